@@ -1,0 +1,373 @@
+package loader
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// DefaultMaxBytes is the largest input read unless Options.MaxBytes says otherwise.
+const DefaultMaxBytes = 10 << 20
+
+// Options tune Load. The zero value is ready to use.
+type Options struct {
+	MaxBytes  int64         // the size cap of one input; 0 means DefaultMaxBytes
+	Stdin     io.Reader     // read for the input "-"; nil means os.Stdin
+	FS        fs.FS         // when set, paths are read from it instead of the disk
+	Client    *http.Client  // fetches URLs; nil means a client with Timeout and few redirects
+	Timeout   time.Duration // for a URL; 0 means DefaultTimeout
+	UserAgent string        // for a URL; "" means DefaultUserAgent
+	// Progress, when set, is called after each input is read and parsed,
+	// from the loading goroutines.
+	Progress func(done, total int)
+}
+
+// Result is what Load read.
+type Result struct {
+	Articles []*Article
+	Warnings []string // one line each, naming the input
+}
+
+func (o *Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+// item is one thing to read: a file, a URL or stdin.
+type item struct {
+	input string // as the user gave it, or the file found in a folder
+	kind  itemKind
+}
+
+type itemKind int
+
+const (
+	itemFile itemKind = iota
+	itemURL
+	itemStdin
+)
+
+// Load reads every input: files, folders (every supported file inside, in
+// name order, hidden files skipped), "-" for standard input, and http(s)
+// URLs. It loads what it can; the error joins one InputError per input that
+// failed. The same article given twice is kept once, with a warning.
+func Load(ctx context.Context, inputs []string, opt Options) (Result, error) {
+	var res Result
+	var errs []error
+	var items []item
+	stdinSeen := false
+	for _, in := range inputs {
+		switch {
+		case in == "-":
+			if stdinSeen {
+				errs = append(errs, &InputError{Input: "-", Err: errors.New("standard input given twice")})
+				continue
+			}
+			stdinSeen = true
+			items = append(items, item{input: "-", kind: itemStdin})
+		case IsURL(in):
+			items = append(items, item{input: in, kind: itemURL})
+		default:
+			found, err := opt.expand(in)
+			if err != nil {
+				errs = append(errs, &InputError{Input: in, Err: err})
+				continue
+			}
+			items = append(items, found...)
+		}
+	}
+
+	loaded := make([][]*Article, len(items))
+	loadErrs := make([]error, len(items))
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	sem := make(chan struct{}, max(runtime.GOMAXPROCS(0), 2))
+	for i, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			loaded[i], loadErrs[i] = opt.loadItem(ctx, it)
+			if opt.Progress != nil {
+				mu.Lock()
+				done++
+				opt.Progress(done, len(items))
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+
+	ids := map[string]int{}
+	seen := map[[32]byte]string{}
+	for i, it := range items {
+		if loadErrs[i] != nil {
+			errs = append(errs, &InputError{Input: it.input, Err: loadErrs[i]})
+			continue
+		}
+		base := baseID(it)
+		for j, a := range loaded[i] {
+			a.Path = it.input
+			key := a.contentKey()
+			if prev, dup := seen[key]; dup {
+				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: same article as %s; kept that one", describe(a, len(loaded[i]), j), prev))
+				continue
+			}
+			seen[key] = describe(a, len(loaded[i]), j)
+			id := base
+			if len(loaded[i]) > 1 {
+				id = fmt.Sprintf("%s-%d", base, j+1)
+			}
+			a.ID = uniqueID(ids, id)
+			if a.Source == "" {
+				a.Source = hostName(a.URL)
+			}
+			if a.Source == "" {
+				a.Source = a.ID
+			}
+			if only := kindsOnly(a); only != "" {
+				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: no body text, only %s: nothing of it will be compared", describe(a, len(loaded[i]), j), only))
+			}
+			if a.InvalidUTF8 > 0 {
+				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: %d invalid UTF-8 sequences replaced with U+FFFD", describe(a, len(loaded[i]), j), a.InvalidUTF8))
+			}
+			if a.ControlsRemoved > 0 {
+				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: removed %d control characters or terminal escape sequences", describe(a, len(loaded[i]), j), a.ControlsRemoved))
+			}
+			res.Articles = append(res.Articles, a)
+		}
+	}
+	return res, errors.Join(errs...)
+}
+
+// describe names an article in a message: its input, and its place in a JSON array.
+func describe(a *Article, n, j int) string {
+	if n > 1 {
+		return fmt.Sprintf("%s (article %d)", a.Path, j+1)
+	}
+	return a.Path
+}
+
+// contentKey identifies an article by its text, so that the same article
+// under two names is found.
+func (a *Article) contentKey() [32]byte {
+	h := sha256.New()
+	for _, p := range a.Paragraphs {
+		if p.Kind == KindBody {
+			io.WriteString(h, strings.ToLower(p.Text))
+			h.Write([]byte{0})
+		}
+	}
+	var k [32]byte
+	copy(k[:], h.Sum(nil))
+	return k
+}
+
+// expand turns a path into the files to read: itself, or a folder's supported files.
+func (o *Options) expand(p string) ([]item, error) {
+	info, err := o.stat(p)
+	if err != nil {
+		return nil, pathError(err)
+	}
+	if !info.IsDir() {
+		return []item{{input: p, kind: itemFile}}, nil
+	}
+	var out []item
+	err = o.walk(p, func(file string, d fs.DirEntry) error {
+		name := d.Name()
+		if file != p && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && SupportedExt(name) {
+			out = append(out, item{input: file, kind: itemFile})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, pathError(err)
+	}
+	if len(out) == 0 {
+		return nil, ErrNoArticles
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].input < out[j].input })
+	return out, nil
+}
+
+func (o *Options) stat(p string) (fs.FileInfo, error) {
+	if o.FS != nil {
+		return fs.Stat(o.FS, p)
+	}
+	return os.Stat(p)
+}
+
+func (o *Options) walk(root string, fn func(string, fs.DirEntry) error) error {
+	visit := func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		return fn(p, d)
+	}
+	if o.FS != nil {
+		return fs.WalkDir(o.FS, root, visit)
+	}
+	return filepath.WalkDir(root, visit)
+}
+
+func (o *Options) open(p string) (io.ReadCloser, error) {
+	if o.FS != nil {
+		return o.FS.Open(p)
+	}
+	return os.Open(p)
+}
+
+// pathError says what is wrong with a path in words, without repeating it.
+func pathError(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such file or folder")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("permission denied")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %v", pe.Op, pe.Err)
+	}
+	return err
+}
+
+// loadItem reads and parses one input.
+func (o *Options) loadItem(ctx context.Context, it item) ([]*Article, error) {
+	max := o.maxBytes()
+	switch it.kind {
+	case itemURL:
+		f, err := o.fetch(ctx, it.input)
+		if err != nil {
+			return nil, err
+		}
+		u, _ := url.Parse(f.finalURL)
+		return Parse(u.Path, f.data, f.contentType, f.finalURL)
+	case itemStdin:
+		r := o.Stdin
+		if r == nil {
+			r = os.Stdin
+		}
+		data, err := io.ReadAll(io.LimitReader(r, max+1))
+		if err != nil {
+			return nil, fmt.Errorf("read: %w", err)
+		}
+		if int64(len(data)) > max {
+			return nil, tooLarge(-1, max)
+		}
+		return Parse("", data, "", "")
+	}
+	if info, err := o.stat(it.input); err == nil && info.Size() > max {
+		return nil, tooLarge(info.Size(), max)
+	}
+	f, err := o.open(it.input)
+	if err != nil {
+		return nil, pathError(err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, pathError(err)
+	}
+	if int64(len(data)) > max {
+		return nil, tooLarge(-1, max)
+	}
+	return Parse(it.input, data, "", "")
+}
+
+func tooLarge(size, max int64) error {
+	if size < 0 {
+		return fmt.Errorf("%w: over the %s limit (--max-size)", ErrTooLarge, FormatBytes(max))
+	}
+	return fmt.Errorf("%w: %s, over the %s limit (--max-size)", ErrTooLarge, FormatBytes(size), FormatBytes(max))
+}
+
+// FormatBytes writes a size for people: 10 MiB, 512 KiB, 300 B.
+func FormatBytes(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+var slugRe = regexp.MustCompile(`[^a-z0-9]+`)
+
+// baseID is an input's source id before it is made unique: the file name
+// without extension, a slug of a URL's host and path, or "stdin".
+func baseID(it item) string {
+	switch it.kind {
+	case itemStdin:
+		return "stdin"
+	case itemURL:
+		u, err := url.Parse(it.input)
+		if err != nil {
+			return "url"
+		}
+		host := strings.TrimPrefix(u.Hostname(), "www.")
+		p := strings.TrimSuffix(u.Path, path.Ext(u.Path))
+		s := strings.Trim(slugRe.ReplaceAllString(strings.ToLower(host+" "+p), "-"), "-")
+		if len(s) > 60 {
+			s = strings.TrimRight(s[:60], "-")
+		}
+		return s
+	}
+	name := path.Base(filepath.ToSlash(it.input))
+	if id := strings.TrimSuffix(name, path.Ext(name)); id != "" {
+		return id
+	}
+	return name
+}
+
+func uniqueID(ids map[string]int, id string) string {
+	ids[id]++
+	if ids[id] == 1 {
+		return id
+	}
+	for {
+		cand := fmt.Sprintf("%s-%d", id, ids[id])
+		if ids[cand] == 0 {
+			ids[cand] = 1
+			return cand
+		}
+		ids[id]++
+	}
+}
+
+func hostName(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
+}

@@ -1,0 +1,79 @@
+package loader
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestSanitize(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		removed        int
+	}{
+		{"clean", "Kyiv, “quoted” — fine", "Kyiv, “quoted” — fine", 0},
+		{"SGR colour", "red \x1b[31mALERT\x1b[0m text", "red ALERT text", 2},
+		{"cursor movement", "a\x1b[2J\x1b[Hb", "ab", 2},
+		{"OSC title with BEL", "x\x1b]0;pwned\x07y", "xy", 1},
+		{"OSC hyperlink with ST", "\x1b]8;;http://evil\x1b\\click\x1b]8;;\x1b\\", "click", 2},
+		{"DCS", "a\x1bPq#0;2;0;0;0\x1b\\b", "ab", 1},
+		{"8-bit CSI", "a\u009b31mb", "ab", 1},
+		{"8-bit OSC", "a\u009d0;title\u009cb", "ab", 1},
+		{"C0 controls", "a\x00b\x07c\x08d\re", "abcde", 4},
+		{"DEL and C1", "a\x7fb\u0085c", "abc", 2},
+		{"tab and newline kept", "a\tb\nc", "a\tb\nc", 0},
+		{"bidi override", "abc\u202edcba\u202c", "abcdcba", 2},
+		{"bidi isolate", "\u2066x\u2069", "x", 2},
+		{"two-char escape", "a\x1bcb\x1b(Bc", "abc", 2},
+		{"lone ESC at end", "abc\x1b", "abc", 1},
+		{"unterminated OSC keeps the text", "a\x1b]0;rest of article", "a0;rest of article", 1},
+		{"invalid byte", "a\xffb", "ab", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, n := Sanitize(tt.in)
+			if got != tt.want || n != tt.removed {
+				t.Errorf("Sanitize(%q) = %q, %d; want %q, %d", tt.in, got, n, tt.want, tt.removed)
+			}
+		})
+	}
+}
+
+func TestValidUTF8(t *testing.T) {
+	got, n := ValidUTF8([]byte("caf\xe9 \xc3\xa9 ok\xff"))
+	if got != "caf\uFFFD é ok\uFFFD" || n != 2 {
+		t.Errorf("got %q, %d", got, n)
+	}
+}
+
+func TestCleanLine(t *testing.T) {
+	var c cleaner
+	// Decomposed é (e + combining acute) becomes the composed form; spaces collapse.
+	got := c.line("  Caf\u0065\u0301\t\n  au\u00a0lait \x1b[1m! ")
+	if got != "Caf\u00e9 au lait !" {
+		t.Errorf("got %q", got)
+	}
+	if c.removed != 1 {
+		t.Errorf("removed %d, want 1", c.removed)
+	}
+}
+
+func FuzzSanitize(f *testing.F) {
+	for _, s := range []string{"plain", "\x1b[31mred", "\x1b]0;t\x07", "\u009b1m", "\u202e", "a\x1bP\x1b\\", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s, _ = ValidUTF8([]byte(s))
+		out, _ := Sanitize(s)
+		if !utf8.ValidString(out) {
+			t.Fatalf("invalid UTF-8 out of %q", s)
+		}
+		for _, r := range out {
+			if r == 0x1b || r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r <= 0x9f || isBidiControl(r) {
+				t.Fatalf("control %U survived in %q (from %q)", r, out, s)
+			}
+		}
+		if again, n := Sanitize(out); again != out || n != 0 {
+			t.Fatalf("not idempotent: %q -> %q", out, again)
+		}
+	})
+}

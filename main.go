@@ -1,0 +1,150 @@
+// Command parallax puts news articles about one event side by side and shows
+// where they disagree. See README.md, or run parallax --help.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax/loader"
+	"github.com/parallax-news/parallax/seeds"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// Exit codes, as --help documents them.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// config is what the flags set.
+type config struct {
+	maxSize   int64
+	timeout   time.Duration
+	userAgent string
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cmd := ""
+	if len(args) > 0 {
+		switch args[0] {
+		case "report", "version", "help":
+			cmd, args = args[0], args[1:]
+		}
+	}
+	switch cmd {
+	case "version":
+		fmt.Fprintf(stdout, "parallax %s\n", version)
+		return exitOK
+	case "help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+
+	var cfg config
+	fl := flag.NewFlagSet("parallax", flag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	maxSize := fl.String("max-size", "10MiB", "")
+	fl.DurationVar(&cfg.timeout, "timeout", loader.DefaultTimeout, "")
+	fl.StringVar(&cfg.userAgent, "user-agent", loader.DefaultUserAgent, "")
+	showVersion := fl.Bool("version", false, "")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "parallax: %v\nRun 'parallax --help' for usage.\n", err)
+		return exitUsage
+	}
+	if *showVersion {
+		fmt.Fprintf(stdout, "parallax %s\n", version)
+		return exitOK
+	}
+	n, err := parseSize(*maxSize)
+	if err != nil {
+		fmt.Fprintf(stderr, "parallax: --max-size %q: %v\n", *maxSize, err)
+		return exitUsage
+	}
+	cfg.maxSize = n
+	if cfg.timeout <= 0 {
+		fmt.Fprintf(stderr, "parallax: --timeout must be positive\n")
+		return exitUsage
+	}
+
+	res, bundled, err := load(fl.Args(), cfg, stdin)
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "parallax: warning: %s\n", w)
+	}
+	if err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintf(stderr, "parallax: %s\n", line)
+		}
+		if len(res.Articles) == 0 {
+			return exitFailure
+		}
+	}
+	// Until the interface lands, the default command prints the report too.
+	printReport(stdout, res.Articles, bundled)
+	if len(res.Articles) < 2 {
+		fmt.Fprintf(stderr, "parallax: a comparison needs at least two articles; %d loaded\n", len(res.Articles))
+	}
+	if err != nil {
+		return exitFailure
+	}
+	return exitOK
+}
+
+// load reads the inputs, or the bundled sample when there are none.
+func load(inputs []string, cfg config, stdin io.Reader) (loader.Result, bool, error) {
+	opt := loader.Options{MaxBytes: cfg.maxSize, Timeout: cfg.timeout, UserAgent: cfg.userAgent, Stdin: stdin}
+	bundled := len(inputs) == 0
+	if bundled {
+		opt.FS = seeds.FS
+		names, _ := fs.Glob(seeds.FS, "*.txt")
+		sort.Strings(names)
+		inputs = names
+	}
+	res, err := loader.Load(context.Background(), inputs, opt)
+	if bundled {
+		for _, a := range res.Articles {
+			a.Path = "seeds/" + a.Path // where the sample lives in the repository
+		}
+	}
+	return res, bundled, err
+}
+
+// parseSize reads a byte count: 10MiB, 512KiB, 2MB, 1000.
+func parseSize(s string) (int64, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"gib", 1 << 30}, {"mib", 1 << 20}, {"kib", 1 << 10}, {"gb", 1e9}, {"mb", 1e6}, {"kb", 1e3}, {"g", 1 << 30}, {"m", 1 << 20}, {"k", 1 << 10}, {"b", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, errors.New("want a positive size such as 10MiB, 512KiB or 2000000")
+	}
+	return n * mult, nil
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestNoInputShowsBundledSample(t *testing.T) {
+	code, out, errOut := runCmd(t, "")
+	if code != exitOK || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	for _, want := range []string{"bundled sample", "5 articles loaded", "003_1c1694bf91c88cf0  (text, seeds/003_1c1694bf91c88cf0.txt)", "published:  2021-06-28", "4 boilerplate"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestReportAndExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.txt")
+	os.WriteFile(a, []byte("Source: Wire\n\nTwo quakes struck Iran.\n"), 0o644)
+	b := filepath.Join(dir, "b.md")
+	os.WriteFile(b, []byte("---\nsource: Courier\n---\nThe toll rose to 300.\n"), 0o644)
+
+	code, out, errOut := runCmd(t, "", "report", a, b)
+	if code != exitOK || errOut != "" || !strings.Contains(out, "2 articles loaded") || strings.Contains(out, "bundled") {
+		t.Errorf("two files: exit %d, stderr %q, out %q", code, errOut, out)
+	}
+
+	code, out, errOut = runCmd(t, "Stdin text.\n", "report", "-")
+	if code != exitOK || !strings.Contains(out, "stdin") || !strings.Contains(errOut, "a comparison needs at least two articles; 1 loaded") {
+		t.Errorf("one article: exit %d, stderr %q", code, errOut)
+	}
+
+	code, _, errOut = runCmd(t, "", "report", a, filepath.Join(dir, "nope.txt"))
+	if code != exitFailure || !strings.Contains(errOut, "parallax: "+filepath.Join(dir, "nope.txt")+": no such file or folder\n") {
+		t.Errorf("missing file: exit %d, stderr %q", code, errOut)
+	}
+
+	for _, args := range [][]string{{"--bogus"}, {"--max-size", "lots"}, {"--timeout", "-1s"}} {
+		if code, _, errOut := runCmd(t, "", args...); code != exitUsage || errOut == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+
+	code, _, _ = runCmd(t, "", "--max-size", "10B", a)
+	if code != exitFailure {
+		t.Errorf("over --max-size: exit %d", code)
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}} {
+		code, out, _ := runCmd(t, "", args...)
+		if code != exitOK {
+			t.Errorf("%v: exit %d", args, code)
+		}
+		for _, want := range []string{"report", "version", "--max-size", "--timeout", "FOLDER", "URL", "Exit codes", "Examples"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%v: help lacks %q", args, want)
+			}
+		}
+	}
+	if code, out, _ := runCmd(t, "", "version"); code != exitOK || !strings.HasPrefix(out, "parallax ") {
+		t.Errorf("version: %d %q", code, out)
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string]int64{"10MiB": 10 << 20, "512KiB": 512 << 10, "2MB": 2e6, "1000": 1000, "1 GiB": 1 << 30} {
+		if got, err := parseSize(in); err != nil || got != want {
+			t.Errorf("parseSize(%q) = %d, %v", in, got, err)
+		}
+	}
+	for _, bad := range []string{"", "-5", "ten", "0"} {
+		if _, err := parseSize(bad); err == nil {
+			t.Errorf("parseSize(%q) accepted", bad)
+		}
+	}
+}
