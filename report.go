@@ -14,7 +14,11 @@ func printReport(w io.Writer, arts []*loader.Article, bundled bool) {
 		fmt.Fprintln(w, "No input given: showing the bundled sample, five reports of the US airstrikes of 27 June 2021.")
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "%d articles loaded\n", len(arts))
+	if len(arts) == 1 {
+		fmt.Fprintln(w, "1 article loaded")
+	} else {
+		fmt.Fprintf(w, "%d articles loaded\n", len(arts))
+	}
 	for _, a := range arts {
 		fmt.Fprintln(w)
 		fmt.Fprintf(w, "%s  (%s, %s)\n", a.ID, a.Format, a.Path)

@@ -160,6 +160,9 @@ func Load(ctx context.Context, inputs []string, opt Options) (Result, error) {
 
 // describe names an article in a message: its input, and its place in a JSON array.
 func describe(a *Article, n, j int) string {
+	if a.Path == "-" {
+		return "standard input"
+	}
 	if n > 1 {
 		return fmt.Sprintf("%s (article %d)", a.Path, j+1)
 	}

@@ -1,0 +1,343 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/parallax-news/parallax/loader"
+)
+
+// Compare aligns the articles by topic, extracts their facts and finds where
+// they disagree. The result depends on the articles, not on their order.
+func Compare(articles []*loader.Article) *Result {
+	arts := append([]*loader.Article(nil), articles...)
+	sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
+	res := &Result{}
+	for _, a := range arts {
+		res.Sources = append(res.Sources, a.ID)
+	}
+	ss := prepare(arts)
+	ix := buildIndex(ss)
+	ix.vectorise(ss)
+	links := link(ss, ix)
+	topicOf := buildTopics(res, arts, ss, links, ix)
+	extractFacts(res, arts, topicOf)
+	res.Copies = findCopies(arts)
+	findNumberConflicts(res)
+	findQuoteConflicts(res)
+	return res
+}
+
+// buildTopics groups linked sentences into topics, strongest links first. A
+// merge that would put more than maxPerSource sentences of one source in a
+// topic is refused: a topic is one thing, not a chain of loosely related
+// ones. It returns the topic id of every sentence.
+func buildTopics(res *Result, arts []*loader.Article, ss []*sent, links []Link, ix *index) map[SentenceRef]string {
+	const maxPerSource = 3
+	pos := map[SentenceRef]int{}
+	for i, s := range ss {
+		pos[s.ref] = i
+	}
+	parent := make([]int, len(ss))
+	count := make([]map[int]int, len(ss)) // root → sentences per source
+	for i := range parent {
+		parent[i] = i
+		count[i] = map[int]int{ss[i].src: 1}
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	var kept []Link
+	for _, l := range links {
+		a, b := find(pos[l.A]), find(pos[l.B])
+		if a == b {
+			kept = append(kept, l)
+			continue
+		}
+		ok := true
+		for src, n := range count[b] {
+			if count[a][src]+n > maxPerSource {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if a > b {
+			a, b = b, a
+		}
+		parent[b] = a
+		for src, n := range count[b] {
+			count[a][src] += n
+		}
+		count[b] = nil
+		kept = append(kept, l)
+	}
+	// Topics in reading order of their first sentence.
+	groups := map[int][]int{}
+	var roots []int
+	for i := range ss {
+		r := find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	topicOf := map[SentenceRef]string{}
+	rootTopic := map[int]int{}
+	for _, r := range roots {
+		members := groups[r]
+		t := Topic{ID: fmt.Sprintf("t%d", len(res.Topics)+1)}
+		seenRef := map[Ref]bool{}
+		seenSrc := map[string]bool{}
+		for _, i := range members {
+			ref := Ref{Source: ss[i].ref.Source, Paragraph: ss[i].ref.Paragraph}
+			if !seenRef[ref] {
+				seenRef[ref] = true
+				t.Members = append(t.Members, ref)
+			}
+			seenSrc[ref.Source] = true
+			topicOf[ss[i].ref] = t.ID
+		}
+		for _, id := range res.Sources {
+			if seenSrc[id] {
+				t.Sources = append(t.Sources, id)
+			}
+		}
+		t.Label = label(ss, members, ix)
+		rootTopic[r] = len(res.Topics)
+		res.Topics = append(res.Topics, t)
+	}
+	for _, l := range kept {
+		ti := rootTopic[find(pos[l.A])]
+		res.Topics[ti].Links = append(res.Topics[ti].Links, l)
+	}
+	return topicOf
+}
+
+// label names a topic by its most telling words: those that weigh most
+// across its sentences, the main event's vocabulary last.
+func label(ss []*sent, members []int, ix *index) string {
+	weight := map[string]float64{}
+	surface := map[string]string{}
+	for _, i := range members {
+		for t, v := range ss[i].vec {
+			if strings.HasPrefix(t, "#") {
+				continue
+			}
+			weight[t] += v
+			if _, ok := surface[t]; !ok {
+				surface[t] = ss[i].surface[t]
+			}
+		}
+	}
+	keys := make([]string, 0, len(weight))
+	for t := range weight {
+		keys = append(keys, t)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if weight[keys[i]] != weight[keys[j]] {
+			return weight[keys[i]] > weight[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	var parts []string
+	for _, k := range keys {
+		if len(parts) == 3 {
+			break
+		}
+		w := surface[k]
+		if !isCapitalised(w) || strings.ToUpper(w) != w && len(parts) > 0 {
+			w = strings.ToLower(w)
+		}
+		parts = append(parts, w)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// extractFacts finds the quantities and quotations of every body paragraph.
+func extractFacts(res *Result, arts []*loader.Article, topicOf map[SentenceRef]string) {
+	for _, a := range arts {
+		lastSpeaker := ""
+		for _, p := range a.Paragraphs {
+			if p.Kind != loader.KindBody {
+				continue
+			}
+			for k, sp := range p.Sentences {
+				topic := topicOf[SentenceRef{Source: a.ID, Paragraph: p.Index, Sentence: k}]
+				for _, q := range quantities(p.Text[sp.Start:sp.End]) {
+					q := q
+					span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + q.start, End: sp.Start + q.end}
+					res.Facts = append(res.Facts, Fact{
+						ID: fmt.Sprintf("f%d", len(res.Facts)+1), Kind: FactQuantity, Span: span,
+						Text: p.Text[span.Start:span.End], Value: q.q.describe(), Topic: topic, Quantity: &q.q,
+					})
+				}
+			}
+			quotes := quotations(p.Text)
+			if len(quotes) == 0 {
+				continue
+			}
+			speaker := speakerOf(p.Text, quotes)
+			if speaker == "" && pronounSpeaker(p.Text) {
+				speaker = lastSpeaker // "He said, ..." after a named speaker
+			}
+			lastSpeaker = speaker
+			for _, q := range quotes {
+				span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
+				value := fmt.Sprintf("%q", q.words)
+				if speaker != "" {
+					value = speaker + ": " + value
+				}
+				res.Facts = append(res.Facts, Fact{
+					ID: fmt.Sprintf("f%d", len(res.Facts)+1), Kind: FactQuote, Span: span,
+					Text: q.words, Value: value, Topic: sentenceTopic(topicOf, a.ID, p, q.start),
+					Quote: &Quote{Words: q.words, Speaker: speaker},
+				})
+			}
+		}
+	}
+}
+
+// pronounSpeaker reports a paragraph whose quotation is credited to "he" or
+// "she": the speaker is the one named before.
+func pronounSpeaker(text string) bool {
+	toks := words(text)
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := fold(toks[i].text), fold(toks[i+1].text)
+		if (a == "he" || a == "she") && reportVerbs[b] || reportVerbs[a] && (b == "he" || b == "she") {
+			return true
+		}
+	}
+	return false
+}
+
+func sentenceTopic(topicOf map[SentenceRef]string, id string, p loader.Paragraph, at int) string {
+	for k, sp := range p.Sentences {
+		if at < sp.End {
+			return topicOf[SentenceRef{Source: id, Paragraph: p.Index, Sentence: k}]
+		}
+	}
+	return ""
+}
+
+// findCopies groups articles whose texts share most of their word 5-grams:
+// copies of one wire story, which count as one origin when sources agree.
+// Shared 5-grams are counted along an inverted index, so articles with
+// nothing in common cost nothing.
+func findCopies(arts []*loader.Article) [][]string {
+	sizes := make([]int, len(arts))
+	post := map[string][]int{}
+	for i, a := range arts {
+		var ws []string
+		for _, p := range a.Body() {
+			for _, w := range words(p.Text) {
+				ws = append(ws, fold(w.text))
+			}
+		}
+		seen := map[string]bool{}
+		for k := 0; k+5 <= len(ws); k++ {
+			sh := strings.Join(ws[k:k+5], " ")
+			if !seen[sh] {
+				seen[sh] = true
+				post[sh] = append(post[sh], i)
+			}
+		}
+		sizes[i] = len(seen)
+	}
+	shared := map[[2]int]int{}
+	for _, p := range post {
+		if len(p) > 50 {
+			continue // boilerplate every article carries
+		}
+		for x := 0; x < len(p); x++ {
+			for y := x + 1; y < len(p); y++ {
+				shared[[2]int{p[x], p[y]}]++
+			}
+		}
+	}
+	parent := make([]int, len(arts))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			i = parent[i]
+		}
+		return i
+	}
+	for pair, n := range shared {
+		union := sizes[pair[0]] + sizes[pair[1]] - n
+		if union > 0 && float64(n)/float64(union) >= 0.6 {
+			a, b := find(pair[0]), find(pair[1])
+			if a > b {
+				a, b = b, a
+			}
+			parent[b] = a
+		}
+	}
+	byRoot := map[int][]string{}
+	var roots []int
+	for i, a := range arts {
+		r := find(i)
+		if len(byRoot[r]) == 0 {
+			roots = append(roots, r)
+		}
+		byRoot[r] = append(byRoot[r], a.ID)
+	}
+	var groups [][]string
+	for _, r := range roots {
+		if len(byRoot[r]) > 1 {
+			groups = append(groups, byRoot[r])
+		}
+	}
+	return groups
+}
+
+// origins counts the independent origins among sources: copies count once.
+func (r *Result) origins(sources []string) int {
+	seen := map[string]bool{}
+	n := 0
+	for _, s := range sources {
+		key := s
+		for _, g := range r.Copies {
+			for _, m := range g {
+				if m == s {
+					key = g[0]
+				}
+			}
+		}
+		if !seen[key] {
+			seen[key] = true
+			n++
+		}
+	}
+	return n
+}
+
+func claimOf(f Fact) Claim {
+	return Claim{Span: f.Span, Text: f.Text, Value: f.Value}
+}
+
+func overlaps(a, b Quantity) bool {
+	return a.Low <= b.High && b.Low <= a.High
+}
+
+// rounding reports two values within 3% of each other where one is rounder:
+// "$180 million" for "$184 million".
+func rounding(a, b Quantity) bool {
+	x, y := a.nominal(), b.nominal()
+	if x == 0 || y == 0 {
+		return false
+	}
+	return math.Abs(x-y)/math.Max(x, y) <= 0.03
+}

@@ -1,0 +1,180 @@
+package compare
+
+import (
+	"context"
+	"os/exec"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax/loader"
+	"github.com/parallax-news/parallax/seeds"
+)
+
+func seedArticles(t testing.TB) []*loader.Article {
+	t.Helper()
+	names := []string{"000_25c052f1fb325dc8.txt", "001_2a909965b7f59e8a.txt", "002_561c48b6145f2520.txt", "003_1c1694bf91c88cf0.txt", "004_0b8b249edd7c02c5.txt"}
+	res, err := loader.Load(context.Background(), names, loader.Options{FS: seeds.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Articles
+}
+
+// findDisc returns the discrepancy of a kind whose claims hold all the texts.
+func findDisc(r *Result, kind string, texts ...string) *Discrepancy {
+	for i, d := range r.Discrepancies {
+		if d.Kind != kind {
+			continue
+		}
+		all := true
+		for _, want := range texts {
+			found := false
+			for _, c := range d.Claims {
+				if strings.Contains(c.Text, want) {
+					found = true
+				}
+			}
+			all = all && found
+		}
+		if all {
+			return &r.Discrepancies[i]
+		}
+	}
+	return nil
+}
+
+func TestSeedsDiscrepancies(t *testing.T) {
+	arts := seedArticles(t)
+	r := Compare(arts)
+	// 001 says a child was killed, 000 that a child was injured.
+	if d := findDisc(r, KindOutcome, "a child"); d == nil || d.Severity != SeverityHigh ||
+		d.Claims[0].Source != "001_2a909965b7f59e8a" || d.Claims[1].Source != "000_25c052f1fb325dc8" {
+		t.Errorf("child killed or injured: not found as a high outcome discrepancy: %+v", d)
+	}
+	// 004 (a translation) rewords Kirby's statement.
+	d := findDisc(r, KindQuote, "the president has led new military action")
+	if d == nil || !strings.Contains(d.Summary, `"directed further" → "has led new"`) || !strings.Contains(d.Summary, "Kirby") {
+		t.Fatalf("Kirby's reworded quote: got %+v", d)
+	}
+	// "five militia fighters were killed" and "at least five ... militiamen
+	// were killed" agree once the qualifier is read: no number discrepancy.
+	for _, d := range r.Discrepancies {
+		if d.Kind == KindNumber {
+			t.Errorf("unexpected number discrepancy: %s", d.Summary)
+		}
+	}
+	agreed := false
+	for _, a := range r.Agreements {
+		if strings.Contains(a.Value, "killed") && strings.Contains(strings.Join(a.Sources, " "), "001_2a909965b7f59e8a 004_0b8b249edd7c02c5") {
+			agreed = true
+		}
+	}
+	if !agreed {
+		t.Errorf("001 and 004 should agree on five fighters killed: %+v", r.Agreements)
+	}
+	// Quotations that differ only in marks, dashes or "U.S." against "US"
+	// are not discrepancies: 001 and 003 carry Kirby's "escalation" sentence
+	// with – and --.
+	if d := findDisc(r, KindQuote, "designed to limit the risk of escalation"); d != nil {
+		t.Errorf("typographic difference flagged: %s", d.Summary)
+	}
+	for _, d := range r.Discrepancies {
+		for _, c := range d.Claims {
+			a := articleByID(arts, c.Source)
+			if got := a.Paragraphs[c.Paragraph].Text[c.Start:c.End]; got != c.Text {
+				t.Errorf("%s: claim text %q is not its span %q", d.ID, c.Text, got)
+			}
+		}
+	}
+}
+
+func article(id, text string) *loader.Article {
+	arts, err := loader.Parse(id+".txt", []byte(text), "", "")
+	if err != nil {
+		panic(err)
+	}
+	arts[0].ID = id
+	return arts[0]
+}
+
+func TestNumbersReconciledAndConflicting(t *testing.T) {
+	r := Compare([]*loader.Article{
+		article("a", "The earthquake destroyed villages across the province on Saturday.\n\nSeven people were killed in the earthquake, officials said.\n"),
+		article("b", "The earthquake destroyed villages across the province on Saturday.\n\nAt least 7 people were killed in the earthquake, the governor said.\n"),
+		article("c", "The earthquake destroyed villages across the province on Saturday.\n\nTwelve people were killed in the earthquake, according to the Red Crescent.\n"),
+	})
+	d := findDisc(r, KindNumber, "Seven people", "Twelve people")
+	if d == nil || d.Severity != SeverityHigh {
+		t.Fatalf("7 against 12 killed: got %+v", r.Discrepancies)
+	}
+	if !strings.Contains(d.Summary, "people killed") {
+		t.Errorf("summary %q", d.Summary)
+	}
+	if len(d.Claims) != 3 {
+		t.Errorf("claims %+v", d.Claims)
+	}
+	r = Compare([]*loader.Article{
+		article("a", "Seven people were killed in the earthquake, officials said.\n"),
+		article("b", "At least 7 people were killed in the earthquake, the governor said.\n"),
+	})
+	if len(r.Discrepancies) != 0 || len(r.Reconciled) != 1 {
+		t.Errorf("seven against at least 7: discrepancies %+v, reconciled %+v", r.Discrepancies, r.Reconciled)
+	}
+}
+
+func articleByID(arts []*loader.Article, id string) *loader.Article {
+	for _, a := range arts {
+		if a.ID == id {
+			return a
+		}
+	}
+	return nil
+}
+
+func TestCompareIgnoresInputOrder(t *testing.T) {
+	arts := seedArticles(t)
+	a := Compare(arts)
+	rev := make([]*loader.Article, len(arts))
+	for i, x := range arts {
+		rev[len(arts)-1-i] = x
+	}
+	if b := Compare(rev); !reflect.DeepEqual(a, b) {
+		t.Errorf("the result depends on the order of the inputs")
+	}
+}
+
+func TestTopicsCoverBodyOnly(t *testing.T) {
+	arts := seedArticles(t)
+	r := Compare(arts)
+	multi := 0
+	for _, tp := range r.Topics {
+		if tp.Label == "" {
+			t.Errorf("%s has no label", tp.ID)
+		}
+		if len(tp.Sources) > 1 {
+			multi++
+		}
+		for _, m := range tp.Members {
+			if k := articleByID(arts, m.Source).Paragraphs[m.Paragraph].Kind; k != loader.KindBody {
+				t.Errorf("%s holds a %s paragraph", tp.ID, k)
+			}
+		}
+	}
+	if multi < 5 {
+		t.Errorf("only %d topics shared by several sources", multi)
+	}
+}
+
+// The engine must not depend on the interface or the exports.
+func TestNoUIDependency(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Skip("go list unavailable:", err)
+	}
+	for _, bad := range []string{"charm.land", "charmbracelet", "parallax/tui", "parallax/export"} {
+		if strings.Contains(string(out), bad) {
+			t.Errorf("compare depends on %s", bad)
+		}
+	}
+}

@@ -1,0 +1,100 @@
+package compare
+
+import "strings"
+
+// The engine's word lists. They are data, written from general knowledge of
+// English news style (wire-service casualty and damage reporting, AP style
+// qualifiers) and from the SMART stop list; none is taken from one sample.
+
+// stopwords carry no topic: function words and the verbs of reporting.
+var stopwords = toSet(`a about above after again against all also am an and any are as at be because been
+before being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it its
+itself just me more most my myself no nor not now of off on once only or other our ours ourselves
+out over own same she should so some such than that the their theirs them themselves then there
+these they this those through to too under until up very was we were what when where which while
+who whom why will with would you your yours yourself yourselves said says say told according
+added stated reported reports statement one two three also would may might must shall us per via
+mr mrs ms dr new last first year years time like well since upon among within without whether
+however yet still even many much`)
+
+// outcomes maps the words of what happened to the counted to one outcome.
+var outcomes = map[string]string{
+	"killed": "killed", "kill": "killed", "kills": "killed", "killing": "killed", "dead": "killed",
+	"died": "killed", "die": "killed", "dies": "killed", "death": "killed", "deaths": "killed",
+	"slain": "killed", "fatalities": "killed", "perished": "killed", "lives": "killed",
+	"injured": "injured", "injuring": "injured", "injuries": "injured", "wounded": "injured",
+	"wounding": "injured", "hurt": "injured", "injures": "injured",
+	"destroyed": "destroyed", "destroying": "destroyed", "damaged": "damaged", "damaging": "damaged",
+	"deployed": "deployed", "deploying": "deployed", "stationed": "deployed",
+	"fired": "fired", "launched": "fired", "firing": "fired",
+	"arrested": "arrested", "detained": "arrested", "arrests": "arrested",
+	"missing": "missing", "displaced": "displaced", "evacuated": "evacuated", "rescued": "rescued",
+	"hospitalized": "injured", "hospitalised": "injured",
+}
+
+// qualifiers turn an exact number into a range. Each maps to how the range
+// extends: "min" (the number is a floor), "max" (a ceiling), "approx".
+var qualifiers = []struct {
+	words string
+	kind  string
+}{
+	{"at least", "min"}, {"more than", "min"}, {"over", "min"}, {"upwards of", "min"},
+	{"no fewer than", "min"}, {"no less than", "min"}, {"in excess of", "min"},
+	{"up to", "max"}, {"as many as", "max"}, {"fewer than", "max"}, {"less than", "max"},
+	{"at most", "max"}, {"no more than", "max"}, {"nearly", "max"}, {"almost", "max"},
+	{"about", "approx"}, {"around", "approx"}, {"approximately", "approx"}, {"roughly", "approx"},
+	{"some", "approx"}, {"an estimated", "approx"}, {"estimated", "approx"}, {"close to", "approx"},
+}
+
+// numberWords are the spelled-out numbers of news copy.
+var numberWords = map[string]float64{
+	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+	"hundred": 100, "dozen": 12, "a dozen": 12, "half a dozen": 6, "a hundred": 100,
+}
+
+// ordinalWords are the spelled-out ordinals.
+var ordinalWords = map[string]float64{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+	"eighth": 8, "ninth": 9, "tenth": 10,
+}
+
+// scaleWords multiply the number before them.
+var scaleWords = map[string]float64{
+	"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9, "k": 1e3,
+}
+
+// personClasses group the nouns that count people, so that "five fighters"
+// and "five militiamen" count the same thing and "civilians" another.
+var personClasses = map[string]string{
+	"fighter": "combatants", "militiaman": "combatants", "militiamen": "combatants",
+	"militant": "combatants", "soldier": "combatants", "troop": "combatants", "gunman": "combatants",
+	"gunmen": "combatants", "insurgent": "combatants", "rebel": "combatants", "combatant": "combatants",
+	"civilian": "civilians", "child": "civilians", "children": "civilians", "resident": "civilians",
+	"villager": "civilians", "woman": "civilians", "women": "civilians",
+	"people": "people", "person": "people", "persons": "people", "victim": "people",
+	"passenger": "people", "man": "people", "men": "people",
+}
+
+// countModifiers stand between a number and the noun it counts.
+var countModifiers = toSet(`other more additional further new separate more-than`)
+
+// commonVerbs end a counted noun phrase: "a quake struck", "two ships sank".
+var commonVerbs = toSet(`struck hit took came went left fled remain remains remained sank fell rose
+are is was were be been have has had will would could may might can do did does hold held make made`)
+
+// reportVerbs introduce a speaker's words.
+var reportVerbs = toSet(`said says say told tells added adds stated states declared declares
+announced announces wrote writes tweeted posted insisted claimed claims warned warns explained
+noted notes continued asked replied argued urged`)
+
+func toSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,300 @@
+package compare
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// months, before a number, make it a day of the month, not a count.
+var months = toSet(`january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec`)
+
+// quantityAt holds a quantity found in a sentence, with its span relative to
+// the sentence.
+type quantityAt struct {
+	q          Quantity
+	start, end int
+}
+
+// quantities finds the counted numbers of a sentence: "at least five militia
+// fighters were killed", "2,500 US soldiers are deployed", "$184 million",
+// "a child was killed". Years, days of the month, times of day and model
+// numbers ("F-16") are not quantities.
+func quantities(text string) []quantityAt {
+	toks := words(text)
+	var out []quantityAt
+	for i := 0; i < len(toks); i++ {
+		tk := toks[i]
+		f := fold(tk.text)
+		value, ordinal, n := parseNumber(toks, i)
+		if n == 0 {
+			// "a child was killed": one person, when an outcome follows.
+			if (f == "a" || f == "an") && i+1 < len(toks) {
+				if _, person := personClasses[fold(toks[i+1].text)]; person {
+					// "a child and three other civilians have been injured":
+					// the outcome may follow a coordinated phrase.
+					if out2, ok := outcomeNear(toks, i+1, 8, 0); ok {
+						counted := singular(fold(toks[i+1].text))
+						out = append(out, quantityAt{q: Quantity{Low: 1, High: 1, Counted: counted, Class: classOf(counted), Outcome: out2}, start: tk.start, end: toks[i+1].end})
+					}
+				}
+			}
+			continue
+		}
+		end := i + n // tokens [i, end) are the number
+		if isDateOrTime(text, toks, i, end, value) {
+			i = end - 1
+			continue
+		}
+		q := Quantity{Low: value, High: value, Ordinal: ordinal}
+		start := tk.start
+		// The unit: a currency sign before, a scale or unit word after.
+		if tk.start > 0 && strings.ContainsAny(text[tk.start-1:tk.start], "$£€") {
+			q.Unit = text[tk.start-1 : tk.start]
+			start--
+		}
+		if i > 0 && fold(toks[i-1].text) == "magnitude" {
+			q.Unit = "magnitude"
+		}
+		if end < len(toks) {
+			if s, ok := scaleWords[fold(toks[end].text)]; ok && (q.Unit != "" || fold(toks[end].text) != "m") {
+				q.Low *= s
+				q.High *= s
+				end++
+			}
+		}
+		if end < len(toks) && (fold(toks[end].text) == "percent" || fold(toks[end].text) == "per") {
+			q.Unit = "%"
+		}
+		// The qualifier: one of the listed phrases just before.
+		if qual, kind, qstart := qualifierBefore(toks, i); qual != "" {
+			q.Qualifier = qual
+			start = qstart
+			switch kind {
+			case "min":
+				q.High = math.Inf(1)
+			case "max":
+				q.Low = 0
+			case "approx":
+				q.Low, q.High = q.Low*0.9, q.High*1.1
+			}
+		}
+		// What is counted: the noun phrase after the number.
+		last := end
+		for j := end; j < len(toks) && j < end+4; j++ {
+			w := fold(toks[j].text)
+			if countModifiers[w] || isCapitalised(toks[j].text) && j+1 < len(toks) && !isStop(fold(toks[j+1].text)) {
+				continue // "three other people", "2,500 US soldiers"
+			}
+			if isStop(w) || outcomes[w] != "" || commonVerbs[w] || !isAlpha(w) || strings.HasSuffix(w, "ed") && len(w) > 4 ||
+				strings.Contains(text[toks[j-1].end:toks[j].start], ",") {
+				break
+			}
+			q.Counted = singular(w)
+			last = j + 1
+		}
+		q.Class = classOf(q.Counted)
+		if o, ok := outcomeNear(toks, end-1, 6, 3); ok && q.Unit == "" {
+			q.Outcome = o
+		}
+		out = append(out, quantityAt{q: q, start: start, end: toks[last-1].end})
+		i = last - 1
+	}
+	return out
+}
+
+// parseNumber reads the number starting at token i: digits ("2,500",
+// "5.9", "184M"), number words ("seven", "twenty-five", "a dozen"), or an
+// ordinal ("third", "3rd"). It returns the value, whether it is an ordinal,
+// and how many tokens it took (0 when there is no number).
+func parseNumber(toks []token, i int) (float64, bool, int) {
+	f := fold(toks[i].text)
+	if f == "a" && i+1 < len(toks) && fold(toks[i+1].text) == "dozen" {
+		return 12, false, 2
+	}
+	if v, ok := numberWords[f]; ok {
+		if f == "one" && i+1 < len(toks) && fold(toks[i+1].text) == "of" {
+			return 0, false, 0 // "one of the facilities" is a selection, not a count
+		}
+		return v, false, 1
+	}
+	if v, ok := ordinalWords[f]; ok {
+		return v, true, 1
+	}
+	if parts := strings.Split(f, "-"); len(parts) == 2 {
+		tens, ok1 := numberWords[parts[0]]
+		ones, ok2 := numberWords[parts[1]]
+		if ok1 && ok2 && tens >= 20 && ones < 10 {
+			return tens + ones, false, 1
+		}
+	}
+	if f == "" || f[0] < '0' || f[0] > '9' {
+		return 0, false, 0
+	}
+	digits := strings.TrimRightFunc(f, unicode.IsLetter)
+	suffix := f[len(digits):]
+	v, err := strconv.ParseFloat(strings.ReplaceAll(digits, ",", ""), 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, false, 0
+	}
+	switch suffix {
+	case "":
+		return v, false, 1
+	case "st", "nd", "rd", "th":
+		return v, true, 1
+	case "m":
+		return v * 1e6, false, 1
+	case "bn", "b":
+		return v * 1e9, false, 1
+	case "k":
+		return v * 1e3, false, 1
+	}
+	return 0, false, 0 // "1AM", "6pm", "15km": handled as times or not counts
+}
+
+// isDateOrTime reports numbers that are dates or clock times: a year, a day
+// after a month name, an hour before a.m./p.m.
+func isDateOrTime(text string, toks []token, i, end int, v float64) bool {
+	f := fold(toks[i].text)
+	if i > 0 && months[fold(toks[i-1].text)] {
+		return true
+	}
+	if end < len(toks) && months[fold(toks[end].text)] {
+		return true // "27 June"
+	}
+	if end < len(toks) {
+		next := fold(toks[end].text)
+		if next == "am" || next == "pm" || next == "gmt" || next == "utc" || next == "bst" {
+			return true
+		}
+	}
+	if strings.Contains(f, ":") {
+		return true
+	}
+	if v >= 1900 && v <= 2100 && v == math.Trunc(v) && !strings.Contains(f, ",") {
+		return true // a year; counts this size are written with a separator
+	}
+	return false
+}
+
+func qualifierBefore(toks []token, i int) (string, string, int) {
+	for _, q := range qualifiers {
+		ws := strings.Fields(q.words)
+		if i < len(ws) {
+			continue
+		}
+		match := true
+		for k, w := range ws {
+			if fold(toks[i-len(ws)+k].text) != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			return q.words, q.kind, toks[i-len(ws)].start
+		}
+	}
+	return "", "", 0
+}
+
+// outcomeNear finds an outcome word within after tokens after token i, or
+// before tokens before it ("killing five fighters").
+func outcomeNear(toks []token, i, after, before int) (string, bool) {
+	for j := i + 1; j < len(toks) && j <= i+after; j++ {
+		if o := outcomes[fold(toks[j].text)]; o != "" {
+			return o, true
+		}
+	}
+	for j := i - 1; j >= 0 && j >= i-before; j-- {
+		if o := outcomes[fold(toks[j].text)]; o != "" {
+			return o, true
+		}
+	}
+	return "", false
+}
+
+func isAlpha(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// singular reduces an English plural noun to its singular for comparison.
+func singular(w string) string {
+	switch {
+	case w == "people" || w == "men" || w == "women" || w == "children" || w == "militiamen" || w == "gunmen":
+		return w
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// classOf groups a counted noun with its synonyms: the people-counting
+// nouns by class, others by themselves.
+func classOf(counted string) string {
+	if c, ok := personClasses[counted]; ok {
+		return c
+	}
+	return counted
+}
+
+// describe renders a quantity for people: "at least 5 fighter killed".
+func (q Quantity) describe() string {
+	var b strings.Builder
+	if q.Qualifier != "" {
+		b.WriteString(q.Qualifier + " ")
+	}
+	if q.Unit == "$" || q.Unit == "£" || q.Unit == "€" {
+		b.WriteString(q.Unit)
+	}
+	b.WriteString(formatNumber(q.nominal()))
+	if q.Ordinal {
+		b.WriteString(" (ordinal)")
+	}
+	if q.Unit == "%" {
+		b.WriteString("%")
+	}
+	if q.Counted != "" {
+		b.WriteString(" " + q.Counted)
+	}
+	if q.Outcome != "" {
+		b.WriteString(" " + q.Outcome)
+	}
+	if q.Unit == "magnitude" {
+		return "magnitude " + b.String()
+	}
+	return b.String()
+}
+
+// nominal is the number as written, before a qualifier widened it.
+func (q Quantity) nominal() float64 {
+	switch {
+	case math.IsInf(q.High, 1):
+		return q.Low
+	case q.Low == 0 && q.High != 0:
+		return q.High
+	case q.Low != q.High:
+		return math.Round((q.Low/0.9)*1000) / 1000
+	}
+	return q.Low
+}
+
+func formatNumber(v float64) string {
+	switch {
+	case v >= 1e9 && math.Mod(v, 1e7) == 0:
+		return strconv.FormatFloat(v/1e9, 'f', -1, 64) + " billion"
+	case v >= 1e6 && math.Mod(v, 1e4) == 0:
+		return strconv.FormatFloat(v/1e6, 'f', -1, 64) + " million"
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}

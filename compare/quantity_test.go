@@ -1,0 +1,47 @@
+package compare
+
+import (
+	"math"
+	"testing"
+)
+
+func TestQuantities(t *testing.T) {
+	inf := math.Inf(1)
+	tests := []struct {
+		text string
+		want []Quantity // fields compared: Low, High, Qualifier, Counted, Outcome, Unit
+	}{
+		{"The Syrian Observatory said that five militia fighters were killed in the strikes.",
+			[]Quantity{{Low: 5, High: 5, Counted: "fighter", Outcome: "killed"}}},
+		{"At least five Iranian-backed militiamen were killed and several others injured.",
+			[]Quantity{{Low: 5, High: inf, Qualifier: "at least", Counted: "militiamen", Outcome: "killed"}}},
+		{"Some 2,500 US soldiers are deployed in Iraq.",
+			[]Quantity{{Low: 2250, High: 2750, Qualifier: "some", Counted: "soldier", Outcome: "deployed"}}},
+		{"The state news agency said a child was also killed and three other people were injured.",
+			[]Quantity{{Low: 1, High: 1, Counted: "child", Outcome: "killed"}, {Low: 3, High: 3, Counted: "people", Outcome: "injured"}}},
+		{"The deal was worth $184 million, up from $180M.",
+			[]Quantity{{Low: 184e6, High: 184e6, Unit: "$"}, {Low: 180e6, High: 180e6, Unit: "$"}}},
+		{"A magnitude 5.9 quake struck on June 27, 2021 at 1 a.m.",
+			[]Quantity{{Low: 5.9, High: 5.9, Unit: "magnitude", Counted: "quake"}}},
+		{"A dozen rockets were fired at the base.",
+			[]Quantity{{Low: 12, High: 12, Counted: "rocket", Outcome: "fired"}}},
+		{"The F-16 jets flew in 2021.", nil},
+		{"One of the facilities was destroyed.", nil},
+	}
+	for _, tt := range tests {
+		got := quantities(tt.text)
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: got %d quantities %+v, want %d", tt.text, len(got), got, len(tt.want))
+			continue
+		}
+		for i, w := range tt.want {
+			g := got[i].q
+			if g.Low != w.Low || g.High != w.High || g.Qualifier != w.Qualifier || g.Counted != w.Counted || g.Outcome != w.Outcome || g.Unit != w.Unit {
+				t.Errorf("%q #%d: got %+v, want %+v", tt.text, i, g, w)
+			}
+			if span := tt.text[got[i].start:got[i].end]; span == "" {
+				t.Errorf("%q #%d: empty span", tt.text, i)
+			}
+		}
+	}
+}

@@ -1,0 +1,163 @@
+// Package compare is parallax's engine: given loaded articles, it says what
+// each source reports on each topic and where sources disagree, with the
+// exact words as evidence. It is pure and deterministic, and imports nothing
+// of the interface or the exports, which read its Result as plain data.
+package compare
+
+// Ref names one paragraph of one source.
+type Ref struct {
+	Source    string `json:"source"`
+	Paragraph int    `json:"paragraph"`
+}
+
+// Span is a byte range [Start, End) of a paragraph's text.
+type Span struct {
+	Source    string `json:"source"`
+	Paragraph int    `json:"paragraph"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+}
+
+// SentenceRef names one sentence: its paragraph and its index among the
+// paragraph's sentences.
+type SentenceRef struct {
+	Source    string `json:"source"`
+	Paragraph int    `json:"paragraph"`
+	Sentence  int    `json:"sentence"`
+}
+
+// Link ties two sentences of different sources that speak of the same thing,
+// with why: the score and what they share.
+type Link struct {
+	A, B    SentenceRef
+	Score   float64  // weighted cosine similarity, 0 to 1
+	Terms   []string // the most telling shared words
+	Numbers []string // shared normalised numbers
+	Names   []string // shared names (people, places, groups)
+	Quote   bool     // they share a quotation
+}
+
+// Topic is one thing the articles speak of: the paragraphs that cover it
+// and the sentence links that tie them.
+type Topic struct {
+	ID      string
+	Label   string // a few words a person reads at a glance
+	Members []Ref  // in source order, then paragraph order
+	Links   []Link
+	Sources []string // the sources that cover it, in input order
+}
+
+// FactKind says what a Fact holds.
+type FactKind string
+
+// The kinds of fact.
+const (
+	FactQuantity FactKind = "quantity"
+	FactQuote    FactKind = "quote"
+)
+
+// Fact is one checkable statement found in a paragraph.
+type Fact struct {
+	ID    string
+	Kind  FactKind
+	Span  Span
+	Text  string // the paragraph's text[Start:End]
+	Value string // the normalised value, for people: "at least 5 fighters killed"
+	Topic string // the topic of its sentence, "" if none
+
+	Quantity *Quantity // for FactQuantity
+	Quote    *Quote    // for FactQuote
+}
+
+// Quantity is a number and what it counts.
+type Quantity struct {
+	Low, High float64 // equal for an exact value; High is +Inf for "at least"
+	Qualifier string  // "", "at least", "more than", "about", "up to", "nearly", ...
+	Counted   string  // the head noun counted, singular: "fighter", "facility"
+	Class     string  // the counted noun's class: "people", "combatants", ... or the noun itself
+	Outcome   string  // "killed", "injured", "destroyed", ... or ""
+	Unit      string  // "$", "magnitude", "%", ... or ""
+	Ordinal   bool    // "the third attack"
+}
+
+// Quote is a quotation and who said it.
+type Quote struct {
+	Words   string // the quoted words, without their marks
+	Speaker string // who said them, "" when not found
+	Via     string // the source that carried them: "according to X", "told X"
+}
+
+// DiffOp is one step of a word-level difference.
+type DiffOp struct {
+	Op   string `json:"op"` // "equal", "delete" (only in the first), "insert" (only in the second)
+	Text string `json:"text"`
+}
+
+// Claim is one source's words in a discrepancy.
+type Claim struct {
+	Span
+	Text  string `json:"text"`
+	Value string `json:"value"`
+}
+
+// Discrepancy kinds.
+const (
+	KindNumber  = "number"  // different values for the same counted thing and outcome
+	KindOutcome = "outcome" // the same victims dead in one source, hurt in another
+	KindQuote   = "quote"   // the same speaker's words worded differently
+)
+
+// Severity levels.
+const (
+	SeverityHigh   = "high"   // the facts cannot both be true
+	SeverityMedium = "medium" // a real difference a reader would notice
+	SeverityLow    = "low"    // a rounding or a wording change
+)
+
+// Discrepancy is a conflict between sources on one topic.
+type Discrepancy struct {
+	ID       string
+	Kind     string
+	Topic    string
+	Severity string
+	Summary  string // one line a reviewer understands
+	Claims   []Claim
+	Why      string   // how the engine decided
+	Diff     []DiffOp // for quotes: from the first claim's words to the second's
+}
+
+// Agreement is a fact several sources state alike.
+type Agreement struct {
+	Value   string
+	Facts   []string // fact ids
+	Sources []string
+	// Origins counts independent origins: copies of one wire story count once.
+	Origins int
+}
+
+// Unique is a fact only one source reports.
+type Unique struct {
+	Span
+	Text  string `json:"text"`
+	Value string `json:"value"`
+	Topic string `json:"topic"`
+}
+
+// Reconciled is a difference that only looks like one, and why it is not.
+type Reconciled struct {
+	Claims []Claim
+	Reason string
+}
+
+// Result is everything the engine found.
+type Result struct {
+	Sources       []string // source ids in the order given
+	Topics        []Topic
+	Facts         []Fact
+	Discrepancies []Discrepancy
+	Agreements    []Agreement
+	Unique        []Unique
+	Reconciled    []Reconciled
+	// Copies groups sources whose text is near-identical: one wire story.
+	Copies [][]string
+}

@@ -1,0 +1,91 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// token is one word of a text with its byte span.
+type token struct {
+	text       string // as written
+	start, end int
+}
+
+// words splits text into words: letters and digits, with inner apostrophes,
+// hyphens, periods and commas kept when letters or digits stand on both sides
+// ("Kata'ib", "Iran-backed", "U.S", "2,500", "5.9").
+func words(text string) []token {
+	var out []token
+	start := -1
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		inner := false
+		if start >= 0 && strings.ContainsRune("'’-.,", r) && i+size < len(text) {
+			next, _ := utf8.DecodeRuneInString(text[i+size:])
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			inner = isWordRune(next) && isWordRune(prev) && (r != ',' || unicode.IsDigit(prev) && unicode.IsDigit(next))
+		}
+		switch {
+		case isWordRune(r) || inner:
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			out = append(out, token{text: text[start:i], start: start, end: i})
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		out = append(out, token{text: text[start:], start: start, end: len(text)})
+	}
+	return out
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// fold is the comparison key of a word: lower case, typographic apostrophes
+// and inner periods gone ("U.S." and "US" fold alike), possessive dropped.
+func fold(w string) string {
+	w = strings.ToLower(w)
+	w = strings.ReplaceAll(w, "’", "'")
+	if strings.Contains(w, ".") && !strings.ContainsAny(w, "0123456789") {
+		w = strings.ReplaceAll(w, ".", "") // "U.S" and "US" alike; "5.9" stays a decimal
+	}
+	w = strings.TrimSuffix(w, "'s")
+	return w
+}
+
+// stem folds a word and reduces it to its Porter2 stem, so that "strikes",
+// "struck" stay apart but "strikes", "strike" meet.
+func stem(w string) string {
+	f := fold(w)
+	if len(f) <= 3 {
+		return f
+	}
+	return english.Stem(f, false)
+}
+
+// isStop reports a word that says nothing about a topic.
+func isStop(folded string) bool { return stopwords[folded] }
+
+// isCapitalised reports a word written with a capital first letter.
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// foldText is the comparison key of a whole text: words folded and joined by
+// single spaces, so that quotes differing only in marks, dashes, case or
+// "U.S." against "US" compare equal.
+func foldText(s string) string {
+	ws := words(s)
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = fold(w.text)
+	}
+	return strings.Join(parts, " ")
+}
