@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parallax-news/parallax/compare"
+	"github.com/parallax-news/parallax/export"
 	"github.com/parallax-news/parallax/loader"
 	"github.com/parallax-news/parallax/seeds"
 )
@@ -64,6 +66,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl.DurationVar(&cfg.timeout, "timeout", loader.DefaultTimeout, "")
 	fl.StringVar(&cfg.userAgent, "user-agent", loader.DefaultUserAgent, "")
 	showVersion := fl.Bool("version", false, "")
+	asJSON := fl.Bool("json", false, "")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
@@ -99,8 +102,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitFailure
 		}
 	}
-	// Until the interface lands, the default command prints the report too.
-	printReport(stdout, res.Articles, bundled)
+	if *asJSON {
+		r := compare.Compare(res.Articles)
+		if werr := export.JSON(stdout, "parallax "+version, res.Articles, r); werr != nil {
+			fmt.Fprintf(stderr, "parallax: write JSON: %v\n", werr)
+			return exitFailure
+		}
+	} else {
+		// Until the interface lands, the default command prints the report too.
+		printReport(stdout, res.Articles, bundled)
+	}
 	if len(res.Articles) < 2 {
 		fmt.Fprintf(stderr, "parallax: a comparison needs at least two articles; %d loaded\n", len(res.Articles))
 	}

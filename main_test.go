@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,6 +76,24 @@ func TestHelpAndVersion(t *testing.T) {
 	}
 	if code, out, _ := runCmd(t, "", "version"); code != exitOK || !strings.HasPrefix(out, "parallax ") {
 		t.Errorf("version: %d %q", code, out)
+	}
+}
+
+func TestJSONFlag(t *testing.T) {
+	code, out, errOut := runCmd(t, "", "--json")
+	if code != exitOK || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	var doc struct {
+		Version       int
+		Sources       []struct{ ID string }
+		Discrepancies []struct{ Kind, Summary string }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	if doc.Version != 1 || len(doc.Sources) != 5 || len(doc.Discrepancies) == 0 {
+		t.Errorf("version %d, %d sources, %d discrepancies", doc.Version, len(doc.Sources), len(doc.Discrepancies))
 	}
 }
 

@@ -25,6 +25,7 @@ Flags:
   --max-size SIZE      refuse an input larger than this (default 10MiB; e.g. 512KiB, 50MiB)
   --timeout DURATION   give up on a URL after this long (default 20s)
   --user-agent STRING  the User-Agent sent with URL requests
+  --json               print the comparison as JSON (the EXPORT-JSON contract, version 1)
   --version            print the version
 
 Examples:
@@ -33,6 +34,7 @@ Examples:
   parallax articles/                         compare every article in a folder
   curl -s https://example.com/a | parallax - b.txt
   parallax report export.json                summarise a news API export
+  parallax --json a.txt b.html > cmp.json    the comparison as JSON, for scripts
 
 Exit codes:
   0  success

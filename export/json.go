@@ -1,0 +1,104 @@
+// Package export writes a comparison for people and programs to read outside
+// the interface. JSON follows the contract in ../shared/docs/EXPORT-JSON.md.
+package export
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/parallax-news/parallax/compare"
+	"github.com/parallax-news/parallax/loader"
+)
+
+// Version is the JSON contract's version: raised only when a field is
+// renamed, removed or given another meaning.
+const Version = 1
+
+type jsonDoc struct {
+	Version       int               `json:"version"`
+	Generator     string            `json:"generator"`
+	Sources       []jsonSource      `json:"sources"`
+	Topics        []jsonTopic       `json:"topics"`
+	Discrepancies []jsonDiscrepancy `json:"discrepancies"`
+	Unique        []compare.Unique  `json:"unique"`
+	Reconciled    []jsonReconciled  `json:"reconciled"`
+}
+
+type jsonSource struct {
+	ID         string          `json:"id"`
+	Path       string          `json:"path"`
+	Name       string          `json:"name"`
+	Title      string          `json:"title"`
+	Published  string          `json:"published"`
+	URL        string          `json:"url"`
+	Paragraphs []jsonParagraph `json:"paragraphs"`
+}
+
+type jsonParagraph struct {
+	Index int    `json:"index"`
+	Kind  string `json:"kind"`
+	Text  string `json:"text"`
+}
+
+type jsonTopic struct {
+	ID      string        `json:"id"`
+	Label   string        `json:"label"`
+	Members []compare.Ref `json:"members"`
+}
+
+type jsonDiscrepancy struct {
+	ID       string           `json:"id"`
+	Kind     string           `json:"kind"`
+	Topic    string           `json:"topic"`
+	Severity string           `json:"severity"`
+	Summary  string           `json:"summary"`
+	Why      string           `json:"why"`
+	Claims   []compare.Claim  `json:"claims"`
+	Diff     []compare.DiffOp `json:"diff,omitempty"`
+	Review   jsonReview       `json:"review"`
+}
+
+type jsonReview struct {
+	Status string `json:"status"`
+	Note   string `json:"note"`
+}
+
+type jsonReconciled struct {
+	Claims []compare.Claim `json:"claims"`
+	Reason string          `json:"reason"`
+}
+
+// JSON writes the comparison in the EXPORT-JSON form. Every review is
+// "open" until the review store lands.
+func JSON(w io.Writer, generator string, arts []*loader.Article, r *compare.Result) error {
+	byID := map[string]*loader.Article{}
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	doc := jsonDoc{Version: Version, Generator: generator, Topics: []jsonTopic{}, Discrepancies: []jsonDiscrepancy{},
+		Unique: r.Unique, Reconciled: []jsonReconciled{}}
+	if doc.Unique == nil {
+		doc.Unique = []compare.Unique{}
+	}
+	for _, id := range r.Sources {
+		a := byID[id]
+		s := jsonSource{ID: a.ID, Path: a.Path, Name: a.Source, Title: a.Title, Published: a.Published.String(), URL: a.URL, Paragraphs: []jsonParagraph{}}
+		for _, p := range a.Paragraphs {
+			s.Paragraphs = append(s.Paragraphs, jsonParagraph{Index: p.Index, Kind: string(p.Kind), Text: p.Text})
+		}
+		doc.Sources = append(doc.Sources, s)
+	}
+	for _, t := range r.Topics {
+		doc.Topics = append(doc.Topics, jsonTopic{ID: t.ID, Label: t.Label, Members: t.Members})
+	}
+	for _, d := range r.Discrepancies {
+		doc.Discrepancies = append(doc.Discrepancies, jsonDiscrepancy{ID: d.ID, Kind: d.Kind, Topic: d.Topic, Severity: d.Severity,
+			Summary: d.Summary, Why: d.Why, Claims: d.Claims, Diff: d.Diff, Review: jsonReview{Status: "open"}})
+	}
+	for _, rc := range r.Reconciled {
+		doc.Reconciled = append(doc.Reconciled, jsonReconciled{Claims: rc.Claims, Reason: rc.Reason})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}

@@ -1,0 +1,57 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/parallax-news/parallax/compare"
+	"github.com/parallax-news/parallax/loader"
+	"github.com/parallax-news/parallax/seeds"
+)
+
+func TestJSONSeeds(t *testing.T) {
+	names := []string{"000_25c052f1fb325dc8.txt", "001_2a909965b7f59e8a.txt", "002_561c48b6145f2520.txt", "003_1c1694bf91c88cf0.txt", "004_0b8b249edd7c02c5.txt"}
+	res, err := loader.Load(context.Background(), names, loader.Options{FS: seeds.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := compare.Compare(res.Articles)
+	var a, b bytes.Buffer
+	if err := JSON(&a, "parallax test", res.Articles, r); err != nil {
+		t.Fatal(err)
+	}
+	JSON(&b, "parallax test", res.Articles, compare.Compare(res.Articles))
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Errorf("not byte-identical for the same input")
+	}
+	var doc jsonDoc
+	if err := json.Unmarshal(a.Bytes(), &doc); err != nil {
+		t.Fatalf("does not parse back: %v", err)
+	}
+	if doc.Version != 1 || len(doc.Sources) != 5 || len(doc.Discrepancies) == 0 || len(doc.Topics) == 0 {
+		t.Fatalf("version %d, %d sources, %d discrepancies, %d topics", doc.Version, len(doc.Sources), len(doc.Discrepancies), len(doc.Topics))
+	}
+	paras := map[string][]jsonParagraph{}
+	for _, s := range doc.Sources {
+		paras[s.ID] = s.Paragraphs
+	}
+	check := func(what string, c compare.Span, text string) {
+		p := paras[c.Source][c.Paragraph].Text
+		if c.Start < 0 || c.End > len(p) || c.Start > c.End || p[c.Start:c.End] != text {
+			t.Errorf("%s: text %q is not paragraph %s/%d [%d:%d]", what, text, c.Source, c.Paragraph, c.Start, c.End)
+		}
+	}
+	for _, d := range doc.Discrepancies {
+		if d.Review.Status != "open" {
+			t.Errorf("%s: review %q", d.ID, d.Review.Status)
+		}
+		for _, c := range d.Claims {
+			check(d.ID, c.Span, c.Text)
+		}
+	}
+	for _, u := range doc.Unique {
+		check("unique", u.Span, u.Text)
+	}
+}
