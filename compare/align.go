@@ -186,8 +186,10 @@ func link(ss []*sent, ix *index) []Link {
 			}
 		}
 		for _, j := range touched {
+			// The sum leaves out terms past maxPosting, so it can only
+			// underestimate; a kept link records the full cosine.
 			if acc[j] >= linkThreshold {
-				links = append(links, explain(s, ss[j], cosine(s.vec, ss[j].vec), ix))
+				links = append(links, explain(s, ss[j], cosine(s.vec, ss[j].vec)))
 			}
 			acc[j] = 0
 		}
@@ -207,18 +209,24 @@ func lessLink(a, b Link) bool {
 }
 
 func lessSentence(a, b SentenceRef) bool {
-	if a.Source != b.Source {
-		return a.Source < b.Source
+	return lessPlace(a.Source, a.Paragraph, a.Sentence, b.Source, b.Paragraph, b.Sentence)
+}
+
+// lessPlace orders places in the text: by source, paragraph, then position
+// within the paragraph (a sentence index or a byte offset).
+func lessPlace(srcA string, parA, posA int, srcB string, parB, posB int) bool {
+	if srcA != srcB {
+		return srcA < srcB
 	}
-	if a.Paragraph != b.Paragraph {
-		return a.Paragraph < b.Paragraph
+	if parA != parB {
+		return parA < parB
 	}
-	return a.Sentence < b.Sentence
+	return posA < posB
 }
 
 // explain records why two sentences were linked: the shared terms that
 // weigh most, the shared numbers and names.
-func explain(a, b *sent, score float64, ix *index) Link {
+func explain(a, b *sent, score float64) Link {
 	l := Link{A: a.ref, B: b.ref, Score: math.Round(score*1000) / 1000, Quote: a.quoted && b.quoted}
 	type shared struct {
 		key string

@@ -325,11 +325,5 @@ func finish(res *Result) {
 }
 
 func lessSpan(a, b Span) bool {
-	if a.Source != b.Source {
-		return a.Source < b.Source
-	}
-	if a.Paragraph != b.Paragraph {
-		return a.Paragraph < b.Paragraph
-	}
-	return a.Start < b.Start
+	return lessPlace(a.Source, a.Paragraph, a.Start, b.Source, b.Paragraph, b.Start)
 }
