@@ -18,6 +18,7 @@ import (
 	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/export"
 	"github.com/parallax-news/parallax/loader"
+	"github.com/parallax-news/parallax/review"
 	"github.com/parallax-news/parallax/seeds"
 )
 
@@ -40,13 +41,14 @@ type config struct {
 	maxSize   int64
 	timeout   time.Duration
 	userAgent string
+	review    string // the review file, "" for the one in the state directory
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd := ""
 	if len(args) > 0 {
 		switch args[0] {
-		case "report", "version", "help":
+		case "report", "export", "version", "help":
 			cmd, args = args[0], args[1:]
 		}
 	}
@@ -65,8 +67,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxSize := fl.String("max-size", "10MiB", "")
 	fl.DurationVar(&cfg.timeout, "timeout", loader.DefaultTimeout, "")
 	fl.StringVar(&cfg.userAgent, "user-agent", loader.DefaultUserAgent, "")
+	fl.StringVar(&cfg.review, "review", "", "")
 	showVersion := fl.Bool("version", false, "")
 	asJSON := fl.Bool("json", false, "")
+	format := fl.String("format", "", "")
+	fl.StringVar(format, "f", "", "")
+	outPath := fl.String("o", "", "")
+	fl.StringVar(outPath, "output", "", "")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
@@ -89,8 +96,78 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "parallax: --timeout must be positive\n")
 		return exitUsage
 	}
+	if *asJSON { // the older spelling of export --format json
+		cmd, *format = "export", "json"
+	}
+	if cmd == "export" {
+		if *format == "" {
+			fmt.Fprintf(stderr, "parallax: export needs --format (md, html or json)\n")
+			return exitUsage
+		}
+		if !validFormat(*format) {
+			fmt.Fprintf(stderr, "parallax: --format %q: want md, html or json\n", *format)
+			return exitUsage
+		}
+	} else if *format != "" || *outPath != "" {
+		fmt.Fprintf(stderr, "parallax: --format and -o go with 'parallax export'\n")
+		return exitUsage
+	}
+	if cmd == "" {
+		return runInterface(fl.Args(), cfg, stdin, stdout, stderr)
+	}
 
 	res, bundled, err := load(fl.Args(), cfg, stdin)
+	printLoadProblems(stderr, res, err)
+	if len(res.Articles) == 0 {
+		return exitFailure
+	}
+	if len(res.Articles) < 2 {
+		fmt.Fprintf(stderr, "parallax: a comparison needs at least two articles; %d loaded\n", len(res.Articles))
+	}
+	doc := export.Doc{Generator: "parallax " + version, Articles: res.Articles, Result: compare.Compare(res.Articles)}
+	if cmd == "export" || cfg.review != "" {
+		// The report and the exports read a review; they never write one.
+		store, rerr := openReview(cfg.review, res.Articles, cmd == "export" && cfg.review == "")
+		if rerr != nil {
+			fmt.Fprintf(stderr, "parallax: %v\n", rerr)
+			return exitFailure
+		}
+		doc.Review = store
+	}
+	switch cmd {
+	case "report":
+		if werr := export.Report(stdout, doc, export.ReportOptions{Color: useColor(stdout), Bundled: bundled}); werr != nil {
+			fmt.Fprintf(stderr, "parallax: write report: %v\n", werr)
+			return exitFailure
+		}
+	case "export":
+		if *outPath == "" || *outPath == "-" {
+			if werr := export.Write(stdout, *format, doc); werr != nil {
+				fmt.Fprintf(stderr, "parallax: export %s: %v\n", *format, werr)
+				return exitFailure
+			}
+		} else if werr := export.WriteFile(*outPath, *format, doc); werr != nil {
+			fmt.Fprintf(stderr, "parallax: export %s: %v\n", *format, werr)
+			return exitFailure
+		}
+	}
+	if err != nil {
+		return exitFailure
+	}
+	return exitOK
+}
+
+func validFormat(f string) bool {
+	for _, x := range export.Formats {
+		if f == x {
+			return true
+		}
+	}
+	return false
+}
+
+// printLoadProblems writes the loader's warnings and errors, one line each.
+func printLoadProblems(stderr io.Writer, res loader.Result, err error) {
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "parallax: warning: %s\n", w)
 	}
@@ -98,27 +175,29 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		for _, line := range strings.Split(err.Error(), "\n") {
 			fmt.Fprintf(stderr, "parallax: %s\n", line)
 		}
-		if len(res.Articles) == 0 {
-			return exitFailure
+	}
+}
+
+// openReview opens the review of these articles: the file given, else the
+// one in the state directory. When optional, a review the state directory
+// does not have is no error: everything is open.
+func openReview(path string, arts []*loader.Article, optional bool) (*review.Store, error) {
+	key := review.Key(arts)
+	var ids []string
+	for _, a := range arts {
+		ids = append(ids, a.ID)
+	}
+	if path == "" {
+		p, err := review.DefaultPath(key)
+		if err != nil {
+			if optional {
+				return nil, nil
+			}
+			return nil, err
 		}
+		path = p
 	}
-	if *asJSON {
-		r := compare.Compare(res.Articles)
-		if werr := export.JSON(stdout, "parallax "+version, res.Articles, r); werr != nil {
-			fmt.Fprintf(stderr, "parallax: write JSON: %v\n", werr)
-			return exitFailure
-		}
-	} else {
-		// Until the interface lands, the default command prints the report too.
-		printReport(stdout, res.Articles, bundled)
-	}
-	if len(res.Articles) < 2 {
-		fmt.Fprintf(stderr, "parallax: a comparison needs at least two articles; %d loaded\n", len(res.Articles))
-	}
-	if err != nil {
-		return exitFailure
-	}
-	return exitOK
+	return review.Load(path, key, ids)
 }
 
 // load reads the inputs, or the bundled sample when there are none.

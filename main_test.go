@@ -17,11 +17,16 @@ func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
 }
 
 func TestNoInputShowsBundledSample(t *testing.T) {
+	// Without a terminal the interface cannot start: one line says so.
 	code, out, errOut := runCmd(t, "")
+	if code != exitFailure || out != "" || !strings.Contains(errOut, "needs a terminal") || strings.Count(errOut, "\n") != 1 {
+		t.Fatalf("no terminal: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	code, out, errOut = runCmd(t, "", "report")
 	if code != exitOK || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
-	for _, want := range []string{"bundled sample", "5 articles loaded", "003_1c1694bf91c88cf0  (text, seeds/003_1c1694bf91c88cf0.txt)", "published:  2021-06-28", "4 boilerplate"} {
+	for _, want := range []string{"bundled sample", "5 articles loaded", "discrepancies (", "d1  quote", "003_1c1694bf91c88cf0  (text, seeds/003_1c1694bf91c88cf0.txt)", "published:  2021-06-28", "4 boilerplate"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -7,7 +7,6 @@ import (
 	"io"
 
 	"github.com/parallax-news/parallax/compare"
-	"github.com/parallax-news/parallax/loader"
 )
 
 // Version is the JSON contract's version: raised only when a field is
@@ -68,14 +67,12 @@ type jsonReconciled struct {
 	Reason string          `json:"reason"`
 }
 
-// JSON writes the comparison in the EXPORT-JSON form. Every review is
-// "open" until the review store lands.
-func JSON(w io.Writer, generator string, arts []*loader.Article, r *compare.Result) error {
-	byID := map[string]*loader.Article{}
-	for _, a := range arts {
-		byID[a.ID] = a
-	}
-	doc := jsonDoc{Version: Version, Generator: generator, Topics: []jsonTopic{}, Discrepancies: []jsonDiscrepancy{},
+// JSON writes the comparison in the EXPORT-JSON form, with the reviewer's
+// verdicts and notes. The same input and review give the same bytes.
+func JSON(w io.Writer, d Doc) error {
+	r := d.Result
+	byID := d.byID()
+	doc := jsonDoc{Version: Version, Generator: d.Generator, Topics: []jsonTopic{}, Discrepancies: []jsonDiscrepancy{},
 		Unique: r.Unique, Reconciled: []jsonReconciled{}}
 	if doc.Unique == nil {
 		doc.Unique = []compare.Unique{}
@@ -91,9 +88,12 @@ func JSON(w io.Writer, generator string, arts []*loader.Article, r *compare.Resu
 	for _, t := range r.Topics {
 		doc.Topics = append(doc.Topics, jsonTopic{ID: t.ID, Label: t.Label, Members: t.Members})
 	}
-	for _, d := range r.Discrepancies {
+	for _, disc := range r.Discrepancies {
+		e := d.Review.Get(disc)
+		rev := jsonReview{Status: string(e.Status), Note: e.Note}
+		d := disc
 		doc.Discrepancies = append(doc.Discrepancies, jsonDiscrepancy{ID: d.ID, Kind: d.Kind, Topic: d.Topic, Severity: d.Severity,
-			Summary: d.Summary, Why: d.Why, Claims: d.Claims, Diff: d.Diff, Review: jsonReview{Status: "open"}})
+			Summary: d.Summary, Why: d.Why, Claims: d.Claims, Diff: d.Diff, Review: rev})
 	}
 	for _, rc := range r.Reconciled {
 		doc.Reconciled = append(doc.Reconciled, jsonReconciled{Claims: rc.Claims, Reason: rc.Reason})

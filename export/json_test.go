@@ -19,10 +19,10 @@ func TestJSONSeeds(t *testing.T) {
 	}
 	r := compare.Compare(res.Articles)
 	var a, b bytes.Buffer
-	if err := JSON(&a, "parallax test", res.Articles, r); err != nil {
+	if err := JSON(&a, Doc{Generator: "parallax test", Articles: res.Articles, Result: r}); err != nil {
 		t.Fatal(err)
 	}
-	JSON(&b, "parallax test", res.Articles, compare.Compare(res.Articles))
+	JSON(&b, Doc{Generator: "parallax test", Articles: res.Articles, Result: compare.Compare(res.Articles)})
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Errorf("not byte-identical for the same input")
 	}

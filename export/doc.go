@@ -1,0 +1,74 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/parallax-news/parallax/compare"
+	"github.com/parallax-news/parallax/loader"
+	"github.com/parallax-news/parallax/review"
+)
+
+// Doc is what an export shows: the articles, the engine's result and the
+// reviewer's verdicts and notes (a nil Review leaves every discrepancy open).
+type Doc struct {
+	Generator string
+	Articles  []*loader.Article
+	Result    *compare.Result
+	Review    *review.Store
+}
+
+// Formats lists the export formats by the name the command line takes.
+var Formats = []string{"md", "html", "json"}
+
+// Extension is the file extension of a format.
+func Extension(format string) string {
+	if format == "md" {
+		return ".md"
+	}
+	return "." + format
+}
+
+// Write renders a format to w.
+func Write(w io.Writer, format string, d Doc) error {
+	switch format {
+	case "json":
+		return JSON(w, d)
+	case "md", "markdown":
+		return Markdown(w, d)
+	case "html":
+		return HTML(w, d)
+	}
+	return fmt.Errorf("unknown format %q: want %s", format, strings.Join(Formats, ", "))
+}
+
+// WriteFile renders a format and replaces path with it atomically: a
+// failed export leaves the old file as it was.
+func WriteFile(path, format string, d Doc) error {
+	var buf bytes.Buffer
+	if err := Write(&buf, format, d); err != nil {
+		return err
+	}
+	if err := review.WriteAtomic(path, buf.Bytes()); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+func (d Doc) byID() map[string]*loader.Article {
+	m := make(map[string]*loader.Article, len(d.Articles))
+	for _, a := range d.Articles {
+		m[a.ID] = a
+	}
+	return m
+}
+
+// name is how a source is called: its outlet, else its id.
+func name(a *loader.Article) string {
+	if a.Source != "" {
+		return a.Source
+	}
+	return a.ID
+}

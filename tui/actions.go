@@ -1,0 +1,604 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/parallax-news/parallax/review"
+)
+
+var errInterrupted = errors.New("interrupted while loading")
+
+// handleKey routes a key press: to the text input when one is open, to the
+// help view when it is shown, else to an action.
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch m.mode {
+	case modeSearch, modeNote:
+		return m.inputKey(msg)
+	case modeExport:
+		m.mode = modeNormal
+		switch msg.String() {
+		case "m":
+			return m.exportCmd("md")
+		case "h":
+			return m.exportCmd("html")
+		case "j":
+			return m.exportCmd("json")
+		}
+		m.setStatus("export cancelled")
+		return nil
+	}
+	k := m.keys
+	if m.showHelp {
+		if key.Matches(msg, k.Quit) && msg.String() == "ctrl+c" {
+			return tea.Quit
+		}
+		m.showHelp = false
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		m.showHelp = true
+	case key.Matches(msg, k.Down):
+		m.scroll(1)
+	case key.Matches(msg, k.Up):
+		m.scroll(-1)
+	case key.Matches(msg, k.PageDown):
+		m.scroll(m.bodyHeight())
+	case key.Matches(msg, k.PageUp):
+		m.scroll(-m.bodyHeight())
+	case key.Matches(msg, k.HalfDown):
+		m.scroll(m.bodyHeight() / 2)
+	case key.Matches(msg, k.HalfUp):
+		m.scroll(-m.bodyHeight() / 2)
+	case key.Matches(msg, k.Top):
+		m.scroll(-1 << 30)
+	case key.Matches(msg, k.Bottom):
+		m.scroll(1 << 30)
+	case key.Matches(msg, k.NextDisc):
+		m.stepDiscrepancy(1)
+	case key.Matches(msg, k.PrevDisc):
+		m.stepDiscrepancy(-1)
+	case key.Matches(msg, k.NextTopic):
+		m.stepTopic(1)
+	case key.Matches(msg, k.PrevTopic):
+		m.stepTopic(-1)
+	case key.Matches(msg, k.NextFact):
+		m.stepFact(1)
+	case key.Matches(msg, k.PrevFact):
+		m.stepFact(-1)
+	case key.Matches(msg, k.Search):
+		m.openInput(modeSearch, m.query)
+	case key.Matches(msg, k.NextMatch):
+		m.stepMatch(1)
+	case key.Matches(msg, k.PrevMatch):
+		m.stepMatch(-1)
+	case key.Matches(msg, k.Back):
+		m.jumpBack()
+	case key.Matches(msg, k.Clear):
+		m.clearSelection()
+	case key.Matches(msg, k.NextPane):
+		m.focusSource(m.focus + 1)
+	case key.Matches(msg, k.PrevPane):
+		m.focusSource(m.focus - 1)
+	case key.Matches(msg, k.PaneN):
+		m.focusSource(int(msg.String()[0] - '1'))
+	case key.Matches(msg, k.Pair):
+		m.togglePair()
+	case key.Matches(msg, k.Sync):
+		m.sync = !m.sync
+		m.setStatus(onOff("panes scroll together", m.sync))
+	case key.Matches(msg, k.Filter):
+		m.cycleFilter()
+	case key.Matches(msg, k.Topics):
+		m.topicsPref = toggle(m.topicsPref, m.showTopics())
+	case key.Matches(msg, k.Overview):
+		m.overviewPref = toggle(m.overviewPref, m.showOverview())
+	case key.Matches(msg, k.Detail):
+		m.detailBig = !m.detailBig
+	case key.Matches(msg, k.Why):
+		m.toggleWhy()
+	case key.Matches(msg, k.HideDim):
+		m.hideDim = !m.hideDim
+		m.setStatus(onOff("captions and boilerplate hidden", m.hideDim))
+	case key.Matches(msg, k.Confirm):
+		return m.setVerdict(review.Confirmed)
+	case key.Matches(msg, k.Dismiss):
+		return m.setVerdict(review.Dismissed)
+	case key.Matches(msg, k.Note):
+		if m.disc < 0 {
+			m.setError("select a discrepancy first (] or [)")
+			return nil
+		}
+		m.openInput(modeNote, m.entry(m.disc).Note)
+	case key.Matches(msg, k.Undo):
+		return m.undoLast()
+	case key.Matches(msg, k.Export):
+		if m.export == nil {
+			m.setError("export is not available here")
+			return nil
+		}
+		m.mode = modeExport
+		m.setStatus("export as: m Markdown · h HTML · j JSON · any other key cancels")
+	}
+	return nil
+}
+
+func onOff(what string, on bool) string {
+	if on {
+		return what + ": on"
+	}
+	return what + ": off"
+}
+
+// toggle flips a shown/hidden preference from what is shown now.
+func toggle(pref int, shown bool) int {
+	if shown {
+		return -1
+	}
+	return 1
+}
+
+// bodyHeight is the height of the focused pane's text, for paging.
+func (m *Model) bodyHeight() int {
+	s := m.layout()
+	for i, si := range s.visible {
+		if si == m.focus {
+			return max(1, s.panes[i].h-paneHeaderRows-1)
+		}
+	}
+	return 10
+}
+
+// textWidth is the text width of the panes in the current layout.
+func (m *Model) textWidth() int {
+	s := m.layout()
+	if len(s.panes) == 0 {
+		return 40
+	}
+	return max(1, s.panes[0].w-gutterWidth)
+}
+
+// scroll moves the focused pane; with sync on, the other panes follow to
+// the same topic, or by the same number of lines when the text at the top
+// belongs to no topic.
+func (m *Model) scroll(delta int) {
+	w := m.textWidth()
+	p := m.ensureRows(m.focus, w)
+	before := p.offset
+	p.offset = clamp(p.offset+delta, 0, max(0, len(p.rows)-1))
+	if !m.sync || p.offset == before {
+		return
+	}
+	t := m.topicAtTop(m.focus)
+	for si := range m.panes {
+		if si == m.focus {
+			continue
+		}
+		q := m.ensureRows(si, w)
+		if t >= 0 && m.doc.firstPara[si][t] >= 0 {
+			if r := q.rowOf(m.doc.firstPara[si][t], 0); r >= 0 {
+				q.offset = r
+				continue
+			}
+		}
+		q.offset = clamp(q.offset+p.offset-before, 0, max(0, len(q.rows)-1))
+	}
+}
+
+// topicAtTop is the first topic of the paragraph at the top of a pane.
+func (m *Model) topicAtTop(si int) int {
+	p := &m.panes[si]
+	for i := p.offset; i < len(p.rows); i++ {
+		if r := p.rows[i]; r.para >= 0 {
+			if ts := m.doc.sources[si].topicsOf[r.para]; len(ts) > 0 {
+				return ts[0]
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// remember pushes the current place on the jump-back history.
+func (m *Model) remember() {
+	pos := position{topic: m.topic, disc: m.disc, focus: m.focus, fact: m.fact}
+	for _, p := range m.panes {
+		pos.offsets = append(pos.offsets, p.offset)
+	}
+	m.history = append(m.history, pos)
+	if len(m.history) > 100 {
+		m.history = m.history[1:]
+	}
+}
+
+func (m *Model) jumpBack() {
+	if len(m.history) == 0 {
+		m.setStatus("nowhere to jump back to")
+		return
+	}
+	pos := m.history[len(m.history)-1]
+	m.history = m.history[:len(m.history)-1]
+	m.topic, m.disc, m.focus, m.fact = pos.topic, pos.disc, pos.focus, pos.fact
+	for i := range m.panes {
+		if i < len(pos.offsets) {
+			m.panes[i].offset = pos.offsets[i]
+		}
+	}
+	m.setStatus("jumped back")
+}
+
+func (m *Model) clearSelection() {
+	switch {
+	case len(m.matches) > 0:
+		m.matches, m.query = nil, ""
+		m.setStatus("search cleared")
+	case m.disc >= 0 || m.fact.idx >= 0 || m.why:
+		m.disc, m.fact, m.why = -1, selFact{-1, -1}, false
+		m.setStatus(m.summary())
+	case m.topic >= 0:
+		m.topic = -1
+	}
+}
+
+// discPasses says whether the filter lets a discrepancy through.
+func (m *Model) discPasses(di int) bool {
+	if m.filter < 2 {
+		return true
+	}
+	return m.doc.res.Discrepancies[di].Kind == m.doc.kinds[m.filter-2]
+}
+
+func (m *Model) cycleFilter() {
+	m.filter = (m.filter + 1) % (2 + len(m.doc.kinds))
+	if m.disc >= 0 && !m.discPasses(m.disc) {
+		m.disc = -1
+	}
+	m.setStatus("filter: " + m.filterName())
+}
+
+func (m *Model) filterName() string {
+	switch m.filter {
+	case 0:
+		return "all paragraphs"
+	case 1:
+		return "paragraphs with discrepancies"
+	}
+	return "discrepancies of kind " + m.doc.kinds[m.filter-2]
+}
+
+// stepDiscrepancy selects the next or previous discrepancy that passes the
+// filter, and brings its claims into view in every pane.
+func (m *Model) stepDiscrepancy(dir int) {
+	n := len(m.doc.res.Discrepancies)
+	if n == 0 {
+		m.setStatus("the engine found no discrepancy")
+		return
+	}
+	i := m.disc
+	for range n {
+		i += dir
+		if i < 0 {
+			i = n - 1
+		} else if i >= n {
+			i = 0
+		}
+		if m.discPasses(i) {
+			m.selectDiscrepancy(i)
+			return
+		}
+	}
+	m.setStatus("no discrepancy passes the filter")
+}
+
+func (m *Model) selectDiscrepancy(di int) {
+	m.remember()
+	m.disc, m.fact, m.why = di, selFact{-1, -1}, false
+	d := m.doc.res.Discrepancies[di]
+	if t, ok := m.doc.topicIndex[d.Topic]; ok {
+		m.topic = t
+		m.scrollToTopic(t)
+	}
+	first := true
+	for _, c := range d.Claims {
+		si, ok := m.doc.srcIndex[c.Source]
+		if !ok {
+			continue
+		}
+		if first {
+			m.focus, first = si, false
+		}
+		m.scrollTo(si, c.Paragraph, c.Start)
+	}
+	m.setStatus(m.discLine(di))
+}
+
+func (m *Model) discLine(di int) string {
+	d := m.doc.res.Discrepancies[di]
+	return d.ID + " (" + itoa(di+1) + "/" + itoa(len(m.doc.res.Discrepancies)) + ") " + string(m.entry(di).Status) + ": " + d.Summary
+}
+
+// scrollTo puts a place of a paragraph a few lines below the top of its pane.
+func (m *Model) scrollTo(si, para, off int) {
+	p := m.ensureRows(si, m.textWidth())
+	if r := p.rowOf(para, off); r >= 0 {
+		p.offset = max(0, r-2)
+	}
+}
+
+func (m *Model) scrollToTopic(t int) {
+	for si := range m.panes {
+		if fp := m.doc.firstPara[si][t]; fp >= 0 {
+			m.scrollTo(si, fp, 0)
+		}
+	}
+}
+
+func (m *Model) stepTopic(dir int) {
+	n := len(m.doc.res.Topics)
+	if n == 0 {
+		m.setStatus("no topics: the sources share nothing the engine could align")
+		return
+	}
+	t := m.topic + dir
+	if m.topic < 0 && dir < 0 {
+		t = n - 1
+	}
+	t = (t + n) % n
+	m.selectTopic(t)
+}
+
+func (m *Model) selectTopic(t int) {
+	m.remember()
+	m.topic = t
+	if m.disc >= 0 && m.doc.res.Discrepancies[m.disc].Topic != m.doc.res.Topics[t].ID {
+		m.disc = -1
+	}
+	m.fact = selFact{-1, -1}
+	m.scrollToTopic(t)
+	tp := m.doc.res.Topics[t]
+	m.setStatus("topic " + tp.ID + ": " + tp.Label + " · " + plural(len(tp.Sources), "source") + ", " + plural(len(m.doc.topicDiscs[t]), "discrepancy") + " · i why")
+}
+
+// stepFact moves through the focused source's facts in reading order.
+func (m *Model) stepFact(dir int) {
+	facts := m.doc.sources[m.focus].facts
+	if len(facts) == 0 {
+		m.setStatus("no fact marked in " + m.doc.name(m.focus))
+		return
+	}
+	i := -1
+	if m.fact.src == m.focus {
+		i = m.fact.idx
+	}
+	if i < 0 && dir < 0 {
+		i = len(facts)
+	} else if i < 0 {
+		// Start from the top of the pane rather than the article's start.
+		p := &m.panes[m.focus]
+		for fi, f := range facts {
+			if r := p.rowOf(f.span.Paragraph, f.span.Start); r >= p.offset {
+				i = fi - 1
+				break
+			}
+		}
+	}
+	i = (i + dir + len(facts)) % len(facts)
+	m.remember()
+	m.fact, m.disc, m.why = selFact{m.focus, i}, -1, false
+	f := facts[i]
+	m.scrollTo(m.focus, f.span.Paragraph, f.span.Start)
+	m.setStatus("fact " + itoa(i+1) + "/" + itoa(len(facts)) + " in " + m.doc.name(m.focus) + ": " + f.label)
+}
+
+func (m *Model) focusSource(si int) {
+	n := len(m.doc.sources)
+	if si < 0 || si >= n {
+		if si >= 9 || n == 0 {
+			return
+		}
+		si = (si + n) % n
+	}
+	if m.pair {
+		// In pair mode the focused slot takes the chosen source.
+		if m.focus == m.pairA {
+			m.pairA = si
+		} else {
+			m.pairB = si
+		}
+	}
+	m.focus = si
+	m.setStatus("source " + itoa(si+1) + ": " + m.doc.name(si))
+}
+
+func (m *Model) togglePair() {
+	m.pair = !m.pair
+	if m.pair {
+		m.pairA = m.focus
+		if m.pairB == m.pairA || m.pairB >= len(m.doc.sources) {
+			m.pairB = (m.focus + 1) % len(m.doc.sources)
+		}
+		m.setStatus("pair mode: " + m.doc.name(m.pairA) + " and " + m.doc.name(m.pairB) + " · tab switches side, 1-9 puts a source in this side, z leaves")
+	} else {
+		m.setStatus("pair mode off")
+	}
+}
+
+func (m *Model) toggleWhy() {
+	if m.topic < 0 {
+		m.setError("select a topic first ({ or })")
+		return
+	}
+	m.why = !m.why
+	if m.why {
+		m.disc, m.fact = -1, selFact{-1, -1}
+	}
+}
+
+// search finds a query in every paragraph shown, case-insensitively.
+func (m *Model) search(q string) {
+	m.query, m.matches, m.matchIdx = q, nil, -1
+	if q == "" {
+		return
+	}
+	lq := strings.ToLower(q)
+	for si, s := range m.doc.sources {
+		for pi, p := range s.art.Paragraphs {
+			text := p.Text
+			lt := strings.ToLower(text)
+			if len(lt) != len(text) { // case folding moved bytes: search as written
+				lt, lq = text, q
+			}
+			for off := 0; ; {
+				i := strings.Index(lt[off:], lq)
+				if i < 0 {
+					break
+				}
+				m.matches = append(m.matches, match{si, pi, off + i, off + i + len(lq)})
+				off += i + max(1, len(lq))
+			}
+			lq = strings.ToLower(q)
+		}
+	}
+	if len(m.matches) == 0 {
+		m.setError("no match for “" + q + "”")
+		return
+	}
+	m.stepMatch(1)
+}
+
+func (m *Model) stepMatch(dir int) {
+	if len(m.matches) == 0 {
+		m.setStatus("no search: press / to search")
+		return
+	}
+	m.remember()
+	m.matchIdx = (m.matchIdx + dir + len(m.matches)) % len(m.matches)
+	mt := m.matches[m.matchIdx]
+	m.focus = mt.src
+	m.scrollTo(mt.src, mt.para, mt.start)
+	m.setStatus("“" + m.query + "”: match " + itoa(m.matchIdx+1) + "/" + itoa(len(m.matches)) + " in " + m.doc.name(mt.src) + " · n/N next/previous · esc clears")
+}
+
+func (m *Model) openInput(md mode, value string) {
+	m.mode = md
+	m.input.SetValue(value)
+	m.input.CursorEnd()
+	m.input.SetWidth(max(10, m.w-20))
+	m.input.Focus()
+}
+
+// inputKey edits the search or note line; enter accepts, esc cancels.
+func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		m.mode = modeNormal
+		m.input.Blur()
+		m.setStatus("cancelled")
+		return nil
+	case "enter":
+		md := m.mode
+		m.mode = modeNormal
+		m.input.Blur()
+		v := strings.TrimSpace(m.input.Value())
+		if md == modeSearch {
+			m.search(v)
+			return nil
+		}
+		return m.setNote(v)
+	case "ctrl+c":
+		return tea.Quit
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	return cmd
+}
+
+// entry is the review of discrepancy di.
+func (m *Model) entry(di int) review.Entry {
+	return m.data.Store.Get(m.doc.res.Discrepancies[di])
+}
+
+// setVerdict gives the selected discrepancy a verdict; giving the same one
+// again reopens it.
+func (m *Model) setVerdict(s review.Status) tea.Cmd {
+	if m.disc < 0 {
+		m.setError("select a discrepancy first (] or [)")
+		return nil
+	}
+	e := m.entry(m.disc)
+	if e.Status == s {
+		s = review.Open
+	}
+	return m.record(e.Status, s, e.Note)
+}
+
+func (m *Model) setNote(note string) tea.Cmd {
+	if m.disc < 0 {
+		return nil
+	}
+	e := m.entry(m.disc)
+	return m.record(e.Status, e.Status, note)
+}
+
+// record changes the selected discrepancy's review and saves it at once.
+func (m *Model) record(_, status review.Status, note string) tea.Cmd {
+	if m.data.Store == nil {
+		m.setError("verdicts cannot be saved: " + errString(m.data.StoreErr))
+		return nil
+	}
+	d := m.doc.res.Discrepancies[m.disc]
+	m.undo = append(m.undo, undoStep{m.disc, m.entry(m.disc)})
+	m.data.Store.Set(d, status, note, m.now())
+	m.setOK(d.ID + " " + string(status) + noteSuffix(note) + " · saved")
+	return m.saveCmd()
+}
+
+func noteSuffix(note string) string {
+	if note == "" {
+		return ""
+	}
+	return " with note"
+}
+
+func (m *Model) undoLast() tea.Cmd {
+	if len(m.undo) == 0 {
+		m.setStatus("nothing to undo")
+		return nil
+	}
+	u := m.undo[len(m.undo)-1]
+	m.undo = m.undo[:len(m.undo)-1]
+	d := m.doc.res.Discrepancies[u.disc]
+	m.data.Store.Set(d, u.entry.Status, u.entry.Note, m.now())
+	m.disc = u.disc
+	m.setOK("undone: " + d.ID + " is " + string(u.entry.Status) + " again")
+	return m.saveCmd()
+}
+
+// saveCmd writes the review off the interface's goroutine; the store keeps
+// an older snapshot from landing over a newer one.
+func (m *Model) saveCmd() tea.Cmd {
+	st := m.data.Store
+	return func() tea.Msg { return savedMsg{st.Save()} }
+}
+
+func (m *Model) exportCmd(format string) tea.Cmd {
+	m.setStatus("exporting " + format + "…")
+	export, d := m.export, m.data
+	return func() tea.Msg {
+		p, err := export(format, d)
+		return exportedMsg{p, err}
+	}
+}
+
+func errString(err error) string {
+	if err == nil {
+		return "no review file"
+	}
+	return err.Error()
+}
+

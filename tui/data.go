@@ -1,0 +1,246 @@
+package tui
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/parallax-news/parallax/compare"
+	"github.com/parallax-news/parallax/loader"
+)
+
+// markKind orders what a span of text can be marked as; a higher kind wins
+// where marks overlap.
+type markKind int
+
+const (
+	markAgree    markKind = iota // a fact several sources state alike
+	markUnique                   // a fact only this source reports
+	markQuote                    // a quotation
+	markSearch                   // a search match
+	markDisc                     // a claim in a discrepancy
+	markSelected                 // the claims of the selected discrepancy or the selected fact
+)
+
+// mark is a byte range of one paragraph's text with what it is.
+type mark struct {
+	start, end int
+	kind       markKind
+	disc       int // index into doc.res.Discrepancies for markDisc, else -1
+	fact       int // index into the source's facts, else -1
+}
+
+// fact is one fact of a source, in reading order, for f/F navigation.
+type fact struct {
+	span  compare.Span
+	kind  markKind // markAgree, markUnique, markQuote, or markDisc when disputed
+	label string   // what the detail panel says of it
+	value string
+	disc  int // a discrepancy it is a claim of, or -1
+}
+
+// source is one article with its marks indexed by paragraph.
+type source struct {
+	art      *loader.Article
+	marks    [][]mark // by paragraph index, sorted by start
+	topicsOf [][]int  // by paragraph index: topic indices
+	facts    []fact
+	discs    int // discrepancies this source has a claim in
+}
+
+// doc is the engine's result indexed for drawing: which marks fall in which
+// paragraph, which topics hold which paragraphs. It never reads the text
+// itself; every offset comes from the engine.
+type doc struct {
+	res        *compare.Result
+	sources    []source
+	srcIndex   map[string]int
+	topicIndex map[string]int
+	// topicDiscs lists, per topic, its discrepancies' indices.
+	topicDiscs [][]int
+	// cover[s][t] says whether source s has a paragraph in topic t;
+	// disagree[s][t] whether it has a claim in one of t's discrepancies.
+	cover, disagree [][]bool
+	// firstPara[s][t] is source s's first paragraph in topic t, or -1.
+	firstPara [][]int
+	kinds     []string // the discrepancy kinds present, in a fixed order
+}
+
+// newDoc indexes a result for the interface.
+func newDoc(arts []*loader.Article, res *compare.Result) *doc {
+	d := &doc{res: res, srcIndex: map[string]int{}, topicIndex: map[string]int{}}
+	byID := map[string]*loader.Article{}
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	for _, id := range res.Sources {
+		a := byID[id]
+		if a == nil {
+			continue
+		}
+		d.srcIndex[id] = len(d.sources)
+		d.sources = append(d.sources, source{art: a, marks: make([][]mark, len(a.Paragraphs)), topicsOf: make([][]int, len(a.Paragraphs))})
+	}
+	nt := len(res.Topics)
+	d.topicDiscs = make([][]int, nt)
+	d.cover = grid[bool](len(d.sources), nt)
+	d.disagree = grid[bool](len(d.sources), nt)
+	d.firstPara = grid[int](len(d.sources), nt)
+	for s := range d.firstPara {
+		for t := range d.firstPara[s] {
+			d.firstPara[s][t] = -1
+		}
+	}
+	for ti, t := range res.Topics {
+		d.topicIndex[t.ID] = ti
+		for _, m := range t.Members {
+			si, ok := d.srcIndex[m.Source]
+			if !ok || !d.valid(si, m.Paragraph) {
+				continue
+			}
+			d.cover[si][ti] = true
+			d.sources[si].topicsOf[m.Paragraph] = append(d.sources[si].topicsOf[m.Paragraph], ti)
+			if fp := d.firstPara[si][ti]; fp < 0 || m.Paragraph < fp {
+				d.firstPara[si][ti] = m.Paragraph
+			}
+		}
+	}
+	seenKind := map[string]bool{}
+	for di, disc := range res.Discrepancies {
+		if !seenKind[disc.Kind] {
+			seenKind[disc.Kind] = true
+			d.kinds = append(d.kinds, disc.Kind)
+		}
+		ti, hasTopic := d.topicIndex[disc.Topic]
+		if hasTopic {
+			d.topicDiscs[ti] = append(d.topicDiscs[ti], di)
+		}
+		counted := map[int]bool{}
+		for _, c := range disc.Claims {
+			si, ok := d.srcIndex[c.Source]
+			if !ok || !d.validSpan(si, c.Span) {
+				continue
+			}
+			d.addMark(si, c.Paragraph, mark{start: c.Start, end: c.End, kind: markDisc, disc: di, fact: -1})
+			if hasTopic {
+				d.disagree[si][ti] = true
+			}
+			if !counted[si] {
+				counted[si] = true
+				d.sources[si].discs++
+			}
+			d.sources[si].facts = append(d.sources[si].facts, fact{span: c.Span, kind: markDisc, label: "disputed (" + disc.ID + ")", value: c.Value, disc: di})
+		}
+	}
+	sort.Strings(d.kinds)
+	agreed := map[string]compare.Agreement{}
+	for _, a := range res.Agreements {
+		for _, id := range a.Facts {
+			agreed[id] = a
+		}
+	}
+	disputed := map[compare.Span]bool{}
+	for _, disc := range res.Discrepancies {
+		for _, c := range disc.Claims {
+			disputed[c.Span] = true
+		}
+	}
+	for _, f := range res.Facts {
+		si, ok := d.srcIndex[f.Span.Source]
+		if !ok || !d.validSpan(si, f.Span) || disputed[f.Span] {
+			continue
+		}
+		if a, ok := agreed[f.ID]; ok {
+			d.addFact(si, f.Span, markAgree, "agreed by "+plural(len(a.Sources), "source"), f.Value)
+		} else if f.Kind == compare.FactQuote {
+			who := "quotation"
+			if f.Quote != nil && f.Quote.Speaker != "" {
+				who = "quotation of " + f.Quote.Speaker
+			}
+			d.addFact(si, f.Span, markQuote, who, f.Value)
+		}
+	}
+	for _, u := range res.Unique {
+		si, ok := d.srcIndex[u.Source]
+		if !ok || !d.validSpan(si, u.Span) || disputed[u.Span] {
+			continue
+		}
+		d.addFact(si, u.Span, markUnique, "only in this source", u.Value)
+	}
+	for si := range d.sources {
+		s := &d.sources[si]
+		sort.SliceStable(s.facts, func(i, j int) bool { return lessSpan(s.facts[i].span, s.facts[j].span) })
+		// Point each fact mark at its fact, now that the order is fixed.
+		for fi, f := range s.facts {
+			for mi := range s.marks[f.span.Paragraph] {
+				m := &s.marks[f.span.Paragraph][mi]
+				if m.start == f.span.Start && m.end == f.span.End && m.fact < 0 && (m.disc == f.disc) {
+					m.fact = fi
+				}
+			}
+		}
+		for p := range s.marks {
+			sort.SliceStable(s.marks[p], func(i, j int) bool { return s.marks[p][i].start < s.marks[p][j].start })
+		}
+	}
+	return d
+}
+
+func (d *doc) addFact(si int, sp compare.Span, k markKind, label, value string) {
+	d.sources[si].facts = append(d.sources[si].facts, fact{span: sp, kind: k, label: label, value: value, disc: -1})
+	d.addMark(si, sp.Paragraph, mark{start: sp.Start, end: sp.End, kind: k, disc: -1, fact: -1})
+}
+
+func (d *doc) addMark(si, p int, m mark) {
+	d.sources[si].marks[p] = append(d.sources[si].marks[p], m)
+}
+
+func (d *doc) valid(si, p int) bool {
+	return si >= 0 && si < len(d.sources) && p >= 0 && p < len(d.sources[si].art.Paragraphs)
+}
+
+// validSpan guards against a span that does not fit its paragraph: the
+// interface must draw whatever the engine hands it.
+func (d *doc) validSpan(si int, sp compare.Span) bool {
+	if !d.valid(si, sp.Paragraph) {
+		return false
+	}
+	n := len(d.sources[si].art.Paragraphs[sp.Paragraph].Text)
+	return sp.Start >= 0 && sp.Start <= sp.End && sp.End <= n
+}
+
+// name is how a source is called on screen: its outlet, else its id.
+func (d *doc) name(si int) string {
+	a := d.sources[si].art
+	if a.Source != "" && a.Source != a.ID {
+		return a.Source
+	}
+	return a.ID
+}
+
+func lessSpan(a, b compare.Span) bool {
+	if a.Paragraph != b.Paragraph {
+		return a.Paragraph < b.Paragraph
+	}
+	if a.Start != b.Start {
+		return a.Start < b.Start
+	}
+	return a.End < b.End
+}
+
+func grid[T any](rows, cols int) [][]T {
+	g := make([][]T, rows)
+	for i := range g {
+		g[i] = make([]T, cols)
+	}
+	return g
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	if strings.HasSuffix(word, "y") {
+		return itoa(n) + " " + word[:len(word)-1] + "ies"
+	}
+	return itoa(n) + " " + word + "s"
+}

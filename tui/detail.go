@@ -1,0 +1,181 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/parallax-news/parallax/review"
+)
+
+// renderDetail is the panel under the panes: the selected discrepancy with
+// each source's words side by side, the selected fact, or why the selected
+// topic's paragraphs were grouped.
+func (m *Model) renderDetail(r rect) []string {
+	var lines []string
+	switch {
+	case m.disc >= 0:
+		lines = m.discDetail(r.w)
+	case m.fact.idx >= 0:
+		lines = m.factDetail(r.w)
+	case m.why && m.topic >= 0:
+		lines = m.topicDetail(r.w)
+	}
+	rule := m.st.sep.Render(strings.Repeat("─", r.w))
+	out := []string{rule}
+	for _, l := range lines {
+		if len(out) == r.h-1 && len(lines) > r.h-1 {
+			out = append(out, m.st.paneMeta.Render("… more: enter enlarges this panel"))
+			break
+		}
+		if len(out) == r.h {
+			break
+		}
+		out = append(out, pad(l, r.w))
+	}
+	for len(out) < r.h {
+		out = append(out, strings.Repeat(" ", r.w))
+	}
+	return out
+}
+
+func (m *Model) verdictWord(s review.Status) string {
+	switch s {
+	case review.Confirmed:
+		return m.st.confirmed.Render("✔ CONFIRMED")
+	case review.Dismissed:
+		return m.st.dismissed.Render("✘ DISMISSED")
+	}
+	return m.st.open.Render("○ OPEN")
+}
+
+func (m *Model) discDetail(w int) []string {
+	st := &m.st
+	d := m.doc.res.Discrepancies[m.disc]
+	e := m.entry(m.disc)
+	topic := d.Topic
+	if t, ok := m.doc.topicIndex[d.Topic]; ok {
+		topic += " " + m.doc.res.Topics[t].Label
+	}
+	head := st.detailTitle.Render(d.ID+" "+strings.ToUpper(d.Kind)) + " · severity " + d.Severity + " · topic " + topic
+	lines := []string{fitLeftRight(ansi.Truncate(head, w-14, "…"), m.verdictWord(e.Status), w)}
+	lines = append(lines, wrapStyled(d.Summary, w)...)
+
+	// Each source's words side by side, as many columns as fit.
+	n := len(d.Claims)
+	ncol := clamp(w/30, 1, max(1, n))
+	colW := (w - (ncol - 1) * 3) / ncol
+	var cols [][]string
+	for i, c := range d.Claims {
+		if i == ncol {
+			break
+		}
+		name := c.Source
+		if si, ok := m.doc.srcIndex[c.Source]; ok {
+			name = m.doc.name(si)
+		}
+		col := []string{st.label.Render(ansi.Truncate(name+" ¶"+itoa(c.Paragraph), colW, "…"))}
+		col = append(col, wrapStyled("“"+c.Text+"”", colW)...)
+		if c.Value != "" {
+			col = append(col, wrapStyled(st.paneMeta.Render("value: ")+c.Value, colW)...)
+		}
+		cols = append(cols, col)
+	}
+	lines = append(lines, sideBySide(cols, colW, st.sep.Render(" │ "))...)
+	if n > ncol {
+		lines = append(lines, st.paneMeta.Render(fmt.Sprintf("+%d more claims: widen the window or see the export", n-ncol)))
+	}
+	if len(d.Diff) > 0 {
+		var b strings.Builder
+		b.WriteString(st.label.Render("difference: "))
+		for _, op := range d.Diff {
+			switch op.Op {
+			case "delete":
+				b.WriteString(st.diffDel.Render("[-" + op.Text + "-]"))
+			case "insert":
+				b.WriteString(st.diffIns.Render("{+" + op.Text + "+}"))
+			default:
+				b.WriteString(op.Text)
+			}
+		}
+		lines = append(lines, wrapStyled(b.String(), w)...)
+	}
+	if d.Why != "" {
+		lines = append(lines, wrapStyled(st.label.Render("why: ")+d.Why, w)...)
+	}
+	note := e.Note
+	if note == "" {
+		note = st.paneMeta.Render("none (a adds one) · c confirm · x dismiss · u undo")
+	}
+	lines = append(lines, wrapStyled(st.label.Render("note: ")+note, w)...)
+	return lines
+}
+
+func (m *Model) factDetail(w int) []string {
+	st := &m.st
+	f := m.doc.sources[m.fact.src].facts[m.fact.idx]
+	para := m.doc.sources[m.fact.src].art.Paragraphs[f.span.Paragraph]
+	lines := []string{st.detailTitle.Render("FACT") + " in " + m.doc.name(m.fact.src) + " ¶" + itoa(f.span.Paragraph) + ": " + st.marks[f.kind].Render(st.glyphs[f.kind]+" "+f.label)}
+	lines = append(lines, wrapStyled("“"+para.Text[f.span.Start:f.span.End]+"”", w)...)
+	if f.value != "" {
+		lines = append(lines, wrapStyled(st.label.Render("value: ")+f.value, w)...)
+	}
+	if f.disc >= 0 {
+		lines = append(lines, st.paneMeta.Render("a claim of "+m.doc.res.Discrepancies[f.disc].ID+": ] and [ step through discrepancies"))
+	}
+	return lines
+}
+
+func (m *Model) topicDetail(w int) []string {
+	st := &m.st
+	t := m.doc.res.Topics[m.topic]
+	var names []string
+	for _, s := range t.Sources {
+		if si, ok := m.doc.srcIndex[s]; ok {
+			names = append(names, m.doc.name(si))
+		}
+	}
+	lines := []string{st.detailTitle.Render("TOPIC "+t.ID) + " " + t.Label}
+	lines = append(lines, wrapStyled(st.label.Render("covered by: ")+strings.Join(names, ", "), w)...)
+	lines = append(lines, st.label.Render(fmt.Sprintf("grouped by %d sentence links, strongest first:", len(t.Links))))
+	for _, l := range t.Links {
+		var why []string
+		if len(l.Names) > 0 {
+			why = append(why, "names "+strings.Join(l.Names, ", "))
+		}
+		if len(l.Numbers) > 0 {
+			why = append(why, "numbers "+strings.Join(l.Numbers, ", "))
+		}
+		if l.Quote {
+			why = append(why, "a quotation")
+		}
+		if len(l.Terms) > 0 {
+			why = append(why, "words "+strings.Join(l.Terms, ", "))
+		}
+		s := fmt.Sprintf("%s ¶%d ~ %s ¶%d  score %.2f: %s", l.A.Source, l.A.Paragraph, l.B.Source, l.B.Paragraph, l.Score, strings.Join(why, "; "))
+		lines = append(lines, wrapStyled(s, w)...)
+	}
+	return lines
+}
+
+// wrapStyled wraps a line that may hold styles to a width.
+func wrapStyled(s string, w int) []string {
+	return strings.Split(ansi.Wrap(s, max(1, w), " "), "\n")
+}
+
+// sideBySide joins columns of lines into rows.
+func sideBySide(cols [][]string, colW int, sep string) []string {
+	h := 0
+	for _, c := range cols {
+		h = max(h, len(c))
+	}
+	out := make([]string, h)
+	for y := range out {
+		parts := make([]string, len(cols))
+		for i, c := range cols {
+			parts[i] = pad(line(c, y), colW)
+		}
+		out[y] = strings.Join(parts, sep)
+	}
+	return out
+}

@@ -1,0 +1,160 @@
+package tui
+
+// rect is a screen rectangle in cells.
+type rect struct{ x, y, w, h int }
+
+func (r rect) contains(x, y int) bool { return x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h }
+
+// Sizes below which a part of the screen is left out or the screen refuses.
+const (
+	minWidth, minHeight = 40, 12 // smaller: "too small" instead of garbage
+	minPaneWidth        = 34     // a pane narrower than this is not readable
+	topicListWidth      = 30
+	topicListMinWidth   = 130 // the topic list shows by default from this width
+	overviewMinHeight   = 30  // the overview strip shows by default from this height
+	paneHeaderRows      = 3
+	gutterWidth         = 2
+	maxOverviewRows     = 8
+)
+
+// screen is the layout for one window size: named rectangles, computed by a
+// pure function of the size and what is shown, so that View and the mouse
+// agree on where everything is.
+type screen struct {
+	tooSmall bool
+	header   rect
+	overview rect // h 0 when hidden
+	topics   rect // w 0 when hidden
+	body     rect // the topic list, the switcher and the panes
+	switcher rect // h 0 unless one pane at a time
+	panes    []rect
+	visible  []int // the source shown in each pane
+	detail   rect  // h 0 when closed
+	status   rect
+}
+
+// layout places everything for the model's current state.
+func (m *Model) layout() screen {
+	var s screen
+	if m.w < minWidth || m.h < minHeight {
+		s.tooSmall = true
+		return s
+	}
+	s.header = rect{0, 0, m.w, 1}
+	s.status = rect{0, m.h - 1, m.w, 1}
+	top, bottom := 1, m.h-1
+	if m.showOverview() {
+		rows := len(m.doc.sources)
+		if rows > maxOverviewRows {
+			rows = maxOverviewRows
+		}
+		s.overview = rect{0, top, m.w, rows + 1}
+		top += rows + 1
+	}
+	if h := m.detailHeight(bottom - top); h > 0 {
+		s.detail = rect{0, bottom - h, m.w, h}
+		bottom -= h
+	}
+	s.body = rect{0, top, m.w, bottom - top}
+	left := 0
+	if m.showTopics() {
+		s.topics = rect{0, top, topicListWidth, bottom - top}
+		left = topicListWidth + 1
+	}
+	area := rect{left, top, m.w - left, bottom - top}
+	s.visible = m.visibleSources(area.w)
+	if len(s.visible) == 1 && len(m.doc.sources) > 1 {
+		s.switcher = rect{area.x, area.y, area.w, 1}
+		area.y++
+		area.h--
+	}
+	n := len(s.visible)
+	if n == 0 {
+		return s
+	}
+	w := (area.w - (n - 1)) / n
+	x := area.x
+	for i := range s.visible {
+		pw := w
+		if i == n-1 {
+			pw = area.x + area.w - x
+		}
+		s.panes = append(s.panes, rect{x, area.y, pw, area.h})
+		x += pw + 1
+	}
+	return s
+}
+
+// visibleSources picks the sources that get a pane in a width: as many as fit
+// at a readable width, a window that always holds the focused one; in pair
+// mode the two chosen ones.
+func (m *Model) visibleSources(width int) []int {
+	fit := (width + 1) / (minPaneWidth + 1)
+	if fit < 1 {
+		fit = 1
+	}
+	if m.pair && fit >= 2 && m.pairA != m.pairB {
+		return []int{m.pairA, m.pairB}
+	}
+	if m.pair {
+		return []int{m.focus}
+	}
+	n := len(m.doc.sources)
+	if fit > n {
+		fit = n
+	}
+	if m.focus < m.first {
+		m.first = m.focus
+	}
+	if m.focus >= m.first+fit {
+		m.first = m.focus - fit + 1
+	}
+	if m.first+fit > n {
+		m.first = n - fit
+	}
+	if m.first < 0 {
+		m.first = 0
+	}
+	out := make([]int, fit)
+	for i := range out {
+		out[i] = m.first + i
+	}
+	return out
+}
+
+func (m *Model) showTopics() bool {
+	if m.topicsPref != 0 {
+		return m.topicsPref > 0 && m.w >= topicListWidth+minPaneWidth+1
+	}
+	return m.w >= topicListMinWidth
+}
+
+func (m *Model) showOverview() bool {
+	if m.overviewPref != 0 {
+		return m.overviewPref > 0 && m.h >= minHeight+4
+	}
+	return m.h >= overviewMinHeight
+}
+
+// detailHeight is the detail panel's height given the room left: closed
+// when nothing is selected, a quarter of the room, or most of it when
+// enlarged.
+func (m *Model) detailHeight(room int) int {
+	if m.disc < 0 && m.fact.idx < 0 && !m.why {
+		return 0
+	}
+	h := room / 3
+	if m.detailBig {
+		h = room * 2 / 3
+	}
+	if h < 5 {
+		h = 5
+	}
+	if h > room-4 {
+		h = room - 4
+	}
+	if h < 3 {
+		return 0
+	}
+	return h
+}

@@ -1,0 +1,247 @@
+// Package tui is parallax's interface: the sources side by side in panes, the
+// engine's discrepancies marked in their text, and a reviewer's verdicts
+// given by keyboard. It presents a compare.Result; it never parses text nor
+// decides what disagrees.
+package tui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/spinner"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/parallax-news/parallax/compare"
+	"github.com/parallax-news/parallax/loader"
+	"github.com/parallax-news/parallax/review"
+)
+
+// Data is what the interface shows: the articles, the engine's result and
+// the review store (nil when the review file could not be opened, with
+// StoreErr saying why).
+type Data struct {
+	Articles []*loader.Article
+	Result   *compare.Result
+	Store    *review.Store
+	StoreErr error
+	Warnings []string
+}
+
+// LoadFunc loads and compares, off the interface's goroutine.
+type LoadFunc func() (Data, error)
+
+// ExportFunc writes the comparison with its review in a format ("md",
+// "html", "json") and returns the path written.
+type ExportFunc func(format string, d Data) (string, error)
+
+type mode int
+
+const (
+	modeNormal mode = iota
+	modeSearch
+	modeNote
+	modeExport
+)
+
+// selFact names a selected fact: a source and an index into its facts.
+type selFact struct{ src, idx int }
+
+// match is a search hit.
+type match struct{ src, para, start, end int }
+
+// position is a place to jump back to.
+type position struct {
+	topic, disc, focus int
+	fact                selFact
+	offsets             []int
+}
+
+// undoStep is a verdict or note as it was before a change.
+type undoStep struct {
+	disc  int
+	entry review.Entry
+}
+
+// Messages of the interface's own commands.
+type (
+	loadedMsg struct {
+		data Data
+		err  error
+	}
+	savedMsg    struct{ err error }
+	exportedMsg struct {
+		path string
+		err  error
+	}
+)
+
+// Model is the root model: it owns the layout and the selection and routes
+// keys and the mouse to the actions below.
+type Model struct {
+	keys   keyMap
+	st     styles
+	help   help.Model
+	spin   spinner.Model
+	input  textinput.Model
+	load   LoadFunc
+	export ExportFunc
+	now    func() time.Time
+
+	w, h    int
+	loading bool
+	err     error // loading failed: the program quits and says why
+
+	data Data
+	doc  *doc
+
+	panes        []pane
+	focus, first int
+	pair         bool
+	pairA, pairB int
+	sync         bool
+
+	topic, disc int // -1 when none
+	fact        selFact
+	filter      int // 0 all, 1 discrepancies, 2+ one kind (doc.kinds[filter-2])
+	hideDim     bool
+	topicsPref  int // 0 by width, 1 shown, -1 hidden
+	overviewPref int
+	topicTop    int // first topic in the topic list
+	detailBig   bool
+	why         bool
+	showHelp    bool
+
+	mode     mode
+	query    string
+	matches  []match
+	matchIdx int
+
+	history []position
+	undo    []undoStep
+
+	status    string
+	statusErr bool
+}
+
+// New builds the model; load runs in a command when the program starts.
+func New(load LoadFunc, export ExportFunc) *Model {
+	in := textinput.New()
+	in.Prompt = ""
+	in.CharLimit = 2000
+	return &Model{
+		keys: defaultKeys(), st: newStyles(true), help: help.New(),
+		spin: spinner.New(spinner.WithSpinner(spinner.Dot)), input: in,
+		load: load, export: export, now: time.Now,
+		loading: true, sync: true, topic: -1, disc: -1, fact: selFact{-1, -1},
+	}
+}
+
+// Err is why loading failed, after the program ends.
+func (m *Model) Err() error { return m.err }
+
+// Data is what was loaded, after the program ends.
+func (m *Model) Data() Data { return m.data }
+
+// Init starts loading and asks the terminal for its background colour.
+func (m *Model) Init() tea.Cmd {
+	load := m.load
+	return tea.Batch(m.spin.Tick, tea.RequestBackgroundColor, func() tea.Msg {
+		d, err := load()
+		return loadedMsg{d, err}
+	})
+}
+
+// setData takes a loaded comparison.
+func (m *Model) setData(d Data) {
+	m.data = d
+	m.doc = newDoc(d.Articles, d.Result)
+	m.panes = make([]pane, len(m.doc.sources))
+	m.pairA, m.pairB = 0, min(1, len(m.doc.sources)-1)
+	switch {
+	case d.StoreErr != nil:
+		m.setError("verdicts will not be saved: " + d.StoreErr.Error())
+	case len(d.Warnings) > 0:
+		m.setStatus(plural(len(d.Warnings), "warning") + ": " + d.Warnings[0])
+	default:
+		m.setStatus(m.summary())
+	}
+}
+
+func (m *Model) summary() string {
+	n := len(m.doc.res.Discrepancies)
+	open := 0
+	for i := range m.doc.res.Discrepancies {
+		if m.entry(i).Status == review.Open {
+			open++
+		}
+	}
+	return plural(n, "discrepancy") + ", " + itoa(open) + " open · ] next discrepancy · ? help"
+}
+
+// Update maps messages to the actions.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h = msg.Width, msg.Height
+		m.help.SetWidth(msg.Width)
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.st = newStyles(msg.IsDark())
+		return m, nil
+	case spinner.TickMsg:
+		if !m.loading {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return m, cmd
+	case loadedMsg:
+		m.loading = false
+		if msg.err != nil {
+			m.err = msg.err
+			return m, tea.Quit
+		}
+		m.setData(msg.data)
+		return m, nil
+	case savedMsg:
+		if msg.err != nil {
+			m.setError(msg.err.Error())
+		}
+		return m, nil
+	case exportedMsg:
+		if msg.err != nil {
+			m.setError("export failed: " + msg.err.Error())
+		} else {
+			m.setOK("exported to " + msg.path)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		if m.loading {
+			if msg.String() == "ctrl+c" {
+				m.err = errInterrupted
+				return m, tea.Quit
+			}
+			return m, nil
+		}
+		return m, m.handleKey(msg)
+	case tea.PasteMsg:
+		if m.mode == modeSearch || m.mode == modeNote {
+			var cmd tea.Cmd
+			m.input, cmd = m.input.Update(msg)
+			return m, cmd
+		}
+	case tea.MouseWheelMsg:
+		if !m.loading {
+			m.wheel(msg.Mouse())
+		}
+	case tea.MouseClickMsg:
+		if !m.loading {
+			m.click(msg.Mouse())
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }
+func (m *Model) setError(s string)  { m.status, m.statusErr = s, true }
+func (m *Model) setOK(s string)     { m.status, m.statusErr = "✓ "+s, false }

@@ -1,0 +1,261 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/parallax-news/parallax/loader"
+)
+
+// row is one screen line of a pane's text: a byte range of one paragraph,
+// or a blank line between paragraphs (para -1).
+type row struct{ para, start, end int }
+
+// pane is one source's scroll position and its text wrapped for one width.
+// The wrap is cached per width and filter, so a key press re-wraps nothing.
+type pane struct {
+	offset int
+	rows   []row
+	key    paneKey
+}
+
+type paneKey struct {
+	width  int
+	hide   bool
+	filter int
+	valid  bool
+}
+
+// ensureRows wraps the source's paragraphs for a text width, unless the
+// cache already holds them.
+func (m *Model) ensureRows(si, width int) *pane {
+	p := &m.panes[si]
+	k := paneKey{width: width, hide: m.hideDim, filter: m.filter, valid: true}
+	if p.key == k {
+		return p
+	}
+	p.key = k
+	p.rows = p.rows[:0]
+	src := &m.doc.sources[si]
+	for pi, para := range src.art.Paragraphs {
+		if !m.paragraphShown(si, pi, para.Kind) {
+			continue
+		}
+		if len(p.rows) > 0 {
+			p.rows = append(p.rows, row{para: -1})
+		}
+		for _, l := range wrapText(para.Text, width) {
+			p.rows = append(p.rows, row{para: pi, start: l.start, end: l.end})
+		}
+	}
+	p.offset = clamp(p.offset, 0, len(p.rows)-1)
+	return p
+}
+
+// paragraphShown applies the dim-hiding and the discrepancy filter.
+func (m *Model) paragraphShown(si, pi int, k loader.Kind) bool {
+	if m.hideDim && (k == loader.KindCaption || k == loader.KindBoilerplate) {
+		return false
+	}
+	if m.filter == 0 {
+		return true
+	}
+	for _, mk := range m.doc.sources[si].marks[pi] {
+		if mk.kind == markDisc && m.discPasses(mk.disc) {
+			return true
+		}
+	}
+	return false
+}
+
+// rowOf finds the first row of a paragraph (and byte offset within it) in a
+// wrapped pane, or -1 when the paragraph is not shown.
+func (p *pane) rowOf(para, offset int) int {
+	for i, r := range p.rows {
+		if r.para == para && (offset < r.end || i+1 == len(p.rows) || p.rows[i+1].para != para) {
+			return i
+		}
+	}
+	return -1
+}
+
+// renderPane draws one source's pane into a rectangle.
+func (m *Model) renderPane(si int, r rect, focused bool) []string {
+	st := &m.st
+	src := &m.doc.sources[si]
+	lines := make([]string, 0, r.h)
+	// Header: number and name, title, date and counts.
+	num := "[" + itoa(si+1) + "] "
+	name := num + m.doc.name(si)
+	nameStyle := st.paneName
+	if focused {
+		nameStyle = st.paneNameFocused
+		name = "▶" + name
+	}
+	right := ""
+	if src.discs > 0 {
+		right = " " + itoa(src.discs) + "!"
+	}
+	lines = append(lines, fitLeftRight(nameStyle.Render(ansi.Truncate(name, r.w-ansi.StringWidth(right), "…")), st.count.Render(right), r.w))
+	if t := src.art.Title; t != "" {
+		lines = append(lines, pad(st.title.Render(ansi.Truncate(t, r.w, "…")), r.w))
+	} else {
+		lines = append(lines, pad(st.notice.Render("(no title)"), r.w))
+	}
+	meta := src.art.Published.String()
+	if meta == "" {
+		meta = "date unknown"
+	}
+	meta += " · " + src.art.ID
+	lines = append(lines, pad(st.paneMeta.Render(ansi.Truncate(meta, r.w, "…")), r.w))
+
+	bodyH := r.h - paneHeaderRows
+	if bodyH <= 0 {
+		return lines[:r.h]
+	}
+	if m.topic >= 0 && !m.doc.cover[si][m.topic] {
+		lines = append(lines, pad(st.notice.Render(ansi.Truncate("∅ nothing on topic "+m.doc.res.Topics[m.topic].ID+": "+m.doc.res.Topics[m.topic].Label, r.w, "…")), r.w))
+		bodyH--
+	}
+	textW := r.w - gutterWidth
+	p := m.ensureRows(si, textW)
+	if len(p.rows) == 0 && bodyH > 0 {
+		lines = append(lines, pad(st.notice.Render(ansi.Truncate("(no paragraph passes the filter)", r.w, "…")), r.w))
+		bodyH--
+	}
+	for i := 0; i < bodyH; i++ {
+		ri := p.offset + i
+		if ri >= len(p.rows) || p.rows[ri].para < 0 {
+			lines = append(lines, strings.Repeat(" ", r.w))
+			continue
+		}
+		lines = append(lines, m.renderRow(si, p.rows[ri], textW))
+	}
+	return lines
+}
+
+// renderRow draws one line of text with its marks and its gutter: a bar
+// when the paragraph is in the selected topic, and the glyph of the
+// strongest mark on the line.
+func (m *Model) renderRow(si int, rw row, width int) string {
+	st := &m.st
+	para := m.doc.sources[si].art.Paragraphs[rw.para]
+	text := para.Text
+	base := lipgloss.NewStyle()
+	switch para.Kind {
+	case loader.KindTitle, loader.KindSubheading:
+		base = st.title
+	case loader.KindCaption, loader.KindBoilerplate:
+		base = st.dim
+	}
+	marks := m.rowMarks(si, rw)
+	var b strings.Builder
+	strongest := -1
+	pos := rw.start
+	for pos < rw.end {
+		k, next := topMark(marks, pos, rw.end)
+		seg := text[pos:next]
+		if k < 0 {
+			b.WriteString(base.Render(seg))
+		} else {
+			b.WriteString(st.marks[k].Render(seg))
+			if k > strongest {
+				strongest = k
+			}
+		}
+		pos = next
+	}
+	bar := " "
+	if m.topic >= 0 && inTopic(m.doc.sources[si].topicsOf[rw.para], m.topic) {
+		bar = st.topicBar.Render("┃")
+	}
+	glyph := " "
+	if strongest >= 0 {
+		glyph = st.marks[strongest].Render(st.glyphs[strongest])
+	} else if para.Kind == loader.KindCaption || para.Kind == loader.KindBoilerplate {
+		glyph = st.dim.Render("·")
+	}
+	return pad(bar+glyph+b.String(), width+gutterWidth)
+}
+
+// rowMarks lists the marks that touch a row, with the selection, the search
+// matches and the filter applied.
+func (m *Model) rowMarks(si int, rw row) []mark {
+	var out []mark
+	for _, mk := range m.doc.sources[si].marks[rw.para] {
+		if mk.end <= rw.start || mk.start >= rw.end {
+			continue
+		}
+		if mk.kind == markDisc && !m.discPasses(mk.disc) {
+			continue
+		}
+		if (mk.disc >= 0 && mk.disc == m.disc) || (mk.fact >= 0 && m.fact.src == si && m.fact.idx == mk.fact) {
+			mk.kind = markSelected
+		}
+		out = append(out, mk)
+	}
+	for _, mt := range m.matches {
+		if mt.src == si && mt.para == rw.para && mt.end > rw.start && mt.start < rw.end {
+			out = append(out, mark{start: mt.start, end: mt.end, kind: markSearch, disc: -1, fact: -1})
+		}
+	}
+	return out
+}
+
+// topMark returns the strongest mark kind covering pos (or -1) and where
+// the run of that kind ends.
+func topMark(marks []mark, pos, end int) (int, int) {
+	best := -1
+	next := end
+	for _, mk := range marks {
+		if mk.start <= pos && pos < mk.end {
+			if int(mk.kind) > best {
+				best = int(mk.kind)
+			}
+			if mk.end < next {
+				next = mk.end
+			}
+		} else if mk.start > pos && mk.start < next {
+			next = mk.start
+		}
+	}
+	return best, next
+}
+
+func inTopic(ts []int, t int) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// pad fills a styled line with spaces to exactly width cells, cutting it
+// when longer, so that panes line up.
+func pad(s string, width int) string {
+	w := ansi.StringWidth(s)
+	if w > width {
+		return ansi.Truncate(s, width, "")
+	}
+	return s + strings.Repeat(" ", width-w)
+}
+
+func fitLeftRight(l, r string, width int) string {
+	gap := width - ansi.StringWidth(l) - ansi.StringWidth(r)
+	if gap < 0 {
+		return pad(l, width)
+	}
+	return l + strings.Repeat(" ", gap) + r
+}
+
+func clamp(v, lo, hi int) int {
+	if v > hi {
+		v = hi
+	}
+	if v < lo {
+		v = lo
+	}
+	return v
+}

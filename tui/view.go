@@ -1,0 +1,314 @@
+package tui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/parallax-news/parallax/review"
+)
+
+// View draws the screen: only what is visible, from text wrapped once per
+// width.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "parallax"
+	return v
+}
+
+// render is the screen as a string, exactly m.w by m.h cells when the size
+// is known.
+func (m *Model) render() string {
+	if m.w == 0 || m.h == 0 {
+		return ""
+	}
+	if m.loading {
+		return m.fill([]string{"", "  " + m.spin.View() + " loading and comparing the articles…"})
+	}
+	if m.doc == nil {
+		return m.fill(nil)
+	}
+	s := m.layout()
+	if s.tooSmall {
+		return m.fill([]string{
+			ansi.Truncate("Terminal too small: "+itoa(m.w)+"x"+itoa(m.h), m.w, "…"),
+			ansi.Truncate("parallax needs "+itoa(minWidth)+"x"+itoa(minHeight), m.w, "…"),
+			ansi.Truncate("enlarge it, or q to quit", m.w, "…"),
+		})
+	}
+	screen := make([]string, m.h)
+	screen[0] = m.renderHeader()
+	if s.overview.h > 0 {
+		copy(screen[s.overview.y:], m.renderOverview(s.overview))
+	}
+	if m.showHelp {
+		body := m.renderHelp(rect{0, s.overview.y + s.overview.h, m.w, m.h - 2 - s.overview.h})
+		copy(screen[s.overview.y+s.overview.h:], body)
+	} else {
+		m.renderBody(screen, s)
+		if s.detail.h > 0 {
+			copy(screen[s.detail.y:], m.renderDetail(s.detail))
+		}
+	}
+	screen[m.h-1] = m.renderStatus()
+	for i := range screen {
+		screen[i] = pad(screen[i], m.w)
+	}
+	return strings.Join(screen, "\n")
+}
+
+// renderBody draws the topic list, the switcher and the panes side by side.
+func (m *Model) renderBody(screen []string, s screen) {
+	var list []string
+	if s.topics.w > 0 {
+		list = m.renderTopicList(s.topics)
+	}
+	paneLines := make([][]string, len(s.visible))
+	for i, si := range s.visible {
+		paneLines[i] = m.renderPane(si, s.panes[i], si == m.focus)
+	}
+	sep := m.st.sep.Render("│")
+	for y := 0; y < s.body.h; y++ {
+		var b strings.Builder
+		if s.topics.w > 0 {
+			b.WriteString(pad(line(list, y), s.topics.w))
+			b.WriteString(sep)
+		}
+		if s.switcher.h > 0 && y == 0 {
+			b.WriteString(m.renderSwitcher(s.switcher.w))
+		} else {
+			for i := range paneLines {
+				if i > 0 {
+					b.WriteString(sep)
+				}
+				b.WriteString(pad(line(paneLines[i], s.body.y+y-s.panes[i].y), s.panes[i].w))
+			}
+		}
+		screen[s.body.y+y] = b.String()
+	}
+}
+
+func line(lines []string, i int) string {
+	if i >= 0 && i < len(lines) {
+		return lines[i]
+	}
+	return ""
+}
+
+func (m *Model) renderHeader() string {
+	open, confirmed, dismissed := 0, 0, 0
+	for i := range m.doc.res.Discrepancies {
+		switch m.entry(i).Status {
+		case review.Confirmed:
+			confirmed++
+		case review.Dismissed:
+			dismissed++
+		default:
+			open++
+		}
+	}
+	h := " parallax · " + plural(len(m.doc.sources), "source") + " · " + plural(len(m.doc.res.Topics), "topic") +
+		" · " + plural(len(m.doc.res.Discrepancies), "discrepancy") + ": " + itoa(open) + " open, " +
+		itoa(confirmed) + " confirmed, " + itoa(dismissed) + " dismissed"
+	var flags []string
+	if m.filter > 0 {
+		flags = append(flags, "filter: "+m.filterName())
+	}
+	if m.sync {
+		flags = append(flags, "sync")
+	}
+	if m.pair {
+		flags = append(flags, "pair")
+	}
+	if m.hideDim {
+		flags = append(flags, "captions hidden")
+	}
+	return m.st.header.Render(fitLeftRight(ansi.Truncate(h, m.w, "…"), strings.Join(flags, " · ")+" ", m.w))
+}
+
+// renderSwitcher is the row of source names shown when one pane fits.
+func (m *Model) renderSwitcher(width int) string {
+	var parts []string
+	for si := range m.doc.sources {
+		name := itoa(si+1) + " " + ansi.Truncate(m.doc.name(si), 14, "…")
+		if si == m.focus {
+			parts = append(parts, m.st.itemSelected.Render("▶"+name))
+		} else {
+			parts = append(parts, m.st.item.Render(" "+name))
+		}
+	}
+	all := strings.Join(parts, m.st.sep.Render(" │ "))
+	// Keep the focused name in view when the row is too long.
+	if ansi.StringWidth(all) > width {
+		left := 0
+		for si := 0; si < m.focus; si++ {
+			left += ansi.StringWidth(parts[si]) + 3
+		}
+		if left > width/2 {
+			all = ansi.TruncateLeft(all, left-width/3, "…")
+		}
+	}
+	return pad(all, width)
+}
+
+// renderOverview is the coverage strip: a row a source, a column a topic;
+// "!" the source disagrees there, "●" it covers the topic, "·" it does not.
+func (m *Model) renderOverview(r rect) []string {
+	st := &m.st
+	labelW := min(18, r.w/4)
+	cols := r.w - labelW - 1
+	nt := len(m.doc.res.Topics)
+	first := 0
+	if nt > cols && m.topic >= 0 {
+		first = clamp(m.topic-cols/2, 0, nt-cols)
+	}
+	title := "coverage: ● covers  ! disagrees  · silent"
+	if m.topic >= 0 {
+		title += "  ┃ " + m.doc.res.Topics[m.topic].ID + " " + m.doc.res.Topics[m.topic].Label
+	}
+	lines := []string{pad(st.paneMeta.Render(ansi.Truncate(title, r.w, "…")), r.w)}
+	rows := r.h - 1
+	firstSrc := 0
+	if len(m.doc.sources) > rows {
+		firstSrc = clamp(m.focus-rows/2, 0, len(m.doc.sources)-rows)
+	}
+	for si := firstSrc; si < firstSrc+rows && si < len(m.doc.sources); si++ {
+		name := ansi.Truncate(itoa(si+1)+" "+m.doc.name(si), labelW, "…")
+		ns := st.paneMeta
+		if si == m.focus {
+			ns = st.paneName
+		}
+		var b strings.Builder
+		b.WriteString(pad(ns.Render(name), labelW) + " ")
+		for t := first; t < nt && t < first+cols; t++ {
+			g, cs := "·", st.cellNone
+			if m.doc.disagree[si][t] {
+				g, cs = "!", st.cellDisagree
+			} else if m.doc.cover[si][t] {
+				g, cs = "●", st.cellCover
+			}
+			if t == m.topic {
+				cs = cs.Reverse(true)
+			}
+			b.WriteString(cs.Render(g))
+		}
+		lines = append(lines, pad(b.String(), r.w))
+	}
+	return lines
+}
+
+// overviewCell maps a click in the strip to a source and topic.
+func (m *Model) overviewCell(r rect, x, y int) (int, int, bool) {
+	labelW := min(18, r.w/4)
+	cols := r.w - labelW - 1
+	nt := len(m.doc.res.Topics)
+	first := 0
+	if nt > cols && m.topic >= 0 {
+		first = clamp(m.topic-cols/2, 0, nt-cols)
+	}
+	rows := r.h - 1
+	firstSrc := 0
+	if len(m.doc.sources) > rows {
+		firstSrc = clamp(m.focus-rows/2, 0, len(m.doc.sources)-rows)
+	}
+	si, t := firstSrc+y-r.y-1, first+x-labelW-1
+	if y == r.y || si >= len(m.doc.sources) || t < 0 || t >= nt {
+		return 0, 0, false
+	}
+	return si, t, true
+}
+
+// renderTopicList is the sidebar: a topic a line with its coverage and
+// discrepancy count; the selected one stays in view.
+func (m *Model) renderTopicList(r rect) []string {
+	st := &m.st
+	lines := []string{pad(st.label.Render("topics ({ }) · "+itoa(len(m.doc.res.Topics))), r.w)}
+	rows := r.h - 1
+	if m.topic >= 0 {
+		if m.topic < m.topicTop {
+			m.topicTop = m.topic
+		} else if m.topic >= m.topicTop+rows {
+			m.topicTop = m.topic - rows + 1
+		}
+	}
+	m.topicTop = clamp(m.topicTop, 0, max(0, len(m.doc.res.Topics)-rows))
+	for t := m.topicTop; t < len(m.doc.res.Topics) && len(lines) < r.h; t++ {
+		tp := m.doc.res.Topics[t]
+		count := ""
+		if n := len(m.doc.topicDiscs[t]); n > 0 {
+			count = " " + itoa(n) + "!"
+		}
+		cov := " " + itoa(len(tp.Sources)) + "/" + itoa(len(m.doc.sources))
+		label := tp.ID + " " + tp.Label
+		mark := "  "
+		style := st.item
+		if t == m.topic {
+			mark, style = "▸ ", st.itemSelected
+		}
+		body := ansi.Truncate(mark+label, r.w-ansi.StringWidth(cov+count), "…")
+		lines = append(lines, fitLeftRight(style.Render(body), st.paneMeta.Render(cov)+st.count.Render(count), r.w))
+	}
+	return lines
+}
+
+func (m *Model) renderStatus() string {
+	switch m.mode {
+	case modeSearch:
+		return pad(m.st.key.Render("search: ")+m.input.View(), m.w)
+	case modeNote:
+		return pad(m.st.key.Render("note for "+m.doc.res.Discrepancies[m.disc].ID+" (enter saves, esc cancels): ")+m.input.View(), m.w)
+	}
+	style := m.st.status
+	if m.statusErr {
+		style = m.st.statusErr
+	} else if strings.HasPrefix(m.status, "✓") {
+		style = m.st.statusOK
+	}
+	hint := " ? help · q quit"
+	return fitLeftRight(style.Render(ansi.Truncate(m.status, m.w-ansi.StringWidth(hint)-1, "…")), m.st.paneMeta.Render(hint), m.w)
+}
+
+// renderHelp is the help view: every key, then the legend of the marks.
+func (m *Model) renderHelp(r rect) []string {
+	m.help.ShowAll = true
+	m.help.SetWidth(r.w)
+	lines := []string{m.st.detailTitle.Render("keys") + m.st.paneMeta.Render("  (any key closes)"), ""}
+	lines = append(lines, strings.Split(m.help.View(m.keys), "\n")...)
+	lines = append(lines, "", m.st.detailTitle.Render("legend"))
+	legend := []struct {
+		k    markKind
+		text string
+	}{
+		{markSelected, "the selected discrepancy or fact"},
+		{markDisc, "a claim in a discrepancy"},
+		{markSearch, "a search match"},
+		{markQuote, "a quotation"},
+		{markUnique, "a fact only this source reports"},
+		{markAgree, "a fact several sources state alike"},
+	}
+	for _, l := range legend {
+		lines = append(lines, " "+m.st.marks[l.k].Render(m.st.glyphs[l.k]+" sample")+"  "+l.text)
+	}
+	lines = append(lines,
+		" "+m.st.topicBar.Render("┃")+"         a paragraph of the selected topic",
+		" "+m.st.dim.Render("· caption")+" a caption or boilerplate, dimmed (H hides)",
+		" overview strip: ● covers the topic, ! disagrees there, · silent; click a cell to jump")
+	out := make([]string, 0, r.h)
+	for _, l := range lines {
+		if len(out) == r.h {
+			break
+		}
+		out = append(out, pad(l, r.w))
+	}
+	return out
+}
+
+func (m *Model) fill(lines []string) string {
+	out := make([]string, m.h)
+	for i := range out {
+		out[i] = pad(line(lines, i), m.w)
+	}
+	return strings.Join(out, "\n")
+}
