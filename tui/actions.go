@@ -601,4 +601,3 @@ func errString(err error) string {
 	}
 	return err.Error()
 }
-

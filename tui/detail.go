@@ -64,7 +64,7 @@ func (m *Model) discDetail(w int) []string {
 	// Each source's words side by side, as many columns as fit.
 	n := len(d.Claims)
 	ncol := clamp(w/30, 1, max(1, n))
-	colW := (w - (ncol - 1) * 3) / ncol
+	colW := (w - (ncol-1)*3) / ncol
 	var cols [][]string
 	for i, c := range d.Claims {
 		if i == ncol {

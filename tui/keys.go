@@ -5,13 +5,13 @@ import "charm.land/bubbles/v2/key"
 // keyMap is every binding of the interface, with its help text. The help
 // view, the README's key table and Update all read it.
 type keyMap struct {
-	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
+	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom    key.Binding
 	NextDisc, PrevDisc, NextTopic, PrevTopic, NextFact, PrevFact key.Binding
-	Search, NextMatch, PrevMatch, Back, Clear                   key.Binding
-	NextPane, PrevPane, PaneN, Pair, Sync                       key.Binding
-	Filter, Topics, Overview, Detail, Why, HideDim              key.Binding
-	Confirm, Dismiss, Note, Undo, Export                        key.Binding
-	Help, Quit                                                  key.Binding
+	Search, NextMatch, PrevMatch, Back, Clear                    key.Binding
+	NextPane, PrevPane, PaneN, Pair, Sync                        key.Binding
+	Filter, Topics, Overview, Detail, Why, HideDim               key.Binding
+	Confirm, Dismiss, Note, Undo, Export                         key.Binding
+	Help, Quit                                                   key.Binding
 }
 
 func defaultKeys() keyMap {

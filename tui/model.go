@@ -52,8 +52,8 @@ type match struct{ src, para, start, end int }
 // position is a place to jump back to.
 type position struct {
 	topic, disc, focus int
-	fact                selFact
-	offsets             []int
+	fact               selFact
+	offsets            []int
 }
 
 // undoStep is a verdict or note as it was before a change.
@@ -100,16 +100,16 @@ type Model struct {
 	pairA, pairB int
 	sync         bool
 
-	topic, disc int // -1 when none
-	fact        selFact
-	filter      int // 0 all, 1 discrepancies, 2+ one kind (doc.kinds[filter-2])
-	hideDim     bool
-	topicsPref  int // 0 by width, 1 shown, -1 hidden
+	topic, disc  int // -1 when none
+	fact         selFact
+	filter       int // 0 all, 1 discrepancies, 2+ one kind (doc.kinds[filter-2])
+	hideDim      bool
+	topicsPref   int // 0 by width, 1 shown, -1 hidden
 	overviewPref int
-	topicTop    int // first topic in the topic list
-	detailBig   bool
-	why         bool
-	showHelp    bool
+	topicTop     int // first topic in the topic list
+	detailBig    bool
+	why          bool
+	showHelp     bool
 
 	mode     mode
 	query    string
