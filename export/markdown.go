@@ -192,19 +192,19 @@ func discsOfTopic(r *compare.Result, topic string) []compare.Discrepancy {
 }
 
 func mdDiff(ops []compare.DiffOp) string {
-	var b strings.Builder
+	parts := make([]string, 0, len(ops))
 	for _, op := range ops {
-		t := mdEscape(op.Text)
+		t := strings.TrimSpace(mdEscape(op.Text))
 		switch op.Op {
 		case "delete":
-			b.WriteString("~~" + strings.TrimSpace(t) + "~~ ")
+			parts = append(parts, "~~"+t+"~~")
 		case "insert":
-			b.WriteString("**" + strings.TrimSpace(t) + "** ")
+			parts = append(parts, "**"+t+"**")
 		default:
-			b.WriteString(t)
+			parts = append(parts, t)
 		}
 	}
-	return b.String()
+	return strings.Join(parts, " ")
 }
 
 // mdEscape makes article text show as written in Markdown: every character

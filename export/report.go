@@ -75,18 +75,18 @@ func Report(w io.Writer, d Doc, o ReportOptions) error {
 			}
 		}
 		if len(disc.Diff) > 0 {
-			var b strings.Builder
+			parts := make([]string, 0, len(disc.Diff))
 			for _, op := range disc.Diff {
 				switch op.Op {
 				case "delete":
-					b.WriteString(sgr("31", "[-"+op.Text+"-]"))
+					parts = append(parts, sgr("31", "[-"+op.Text+"-]"))
 				case "insert":
-					b.WriteString(sgr("32", "{+"+op.Text+"+}"))
+					parts = append(parts, sgr("32", "{+"+op.Text+"+}"))
 				default:
-					b.WriteString(op.Text)
+					parts = append(parts, op.Text)
 				}
 			}
-			fmt.Fprintf(bw, "    difference: %s\n", b.String())
+			fmt.Fprintf(bw, "    difference: %s\n", strings.Join(parts, " "))
 		}
 		if disc.Why != "" {
 			fmt.Fprintf(bw, "    why: %s\n", disc.Why)

@@ -81,10 +81,20 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.jumpBack()
 	case key.Matches(msg, k.Clear):
 		m.clearSelection()
-	case key.Matches(msg, k.NextPane):
-		m.focusSource(m.focus + 1)
-	case key.Matches(msg, k.PrevPane):
-		m.focusSource(m.focus - 1)
+	case key.Matches(msg, k.NextPane), key.Matches(msg, k.PrevPane):
+		if m.pair { // two sides: switch to the other
+			if m.focus == m.pairA {
+				m.focus = m.pairB
+			} else {
+				m.focus = m.pairA
+			}
+			return nil
+		}
+		if key.Matches(msg, k.NextPane) {
+			m.focusSource(m.focus + 1)
+		} else {
+			m.focusSource(m.focus - 1)
+		}
 	case key.Matches(msg, k.PaneN):
 		m.focusSource(int(msg.String()[0] - '1'))
 	case key.Matches(msg, k.Pair):

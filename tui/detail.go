@@ -60,7 +60,27 @@ func (m *Model) discDetail(w int) []string {
 	head := st.detailTitle.Render(d.ID+" "+strings.ToUpper(d.Kind)) + " · severity " + d.Severity + " · topic " + topic
 	lines := []string{fitLeftRight(ansi.Truncate(head, w-14, "…"), m.verdictWord(e.Status), w)}
 	lines = append(lines, wrapStyled(d.Summary, w)...)
+	note := e.Note
+	if note == "" {
+		note = st.paneMeta.Render("none (a adds one) · c confirm · x dismiss · u undo")
+	}
+	lines = append(lines, wrapStyled(st.label.Render("note: ")+note, w)...)
 
+	if len(d.Diff) > 0 {
+		// The engine's steps are word groups: a space joins them.
+		parts := make([]string, 0, len(d.Diff))
+		for _, op := range d.Diff {
+			switch op.Op {
+			case "delete":
+				parts = append(parts, st.diffDel.Render("[-"+op.Text+"-]"))
+			case "insert":
+				parts = append(parts, st.diffIns.Render("{+"+op.Text+"+}"))
+			default:
+				parts = append(parts, op.Text)
+			}
+		}
+		lines = append(lines, wrapStyled(st.label.Render("difference: ")+strings.Join(parts, " "), w)...)
+	}
 	// Each source's words side by side, as many columns as fit.
 	n := len(d.Claims)
 	ncol := clamp(w/30, 1, max(1, n))
@@ -85,29 +105,9 @@ func (m *Model) discDetail(w int) []string {
 	if n > ncol {
 		lines = append(lines, st.paneMeta.Render(fmt.Sprintf("+%d more claims: widen the window or see the export", n-ncol)))
 	}
-	if len(d.Diff) > 0 {
-		var b strings.Builder
-		b.WriteString(st.label.Render("difference: "))
-		for _, op := range d.Diff {
-			switch op.Op {
-			case "delete":
-				b.WriteString(st.diffDel.Render("[-" + op.Text + "-]"))
-			case "insert":
-				b.WriteString(st.diffIns.Render("{+" + op.Text + "+}"))
-			default:
-				b.WriteString(op.Text)
-			}
-		}
-		lines = append(lines, wrapStyled(b.String(), w)...)
-	}
 	if d.Why != "" {
 		lines = append(lines, wrapStyled(st.label.Render("why: ")+d.Why, w)...)
 	}
-	note := e.Note
-	if note == "" {
-		note = st.paneMeta.Render("none (a adds one) · c confirm · x dismiss · u undo")
-	}
-	lines = append(lines, wrapStyled(st.label.Render("note: ")+note, w)...)
 	return lines
 }
 

@@ -43,7 +43,10 @@ func (m *Model) layout() screen {
 	s.header = rect{0, 0, m.w, 1}
 	s.status = rect{0, m.h - 1, m.w, 1}
 	top, bottom := 1, m.h-1
-	if m.showOverview() {
+	// The overview strip and the detail panel give way before the panes
+	// become too short to read.
+	const minBody = paneHeaderRows + 3
+	if m.showOverview() && bottom-top-min(len(m.doc.sources), maxOverviewRows)-1 >= minBody {
 		rows := len(m.doc.sources)
 		if rows > maxOverviewRows {
 			rows = maxOverviewRows
@@ -51,7 +54,7 @@ func (m *Model) layout() screen {
 		s.overview = rect{0, top, m.w, rows + 1}
 		top += rows + 1
 	}
-	if h := m.detailHeight(bottom - top); h > 0 {
+	if h := m.detailHeight(bottom - top); h > 0 && bottom-top-h >= minBody-1 {
 		s.detail = rect{0, bottom - h, m.w, h}
 		bottom -= h
 	}
@@ -92,6 +95,11 @@ func (m *Model) visibleSources(width int) []int {
 	fit := (width + 1) / (minPaneWidth + 1)
 	if fit < 1 {
 		fit = 1
+	}
+	if m.pair && m.focus != m.pairA && m.focus != m.pairB {
+		// A jump (a discrepancy, a match) went to a source outside the
+		// pair: it takes the second side.
+		m.pairB = m.focus
 	}
 	if m.pair && fit >= 2 && m.pairA != m.pairB {
 		return []int{m.pairA, m.pairB}

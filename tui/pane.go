@@ -84,6 +84,9 @@ func (p *pane) rowOf(para, offset int) int {
 func (m *Model) renderPane(si int, r rect, focused bool) []string {
 	st := &m.st
 	src := &m.doc.sources[si]
+	if r.h <= 0 || r.w <= gutterWidth {
+		return nil
+	}
 	lines := make([]string, 0, r.h)
 	// Header: number and name, title, date and counts.
 	num := "[" + itoa(si+1) + "] "

@@ -112,6 +112,10 @@ func (m *Model) renderHeader() string {
 	h := " parallax · " + plural(len(m.doc.sources), "source") + " · " + plural(len(m.doc.res.Topics), "topic") +
 		" · " + plural(len(m.doc.res.Discrepancies), "discrepancy") + ": " + itoa(open) + " open, " +
 		itoa(confirmed) + " confirmed, " + itoa(dismissed) + " dismissed"
+	if ansi.StringWidth(h) > m.w-6 {
+		h = " parallax · " + itoa(len(m.doc.sources)) + " src · " + itoa(len(m.doc.res.Topics)) + " topics · " +
+			itoa(len(m.doc.res.Discrepancies)) + " disc: " + itoa(open) + " open " + itoa(confirmed) + " ✔ " + itoa(dismissed) + " ✘"
+	}
 	var flags []string
 	if m.filter > 0 {
 		flags = append(flags, "filter: "+m.filterName())
@@ -275,7 +279,12 @@ func (m *Model) renderHelp(r rect) []string {
 	m.help.ShowAll = true
 	m.help.SetWidth(r.w)
 	lines := []string{m.st.detailTitle.Render("keys") + m.st.paneMeta.Render("  (any key closes)"), ""}
-	lines = append(lines, strings.Split(m.help.View(m.keys), "\n")...)
+	// Two rows of key groups, so that no group is cut at 80 columns.
+	groups := m.keys.FullHelp()
+	half := (len(groups) + 1) / 2
+	lines = append(lines, strings.Split(m.help.FullHelpView(groups[:half]), "\n")...)
+	lines = append(lines, "")
+	lines = append(lines, strings.Split(m.help.FullHelpView(groups[half:]), "\n")...)
 	lines = append(lines, "", m.st.detailTitle.Render("legend"))
 	legend := []struct {
 		k    markKind

@@ -1,0 +1,529 @@
+package tui
+
+import (
+	"context"
+	"encoding/json"
+	"io/fs"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/parallax-news/parallax/compare"
+	"github.com/parallax-news/parallax/loader"
+	"github.com/parallax-news/parallax/review"
+	"github.com/parallax-news/parallax/seeds"
+)
+
+// seedData loads the bundled sample and compares it, with a review file in
+// a temporary folder.
+func seedData(t testing.TB) Data {
+	t.Helper()
+	names, _ := fs.Glob(seeds.FS, "*.txt")
+	sort.Strings(names)
+	res, err := loader.Load(context.Background(), names, loader.Options{FS: seeds.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "review.json")
+	store, err := review.Load(path, review.Key(res.Articles), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Data{Articles: res.Articles, Result: compare.Compare(res.Articles), Store: store}
+}
+
+// newModel is a model that has loaded d, at a size.
+func newModel(t testing.TB, d Data, w, h int) *Model {
+	m := New(func() (Data, error) { return d, nil }, nil)
+	m.now = func() time.Time { return time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC) }
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	m.Update(loadedMsg{data: d})
+	return m
+}
+
+// press sends keys by name ("]", "c", "ctrl+o", "enter") and runs the
+// commands they return, feeding back their messages, as the program would.
+func press(m *Model, keys ...string) {
+	for _, k := range keys {
+		_, cmd := m.Update(keyMsg(k))
+		run(m, cmd)
+	}
+}
+
+func run(m *Model, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	select {
+	case msg := <-done:
+		switch msg := msg.(type) {
+		case tea.BatchMsg:
+			for _, c := range msg {
+				run(m, c)
+			}
+		case savedMsg, exportedMsg:
+			m.Update(msg)
+		}
+	case <-time.After(200 * time.Millisecond): // a timer: nothing to feed back
+	}
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	}
+	if strings.HasPrefix(k, "ctrl+") {
+		return tea.KeyPressMsg{Code: rune(k[5]), Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	code := r
+	if r >= 'A' && r <= 'Z' {
+		code = r + 'a' - 'A'
+		return tea.KeyPressMsg{Code: code, Text: k, Mod: tea.ModShift, ShiftedCode: r}
+	}
+	return tea.KeyPressMsg{Code: code, Text: k}
+}
+
+func typeText(m *Model, s string) {
+	for _, r := range s {
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func screenText(m *Model) string { return ansi.Strip(m.render()) }
+
+// checkScreen asserts the view's invariants: exactly the terminal's height,
+// no line wider than it.
+func checkScreen(t *testing.T, m *Model) {
+	t.Helper()
+	lines := strings.Split(m.render(), "\n")
+	if len(lines) != m.h {
+		t.Fatalf("view has %d lines, terminal %d", len(lines), m.h)
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w != m.w {
+			t.Fatalf("line %d is %d wide, terminal %d: %q", i, w, m.w, ansi.Strip(l))
+		}
+	}
+}
+
+func TestDiscrepancyNavigation(t *testing.T) {
+	d := seedData(t)
+	m := newModel(t, d, 160, 45)
+	n := len(d.Result.Discrepancies)
+	if n < 2 {
+		t.Fatalf("the seeds give %d discrepancies", n)
+	}
+	press(m, "]")
+	if m.disc != 0 {
+		t.Fatalf("] selected %d, want the first", m.disc)
+	}
+	first := d.Result.Discrepancies[0]
+	if got := m.doc.res.Topics[m.topic].ID; got != first.Topic {
+		t.Errorf("topic %s, want the discrepancy's %s", got, first.Topic)
+	}
+	scr := screenText(m)
+	if !strings.Contains(scr, first.ID+" "+strings.ToUpper(first.Kind)) {
+		t.Errorf("detail panel does not show %s:\n%s", first.ID, scr)
+	}
+	// Every claim's source pane shows the claim's first words somewhere.
+	for _, c := range first.Claims {
+		words := strings.Fields(c.Text)
+		if len(words) > 2 {
+			words = words[:2]
+		}
+		if !strings.Contains(scr, strings.Join(words, " ")) {
+			t.Errorf("claim %q of %s not on screen", c.Text, c.Source)
+		}
+	}
+	press(m, "[")
+	if m.disc != n-1 {
+		t.Errorf("[ from the first: %d, want the last (%d)", m.disc, n-1)
+	}
+	press(m, "]", "]")
+	if m.disc != 1 {
+		t.Errorf("] ] from the last: %d, want 1", m.disc)
+	}
+	press(m, "ctrl+o")
+	if m.disc != 0 {
+		t.Errorf("jump back: %d, want 0", m.disc)
+	}
+	press(m, "esc")
+	if m.disc != -1 {
+		t.Errorf("esc kept discrepancy %d", m.disc)
+	}
+}
+
+func TestFilterByKind(t *testing.T) {
+	d := seedData(t)
+	m := newModel(t, d, 160, 45)
+	if len(m.doc.kinds) < 2 {
+		t.Skip("the seeds give one kind only")
+	}
+	press(m, "v", "v") // all → discrepancies → the first kind
+	kind := m.doc.kinds[0]
+	for range len(d.Result.Discrepancies) + 1 {
+		press(m, "]")
+		if got := d.Result.Discrepancies[m.disc].Kind; got != kind {
+			t.Fatalf("filtered to %s, ] selected a %s", kind, got)
+		}
+	}
+	press(m, "v")
+	press(m, "v")
+	for m.filter != 0 {
+		press(m, "v")
+	}
+	if !strings.Contains(m.status, "all paragraphs") {
+		t.Errorf("filter cycled back: status %q", m.status)
+	}
+}
+
+func TestTopicsScrollPanesTogether(t *testing.T) {
+	d := seedData(t)
+	m := newModel(t, d, 200, 50)
+	// Pick a topic that some source does not cover.
+	t0 := -1
+	for ti, tp := range d.Result.Topics {
+		if len(tp.Sources) >= 2 && len(tp.Sources) < len(d.Result.Sources) {
+			t0 = ti
+			break
+		}
+	}
+	if t0 < 0 {
+		t.Skip("no partly covered topic")
+	}
+	for m.topic != t0 {
+		press(m, "}")
+	}
+	scr := screenText(m)
+	for si := range m.doc.sources {
+		if !m.doc.cover[si][t0] {
+			if !strings.Contains(scr, "∅ nothing on topic "+d.Result.Topics[t0].ID) {
+				t.Errorf("a source silent on %s does not say so", d.Result.Topics[t0].ID)
+			}
+			continue
+		}
+		p := &m.panes[si]
+		fp := m.doc.firstPara[si][t0]
+		top := p.rows[p.offset:]
+		found := false
+		for _, r := range top[:min(len(top), 6)] {
+			found = found || r.para == fp
+		}
+		if !found {
+			t.Errorf("source %d: topic paragraph %d not near the top (offset %d)", si, fp, p.offset)
+		}
+	}
+	press(m, "{")
+	if m.topic != t0-1 && !(t0 == 0 && m.topic == len(d.Result.Topics)-1) {
+		t.Errorf("{ went to %d from %d", m.topic, t0)
+	}
+}
+
+func TestScrollAndFocus(t *testing.T) {
+	d := seedData(t)
+	m := newModel(t, d, 160, 45)
+	press(m, "s") // sync off: only the focused pane moves
+	press(m, "j", "j", "j")
+	if m.panes[0].offset != 3 || m.panes[1].offset != 0 {
+		t.Errorf("j×3 without sync: offsets %d, %d", m.panes[0].offset, m.panes[1].offset)
+	}
+	press(m, "G")
+	if m.panes[0].offset != len(m.panes[0].rows)-1 {
+		t.Errorf("G: offset %d of %d rows", m.panes[0].offset, len(m.panes[0].rows))
+	}
+	press(m, "g")
+	if m.panes[0].offset != 0 {
+		t.Errorf("g: offset %d", m.panes[0].offset)
+	}
+	press(m, "pgdown")
+	if m.panes[0].offset == 0 {
+		t.Error("page down did not move")
+	}
+	press(m, "tab")
+	if m.focus != 1 {
+		t.Errorf("tab: focus %d", m.focus)
+	}
+	press(m, "shift+tab", "shift+tab")
+	if m.focus != len(m.doc.sources)-1 {
+		t.Errorf("shift+tab wraps: focus %d", m.focus)
+	}
+	s := m.layout()
+	if s.visible[len(s.visible)-1] != m.focus {
+		t.Errorf("focused source %d not visible in %v", m.focus, s.visible)
+	}
+	press(m, "3")
+	if m.focus != 2 {
+		t.Errorf("3: focus %d", m.focus)
+	}
+	press(m, "z")
+	if s := m.layout(); len(s.visible) != 2 || s.visible[0] != 2 {
+		t.Errorf("pair mode shows %v", s.visible)
+	}
+	press(m, "tab") // the other side of the pair
+	press(m, "5")
+	if s := m.layout(); s.visible[0] != 2 || s.visible[1] != 4 {
+		t.Errorf("pair after choosing 5: %v", s.visible)
+	}
+	press(m, "z")
+	press(m, "f")
+	if m.fact.idx < 0 {
+		t.Error("f selected no fact")
+	}
+	press(m, "H")
+	m.render()
+	for _, r := range m.panes[m.focus].rows {
+		if r.para >= 0 {
+			k := m.doc.sources[m.focus].art.Paragraphs[r.para].Kind
+			if k == loader.KindCaption || k == loader.KindBoilerplate {
+				t.Fatalf("H left a %s paragraph shown", k)
+			}
+		}
+	}
+}
+
+func TestSearch(t *testing.T) {
+	d := seedData(t)
+	m := newModel(t, d, 160, 45)
+	press(m, "/")
+	typeText(m, "kirby")
+	press(m, "enter")
+	if len(m.matches) < 2 {
+		t.Fatalf("search for kirby: %d matches", len(m.matches))
+	}
+	first := m.matches[m.matchIdx]
+	got := m.doc.sources[first.src].art.Paragraphs[first.para].Text[first.start:first.end]
+	if !strings.EqualFold(got, "kirby") {
+		t.Errorf("match covers %q", got)
+	}
+	press(m, "n")
+	if m.matchIdx != 1 {
+		t.Errorf("n: match %d", m.matchIdx)
+	}
+	press(m, "N", "N")
+	if m.matchIdx != len(m.matches)-1 {
+		t.Errorf("N wraps: match %d", m.matchIdx)
+	}
+	press(m, "esc")
+	if len(m.matches) != 0 {
+		t.Error("esc kept the search")
+	}
+}
+
+func TestReviewIsSavedRestoredAndUndone(t *testing.T) {
+	d := seedData(t)
+	m := newModel(t, d, 160, 45)
+	press(m, "c")
+	if !m.statusErr {
+		t.Error("c with nothing selected gave no error")
+	}
+	press(m, "]", "c")
+	first := d.Result.Discrepancies[0]
+	if got := d.Store.Get(first).Status; got != review.Confirmed {
+		t.Fatalf("c: status %s", got)
+	}
+	press(m, "]", "x", "a")
+	typeText(m, "two outlets translate")
+	press(m, "enter")
+	second := d.Result.Discrepancies[1]
+	if e := d.Store.Get(second); e.Status != review.Dismissed || e.Note != "two outlets translate" {
+		t.Fatalf("x then a: %+v", e)
+	}
+	if !strings.Contains(screenText(m), "two outlets translate") {
+		t.Error("the note is not shown")
+	}
+	// Reopen the same articles from the file: the verdicts are there.
+	again, err := review.Load(d.Store.Path, review.Key(d.Articles), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Get(first).Status != review.Confirmed || again.Get(second).Note != "two outlets translate" {
+		t.Fatal("verdicts not saved to the review file")
+	}
+	d2 := d
+	d2.Store = again
+	m2 := newModel(t, d2, 160, 45)
+	if !strings.Contains(screenText(m2), "1 confirmed, 1 dismissed") {
+		t.Errorf("reopened header: %q", strings.Split(screenText(m2), "\n")[0])
+	}
+	// Undo: the note goes, then the dismissal, then the confirmation.
+	press(m, "u")
+	if e := d.Store.Get(second); e.Note != "" || e.Status != review.Dismissed {
+		t.Errorf("undo note: %+v", e)
+	}
+	press(m, "u", "u")
+	if d.Store.Get(second).Status != review.Open || d.Store.Get(first).Status != review.Open {
+		t.Error("undo did not reopen both")
+	}
+	press(m, "]", "c", "c") // the same verdict twice reopens
+	if d.Store.Get(d.Result.Discrepancies[m.disc]).Status != review.Open {
+		t.Error("c twice did not reopen")
+	}
+	// Esc while writing a note keeps the old note.
+	press(m, "a")
+	typeText(m, "draft")
+	press(m, "esc")
+	if d.Store.Get(d.Result.Discrepancies[m.disc]).Note != "" {
+		t.Error("esc saved the note")
+	}
+}
+
+func TestExportFromInterface(t *testing.T) {
+	d := seedData(t)
+	var gotFormat string
+	m := New(func() (Data, error) { return d, nil }, func(f string, _ Data) (string, error) { gotFormat = f; return "/tmp/x." + f, nil })
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m.Update(loadedMsg{data: d})
+	press(m, "e", "h")
+	if gotFormat != "html" || !strings.Contains(m.status, "exported to /tmp/x.html") {
+		t.Errorf("export: format %q, status %q", gotFormat, m.status)
+	}
+	press(m, "e", "q") // any other key cancels, and q does not quit here
+	if m.mode != modeNormal || !strings.Contains(m.status, "cancelled") {
+		t.Errorf("export cancel: mode %d status %q", m.mode, m.status)
+	}
+}
+
+func TestSmallAndNarrowTerminals(t *testing.T) {
+	d := seedData(t)
+	m := newModel(t, d, 30, 10)
+	if !strings.Contains(screenText(m), "Terminal too small") {
+		t.Errorf("30x10:\n%s", screenText(m))
+	}
+	checkScreen(t, m)
+	m.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
+	s := m.layout()
+	if len(s.visible) != 1 || s.switcher.h != 1 {
+		t.Errorf("60 wide: %d panes, switcher %d", len(s.visible), s.switcher.h)
+	}
+	checkScreen(t, m)
+	press(m, "tab")
+	if !strings.Contains(screenText(m), "▶2 ") {
+		t.Errorf("switcher does not show source 2 focused:\n%s", screenText(m))
+	}
+	for _, sz := range [][2]int{{80, 24}, {160, 45}, {240, 60}, {41, 12}} {
+		m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		press(m, "]")
+		checkScreen(t, m)
+	}
+}
+
+func TestMouse(t *testing.T) {
+	d := seedData(t)
+	m := newModel(t, d, 160, 45)
+	s := m.layout()
+	r := s.panes[1]
+	m.Update(tea.MouseWheelMsg{X: r.x + 3, Y: r.y + 5, Button: tea.MouseWheelDown})
+	if m.focus != 1 || m.panes[1].offset != 3 {
+		t.Errorf("wheel over pane 2: focus %d offset %d", m.focus, m.panes[1].offset)
+	}
+	// Click on the first claim of the first discrepancy, wherever it is drawn.
+	press(m, "]")
+	dsc := d.Result.Discrepancies[0]
+	c := dsc.Claims[0]
+	press(m, "esc")
+	si := m.doc.srcIndex[c.Source]
+	m.focus = si
+	m.scrollTo(si, c.Paragraph, c.Start)
+	s = m.layout()
+	for i, v := range s.visible {
+		if v != si {
+			continue
+		}
+		p := &m.panes[si]
+		row := p.rowOf(c.Paragraph, c.Start) - p.offset
+		x := s.panes[i].x + gutterWidth + ansi.StringWidth(m.doc.sources[si].art.Paragraphs[c.Paragraph].Text[p.rows[p.offset+row].start:max(c.Start, p.rows[p.offset+row].start)])
+		m.Update(tea.MouseClickMsg{X: x, Y: s.panes[i].y + paneHeaderRows + row, Button: tea.MouseLeft})
+		if m.disc < 0 || !claimIn(d.Result.Discrepancies[m.disc], c) {
+			t.Errorf("click on %q selected %d", c.Text, m.disc)
+		}
+		return
+	}
+	t.Skip("the claim's source is not visible at this size")
+}
+
+func claimIn(d compare.Discrepancy, c compare.Claim) bool {
+	for _, x := range d.Claims {
+		if x.Span == c.Span {
+			return true
+		}
+	}
+	return false
+}
+
+// Thousands of random keys, clicks and resizes: nothing panics, the view
+// keeps its size, and the review file stays a valid review.
+func TestRandomKeysAndResizes(t *testing.T) {
+	d := seedData(t)
+	m := newModel(t, d, 120, 40)
+	keys := []string{"j", "k", "g", "G", "space", "b", "ctrl+d", "ctrl+u", "]", "[", "}", "{", "f", "F", "n", "N",
+		"tab", "shift+tab", "l", "h", "1", "3", "5", "9", "z", "s", "v", "t", "o", "enter", "i", "H", "c", "x", "u",
+		"esc", "ctrl+o", "backspace", "?", "/", "a", "e", "x", "k", "é"}
+	rng := rand.New(rand.NewSource(1))
+	steps := 3000
+	if testing.Short() {
+		steps = 500
+	}
+	for i := 0; i < steps; i++ {
+		switch rng.Intn(20) {
+		case 0:
+			m.Update(tea.WindowSizeMsg{Width: 1 + rng.Intn(250), Height: 1 + rng.Intn(70)})
+		case 1:
+			m.Update(tea.MouseClickMsg{X: rng.Intn(m.w + 1), Y: rng.Intn(m.h + 1), Button: tea.MouseLeft})
+		case 2:
+			m.Update(tea.MouseWheelMsg{X: rng.Intn(m.w + 1), Y: rng.Intn(m.h + 1), Button: tea.MouseWheelDown})
+		default:
+			k := keys[rng.Intn(len(keys))]
+			if k == "e" { // the export is stubbed out: no files from this test
+				continue
+			}
+			_, cmd := m.Update(keyMsg(k))
+			if m.mode == modeSearch || m.mode == modeNote {
+				typeText(m, "ab")
+				_, cmd = m.Update(keyMsg([]string{"enter", "esc"}[rng.Intn(2)]))
+			}
+			run(m, cmd)
+		}
+		if m.w > 0 && m.h > 0 {
+			if lines := strings.Split(m.render(), "\n"); len(lines) != m.h {
+				t.Fatalf("step %d: %d lines for height %d", i, len(lines), m.h)
+			}
+		}
+	}
+	data, err := os.ReadFile(d.Store.Path)
+	if err != nil {
+		t.Skip("no verdict was given")
+	}
+	var f review.File
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatalf("review file invalid: %v", err)
+	}
+	if _, err := review.Load(d.Store.Path, review.Key(d.Articles), nil); err != nil {
+		t.Fatalf("review file does not load: %v", err)
+	}
+}
