@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -112,5 +113,67 @@ func TestParseSize(t *testing.T) {
 		if _, err := parseSize(bad); err == nil {
 			t.Errorf("parseSize(%q) accepted", bad)
 		}
+	}
+}
+
+// The engine and the loader know nothing of the terminal: no Charm package
+// among their dependencies.
+func TestArchitecture(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "./compare", "./loader", "./review").Output()
+	if err != nil {
+		t.Skipf("go list: %v", err)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if strings.Contains(dep, "charm.land") || strings.Contains(dep, "charmbracelet") || strings.HasSuffix(dep, "/tui") || strings.HasSuffix(dep, "/export") {
+			t.Errorf("the engine's side depends on %s", dep)
+		}
+	}
+}
+
+func TestExportCommand(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
+	out := filepath.Join(dir, "cmp.md")
+	if code, _, errOut := runCmd(t, "", "export", "--format", "md", "-o", out); code != exitOK {
+		t.Fatalf("export md: exit %d, %s", code, errOut)
+	}
+	if b, _ := os.ReadFile(out); !strings.Contains(string(b), "## Summary") {
+		t.Error("Markdown export lacks its summary")
+	}
+	code, html, _ := runCmd(t, "", "export", "--format", "html")
+	if code != exitOK || !strings.HasPrefix(html, "<!DOCTYPE html>") {
+		t.Errorf("export html to stdout: exit %d", code)
+	}
+	if code, _, errOut := runCmd(t, "", "export"); code != exitUsage || !strings.Contains(errOut, "--format") {
+		t.Errorf("export without format: exit %d %q", code, errOut)
+	}
+	if code, _, _ := runCmd(t, "", "export", "--format", "pdf"); code != exitUsage {
+		t.Errorf("unknown format: exit %d", code)
+	}
+	// A corrupt review, or one of other articles: a clear error, exit 1,
+	// nothing overwritten.
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte("{not json"), 0o644)
+	os.WriteFile(out, []byte("keep"), 0o644)
+	code, _, errOut := runCmd(t, "", "export", "--format", "md", "--review", bad, "-o", out)
+	if code != exitFailure || !strings.Contains(errOut, bad) || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("corrupt review: exit %d, stderr %q", code, errOut)
+	}
+	other := filepath.Join(dir, "other.json")
+	os.WriteFile(other, []byte(`{"version":1,"key":"0000","entries":{}}`), 0o644)
+	code, _, errOut = runCmd(t, "", "export", "--format", "json", "--review", other, "-o", out)
+	if code != exitFailure || !strings.Contains(errOut, "other articles") {
+		t.Errorf("other articles' review: exit %d, stderr %q", code, errOut)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "keep" {
+		t.Error("a failed export overwrote the output")
+	}
+	if b, _ := os.ReadFile(bad); string(b) != "{not json" {
+		t.Error("the corrupt review was changed")
+	}
+	// An unwritable path.
+	code, _, errOut = runCmd(t, "", "export", "--format", "md", "-o", filepath.Join(out, "x.md"))
+	if code != exitFailure || !strings.Contains(errOut, "parallax: export md: write") {
+		t.Errorf("unwritable path: exit %d, stderr %q", code, errOut)
 	}
 }

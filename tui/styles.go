@@ -2,6 +2,13 @@ package tui
 
 import "charm.land/lipgloss/v2"
 
+// The overview strip's cell kinds.
+const (
+	cellNone = iota
+	cellCover
+	cellDisagree
+)
+
 // styles holds every style of the interface, built once from one palette
 // for the terminal's background. Colour is never the only signal: every
 // mark also has an attribute (bold, underline, reverse, italic) and a gutter
@@ -17,9 +24,12 @@ type styles struct {
 	topicBar                                 lipgloss.Style
 	cellCover, cellDisagree, cellNone        lipgloss.Style
 	cellSelected                             lipgloss.Style
-	item, itemSelected, count                lipgloss.Style
-	detailTitle, diffDel, diffIns, label     lipgloss.Style
-	confirmed, dismissed, open               lipgloss.Style
+	// cells are the overview strip's glyphs, rendered once: a strip of
+	// fifty sources by a hundred topics is too many cells to style anew.
+	cells                                [3][2]string
+	item, itemSelected, count            lipgloss.Style
+	detailTitle, diffDel, diffIns, label lipgloss.Style
+	confirmed, dismissed, open           lipgloss.Style
 }
 
 func newStyles(dark bool) styles {
@@ -73,6 +83,13 @@ func newStyles(dark bool) styles {
 	s.marks[markSearch] = st().Background(matchBg).Foreground(fg).Underline(true).Bold(true)
 	s.marks[markDisc] = st().Foreground(red).Bold(true).Underline(true)
 	s.marks[markSelected] = st().Reverse(true).Bold(true).Background(selBg).Foreground(fg)
+	for c, cs := range [3]struct {
+		glyph string
+		style lipgloss.Style
+	}{cellNone: {"·", s.cellNone}, cellCover: {"●", s.cellCover}, cellDisagree: {"!", s.cellDisagree}} {
+		s.cells[c][0] = cs.style.Render(cs.glyph)
+		s.cells[c][1] = cs.style.Reverse(true).Render(cs.glyph)
+	}
 	s.glyphs = [...]string{markAgree: "=", markUnique: "+", markQuote: "\"", markSearch: "/", markDisc: "!", markSelected: "▶"}
 	return s
 }

@@ -187,16 +187,17 @@ func (m *Model) renderOverview(r rect) []string {
 		var b strings.Builder
 		b.WriteString(pad(ns.Render(name), labelW) + " ")
 		for t := first; t < nt && t < first+cols; t++ {
-			g, cs := "·", st.cellNone
+			c := cellNone
 			if m.doc.disagree[si][t] {
-				g, cs = "!", st.cellDisagree
+				c = cellDisagree
 			} else if m.doc.cover[si][t] {
-				g, cs = "●", st.cellCover
+				c = cellCover
 			}
+			sel := 0
 			if t == m.topic {
-				cs = cs.Reverse(true)
+				sel = 1
 			}
-			b.WriteString(cs.Render(g))
+			b.WriteString(st.cells[c][sel])
 		}
 		lines = append(lines, pad(b.String(), r.w))
 	}

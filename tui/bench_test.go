@@ -1,0 +1,75 @@
+package tui
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/parallax-news/parallax/compare"
+	"github.com/parallax-news/parallax/loader"
+	"github.com/parallax-news/parallax/review"
+)
+
+// fiftySources is 50 ECB+ articles (a few clusters) compared, for the
+// interface's heavy case.
+func fiftySources(b *testing.B) Data {
+	paths, _ := filepath.Glob("../../shared/eval/ecbplus-dev/*/articles/*.txt")
+	if len(paths) < 50 {
+		b.Skip("no ../shared/eval")
+	}
+	sort.Strings(paths)
+	res, err := loader.Load(context.Background(), paths[:50], loader.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	store, _ := review.Load(filepath.Join(b.TempDir(), "r.json"), "k", nil)
+	return Data{Articles: res.Articles, Result: compare.Compare(res.Articles), Store: store}
+}
+
+var sizes = [][2]int{{80, 24}, {160, 45}, {240, 60}}
+
+func benchView(b *testing.B, d Data) {
+	for _, sz := range sizes {
+		b.Run(itoa(sz[0])+"x"+itoa(sz[1]), func(b *testing.B) {
+			m := newModel(b, d, sz[0], sz[1])
+			press(m, "]")
+			b.ReportAllocs()
+			for b.Loop() {
+				m.View()
+			}
+		})
+	}
+}
+
+// benchKey measures a key press as the program does it: Update, then View.
+// It alternates next and previous discrepancy, each of which scrolls every
+// pane, and a line scroll with the panes in step.
+func benchKey(b *testing.B, d Data) {
+	for _, sz := range sizes {
+		b.Run(itoa(sz[0])+"x"+itoa(sz[1]), func(b *testing.B) {
+			m := newModel(b, d, sz[0], sz[1])
+			m.View()
+			keys := []string{"]", "j", "[", "}", "k"}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				m.Update(keyMsg(keys[i%len(keys)]))
+				m.View()
+				i++
+			}
+		})
+	}
+}
+
+func BenchmarkViewSeeds(b *testing.B) { benchView(b, seedData(b)) }
+func BenchmarkViewFifty(b *testing.B) { benchView(b, fiftySources(b)) }
+func BenchmarkKeySeeds(b *testing.B)  { benchKey(b, seedData(b)) }
+func BenchmarkKeyFifty(b *testing.B)  { benchKey(b, fiftySources(b)) }
+func BenchmarkFirstScreen(b *testing.B) { // load, compare and draw the seeds
+	for b.Loop() {
+		d := seedData(b)
+		m := newModel(b, d, 160, 45)
+		m.View()
+	}
+}
