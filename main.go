@@ -188,7 +188,7 @@ func openReview(path string, arts []*loader.Article, optional bool) (*review.Sto
 		ids = append(ids, a.ID)
 	}
 	if path == "" {
-		p, err := review.DefaultPath(key)
+		p, err := review.DefaultPath(key, ids)
 		if err != nil {
 			if optional {
 				return nil, nil

@@ -3,8 +3,10 @@ package main
 const usage = `parallax puts news articles about one event side by side and shows where they disagree.
 
 Usage:
-  parallax [flags] [INPUT...]          compare the articles (with no INPUT: the bundled sample)
-  parallax report [flags] [INPUT...]   print a plain summary of what was loaded
+  parallax [flags] [INPUT...]          open the interface (with no INPUT: the bundled sample)
+  parallax report [flags] [INPUT...]   print the comparison as plain text, for terminals and pipes
+  parallax export --format md|html|json [-o FILE] [flags] [INPUT...]
+                                       write the annotated comparison (to stdout without -o)
   parallax version                     print the version
   parallax help, parallax --help       print this help
 
@@ -22,10 +24,14 @@ Inputs:
   url/link, source/outlet/site_name, published/publishedAt/date/datePublished, author/byline).
 
 Flags:
+  --review FILE        the review file (verdicts and notes); default: one per set of articles
+                       in the state directory ($XDG_STATE_HOME/parallax/reviews)
+  --format, -f FORMAT  with export: md, html or json
+  -o, --output FILE    with export: write here, atomically, instead of stdout
   --max-size SIZE      refuse an input larger than this (default 10MiB; e.g. 512KiB, 50MiB)
   --timeout DURATION   give up on a URL after this long (default 20s)
   --user-agent STRING  the User-Agent sent with URL requests
-  --json               print the comparison as JSON (the EXPORT-JSON contract, version 1)
+  --json               the older spelling of export --format json
   --version            print the version
 
 Examples:
@@ -34,10 +40,18 @@ Examples:
   parallax articles/                         compare every article in a folder
   curl -s https://example.com/a | parallax - b.txt
   parallax report export.json                summarise a news API export
-  parallax --json a.txt b.html > cmp.json    the comparison as JSON, for scripts
+  parallax export -f html -o cmp.html a.txt b.html   a page to share
+  parallax export -f json a.txt b.html > cmp.json    the comparison as JSON, for scripts
+  parallax report a.txt b.html | less                 read it without the interface
+
+Interface keys (? inside shows them all):
+  ] [ next/previous discrepancy   } { topic   f F fact   / n N search   ctrl+o back
+  tab 1-9 source   z pair mode   v filter   c confirm   x dismiss   a note   u undo
+  e export   ? help   q quit
 
 Exit codes:
   0  success
-  1  an input could not be loaded, or another failure
+  1  an input could not be loaded, a review file is corrupt or of other articles,
+     an output could not be written, or another failure
   2  usage error (an unknown flag or a bad flag value)
 `

@@ -30,7 +30,11 @@ func Markdown(w io.Writer, d Doc) error {
 		if a.URL != "" {
 			link = "<" + strings.ReplaceAll(a.URL, ">", "%3E") + ">"
 		}
-		fmt.Fprintf(bw, "| %d | %s (`%s`) | %s | %s | %s |\n", i+1, mdEscape(name(a)), strings.ReplaceAll(a.ID, "`", ""), mdEscape(a.Title), a.Published.String(), link)
+		who := mdEscape(name(a))
+		if name(a) != a.ID {
+			who += " (`" + strings.ReplaceAll(a.ID, "`", "") + "`)"
+		}
+		fmt.Fprintf(bw, "| %d | %s | %s | %s | %s |\n", i+1, who, mdEscape(a.Title), a.Published.String(), link)
 	}
 
 	// Summary by kind, with the verdicts.

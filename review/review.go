@@ -86,9 +86,26 @@ func Fingerprint(d compare.Discrepancy) string {
 }
 
 // DefaultPath is where the review of these articles lives when no path is
-// given: one file per set of articles in the user's state directory.
-func DefaultPath(key string) (string, error) {
-	p, err := xdg.StateFile(filepath.Join("parallax", "reviews", key+".json"))
+// given: one file per set of articles in the user's state directory, named
+// after the first inputs so that a person can find it, and the key so that
+// two sets never share one.
+func DefaultPath(key string, sources []string) (string, error) {
+	name := ""
+	for i, id := range sources {
+		if i == 2 {
+			name += fmt.Sprintf("+%d", len(sources)-2)
+			break
+		}
+		if i > 0 {
+			name += "_"
+		}
+		name += slug(id)
+	}
+	if name != "" {
+		name += "-"
+	}
+	xdg.Reload() // the environment may have changed since start-up (tests do)
+	p, err := xdg.StateFile(filepath.Join("parallax", "reviews", name+key+".json"))
 	if err != nil {
 		return "", fmt.Errorf("find the state directory: %w", err)
 	}
@@ -239,4 +256,21 @@ func WriteAtomic(path string, data []byte) error {
 		d.Close()
 	}
 	return nil
+}
+
+// slug keeps a file name to letters, digits, dots and dashes, 24 at most.
+func slug(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if b.Len() >= 24 {
+			break
+		}
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '.':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
 }

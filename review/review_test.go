@@ -130,3 +130,14 @@ func TestWriteAtomicKeepsOldOnFailure(t *testing.T) {
 		}
 	}
 }
+
+func TestDefaultPathNamesInputs(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	p, err := DefaultPath("abc123", []string{"reuters quake", "ap/quake", "bbc", "cnn"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := filepath.Base(p); got != "reuters-quake_ap-quake+2-abc123.json" {
+		t.Errorf("file name %q", got)
+	}
+}
