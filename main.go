@@ -8,9 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -206,8 +204,7 @@ func load(inputs []string, cfg config, stdin io.Reader) (loader.Result, bool, er
 	bundled := len(inputs) == 0
 	if bundled {
 		opt.FS = seeds.FS
-		names, _ := fs.Glob(seeds.FS, "*.txt")
-		sort.Strings(names)
+		names := seeds.Names()
 		inputs = names
 	}
 	res, err := loader.Load(context.Background(), inputs, opt)

@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -23,8 +21,7 @@ import (
 // confirmed with a note, the second dismissed.
 func seedDoc(t testing.TB) Doc {
 	t.Helper()
-	names, _ := fs.Glob(seeds.FS, "*.txt")
-	sort.Strings(names)
+	names := seeds.Names()
 	res, err := loader.Load(context.Background(), names, loader.Options{FS: seeds.FS})
 	if err != nil {
 		t.Fatal(err)

@@ -3,9 +3,20 @@
 // US airstrikes on the Iraq-Syria border of 27 June 2021, by five outlets.
 package seeds
 
-import "embed"
+import (
+	"embed"
+	"io/fs"
+	"sort"
+)
 
 // FS holds the sample articles as *.txt at its root.
 //
 //go:embed *.txt
 var FS embed.FS
+
+// Names lists the sample articles' file names in FS, in order.
+func Names() []string {
+	names, _ := fs.Glob(FS, "*.txt")
+	sort.Strings(names)
+	return names
+}

@@ -3,11 +3,9 @@ package tui
 import (
 	"context"
 	"encoding/json"
-	"io/fs"
 	"math/rand"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -24,8 +22,7 @@ import (
 // a temporary folder.
 func seedData(t testing.TB) Data {
 	t.Helper()
-	names, _ := fs.Glob(seeds.FS, "*.txt")
-	sort.Strings(names)
+	names := seeds.Names()
 	res, err := loader.Load(context.Background(), names, loader.Options{FS: seeds.FS})
 	if err != nil {
 		t.Fatal(err)
@@ -441,6 +438,16 @@ func TestMouse(t *testing.T) {
 	m.Update(tea.MouseWheelMsg{X: r.x + 3, Y: r.y + 5, Button: tea.MouseWheelDown})
 	if m.focus != 1 || m.panes[1].offset != 3 {
 		t.Errorf("wheel over pane 2: focus %d offset %d", m.focus, m.panes[1].offset)
+	}
+	// A click on an overview cell selects that topic and source.
+	if s.overview.h > 0 {
+		g := m.overviewGrid(s.overview)
+		m.Update(tea.MouseClickMsg{X: s.overview.x + g.labelW + 1 + 2, Y: s.overview.y + 1 + 3, Button: tea.MouseLeft})
+		if m.topic != 2 || m.focus != 3 {
+			t.Errorf("overview click: topic %d source %d, want 2 and 3", m.topic, m.focus)
+		}
+	} else {
+		t.Error("no overview strip at 160x45")
 	}
 	// Click on the first claim of the first discrepancy, wherever it is drawn.
 	press(m, "]")

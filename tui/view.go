@@ -161,23 +161,14 @@ func (m *Model) renderSwitcher(width int) string {
 // "!" the source disagrees there, "●" it covers the topic, "·" it does not.
 func (m *Model) renderOverview(r rect) []string {
 	st := &m.st
-	labelW := min(18, r.w/4)
-	cols := r.w - labelW - 1
-	nt := len(m.doc.res.Topics)
-	first := 0
-	if nt > cols && m.topic >= 0 {
-		first = clamp(m.topic-cols/2, 0, nt-cols)
-	}
+	g := m.overviewGrid(r)
+	labelW, cols, first, nt := g.labelW, g.cols, g.firstTopic, len(m.doc.res.Topics)
 	title := "coverage: ● covers  ! disagrees  · silent"
 	if m.topic >= 0 {
 		title += "  ┃ " + m.doc.res.Topics[m.topic].ID + " " + m.doc.res.Topics[m.topic].Label
 	}
 	lines := []string{pad(st.paneMeta.Render(ansi.Truncate(title, r.w, "…")), r.w)}
-	rows := r.h - 1
-	firstSrc := 0
-	if len(m.doc.sources) > rows {
-		firstSrc = clamp(m.focus-rows/2, 0, len(m.doc.sources)-rows)
-	}
+	rows, firstSrc := g.rows, g.firstSrc
 	for si := firstSrc; si < firstSrc+rows && si < len(m.doc.sources); si++ {
 		name := ansi.Truncate(itoa(si+1)+" "+m.doc.name(si), labelW, "…")
 		ns := st.paneMeta
@@ -204,22 +195,27 @@ func (m *Model) renderOverview(r rect) []string {
 	return lines
 }
 
+// overviewGrid is what part of the strip's grid a rectangle shows: a
+// window of topics around the selected one, of sources around the focused.
+type overviewGrid struct{ labelW, cols, firstTopic, rows, firstSrc int }
+
+func (m *Model) overviewGrid(r rect) overviewGrid {
+	g := overviewGrid{labelW: min(18, r.w/4), rows: r.h - 1}
+	g.cols = r.w - g.labelW - 1
+	if nt := len(m.doc.res.Topics); nt > g.cols && m.topic >= 0 {
+		g.firstTopic = clamp(m.topic-g.cols/2, 0, nt-g.cols)
+	}
+	if n := len(m.doc.sources); n > g.rows {
+		g.firstSrc = clamp(m.focus-g.rows/2, 0, n-g.rows)
+	}
+	return g
+}
+
 // overviewCell maps a click in the strip to a source and topic.
 func (m *Model) overviewCell(r rect, x, y int) (int, int, bool) {
-	labelW := min(18, r.w/4)
-	cols := r.w - labelW - 1
-	nt := len(m.doc.res.Topics)
-	first := 0
-	if nt > cols && m.topic >= 0 {
-		first = clamp(m.topic-cols/2, 0, nt-cols)
-	}
-	rows := r.h - 1
-	firstSrc := 0
-	if len(m.doc.sources) > rows {
-		firstSrc = clamp(m.focus-rows/2, 0, len(m.doc.sources)-rows)
-	}
-	si, t := firstSrc+y-r.y-1, first+x-labelW-1
-	if y == r.y || si >= len(m.doc.sources) || t < 0 || t >= nt {
+	g := m.overviewGrid(r)
+	si, t := g.firstSrc+y-r.y-1, g.firstTopic+x-g.labelW-1
+	if y == r.y || si >= len(m.doc.sources) || t < 0 || t >= len(m.doc.res.Topics) || t >= g.firstTopic+g.cols {
 		return 0, 0, false
 	}
 	return si, t, true
