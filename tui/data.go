@@ -16,8 +16,8 @@ const (
 	markAgree    markKind = iota // a fact several sources state alike
 	markUnique                   // a fact only this source reports
 	markQuote                    // a quotation
-	markSearch                   // a search match
 	markDisc                     // a claim in a discrepancy
+	markSearch                   // a search match: above a claim, or a match inside one would not show
 	markSelected                 // the claims of the selected discrepancy or the selected fact
 )
 

@@ -245,10 +245,17 @@ func pad(s string, width int) string {
 	return s + strings.Repeat(" ", width-w)
 }
 
+// fitLeftRight puts r at the right edge of l; when both do not fit, l is
+// cut first, as long as a few cells of it stay.
 func fitLeftRight(l, r string, width int) string {
-	gap := width - ansi.StringWidth(l) - ansi.StringWidth(r)
+	rw := ansi.StringWidth(r)
+	gap := width - ansi.StringWidth(l) - rw
 	if gap < 0 {
-		return pad(l, width)
+		if width-rw < 10 {
+			return pad(l, width)
+		}
+		l = ansi.Truncate(l, width-rw, "…")
+		gap = width - ansi.StringWidth(l) - rw
 	}
 	return l + strings.Repeat(" ", gap) + r
 }

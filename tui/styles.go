@@ -90,6 +90,6 @@ func newStyles(dark bool) styles {
 		s.cells[c][0] = cs.style.Render(cs.glyph)
 		s.cells[c][1] = cs.style.Reverse(true).Render(cs.glyph)
 	}
-	s.glyphs = [...]string{markAgree: "=", markUnique: "+", markQuote: "\"", markSearch: "/", markDisc: "!", markSelected: "▶"}
+	s.glyphs = [...]string{markAgree: "=", markUnique: "+", markQuote: "»", markSearch: "/", markDisc: "!", markSelected: "▶"}
 	return s
 }

@@ -112,10 +112,6 @@ func (m *Model) renderHeader() string {
 	h := " parallax · " + plural(len(m.doc.sources), "source") + " · " + plural(len(m.doc.res.Topics), "topic") +
 		" · " + plural(len(m.doc.res.Discrepancies), "discrepancy") + ": " + itoa(open) + " open, " +
 		itoa(confirmed) + " confirmed, " + itoa(dismissed) + " dismissed"
-	if ansi.StringWidth(h) > m.w-6 {
-		h = " parallax · " + itoa(len(m.doc.sources)) + " src · " + itoa(len(m.doc.res.Topics)) + " topics · " +
-			itoa(len(m.doc.res.Discrepancies)) + " disc: " + itoa(open) + " open " + itoa(confirmed) + " ✔ " + itoa(dismissed) + " ✘"
-	}
 	var flags []string
 	if m.filter > 0 {
 		flags = append(flags, "filter: "+m.filterName())
@@ -129,7 +125,12 @@ func (m *Model) renderHeader() string {
 	if m.hideDim {
 		flags = append(flags, "captions hidden")
 	}
-	return m.st.header.Render(fitLeftRight(ansi.Truncate(h, m.w, "…"), strings.Join(flags, " · ")+" ", m.w))
+	right := strings.Join(flags, " · ") + " "
+	if ansi.StringWidth(h) > m.w-ansi.StringWidth(right)-1 {
+		h = " parallax · " + itoa(len(m.doc.sources)) + " src · " + itoa(len(m.doc.res.Topics)) + " topics · " +
+			itoa(len(m.doc.res.Discrepancies)) + " disc: " + itoa(open) + " open " + itoa(confirmed) + " ✔ " + itoa(dismissed) + " ✘"
+	}
+	return m.st.header.Render(fitLeftRight(ansi.Truncate(h, m.w, "…"), right, m.w))
 }
 
 // renderSwitcher is the row of source names shown when one pane fits.
@@ -288,8 +289,8 @@ func (m *Model) renderHelp(r rect) []string {
 		text string
 	}{
 		{markSelected, "the selected discrepancy or fact"},
-		{markDisc, "a claim in a discrepancy"},
 		{markSearch, "a search match"},
+		{markDisc, "a claim in a discrepancy"},
 		{markQuote, "a quotation"},
 		{markUnique, "a fact only this source reports"},
 		{markAgree, "a fact several sources state alike"},
