@@ -10,6 +10,14 @@ import (
 // quantityKey is what two quantities must share to count the same thing: the
 // counted noun's class, the outcome and the unit.
 func quantityKey(q *Quantity) string {
+	if q.Unit == "magnitude" && !q.Ordinal {
+		// A magnitude measures its event: the quake, unless another is named.
+		class := q.Class
+		if class == "" {
+			class = "earthquake"
+		}
+		return class + "||magnitude"
+	}
 	if q.Outcome == "" || q.Counted == "" || q.Ordinal {
 		return ""
 	}

@@ -26,6 +26,8 @@ var outcomes = map[string]string{
 	"injured": "injured", "injuring": "injured", "injuries": "injured", "wounded": "injured",
 	"wounding": "injured", "hurt": "injured", "injures": "injured",
 	"destroyed": "destroyed", "destroying": "destroyed", "damaged": "damaged", "damaging": "damaged",
+	"leveled": "destroyed", "levelled": "destroyed", "leveling": "destroyed", "levelling": "destroyed",
+	"flattened": "destroyed", "flattening": "destroyed", "razed": "destroyed", "razing": "destroyed",
 	"deployed": "deployed", "deploying": "deployed", "stationed": "deployed",
 	"fired": "fired", "launched": "fired", "firing": "fired",
 	"arrested": "arrested", "detained": "arrested", "arrests": "arrested",
@@ -77,6 +79,25 @@ var personClasses = map[string]string{
 	"villager": "civilians", "woman": "civilians", "women": "civilians",
 	"people": "people", "person": "people", "persons": "people", "victim": "people",
 	"passenger": "people", "man": "people", "men": "people",
+}
+
+// qualifierWord holds the words of the qualifiers, which may stand between
+// an outcome verb and its number ("killing at least 10").
+var qualifierWord = func() map[string]bool {
+	m := map[string]bool{}
+	for _, q := range qualifiers {
+		for _, w := range strings.Fields(q.words) {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// eventNouns group the nouns that name one kind of event, so that "a 5.9
+// magnitude quake" and "the 6.1 magnitude earthquake" measure the same thing.
+var eventNouns = map[string]string{
+	"earthquake": "earthquake", "quake": "earthquake", "tremor": "earthquake", "temblor": "earthquake",
+	"aftershock": "aftershock",
 }
 
 // countModifiers stand between a number and the noun it counts.

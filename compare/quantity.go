@@ -29,6 +29,19 @@ func quantities(text string) []quantityAt {
 		tk := toks[i]
 		f := fold(tk.text)
 		value, ordinal, n := parseNumber(toks, i)
+		if v, ok := hyphenMagnitude(f); ok {
+			// "magnitude-5.9", "a 5.9-magnitude quake": one token.
+			q := Quantity{Low: v, High: v, Unit: "magnitude", Class: "earthquake"}
+			endTok := i
+			if i+1 < len(toks) {
+				if c, ok := eventNouns[fold(toks[i+1].text)]; ok {
+					q.Counted, q.Class, endTok = fold(toks[i+1].text), c, i+1
+				}
+			}
+			out = append(out, quantityAt{q: q, start: tk.start, end: toks[endTok].end})
+			i = endTok
+			continue
+		}
 		if n == 0 {
 			// "a child was killed": one person, when an outcome follows.
 			if (f == "a" || f == "an") && i+1 < len(toks) {
@@ -55,7 +68,7 @@ func quantities(text string) []quantityAt {
 			q.Unit = text[tk.start-1 : tk.start]
 			start--
 		}
-		if i > 0 && fold(toks[i-1].text) == "magnitude" {
+		if magnitudeBefore(toks, i) || end < len(toks) && fold(toks[end].text) == "magnitude" || richterAfter(toks, end) {
 			q.Unit = "magnitude"
 		}
 		if end < len(toks) {
@@ -85,19 +98,28 @@ func quantities(text string) []quantityAt {
 		last := end
 		for j := end; j < len(toks) && j < end+4; j++ {
 			w := fold(toks[j].text)
-			if countModifiers[w] || isCapitalised(toks[j].text) && j+1 < len(toks) && !isStop(fold(toks[j+1].text)) {
-				continue // "three other people", "2,500 US soldiers"
+			if strings.ContainsAny(text[toks[j-1].end:toks[j].start], ",;:()") {
+				break // "wounding 70, Iranian officials said": the count ends at the comma
 			}
-			if isStop(w) || outcomes[w] != "" || commonVerbs[w] || !isAlpha(w) || strings.HasSuffix(w, "ed") && len(w) > 4 ||
-				strings.Contains(text[toks[j-1].end:toks[j].start], ",") {
+			if w == "magnitude" || countModifiers[w] || isCapitalised(toks[j].text) && j+1 < len(toks) && !isStop(fold(toks[j+1].text)) {
+				continue // "three other people", "2,500 US soldiers", "a 5.9 magnitude quake"
+			}
+			if isStop(w) || outcomes[w] != "" || commonVerbs[w] || !isAlpha(w) || strings.HasSuffix(w, "ed") && len(w) > 4 {
 				break
 			}
 			q.Counted = singular(w)
 			last = j + 1
 		}
 		q.Class = classOf(q.Counted)
-		if o, ok := outcomeNear(toks, end-1, 6, 3); ok && q.Unit == "" {
+		if o, ok := outcomeAround(text, toks, i, last); ok && q.Unit == "" {
 			q.Outcome = o
+		}
+		// "Ten people were killed and about 50 hurt": an elided noun is the
+		// one the sentence counted just before.
+		if q.Counted == "" && q.Outcome != "" && q.Unit == "" && len(out) > 0 {
+			if prev := out[len(out)-1].q; prev.Counted != "" && prev.Unit == "" {
+				q.Counted, q.Class = prev.Counted, prev.Class
+			}
 		}
 		out = append(out, quantityAt{q: q, start: start, end: toks[last-1].end})
 		i = last - 1
@@ -199,6 +221,76 @@ func qualifierBefore(toks []token, i int) (string, string, int) {
 	return "", "", 0
 }
 
+// hyphenMagnitude reads "magnitude-5.9" and "5.9-magnitude".
+func hyphenMagnitude(f string) (float64, bool) {
+	num, ok := strings.CutPrefix(f, "magnitude-")
+	if !ok {
+		if num, ok = strings.CutSuffix(f, "-magnitude"); !ok {
+			return 0, false
+		}
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) || v < 0 || v > 10 {
+		return 0, false
+	}
+	return v, true
+}
+
+// magnitudeBefore reports "magnitude 5.9", "a magnitude of at least 5.9".
+func magnitudeBefore(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		switch w := fold(toks[j].text); {
+		case w == "magnitude":
+			return true
+		case w == "of" || qualifierWord[w]:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// richterAfter reports "6.1 on the Richter scale".
+func richterAfter(toks []token, end int) bool {
+	for j := end; j < len(toks) && j < end+3; j++ {
+		if fold(toks[j].text) == "richter" {
+			return true
+		}
+	}
+	return false
+}
+
+// outcomeAround finds what happened to the counted tokens [i, last): a verb
+// just before the number ("killing 10 persons", "leveled seven villages")
+// first, else one after the noun phrase within its clause ("five people were
+// killed"); a comma, a semicolon or another number ends the clause.
+func outcomeAround(text string, toks []token, i, last int) (string, bool) {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if strings.ContainsAny(text[toks[j].end:toks[j+1].start], ",;:") {
+			break
+		}
+		if o := outcomes[fold(toks[j].text)]; o != "" {
+			return o, true
+		}
+		if !qualifierWord[fold(toks[j].text)] {
+			break
+		}
+	}
+	for j := last; j < len(toks) && j < last+6; j++ {
+		if strings.ContainsAny(text[toks[j-1].end:toks[j].start], ",;:") {
+			break
+		}
+		w := fold(toks[j].text)
+		if o := outcomes[w]; o != "" {
+			return o, true
+		}
+		if _, _, n := parseNumber(toks, j); n > 0 && w != "a" && w != "an" {
+			break
+		}
+	}
+	return "", false
+}
+
 // outcomeNear finds an outcome word within after tokens after token i, or
 // before tokens before it ("killing five fighters").
 func outcomeNear(toks []token, i, after, before int) (string, bool) {
@@ -243,6 +335,9 @@ func singular(w string) string {
 // nouns by class, others by themselves.
 func classOf(counted string) string {
 	if c, ok := personClasses[counted]; ok {
+		return c
+	}
+	if c, ok := eventNouns[counted]; ok {
 		return c
 	}
 	return counted

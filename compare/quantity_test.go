@@ -25,6 +25,17 @@ func TestQuantities(t *testing.T) {
 			[]Quantity{{Low: 5.9, High: 5.9, Unit: "magnitude", Counted: "quake"}}},
 		{"A dozen rockets were fired at the base.",
 			[]Quantity{{Low: 12, High: 12, Counted: "rocket", Outcome: "fired"}}},
+		// An elided noun is the one counted just before; an outcome verb
+		// just before the number wins over one in the next clause.
+		{"Ten people are killed and about 50 hurt.",
+			[]Quantity{{Low: 10, High: 10, Counted: "people", Outcome: "killed"}, {Low: 45, High: 55.00000000000001, Qualifier: "about", Counted: "people", Outcome: "injured"}}},
+		{"The quake leveled seven villages, killing 10 persons and wounding 70, officials said.",
+			[]Quantity{{Low: 7, High: 7, Counted: "village", Outcome: "destroyed"}, {Low: 10, High: 10, Counted: "person", Outcome: "killed"},
+				{Low: 70, High: 70, Counted: "person", Outcome: "injured"}}},
+		{"The 5.9-magnitude quake struck; the survey said it was a magnitude-6.1 temblor.",
+			[]Quantity{{Low: 5.9, High: 5.9, Unit: "magnitude", Counted: "quake"}, {Low: 6.1, High: 6.1, Unit: "magnitude", Counted: "temblor"}}},
+		{"An earthquake with a magnitude of at least 5.9 hit; another measured 6.1 on the Richter scale.",
+			[]Quantity{{Low: 5.9, High: inf, Qualifier: "at least", Unit: "magnitude"}, {Low: 6.1, High: 6.1, Unit: "magnitude"}}},
 		{"The F-16 jets flew in 2021.", nil},
 		{"One of the facilities was destroyed.", nil},
 	}
