@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/parallax-news/parallax/loader"
 )
@@ -26,6 +28,7 @@ func Compare(articles []*loader.Article) *Result {
 	extractFacts(res, arts, topicOf)
 	res.Copies = findCopies(arts)
 	findNumberConflicts(res)
+	findTimeConflicts(res, links)
 	findQuoteConflicts(res)
 	return res
 }
@@ -167,18 +170,48 @@ func label(ss []*sent, members []int, ix *index) string {
 func extractFacts(res *Result, arts []*loader.Article, topicOf map[SentenceRef]string) {
 	for _, a := range arts {
 		lastSpeaker := ""
+		var articleZone *time.Location
+		zoneRead := false
+		current := currentYear(a)
 		for _, p := range a.Paragraphs {
 			if p.Kind != loader.KindBody {
 				continue
 			}
 			for k, sp := range p.Sentences {
 				topic := topicOf[SentenceRef{Source: a.ID, Paragraph: p.Index, Sentence: k}]
-				for _, q := range quantities(p.Text[sp.Start:sp.End]) {
+				text := p.Text[sp.Start:sp.End]
+				if clockOrDay(text) {
+					// "local time" is the place's: the sentence's first, else the article's.
+					zone := placeZone(text)
+					if zone == nil {
+						if !zoneRead {
+							articleZone, zoneRead = articleZoneOf(a), true
+						}
+						zone = articleZone
+					}
+					quoted := quotations(p.Text)
+					for _, tm := range timeExpressions(text, a.Published, zone) {
+						tm := tm
+						span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + tm.start, End: sp.Start + tm.end}
+						if insideQuote(quoted, span) && !(tm.v.HasClock && tm.v.HasZone) {
+							// "this evening" in a statement is the speaker's evening,
+							// not the dateline's: only a time with its zone is kept.
+							continue
+						}
+						res.Facts = append(res.Facts, Fact{
+							ID: fmt.Sprintf("f%d", len(res.Facts)+1), Kind: FactTime, Span: span,
+							Text: p.Text[span.Start:span.End], Value: tm.v.describe(), Topic: topic, Time: &tm.v,
+						})
+					}
+				}
+				background := pastYear(text, current)
+				for _, q := range quantities(text) {
 					q := q
 					span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + q.start, End: sp.Start + q.end}
 					res.Facts = append(res.Facts, Fact{
 						ID: fmt.Sprintf("f%d", len(res.Facts)+1), Kind: FactQuantity, Span: span,
 						Text: p.Text[span.Start:span.End], Value: q.q.describe(), Topic: topic, Quantity: &q.q,
+						Background: background,
 					})
 				}
 			}
@@ -205,6 +238,53 @@ func extractFacts(res *Result, arts []*loader.Article, topicOf map[SentenceRef]s
 			}
 		}
 	}
+}
+
+func insideQuote(qs []quoteAt, sp Span) bool {
+	for _, q := range qs {
+		if sp.Start >= q.start && sp.End <= q.end {
+			return true
+		}
+	}
+	return false
+}
+
+// currentYear is the year an article reports in: its dateline's, else the
+// latest year its body names, else 0.
+func currentYear(a *loader.Article) int {
+	if !a.Published.IsZero() {
+		return a.Published.Time.Year()
+	}
+	y := 0
+	for _, p := range a.Body() {
+		for _, m := range yearRe.FindAllString(p.Text, -1) {
+			if v, _ := strconv.Atoi(m); v > y {
+				y = v
+			}
+		}
+	}
+	return y
+}
+
+// pastYear reports a sentence that names a year before the current one:
+// "the 2003 quake in Bam killed more than 31,000" is context, not the event.
+func pastYear(text string, current int) bool {
+	for _, m := range yearRe.FindAllString(text, -1) {
+		if v, _ := strconv.Atoi(m); v < current {
+			return true
+		}
+	}
+	return false
+}
+
+// articleZoneOf is the zone of the first place an article's body names.
+func articleZoneOf(a *loader.Article) *time.Location {
+	for _, p := range a.Body() {
+		if z := placeZone(p.Text); z != nil {
+			return z
+		}
+	}
+	return nil
 }
 
 // pronounSpeaker reports a paragraph whose quotation is credited to "he" or

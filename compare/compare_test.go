@@ -64,6 +64,21 @@ func TestSeedsDiscrepancies(t *testing.T) {
 			t.Errorf("unexpected number discrepancy: %s", d.Summary)
 		}
 	}
+	// 000's "1AM local time" (in Iraq and Syria) and 001's "around 6 p.m.
+	// Eastern" name one moment: reconciled, and no time discrepancy.
+	reconciledTime := false
+	for _, rc := range r.Reconciled {
+		texts := rc.Claims[0].Text + " | " + rc.Claims[1].Text
+		reconciledTime = reconciledTime || strings.Contains(texts, "1AM local time") && strings.Contains(texts, "6 p.m. Eastern")
+	}
+	if !reconciledTime {
+		t.Error(`"1AM local time" and "6 p.m. Eastern" not reconciled as one moment`)
+	}
+	for _, d := range r.Discrepancies {
+		if d.Kind == KindTime {
+			t.Errorf("unexpected time discrepancy: %s", d.Summary)
+		}
+	}
 	agreed := false
 	for _, a := range r.Agreements {
 		if strings.Contains(a.Value, "killed") && strings.Contains(strings.Join(a.Sources, " "), "001_2a909965b7f59e8a 004_0b8b249edd7c02c5") {

@@ -10,6 +10,9 @@ import (
 // quantityKey is what two quantities must share to count the same thing: the
 // counted noun's class, the outcome and the unit.
 func quantityKey(q *Quantity) string {
+	if q.Indefinite {
+		return ""
+	}
 	if q.Unit == "magnitude" && !q.Ordinal {
 		// A magnitude measures its event: the quake, unless another is named.
 		class := q.Class
@@ -31,7 +34,7 @@ func findNumberConflicts(res *Result) {
 	groups := map[string][]int{}
 	var keys []string
 	for i, f := range res.Facts {
-		if f.Kind != FactQuantity {
+		if f.Kind != FactQuantity || f.Background {
 			continue
 		}
 		k := quantityKey(f.Quantity)

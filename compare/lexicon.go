@@ -100,6 +100,11 @@ var eventNouns = map[string]string{
 	"aftershock": "aftershock",
 }
 
+// notCounted are the nouns after a number that say how often or how long,
+// not how many: such a number is no count.
+var notCounted = toSet(`time times day days week weeks month months year years hour hours minute minutes
+second seconds decade decades century centuries`)
+
 // countModifiers stand between a number and the noun it counts.
 var countModifiers = toSet(`other more additional further new separate more-than`)
 

@@ -50,7 +50,7 @@ func quantities(text string) []quantityAt {
 					// the outcome may follow a coordinated phrase.
 					if out2, ok := outcomeNear(toks, i+1, 8, 0); ok {
 						counted := singular(fold(toks[i+1].text))
-						out = append(out, quantityAt{q: Quantity{Low: 1, High: 1, Counted: counted, Class: classOf(counted), Outcome: out2}, start: tk.start, end: toks[i+1].end})
+						out = append(out, quantityAt{q: Quantity{Low: 1, High: 1, Counted: counted, Class: classOf(counted), Outcome: out2, Indefinite: true}, start: tk.start, end: toks[i+1].end})
 					}
 				}
 			}
@@ -106,6 +106,9 @@ func quantities(text string) []quantityAt {
 			}
 			if isStop(w) || outcomes[w] != "" || commonVerbs[w] || !isAlpha(w) || strings.HasSuffix(w, "ed") && len(w) > 4 {
 				break
+			}
+			if notCounted[w] {
+				break // "arrested four times", "five days": how often or how long, not how many
 			}
 			q.Counted = singular(w)
 			last = j + 1

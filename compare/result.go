@@ -54,6 +54,7 @@ type FactKind string
 const (
 	FactQuantity FactKind = "quantity"
 	FactQuote    FactKind = "quote"
+	FactTime     FactKind = "time"
 )
 
 // Fact is one checkable statement found in a paragraph.
@@ -64,9 +65,13 @@ type Fact struct {
 	Text  string // the paragraph's text[Start:End]
 	Value string // the normalised value, for people: "at least 5 fighters killed"
 	Topic string // the topic of its sentence, "" if none
+	// Background marks a fact of a sentence about an earlier year: context,
+	// compared with nothing.
+	Background bool
 
-	Quantity *Quantity // for FactQuantity
-	Quote    *Quote    // for FactQuote
+	Quantity *Quantity  // for FactQuantity
+	Quote    *Quote     // for FactQuote
+	Time     *TimeValue // for FactTime
 }
 
 // Quantity is a number and what it counts.
@@ -78,6 +83,9 @@ type Quantity struct {
 	Outcome   string  // "killed", "injured", "destroyed", ... or ""
 	Unit      string  // "$", "magnitude", "%", ... or ""
 	Ordinal   bool    // "the third attack"
+	// Indefinite marks "a child was killed": one victim named, which may be
+	// one of many, so it is compared for its fate but not as a total.
+	Indefinite bool
 }
 
 // Quote is a quotation and who said it.
@@ -105,6 +113,7 @@ const (
 	KindNumber  = "number"  // different values for the same counted thing and outcome
 	KindOutcome = "outcome" // the same victims dead in one source, hurt in another
 	KindQuote   = "quote"   // the same speaker's words worded differently
+	KindTime    = "time"    // instants that cannot both hold once normalised
 )
 
 // Severity levels.

@@ -1,0 +1,339 @@
+package compare
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	_ "time/tzdata" // IANA zones on every system: "Eastern" in June is -04:00
+
+	"github.com/parallax-news/parallax/loader"
+)
+
+// TimeValue is a time expression resolved as far as the text allows: a
+// clock time in UTC when its zone is known (written, or local to a place the
+// article names), else as written on the local clock; a date when the text
+// or the dateline gives one.
+type TimeValue struct {
+	// Start and End bound the instant or the period ("last night"). When
+	// HasZone is false they hold the local clock reading, in UTC's location.
+	Start, End time.Time
+	HasDate    bool   // the calendar day is known
+	HasClock   bool   // a time of day was written ("3:33 a.m."), not only a day
+	HasZone    bool   // Start and End are true UTC
+	Zone       string // the IANA zone the clock was read in, when known
+	Qualifier  string // "about", "shortly after", ... or ""
+}
+
+// timeAt is a time expression found in a sentence, its span relative to it.
+type timeAt struct {
+	v          TimeValue
+	start, end int
+}
+
+var (
+	clockRe = regexp.MustCompile(`(?i)\b(about|around|approximately|shortly after|shortly before|just after|just before|soon after|after|before|by|at)?\s*\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?|am\b|pm\b)`)
+	// 24-hour clocks need a zone to be told from other numbers: "0300 GMT", "09:30 BST".
+	clock24Re = regexp.MustCompile(`(?i)\b(about|around|approximately|shortly after|shortly before|by|at)?\s*\b([01]?\d|2[0-3]):?([0-5]\d)\s*(?:hours?\s+)?(GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST)\b`)
+	zoneRe    = regexp.MustCompile(`^\s*\(?\s*(local time|local|Eastern(?: Standard| Daylight)?(?: Time)?|Pacific(?: Time)?|Central(?: Time)?|Mountain(?: Time)?|ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|MT|MST|MDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST)\b\)?`)
+	dayRe     = regexp.MustCompile(`(?i)\b(yesterday|today|tonight|last night|this morning|this afternoon|this evening|overnight|(?:on |last |early |late )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: morning| afternoon| evening| night)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:,?\s+\d{4})?)\b`)
+)
+
+// timeExpressions finds the times of a sentence and resolves them against
+// the article's dateline and the zone of the place it reports from. A day
+// word ("yesterday", "on Sunday") gives its date to the clock times of the
+// same sentence.
+func timeExpressions(text string, dl loader.Dateline, place *time.Location) []timeAt {
+	var out []timeAt
+	// The day the sentence speaks of, if it names one.
+	day, dayStart, dayEnd, dayPart := resolveDay(text, dl)
+	for _, re := range []*regexp.Regexp{clockRe, clock24Re} {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			qual := ""
+			if m[2] >= 0 {
+				qual = strings.ToLower(text[m[2]:m[3]])
+			}
+			hour, _ := strconv.Atoi(text[m[4]:m[5]])
+			minute := 0
+			if m[6] >= 0 {
+				minute, _ = strconv.Atoi(text[m[6]:m[7]])
+			}
+			zoneWord := ""
+			end := m[1]
+			if re == clockRe {
+				mer := strings.ToLower(strings.NewReplacer(".", "", " ", "").Replace(text[m[8]:m[9]]))
+				if hour < 1 || hour > 12 || minute > 59 {
+					continue
+				}
+				if mer == "pm" && hour != 12 {
+					hour += 12
+				}
+				if mer == "am" && hour == 12 {
+					hour = 0
+				}
+				if z := zoneRe.FindStringSubmatchIndex(text[end:]); z != nil {
+					zoneWord = text[end+z[2] : end+z[3]]
+					end += z[1]
+				}
+			} else {
+				zoneWord = text[m[8]:m[9]]
+			}
+			start := m[0]
+			if qual == "at" {
+				qual = "" // "at 3 p.m." is the time itself
+			}
+			if qual == "" {
+				start = m[4]
+			}
+			v := TimeValue{HasClock: true, Qualifier: qual}
+			date := day
+			if date.IsZero() && !dl.IsZero() {
+				date = dl.Time // a clock time alone is of the dateline's day, at best
+			}
+			loc := zoneOf(zoneWord, place, date)
+			v.HasZone = loc != nil
+			if v.HasZone {
+				v.Zone = loc.String()
+			} else {
+				loc = time.UTC
+			}
+			v.HasDate = !day.IsZero()
+			y, mo, d := 2000, time.January, 1
+			if !date.IsZero() {
+				y, mo, d = date.Year(), date.Month(), date.Day()
+			}
+			t := time.Date(y, mo, d, hour, minute, 0, 0, loc)
+			v.Start, v.End = t.UTC(), t.UTC()
+			if !v.HasZone {
+				v.Start = time.Date(y, mo, d, hour, minute, 0, 0, time.UTC)
+				v.End = v.Start
+			}
+			out = append(out, timeAt{v: v, start: start, end: end})
+		}
+	}
+	if len(out) == 0 && !day.IsZero() {
+		// A day alone: "yesterday", "on Sunday", "June 27".
+		v := TimeValue{HasDate: true, Start: day, End: day.Add(24*time.Hour - time.Second)}
+		if dayPart != "" {
+			v.Start, v.End = partOfDay(day, dayPart)
+		}
+		out = append(out, timeAt{v: v, start: dayStart, end: dayEnd})
+	}
+	return out
+}
+
+// resolveDay finds the first day a sentence names and resolves it against
+// the dateline: "yesterday" is the day before it, a weekday the last such
+// day on or before it, "June 27" that day of its year. Without a dateline
+// only a written date ("June 27, 2021") resolves.
+func resolveDay(text string, dl loader.Dateline) (time.Time, int, int, string) {
+	m := dayRe.FindStringIndex(text)
+	if m == nil {
+		return time.Time{}, 0, 0, ""
+	}
+	w := strings.ToLower(text[m[0]:m[1]])
+	base := time.Time{}
+	if !dl.IsZero() {
+		y, mo, d := dl.Time.Date()
+		base = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+	}
+	part := ""
+	for _, p := range []string{"morning", "afternoon", "evening", "night"} {
+		if strings.HasSuffix(w, p) {
+			part = p
+		}
+	}
+	switch {
+	case w == "yesterday":
+		if base.IsZero() {
+			return time.Time{}, 0, 0, ""
+		}
+		return base.AddDate(0, 0, -1), m[0], m[1], ""
+	case w == "last night":
+		if base.IsZero() {
+			return time.Time{}, 0, 0, ""
+		}
+		return base.AddDate(0, 0, -1), m[0], m[1], "night"
+	case w == "today" || w == "tonight" || strings.HasPrefix(w, "this ") || w == "overnight":
+		if base.IsZero() {
+			return time.Time{}, 0, 0, ""
+		}
+		if w == "tonight" {
+			part = "evening"
+		}
+		return base, m[0], m[1], part
+	}
+	for i, name := range []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"} {
+		if strings.Contains(w, name) {
+			if base.IsZero() {
+				return time.Time{}, 0, 0, ""
+			}
+			back := (int(base.Weekday()) - i + 7) % 7
+			return base.AddDate(0, 0, -back), m[0], m[1], part
+		}
+	}
+	// A month and a day, in either order, with or without a year.
+	t, ok := parseMonthDay(w, base)
+	if !ok {
+		return time.Time{}, 0, 0, ""
+	}
+	return t, m[0], m[1], ""
+}
+
+var monthDayRe = regexp.MustCompile(`([a-z]+)\.?\s+(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)`)
+var yearRe = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
+func parseMonthDay(w string, base time.Time) (time.Time, bool) {
+	m := monthDayRe.FindStringSubmatch(w)
+	if m == nil {
+		return time.Time{}, false
+	}
+	name, dayS := m[1], m[2]
+	if name == "" {
+		name, dayS = m[4], m[3]
+	}
+	mo := monthNumber(name)
+	d, _ := strconv.Atoi(dayS)
+	if mo == 0 || d < 1 || d > 31 {
+		return time.Time{}, false
+	}
+	y := 0
+	if ym := yearRe.FindString(w); ym != "" {
+		y, _ = strconv.Atoi(ym)
+	} else if !base.IsZero() {
+		y = base.Year()
+		if time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).After(base.AddDate(0, 0, 7)) {
+			y-- // news reports the past: "Dec. 30" in a January story
+		}
+	} else {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), true
+}
+
+func monthNumber(name string) int {
+	for i, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+		if strings.HasPrefix(name, m) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// partOfDay bounds "morning", "evening", "night" of a day, as newsrooms use
+// them; the night runs into the next morning.
+func partOfDay(day time.Time, part string) (time.Time, time.Time) {
+	h := func(x int) time.Time { return day.Add(time.Duration(x) * time.Hour) }
+	switch part {
+	case "morning":
+		return h(5), h(12)
+	case "afternoon":
+		return h(12), h(18)
+	case "evening":
+		return h(17), h(24)
+	case "night":
+		return h(18), h(30)
+	}
+	return day, h(24).Add(-time.Second)
+}
+
+// fixedZones are the abbreviations that name one offset whatever the date:
+// "BST" is UTC+1 by definition, "EDT" UTC-4.
+var fixedZones = map[string]int{
+	"gmt": 0, "utc": 0, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3,
+	"est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7,
+}
+
+// zoneOf reads a zone word: an abbreviation with a fixed offset, a region
+// ("Eastern", "ET") whose offset depends on the date, or "local time" in the
+// zone of the place the article reports from. A zone whose offset depends
+// on a date that is not known is no zone: nil.
+func zoneOf(word string, place *time.Location, date time.Time) *time.Location {
+	w := strings.ToLower(strings.TrimSpace(word))
+	if w == "" {
+		return nil
+	}
+	if h, ok := fixedZones[w]; ok {
+		return time.FixedZone(strings.ToUpper(w), h*3600)
+	}
+	var loc *time.Location
+	switch {
+	case strings.HasPrefix(w, "local"):
+		loc = place
+	case strings.HasPrefix(w, "eastern") || w == "et":
+		loc, _ = time.LoadLocation("America/New_York")
+	case strings.HasPrefix(w, "central") || w == "ct":
+		loc, _ = time.LoadLocation("America/Chicago")
+	case strings.HasPrefix(w, "mountain") || w == "mt":
+		loc, _ = time.LoadLocation("America/Denver")
+	case strings.HasPrefix(w, "pacific") || w == "pt":
+		loc, _ = time.LoadLocation("America/Los_Angeles")
+	case w == "ist":
+		loc, _ = time.LoadLocation("Asia/Kolkata")
+	}
+	if loc == nil || date.IsZero() && keepsDST(loc) {
+		return nil
+	}
+	return loc
+}
+
+// keepsDST reports a zone whose offset changes in the year: its clock
+// cannot be read in UTC without the date.
+func keepsDST(loc *time.Location) bool {
+	_, jan := time.Date(2021, 1, 15, 12, 0, 0, 0, loc).Zone()
+	_, jul := time.Date(2021, 7, 15, 12, 0, 0, 0, loc).Zone()
+	return jan != jul
+}
+
+// placeZone finds the zone of the place a text reports from: the first
+// place it names that placeZones knows ("Iraq-Syria border" names Iraq
+// first). The caller tries the sentence of the time first, then the
+// article, as a dateline would.
+func placeZone(text string) *time.Location {
+	for _, w := range words(text) {
+		for _, part := range strings.Split(w.text, "-") {
+			if name, ok := placeZones[part]; ok {
+				if loc, err := time.LoadLocation(name); err == nil {
+					return loc
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// describe renders a time value for people: an RFC 3339 instant when the
+// zone is known, the local clock otherwise, the date or "date unknown".
+func (v TimeValue) describe() string {
+	q := ""
+	if v.Qualifier != "" {
+		q = v.Qualifier + " "
+	}
+	switch {
+	case v.HasClock && v.HasZone && v.HasDate:
+		return q + v.Start.Format(time.RFC3339)
+	case v.HasClock && v.HasZone:
+		return q + v.Start.Format("15:04") + " UTC (date unknown)"
+	case v.HasClock && v.HasDate:
+		return q + v.Start.Format("2006-01-02 15:04") + " local (zone unknown)"
+	case v.HasClock:
+		return q + v.Start.Format("15:04") + " local (date and zone unknown)"
+	case !v.Start.Equal(v.End) && v.End.Sub(v.Start) < 23*time.Hour:
+		return fmt.Sprintf("%s to %s", v.Start.Format("2006-01-02 15:04"), v.End.Format("2006-01-02 15:04"))
+	}
+	return v.Start.Format("2006-01-02")
+}
+
+// clockOrDay is a cheap test that a sentence may hold a time expression,
+// so that most sentences skip the regular expressions.
+func clockOrDay(text string) bool {
+	l := strings.ToLower(text)
+	for _, w := range []string{"a.m", "p.m", "am", "pm", "gmt", "utc", "bst", "day", "night", "morning", "evening", "afternoon",
+		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,99 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/loader"
+)
+
+func TestTimeExpressions(t *testing.T) {
+	baghdad, _ := time.LoadLocation("Asia/Baghdad")
+	dated := loader.Dateline{Time: time.Date(2021, 6, 28, 9, 0, 0, 0, time.UTC)} // a Monday
+	tests := []struct {
+		text  string
+		dl    loader.Dateline
+		place *time.Location
+		span  string
+		want  string
+	}{
+		{"The strikes began at 1AM local time, the ministry said.", loader.Dateline{}, baghdad, "1AM local time", "22:00 UTC (date unknown)"},
+		{"The strikes began around 6 p.m. Eastern on Sunday.", dated, nil, "around 6 p.m. Eastern", "around 2021-06-27T22:00:00Z"},
+		{"By about 09:30 BST the fire was largely out.", loader.Dateline{}, nil, "about 09:30 BST", "about 08:30 UTC (date unknown)"},
+		{"The fire was reported at 3:33 a.m. and is under investigation.", loader.Dateline{}, nil, "3:33 a.m.", "03:33 local (date and zone unknown)"},
+		{"Officials said the blast happened yesterday.", dated, nil, "yesterday", "2021-06-27"},
+		{"Police were called last night.", dated, nil, "last night", "2021-06-27 18:00 to 2021-06-28 06:00"},
+		{"The attack took place on Tuesday.", dated, nil, "on Tuesday", "2021-06-22"},
+		{"The vote was held on March 3.", dated, nil, "March 3", "2021-03-03"},
+		// "Eastern" without a date: daylight saving leaves the offset unknown.
+		{"It ended at 6 p.m. Eastern.", loader.Dateline{}, nil, "6 p.m. Eastern", "18:00 local (date and zone unknown)"},
+	}
+	for _, tt := range tests {
+		got := timeExpressions(tt.text, tt.dl, tt.place)
+		if len(got) != 1 {
+			t.Errorf("%q: %d times %+v", tt.text, len(got), got)
+			continue
+		}
+		if s := tt.text[got[0].start:got[0].end]; s != tt.span {
+			t.Errorf("%q: span %q, want %q", tt.text, s, tt.span)
+		}
+		if v := got[0].v.describe(); v != tt.want {
+			t.Errorf("%q: %s, want %s", tt.text, v, tt.want)
+		}
+	}
+	for _, s := range []string{"Five people were killed.", "The 2021 budget rose by 3 percent.", "He is 5 feet tall."} {
+		if got := timeExpressions(s, dated, nil); len(got) != 0 {
+			t.Errorf("%q: found times %+v", s, got)
+		}
+	}
+}
+
+func TestTimesReconciledAndConflicting(t *testing.T) {
+	// The same moment in two zones is reconciled, not flagged.
+	r := Compare([]*loader.Article{
+		article("a", "Date: 2021-06-28\n\nThe US strikes on militia sites in Iraq began at 1 a.m. local time, officials said.\n"),
+		article("b", "Date: 2021-06-28\n\nThe US strikes on militia sites began at 6 p.m. Eastern on Sunday, officials said.\n"),
+	})
+	if len(r.Discrepancies) != 0 {
+		t.Errorf("one moment in two zones flagged: %+v", r.Discrepancies)
+	}
+	found := false
+	for _, rc := range r.Reconciled {
+		found = found || strings.Contains(rc.Reason, "same moment")
+	}
+	if !found {
+		t.Errorf("not reconciled: %+v", r.Reconciled)
+	}
+	// 3:33 against 3:30 is a rounding; 5:15 against 3:33 a conflict.
+	r = Compare([]*loader.Article{
+		article("a", "The warehouse fire was reported at 3:33 a.m. by a passing driver.\n"),
+		article("b", "The warehouse fire was reported at 3:30 a.m. by a passing driver.\n"),
+	})
+	if d := findDisc(r, KindTime, "3:33", "3:30"); d == nil || d.Severity != SeverityLow {
+		t.Errorf("3:33 against 3:30: %+v", r.Discrepancies)
+	}
+	r = Compare([]*loader.Article{
+		article("a", "The warehouse fire was reported at 3:33 a.m. by a passing driver.\n"),
+		article("b", "The warehouse fire was reported at 5:15 a.m. by a passing driver.\n"),
+	})
+	if d := findDisc(r, KindTime, "3:33", "5:15"); d == nil || d.Severity != SeverityMedium {
+		t.Errorf("3:33 against 5:15: %+v", r.Discrepancies)
+	}
+	// Several times on one side: no telling which is which, no conflict.
+	r = Compare([]*loader.Article{
+		article("a", "The warehouse fire was reported at 3:33 a.m. and was out by 6:40 a.m., a passing driver said.\n"),
+		article("b", "The warehouse fire was reported at 5:15 a.m. by a passing driver.\n"),
+	})
+	if d := findDisc(r, KindTime, "6:40"); d != nil {
+		t.Errorf("a second time of another moment flagged: %+v", d)
+	}
+	// "this evening" inside a quoted statement is the speaker's evening.
+	r = Compare([]*loader.Article{
+		article("a", "Date: 2021-06-28\n\n\"Our forces earlier this evening conducted defensive strikes on the facilities,\" the statement read.\n"),
+		article("b", "Date: 2021-06-28\n\nThe forces conducted defensive strikes on the facilities on Sunday evening, the statement said.\n"),
+	})
+	if d := findDisc(r, KindTime); d != nil {
+		t.Errorf("a relative day inside a quotation resolved against the dateline: %+v", d)
+	}
+}
