@@ -42,46 +42,60 @@ type sent struct {
 	quoted  bool
 }
 
-// prepare makes the sentences of every body paragraph.
+// prepare makes the sentences of every body paragraph, the articles shared
+// out among the cores; the order of the result is the articles' order.
 func prepare(arts []*loader.Article) []*sent {
+	per := make([][]*sent, len(arts))
+	parallel(len(arts), func(worker int, next func() (int, bool)) {
+		st := stemmer{}
+		for si, ok := next(); ok; si, ok = next() {
+			per[si] = prepareArticle(arts[si], si, st)
+		}
+	})
 	var out []*sent
-	for si, a := range arts {
-		for _, p := range a.Paragraphs {
-			if p.Kind != loader.KindBody {
-				continue
+	for _, ss := range per {
+		out = append(out, ss...)
+	}
+	return out
+}
+
+func prepareArticle(a *loader.Article, si int, st stemmer) []*sent {
+	var out []*sent
+	for _, p := range a.Paragraphs {
+		if p.Kind != loader.KindBody {
+			continue
+		}
+		for k, sp := range p.Sentences {
+			text := p.Text[sp.Start:sp.End]
+			s := &sent{
+				ref:     SentenceRef{Source: a.ID, Paragraph: p.Index, Sentence: k},
+				src:     si,
+				text:    text,
+				terms:   map[string]float64{},
+				surface: map[string]string{},
+				quoted:  strings.ContainsAny(text, "\"“”"),
 			}
-			for k, sp := range p.Sentences {
-				text := p.Text[sp.Start:sp.End]
-				s := &sent{
-					ref:     SentenceRef{Source: a.ID, Paragraph: p.Index, Sentence: k},
-					src:     si,
-					text:    text,
-					terms:   map[string]float64{},
-					surface: map[string]string{},
-					quoted:  strings.ContainsAny(text, "\"“”"),
-				}
-				for i, w := range words(text) {
-					f := fold(w.text)
-					switch {
-					case isNumberToken(f):
-						key := "#" + strings.ReplaceAll(f, ",", "")
-						s.terms[key] += numberWeight
+			for i, w := range words(text) {
+				f := fold(w.text)
+				switch {
+				case isNumberToken(f):
+					key := "#" + strings.ReplaceAll(f, ",", "")
+					s.terms[key] += numberWeight
+					s.surface[key] = w.text
+				case isStop(f) || len(f) < 2:
+				default:
+					key := st.stem(w.text)
+					weight := 1.0
+					if i > 0 && isCapitalised(w.text) {
+						weight = nameWeight
+					}
+					s.terms[key] += weight
+					if _, ok := s.surface[key]; !ok {
 						s.surface[key] = w.text
-					case isStop(f) || len(f) < 2:
-					default:
-						key := stem(w.text)
-						weight := 1.0
-						if i > 0 && isCapitalised(w.text) {
-							weight = nameWeight
-						}
-						s.terms[key] += weight
-						if _, ok := s.surface[key]; !ok {
-							s.surface[key] = w.text
-						}
 					}
 				}
-				out = append(out, s)
 			}
+			out = append(out, s)
 		}
 	}
 	return out
@@ -165,34 +179,43 @@ func cosine(a, b map[string]float64) float64 {
 // left out of the sum (it is common enough to weigh little), which bounds the
 // work per sentence whatever the number of articles.
 func link(ss []*sent, ix *index) []Link {
-	var links []Link
-	acc := make([]float64, len(ss))
-	var touched []int
-	for i, s := range ss {
-		touched = touched[:0]
-		for t, v := range s.vec {
-			post := ix.postings[t]
-			if len(post) > maxPosting {
-				continue
-			}
-			for _, j := range post {
-				if j <= i || ss[j].src == s.src {
+	found := make([][]Link, workers())
+	parallel(len(ss), func(worker int, next func() (int, bool)) {
+		acc := make([]float64, len(ss))
+		var touched []int
+		var links []Link
+		for i, ok := next(); ok; i, ok = next() {
+			s := ss[i]
+			touched = touched[:0]
+			for t, v := range s.vec {
+				post := ix.postings[t]
+				if len(post) > maxPosting {
 					continue
 				}
-				if acc[j] == 0 {
-					touched = append(touched, j)
+				for _, j := range post {
+					if j <= i || ss[j].src == s.src {
+						continue
+					}
+					if acc[j] == 0 {
+						touched = append(touched, j)
+					}
+					acc[j] += v * ss[j].vec[t]
 				}
-				acc[j] += v * ss[j].vec[t]
+			}
+			for _, j := range touched {
+				// The sum leaves out terms past maxPosting, so it can only
+				// underestimate; a kept link records the full cosine.
+				if acc[j] >= linkThreshold {
+					links = append(links, explain(s, ss[j], cosine(s.vec, ss[j].vec)))
+				}
+				acc[j] = 0
 			}
 		}
-		for _, j := range touched {
-			// The sum leaves out terms past maxPosting, so it can only
-			// underestimate; a kept link records the full cosine.
-			if acc[j] >= linkThreshold {
-				links = append(links, explain(s, ss[j], cosine(s.vec, ss[j].vec)))
-			}
-			acc[j] = 0
-		}
+		found[worker] = links
+	})
+	var links []Link
+	for _, l := range found {
+		links = append(links, l...)
 	}
 	sort.Slice(links, func(i, j int) bool { return lessLink(links[i], links[j]) })
 	return links

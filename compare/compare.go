@@ -168,76 +168,94 @@ func label(ss []*sent, members []int, ix *index) string {
 
 // extractFacts finds the quantities and quotations of every body paragraph.
 func extractFacts(res *Result, arts []*loader.Article, topicOf map[SentenceRef]string) {
-	for _, a := range arts {
-		lastSpeaker := ""
-		var articleZone *time.Location
-		zoneRead := false
-		current := currentYear(a)
-		for _, p := range a.Paragraphs {
-			if p.Kind != loader.KindBody {
-				continue
-			}
-			for k, sp := range p.Sentences {
-				topic := topicOf[SentenceRef{Source: a.ID, Paragraph: p.Index, Sentence: k}]
-				text := p.Text[sp.Start:sp.End]
-				if clockOrDay(text) {
-					// "local time" is the place's: the sentence's first, else the article's.
-					zone := placeZone(text)
-					if zone == nil {
-						if !zoneRead {
-							articleZone, zoneRead = articleZoneOf(a), true
-						}
-						zone = articleZone
+	// Articles are read on every core; the facts are numbered afterwards, in
+	// the articles' order, so the result is the same as one goroutine's.
+	per := make([][]Fact, len(arts))
+	parallel(len(arts), func(_ int, next func() (int, bool)) {
+		for i, ok := next(); ok; i, ok = next() {
+			per[i] = articleFacts(arts[i], topicOf)
+		}
+	})
+	for _, fs := range per {
+		for _, f := range fs {
+			f.ID = fmt.Sprintf("f%d", len(res.Facts)+1)
+			res.Facts = append(res.Facts, f)
+		}
+	}
+}
+
+// articleFacts finds the quantities, times and quotations of one article.
+func articleFacts(a *loader.Article, topicOf map[SentenceRef]string) []Fact {
+	var facts []Fact
+	lastSpeaker := ""
+	var articleZone *time.Location
+	zoneRead := false
+	current := currentYear(a)
+	for _, p := range a.Paragraphs {
+		if p.Kind != loader.KindBody {
+			continue
+		}
+		for k, sp := range p.Sentences {
+			topic := topicOf[SentenceRef{Source: a.ID, Paragraph: p.Index, Sentence: k}]
+			text := p.Text[sp.Start:sp.End]
+			if clockOrDay(text) {
+				// "local time" is the place's: the sentence's first, else the article's.
+				zone := placeZone(text)
+				if zone == nil {
+					if !zoneRead {
+						articleZone, zoneRead = articleZoneOf(a), true
 					}
-					quoted := quotations(p.Text)
-					for _, tm := range timeExpressions(text, a.Published, zone) {
-						tm := tm
-						span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + tm.start, End: sp.Start + tm.end}
-						if insideQuote(quoted, span) && !(tm.v.HasClock && tm.v.HasZone) {
-							// "this evening" in a statement is the speaker's evening,
-							// not the dateline's: only a time with its zone is kept.
-							continue
-						}
-						res.Facts = append(res.Facts, Fact{
-							ID: fmt.Sprintf("f%d", len(res.Facts)+1), Kind: FactTime, Span: span,
-							Text: p.Text[span.Start:span.End], Value: tm.v.describe(), Topic: topic, Time: &tm.v,
-						})
-					}
+					zone = articleZone
 				}
-				background := pastYear(text, current)
-				for _, q := range quantities(text) {
-					q := q
-					span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + q.start, End: sp.Start + q.end}
-					res.Facts = append(res.Facts, Fact{
-						ID: fmt.Sprintf("f%d", len(res.Facts)+1), Kind: FactQuantity, Span: span,
-						Text: p.Text[span.Start:span.End], Value: q.q.describe(), Topic: topic, Quantity: &q.q,
-						Background: background,
+				quoted := quotations(p.Text)
+				for _, tm := range timeExpressions(text, a.Published, zone) {
+					tm := tm
+					span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + tm.start, End: sp.Start + tm.end}
+					if insideQuote(quoted, span) && !(tm.v.HasClock && tm.v.HasZone) {
+						// "this evening" in a statement is the speaker's evening,
+						// not the dateline's: only a time with its zone is kept.
+						continue
+					}
+					facts = append(facts, Fact{
+						Kind: FactTime, Span: span,
+						Text: p.Text[span.Start:span.End], Value: tm.v.describe(), Topic: topic, Time: &tm.v,
 					})
 				}
 			}
-			quotes := quotations(p.Text)
-			if len(quotes) == 0 {
-				continue
-			}
-			speaker := speakerOf(p.Text, quotes)
-			if speaker == "" && pronounSpeaker(p.Text) {
-				speaker = lastSpeaker // "He said, ..." after a named speaker
-			}
-			lastSpeaker = speaker
-			for _, q := range quotes {
-				span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
-				value := fmt.Sprintf("%q", q.words)
-				if speaker != "" {
-					value = speaker + ": " + value
-				}
-				res.Facts = append(res.Facts, Fact{
-					ID: fmt.Sprintf("f%d", len(res.Facts)+1), Kind: FactQuote, Span: span,
-					Text: q.words, Value: value, Topic: sentenceTopic(topicOf, a.ID, p, q.start),
-					Quote: &Quote{Words: q.words, Speaker: speaker},
+			background := pastYear(text, current)
+			for _, q := range quantities(text) {
+				q := q
+				span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + q.start, End: sp.Start + q.end}
+				facts = append(facts, Fact{
+					Kind: FactQuantity, Span: span,
+					Text: p.Text[span.Start:span.End], Value: q.q.describe(), Topic: topic, Quantity: &q.q,
+					Background: background,
 				})
 			}
 		}
+		quotes := quotations(p.Text)
+		if len(quotes) == 0 {
+			continue
+		}
+		speaker := speakerOf(p.Text, quotes)
+		if speaker == "" && pronounSpeaker(p.Text) {
+			speaker = lastSpeaker // "He said, ..." after a named speaker
+		}
+		lastSpeaker = speaker
+		for _, q := range quotes {
+			span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
+			value := fmt.Sprintf("%q", q.words)
+			if speaker != "" {
+				value = speaker + ": " + value
+			}
+			facts = append(facts, Fact{
+				Kind: FactQuote, Span: span,
+				Text: q.words, Value: value, Topic: sentenceTopic(topicOf, a.ID, p, q.start),
+				Quote: &Quote{Words: q.words, Speaker: speaker},
+			})
+		}
 	}
+	return facts
 }
 
 func insideQuote(qs []quoteAt, sp Span) bool {

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -187,23 +188,27 @@ func findQuoteConflicts(res *Result) {
 		}
 	}
 	sets := make([]map[string]bool, len(qs))
+	folded := make([]string, len(qs))
 	for i, q := range qs {
+		folded[i] = foldText(q.Quote.Words)
 		sets[i] = map[string]bool{}
-		for _, w := range strings.Fields(foldText(q.Quote.Words)) {
+		for _, w := range strings.Fields(folded[i]) {
 			sets[i][w] = true
 		}
 	}
+	candidates := quotePairs(sets, quoteOverlap)
 	matched := make([]bool, len(qs))
 	// One discrepancy per variant wording: the same reworded quotation set
 	// against three faithful copies is one finding with four claims.
 	reported := map[string]int{}
-	for i := range qs {
-		for j := i + 1; j < len(qs); j++ {
-			if qs[i].Span.Source == qs[j].Span.Source || overlapCoeff(sets[i], sets[j]) < 0.6 {
+	for _, pair := range candidates {
+		i, j := pair[0], pair[1]
+		{
+			if qs[i].Span.Source == qs[j].Span.Source || overlapCoeff(sets[i], sets[j]) < quoteOverlap {
 				continue
 			}
 			matched[i], matched[j] = true, true
-			a, b := foldText(qs[i].Quote.Words), foldText(qs[j].Quote.Words)
+			a, b := folded[i], folded[j]
 			claims := []Claim{claimOf(qs[i]), claimOf(qs[j])}
 			diff := wordDiff(qs[i].Quote.Words, qs[j].Quote.Words)
 			switch {
@@ -249,6 +254,66 @@ func findQuoteConflicts(res *Result) {
 		}
 	}
 	finish(res)
+}
+
+// quoteOverlap is the share of the shorter quotation's words the other must
+// hold for the two to be one quotation, worded alike or not.
+const quoteOverlap = 0.6
+
+// quotePairs lists the pairs (i < j, in order) that may reach an overlap
+// coefficient of min: a prefix filter, as in set-similarity joins. With each
+// set's words ordered rarest first, two sets that share min·|smaller| words
+// share one of the smaller set's first |smaller|-⌈min·|smaller|⌉+1 words;
+// so only those words are looked up, and the rare words' postings are short.
+func quotePairs(sets []map[string]bool, minOverlap float64) [][2]int {
+	freq := map[string]int{}
+	for _, s := range sets {
+		for w := range s {
+			freq[w]++
+		}
+	}
+	postings := map[string][]int{}
+	for i, s := range sets {
+		for w := range s {
+			postings[w] = append(postings[w], i)
+		}
+	}
+	seen := map[[2]int]bool{}
+	var out [][2]int
+	for i, s := range sets {
+		ws := make([]string, 0, len(s))
+		for w := range s {
+			ws = append(ws, w)
+		}
+		sort.Slice(ws, func(a, b int) bool {
+			if freq[ws[a]] != freq[ws[b]] {
+				return freq[ws[a]] < freq[ws[b]]
+			}
+			return ws[a] < ws[b]
+		})
+		need := int(math.Ceil(minOverlap * float64(len(ws))))
+		prefix := len(ws) - need + 1
+		for _, w := range ws[:max(0, min(prefix, len(ws)))] {
+			for _, j := range postings[w] {
+				// i probes as the smaller set (ties: the lower index).
+				if j == i || len(sets[j]) < len(s) || len(sets[j]) == len(s) && j < i {
+					continue
+				}
+				k := [2]int{min(i, j), max(i, j)}
+				if !seen[k] {
+					seen[k] = true
+					out = append(out, k)
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a][0] != out[b][0] {
+			return out[a][0] < out[b][0]
+		}
+		return out[a][1] < out[b][1]
+	})
+	return out
 }
 
 func appendClaim(cs []Claim, c Claim) []Claim {

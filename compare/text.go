@@ -69,6 +69,19 @@ func stem(w string) string {
 	return english.Stem(f, false)
 }
 
+// stemmer remembers the stems it made: news copy repeats its words, and
+// stemming is a good part of the engine's time. One per goroutine.
+type stemmer map[string]string
+
+func (c stemmer) stem(w string) string {
+	if s, ok := c[w]; ok {
+		return s
+	}
+	s := stem(w)
+	c[w] = s
+	return s
+}
+
 // isStop reports a word that says nothing about a topic.
 func isStop(folded string) bool { return stopwords[folded] }
 

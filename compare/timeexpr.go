@@ -47,8 +47,15 @@ var (
 func timeExpressions(text string, dl loader.Dateline, place *time.Location) []timeAt {
 	var out []timeAt
 	// The day the sentence speaks of, if it names one.
-	day, dayStart, dayEnd, dayPart := resolveDay(text, dl)
+	day, dayStart, dayEnd, dayPart := time.Time{}, 0, 0, ""
+	if mayNameDay(text) || strings.ContainsAny(text, "0123456789") {
+		day, dayStart, dayEnd, dayPart = resolveDay(text, dl)
+	}
+	hasDigit := strings.ContainsAny(text, "0123456789")
 	for _, re := range []*regexp.Regexp{clockRe, clock24Re} {
+		if !hasDigit || re == clock24Re && !strings.ContainsAny(text, "GMUBCEIST") {
+			continue
+		}
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			qual := ""
 			if m[2] >= 0 {
@@ -326,11 +333,20 @@ func (v TimeValue) describe() string {
 }
 
 // clockOrDay is a cheap test that a sentence may hold a time expression,
-// so that most sentences skip the regular expressions.
+// so that most sentences skip the regular expressions: a clock needs a
+// digit, a day needs one of its words.
 func clockOrDay(text string) bool {
+	if strings.ContainsAny(text, "0123456789") {
+		return true
+	}
+	return mayNameDay(text)
+}
+
+var dayWords = []string{"yesterday", "today", "tonight", "night", "morning", "afternoon", "evening", "day"}
+
+func mayNameDay(text string) bool {
 	l := strings.ToLower(text)
-	for _, w := range []string{"a.m", "p.m", "am", "pm", "gmt", "utc", "bst", "day", "night", "morning", "evening", "afternoon",
-		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+	for _, w := range dayWords {
 		if strings.Contains(l, w) {
 			return true
 		}
