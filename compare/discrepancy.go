@@ -196,56 +196,66 @@ func findQuoteConflicts(res *Result) {
 			sets[i][w] = true
 		}
 	}
-	candidates := quotePairs(sets, quoteOverlap)
+	var pairs [][2]int
+	for _, p := range quotePairs(sets, quoteOverlap) {
+		if qs[p[0]].Span.Source != qs[p[1]].Span.Source && overlapCoeff(sets[p[0]], sets[p[1]]) >= quoteOverlap {
+			pairs = append(pairs, p)
+		}
+	}
+	// The word differences, the costly part, on every core; identical
+	// quotations need none.
+	diffs := make([][]DiffOp, len(pairs))
+	parallel(len(pairs), func(_ int, next func() (int, bool)) {
+		for k, ok := next(); ok; k, ok = next() {
+			if i, j := pairs[k][0], pairs[k][1]; folded[i] != folded[j] {
+				diffs[k] = wordDiff(qs[i].Quote.Words, qs[j].Quote.Words)
+			}
+		}
+	})
 	matched := make([]bool, len(qs))
 	// One discrepancy per variant wording: the same reworded quotation set
 	// against three faithful copies is one finding with four claims.
 	reported := map[string]int{}
-	for _, pair := range candidates {
+	for k, pair := range pairs {
 		i, j := pair[0], pair[1]
-		{
-			if qs[i].Span.Source == qs[j].Span.Source || overlapCoeff(sets[i], sets[j]) < quoteOverlap {
+		matched[i], matched[j] = true, true
+		a, b := folded[i], folded[j]
+		claims := []Claim{claimOf(qs[i]), claimOf(qs[j])}
+		diff := diffs[k]
+		switch {
+		case a == b:
+			srcs := []string{qs[i].Span.Source, qs[j].Span.Source}
+			res.Agreements = append(res.Agreements, Agreement{Value: qs[i].Value, Facts: []string{qs[i].ID, qs[j].ID}, Sources: srcs, Origins: res.origins(srcs)})
+		case excerpt(diff):
+			res.Reconciled = append(res.Reconciled, Reconciled{Claims: claims, Reason: "one quotation is an excerpt of the other: the shared words are the same"})
+		default:
+			summary := diffSummary(diff)
+			if d, ok := reported[qs[j].ID+summary]; ok {
+				res.Discrepancies[d].Claims = appendClaim(res.Discrepancies[d].Claims, claimOf(qs[i]))
 				continue
 			}
-			matched[i], matched[j] = true, true
-			a, b := folded[i], folded[j]
-			claims := []Claim{claimOf(qs[i]), claimOf(qs[j])}
-			diff := wordDiff(qs[i].Quote.Words, qs[j].Quote.Words)
-			switch {
-			case a == b:
-				srcs := []string{qs[i].Span.Source, qs[j].Span.Source}
-				res.Agreements = append(res.Agreements, Agreement{Value: qs[i].Value, Facts: []string{qs[i].ID, qs[j].ID}, Sources: srcs, Origins: res.origins(srcs)})
-			case excerpt(diff):
-				res.Reconciled = append(res.Reconciled, Reconciled{Claims: claims, Reason: "one quotation is an excerpt of the other: the shared words are the same"})
-			default:
-				summary := diffSummary(diff)
-				if d, ok := reported[qs[j].ID+summary]; ok {
-					res.Discrepancies[d].Claims = appendClaim(res.Discrepancies[d].Claims, claimOf(qs[i]))
-					continue
-				}
-				if d, ok := reported[qs[i].ID+summary]; ok {
-					res.Discrepancies[d].Claims = appendClaim(res.Discrepancies[d].Claims, claimOf(qs[j]))
-					continue
-				}
-				reported[qs[j].ID+summary] = len(res.Discrepancies)
-				changed := changedWords(diff)
-				sev := SeverityMedium
-				if changed <= 2 {
-					sev = SeverityLow
-				}
-				who := qs[i].Quote.Speaker
-				if who == "" {
-					who = qs[j].Quote.Speaker
-				}
-				if who == "" {
-					who = "an unnamed speaker"
-				}
-				res.Discrepancies = append(res.Discrepancies, Discrepancy{
-					Kind: KindQuote, Topic: qs[i].Topic, Severity: sev, Claims: claims, Diff: diff,
-					Summary: fmt.Sprintf("quote of %s worded differently (%d words changed): %s", who, changed, summary),
-					Why:     fmt.Sprintf("%.0f%% of the shorter quotation's words recur in the other, but the wording inside differs", 100*overlapCoeff(sets[i], sets[j])),
-				})
+			if d, ok := reported[qs[i].ID+summary]; ok {
+				res.Discrepancies[d].Claims = appendClaim(res.Discrepancies[d].Claims, claimOf(qs[j]))
+				continue
 			}
+			reported[qs[j].ID+summary] = len(res.Discrepancies)
+			changed := changedWords(diff)
+			sev := SeverityMedium
+			if changed <= 2 {
+				sev = SeverityLow
+			}
+			who := qs[i].Quote.Speaker
+			if who == "" {
+				who = qs[j].Quote.Speaker
+			}
+			if who == "" {
+				who = "an unnamed speaker"
+			}
+			res.Discrepancies = append(res.Discrepancies, Discrepancy{
+				Kind: KindQuote, Topic: qs[i].Topic, Severity: sev, Claims: claims, Diff: diff,
+				Summary: fmt.Sprintf("quote of %s worded differently (%d words changed): %s", who, changed, summary),
+				Why:     fmt.Sprintf("%.0f%% of the shorter quotation's words recur in the other, but the wording inside differs", 100*overlapCoeff(sets[i], sets[j])),
+			})
 		}
 	}
 	for i, q := range qs {

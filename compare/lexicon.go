@@ -105,6 +105,14 @@ var eventNouns = map[string]string{
 var notCounted = toSet(`time times day days week weeks month months year years hour hours minute minutes
 second seconds decade decades century centuries`)
 
+// sentenceOpeners are the common words that open sentences with a capital:
+// not names. Adverbs, determiners and connectives of news copy.
+var sentenceOpeners = toSet(`just several such many some all both each even still also instead meanwhile
+however although though despite since while after before during following according last next
+earlier later recent reportedly specifically separately elsewhere overall initially finally today
+yesterday tonight confirming asked speaking citing officials witnesses residents sources there here
+another other several most few police`)
+
 // countModifiers stand between a number and the noun it counts.
 var countModifiers = toSet(`other more additional further new separate more-than`)
 

@@ -22,8 +22,10 @@ type quantityAt struct {
 // fighters were killed", "2,500 US soldiers are deployed", "$184 million",
 // "a child was killed". Years, days of the month, times of day and model
 // numbers ("F-16") are not quantities.
-func quantities(text string) []quantityAt {
-	toks := words(text)
+func quantities(text string) []quantityAt { return quantitiesOf(text, words(text)) }
+
+// quantitiesOf is quantities with the sentence's words already split.
+func quantitiesOf(text string, toks []token) []quantityAt {
 	var out []quantityAt
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]

@@ -55,6 +55,8 @@ const (
 	FactQuantity FactKind = "quantity"
 	FactQuote    FactKind = "quote"
 	FactTime     FactKind = "time"
+	FactEntity   FactKind = "entity" // a name: Value is its canonical form
+	FactList     FactKind = "list"   // items named together: Value lists them
 )
 
 // Fact is one checkable statement found in a paragraph.
@@ -69,6 +71,7 @@ type Fact struct {
 	// compared with nothing.
 	Background bool
 
+	List     []string   // for FactList: the items as written
 	Quantity *Quantity  // for FactQuantity
 	Quote    *Quote     // for FactQuote
 	Time     *TimeValue // for FactTime
@@ -114,6 +117,7 @@ const (
 	KindOutcome = "outcome" // the same victims dead in one source, hurt in another
 	KindQuote   = "quote"   // the same speaker's words worded differently
 	KindTime    = "time"    // instants that cannot both hold once normalised
+	KindList    = "list"    // an item one source's list has and another's lacks
 )
 
 // Severity levels.

@@ -18,10 +18,13 @@ type token struct {
 // hyphens, periods and commas kept when letters or digits stand on both sides
 // ("Kata'ib", "Iran-backed", "U.S", "2,500", "5.9").
 func words(text string) []token {
-	var out []token
+	out := make([]token, 0, len(text)/6)
 	start := -1
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		inner := false
 		if start >= 0 && strings.ContainsRune("'’-.,", r) && i+size < len(text) {
 			next, _ := utf8.DecodeRuneInString(text[i+size:])
@@ -45,7 +48,12 @@ func words(text string) []token {
 	return out
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // fold is the comparison key of a word: lower case, typographic apostrophes
 // and inner periods gone ("U.S." and "US" fold alike), possessive dropped.

@@ -48,7 +48,7 @@ func timeExpressions(text string, dl loader.Dateline, place *time.Location) []ti
 	var out []timeAt
 	// The day the sentence speaks of, if it names one.
 	day, dayStart, dayEnd, dayPart := time.Time{}, 0, 0, ""
-	if mayNameDay(text) || strings.ContainsAny(text, "0123456789") {
+	if mayNameDay(text) || strings.ContainsAny(text, "0123456789") && mayNameMonth(text) {
 		day, dayStart, dayEnd, dayPart = resolveDay(text, dl)
 	}
 	hasDigit := strings.ContainsAny(text, "0123456789")
@@ -343,6 +343,18 @@ func clockOrDay(text string) bool {
 }
 
 var dayWords = []string{"yesterday", "today", "tonight", "night", "morning", "afternoon", "evening", "day"}
+
+var monthStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+func mayNameMonth(text string) bool {
+	l := strings.ToLower(text)
+	for _, m := range monthStems {
+		if strings.Contains(l, m) {
+			return true
+		}
+	}
+	return false
+}
 
 func mayNameDay(text string) bool {
 	l := strings.ToLower(text)

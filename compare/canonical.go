@@ -1,0 +1,330 @@
+package compare
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/parallax-news/parallax/loader"
+	"golang.org/x/text/unicode/norm"
+)
+
+// titleWords open a person's name in news copy and are not part of it:
+// "Pentagon Press Secretary John Kirby" is John Kirby. From AP style's
+// titles and ranks.
+var titleWords = toSet(`president vice prime minister secretary press spokesman spokeswoman spokesperson
+speaker senator sen rep representative governor gov mayor general gen lieutenant lt colonel col major
+maj captain capt commander cmdr admiral adm sergeant sgt officer chief director ambassador deputy
+foreign defense defence interior state minister chancellor king queen prince princess sheikh judge
+justice attorney police inspector detective sheriff deputy chairman chairwoman ceo founder leader
+pope cardinal archbishop bishop rabbi imam ayatollah dr mr mrs ms`)
+
+// entityMention is one name in one article, with its canonical form.
+type entityMention struct {
+	fact      Fact
+	surface   string // as written, less titles
+	canonical string
+}
+
+// canonicalNames finds the names of every body sentence and gives each one
+// canonical form for all its variants: abbreviations defined in the text
+// ("Kata'ib Hezbollah (KH)"), surnames after a full name ("Kirby" after
+// "John Kirby"), titles dropped, and spellings that fold to one key
+// (nameKey) across sources; two spellings one article writes apart stay two
+// names unless they differ only in case, accents and punctuation. It adds an
+// entity fact per mention and reconciles the variant spellings.
+func canonicalNames(res *Result, perArticle [][]entityMention) {
+	// Full names by surname, from every article: "Kirby" → "John Kirby".
+	fullBySurname := map[string]string{}
+	for _, ms := range perArticle {
+		for _, m := range ms {
+			ws := strings.Fields(m.surface)
+			if len(ws) >= 2 && isPersonLike(ws) {
+				last := lightKey(ws[len(ws)-1])
+				if _, ok := fullBySurname[last]; !ok {
+					fullBySurname[last] = m.surface
+				}
+			}
+		}
+	}
+	// Spelling groups: key → light spellings; a key two light spellings of
+	// one article share is split.
+	type group struct {
+		spellings map[string]map[string]bool // light key → surface forms
+		sources   map[string]map[string]bool // light key → sources
+	}
+	groups := map[string]*group{}
+	split := map[string]bool{}
+	for _, ms := range perArticle {
+		seen := map[string]string{} // name key → light key, in this article
+		for i := range ms {
+			m := &ms[i]
+			name := m.surface
+			if ws := strings.Fields(name); len(ws) == 1 {
+				if full, ok := fullBySurname[lightKey(name)]; ok {
+					name = full
+				}
+			}
+			m.canonical = name
+			k, lk := nameKey(name), lightKey(name)
+			if prev, ok := seen[k]; ok && prev != lk {
+				split[k] = true
+			}
+			seen[k] = lk
+			g := groups[k]
+			if g == nil {
+				g = &group{spellings: map[string]map[string]bool{}, sources: map[string]map[string]bool{}}
+				groups[k] = g
+			}
+			if g.spellings[lk] == nil {
+				g.spellings[lk], g.sources[lk] = map[string]bool{}, map[string]bool{}
+			}
+			g.spellings[lk][name] = true
+			g.sources[lk][m.fact.Span.Source] = true
+		}
+	}
+	// The canonical spelling of a group: the one most sources write.
+	canon := map[string]string{} // name key + light key → canonical
+	var keys []string
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		g := groups[k]
+		best, bestN := "", -1
+		var lights []string
+		for lk := range g.spellings {
+			lights = append(lights, lk)
+		}
+		sort.Strings(lights)
+		for _, lk := range lights {
+			forms := sortedKeys(g.spellings[lk])
+			if n := len(g.sources[lk]); n > bestN || n == bestN && forms[0] < best {
+				best, bestN = forms[0], n
+			}
+		}
+		for _, lk := range lights {
+			if split[k] || !sameSpelling(lk, lightKey(best)) {
+				canon[k+"|"+lk] = sortedKeys(g.spellings[lk])[0]
+			} else {
+				canon[k+"|"+lk] = best
+			}
+		}
+	}
+	// Entity facts, and the spellings reconciled across sources.
+	variants := map[string]map[string]Fact{} // canonical → surface → first fact
+	for _, ms := range perArticle {
+		for _, m := range ms {
+			c := canon[nameKey(m.canonical)+"|"+lightKey(m.canonical)]
+			f := m.fact
+			f.Value = c
+			f.ID = fmt.Sprintf("f%d", len(res.Facts)+1)
+			res.Facts = append(res.Facts, f)
+			if variants[c] == nil {
+				variants[c] = map[string]Fact{}
+			}
+			if _, ok := variants[c][m.surface]; !ok {
+				variants[c][m.surface] = f
+			}
+		}
+	}
+	var cs []string
+	for c := range variants {
+		cs = append(cs, c)
+	}
+	sort.Strings(cs)
+	for _, c := range cs {
+		forms := sortedKeys(variantsKeys(variants[c]))
+		if len(forms) < 2 {
+			continue
+		}
+		var claims []Claim
+		srcs := map[string]bool{}
+		distinct := map[string]bool{}
+		for _, form := range forms {
+			f := variants[c][form]
+			srcs[f.Span.Source] = true
+			distinct[foldText(form)] = true
+			claims = append(claims, Claim{Span: f.Span, Text: f.Text, Value: c})
+		}
+		if len(srcs) < 2 || len(distinct) < 2 || len(strings.Fields(c)) == 0 {
+			continue
+		}
+		res.Reconciled = append(res.Reconciled, Reconciled{Claims: claims,
+			Reason: fmt.Sprintf("one name written %d ways: %s", len(forms), strings.Join(forms, ", "))})
+	}
+}
+
+func variantsKeys(m map[string]Fact) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// lightKey folds only case, accents and punctuation: "Kata'ib" and
+// "Kataib" are one spelling, "Kait'ib" another.
+func lightKey(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isPersonLike reports a run of two or three capitalised words with no
+// digits and no organisation word: "John Kirby", not "Air Force".
+func isPersonLike(ws []string) bool {
+	if len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		l := strings.ToLower(w)
+		if !isCapitalised(w) || orgWords[l] || months[l] || weekdays[l] || sentenceOpeners[l] || isStop(l) ||
+			strings.ContainsAny(w, "0123456789'’") || w == strings.ToUpper(w) {
+			return false
+		}
+	}
+	return true
+}
+
+var weekdays = toSet(`monday tuesday wednesday thursday friday saturday sunday`)
+
+// sameSpelling says whether two light spellings of one skeleton are one
+// name: near in letters (Gaddafi, Qadhafi; Kyiv, Kiev), and not a name and
+// its demonym (Somalia, Somali).
+func sameSpelling(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if strings.HasPrefix(b, a) {
+		switch b[len(a):] {
+		case "a", "n", "an", "ian", "i", "ese", "ish", "s", "es":
+			return false
+		}
+	}
+	return editDistance(a, b) <= max(2, len(b)/4)
+}
+
+// editDistance is the Levenshtein distance of two short strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// orgWords mark a name as an organisation or a place, not a person.
+var orgWords = toSet(`force forces army navy ministry department agency council committee party
+organization organisation observatory news times post journal press association group groups
+university institute center centre fund bank company corporation house office government command
+state states republic union nations league front brigade brigades hezbollah shuhada kataib
+corps guard guards police service services court city island province county river street
+act law bill fire airport valley gulf herald tribune theater theatre games river lake bay sea ocean
+mountain mountains park hospital school college stadium arena hotel church airlines airways club
+team award awards prize festival center square bridge road avenue highway station port`)
+
+// sentenceMentions turns the names of one sentence into mentions:
+// abbreviations defined in the article (abbr, filled as they are defined)
+// are read as their definitions, titles are dropped.
+func sentenceMentions(src string, p loader.Paragraph, s loader.Sentence, topic string, ns []nameAt, abbr map[string]string) []entityMention {
+	text := p.Text[s.Start:s.End]
+	var out []entityMention
+	for i, n := range ns {
+		surface := stripTitles(n.text)
+		if surface == "" {
+			continue
+		}
+		// "Kata'ib Hezbollah (KH)": KH now stands for the name.
+		if i+1 < len(ns) && isAbbreviation(ns[i+1].text) && strings.TrimSpace(text[n.end:ns[i+1].start]) == "(" && initialsMatch(surface, ns[i+1].text) {
+			abbr[ns[i+1].text] = surface
+		}
+		if full, ok := abbr[surface]; ok {
+			surface = full
+		}
+		span := Span{Source: src, Paragraph: p.Index, Start: s.Start + n.start, End: s.Start + n.end}
+		out = append(out, entityMention{fact: Fact{Kind: FactEntity, Span: span, Text: p.Text[span.Start:span.End], Topic: topic}, surface: surface})
+	}
+	return out
+}
+
+// stripTitles drops the titles before a name: "Pentagon Press Secretary
+// John Kirby" is "John Kirby"; a run that is all title is no name.
+func stripTitles(name string) string {
+	ws := strings.Fields(name)
+	last := -1
+	for i, w := range ws {
+		if titleWords[strings.ToLower(strings.Trim(w, "."))] {
+			last = i
+		}
+	}
+	if last >= 0 && last < len(ws)-1 {
+		ws = ws[last+1:]
+	} else if last == len(ws)-1 {
+		return ""
+	}
+	return strings.Join(ws, " ")
+}
+
+func isAbbreviation(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// initialsMatch checks that an abbreviation's letters open the name's words
+// in order: IRGC for Islamic Revolutionary Guard Corps, KSS for Kata'ib
+// Sayyid al-Shuhada.
+func initialsMatch(name, abbr string) bool {
+	var initials []rune
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+		r := []rune(w)[0]
+		if unicode.IsUpper(r) {
+			initials = append(initials, r)
+		}
+	}
+	i := 0
+	for _, r := range abbr {
+		for i < len(initials) && initials[i] != r {
+			i++
+		}
+		if i == len(initials) {
+			return false
+		}
+		i++
+	}
+	return true
+}

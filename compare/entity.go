@@ -1,0 +1,140 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// nameKey folds the spellings of one name together: case, accents,
+// apostrophes, hyphens and spaces go; the consonant pairs and doubled
+// letters of transliteration fold ("dh" and "d", "q", "g" and "k" as in
+// Qadhafi, Gaddafi, Kadafi); vowels after the first letter go, since
+// transliterations of Arabic, Persian and Slavic names differ most in them
+// (Hezbollah, Hizbullah; Kyiv, Kiev; Kata'ib, Kait'ib). Two names with one
+// key are one entity unless one article writes both (see canonicalNames).
+func nameKey(name string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(name)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	s := b.String()
+	if s == "" {
+		return ""
+	}
+	s = transliteration.Replace(s)
+	// The number of vowel groups keeps a name from its demonym and from
+	// other words of one skeleton: Iran (2) and Iranian (3), Kyiv and Kiev (1).
+	groups, inVowel := 0, false
+	for i := 0; i < len(s); i++ {
+		v := strings.IndexByte("aeiou", s[i]) >= 0
+		if v && !inVowel {
+			groups++
+		}
+		inVowel = v
+	}
+	var out []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i > 0 && strings.IndexByte("aeiou", c) >= 0 {
+			continue
+		}
+		if len(out) > 0 && out[len(out)-1] == c {
+			continue
+		}
+		out = append(out, c)
+	}
+	return string(out) + string(rune('0'+min(groups, 9)))
+}
+
+var transliteration = strings.NewReplacer("dh", "d", "th", "t", "kh", "k", "gh", "g", "ph", "f", "ck", "k", "q", "k", "g", "k", "c", "k",
+	"ou", "u", "w", "v", "y", "i")
+
+// nameConnectors may stand inside a name: "Kata'ib Sayyid al-Shuhada",
+// "Syrian Observatory for Human Rights", "Osama bin Laden".
+var nameConnectors = toSet(`al el bin ibn of for de del la le van von der du da`)
+
+// nameAt is a name found in a sentence, its span relative to the sentence.
+type nameAt struct {
+	text       string
+	start, end int
+}
+
+// names finds the capitalised runs of a sentence: a word that opens the
+// sentence counts only when a capitalised word follows it or it is not a
+// common word ("The", "In"). Model names with digits ("F-16s") are names.
+func names(text string) []nameAt { return namesOf(text, words(text)) }
+
+// namesOf is names with the sentence's words already split.
+func namesOf(text string, toks []token) []nameAt {
+	var out []nameAt
+	for i := 0; i < len(toks); i++ {
+		if !isNameWord(toks[i].text) {
+			continue
+		}
+		j := i
+		for j+1 < len(toks) {
+			next := toks[j+1]
+			gap := text[toks[j].end:next.start]
+			if strings.ContainsAny(gap, ",;:()\"“”") {
+				break
+			}
+			if isNameWord(next.text) {
+				j++
+				continue
+			}
+			// A connector inside a name, followed by a capitalised word.
+			if nameConnectors[strings.ToLower(next.text)] && j+2 < len(toks) && isNameWord(toks[j+2].text) {
+				j += 2
+				continue
+			}
+			break
+		}
+		first := toks[i].text
+		opener := i == 0 && (isStop(fold(first)) || sentenceOpeners[fold(first)])
+		if opener && j == i {
+			continue
+		}
+		start := toks[i].start
+		if opener {
+			start = toks[i+1].start // "The Pentagon" is "Pentagon"
+		}
+		out = append(out, nameAt{text: text[start:toks[j].end], start: start, end: toks[j].end})
+		i = j
+	}
+	return out
+}
+
+// isNameWord is a capitalised word or a model designation ("F-16s").
+func isNameWord(w string) bool {
+	if i := strings.LastIndex(w, "-"); i > 0 && i+1 < len(w) && !isCapitalised(w[i+1:]) && !unicode.IsDigit(rune(w[i+1])) {
+		return false // "Iran-backed", "U.K.-based": an adjective
+	}
+	if isCapitalised(w) {
+		return true
+	}
+	if pre, rest, ok := strings.Cut(w, "-"); ok && nameConnectors[strings.ToLower(pre)] && isCapitalised(rest) {
+		return true // "al-Shuhada"
+	}
+	hasDigit, hasLetter := false, false
+	for _, r := range w {
+		hasDigit = hasDigit || unicode.IsDigit(r)
+		hasLetter = hasLetter || unicode.IsLetter(r)
+	}
+	return hasDigit && hasLetter && strings.Contains(w, "-")
+}
+
+// itemKey folds a model designation's plural and a possessive: "F-15s" is "F-15".
+func itemKey(name string) string {
+	n := strings.TrimSpace(name)
+	if len(n) > 2 && n[len(n)-1] == 's' && unicode.IsDigit(rune(n[len(n)-2])) {
+		n = n[:len(n)-1]
+	}
+	if strings.HasSuffix(n, "’s") || strings.HasSuffix(n, "'s") {
+		n = strings.TrimSuffix(strings.TrimSuffix(n, "’s"), "'s")
+	}
+	return nameKey(n)
+}

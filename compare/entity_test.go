@@ -1,0 +1,44 @@
+package compare
+
+import "testing"
+
+func TestNameKey(t *testing.T) {
+	same := [][]string{
+		{"Gaddafi", "Qadhafi", "Kadafi", "Qaddafi"},
+		{"Hezbollah", "Hizbullah", "Hizbollah"},
+		{"Kyiv", "Kiev"},
+		{"Kata'ib Hezbollah", "Kataib Hezbollah", "Kait’ib Hezbollah"},
+		{"Kata'ib Sayyid al-Shuhada", "Kataib Sayyid al Shuhada"},
+	}
+	for _, group := range same {
+		for _, n := range group[1:] {
+			if nameKey(n) != nameKey(group[0]) {
+				t.Errorf("%q (%s) and %q (%s) should fold together", group[0], nameKey(group[0]), n, nameKey(n))
+			}
+		}
+	}
+	for _, pair := range [][2]string{{"Iraq", "Iran"}, {"Austin", "Boston"}, {"Syria", "Serbia"}, {"F-15", "F-16"}} {
+		if nameKey(pair[0]) == nameKey(pair[1]) {
+			t.Errorf("%q and %q fold together (%s)", pair[0], pair[1], nameKey(pair[0]))
+		}
+	}
+	if itemKey("F-15s") != itemKey("F-15") {
+		t.Error("F-15s and F-15 differ")
+	}
+}
+
+func TestNames(t *testing.T) {
+	got := []string{}
+	for _, n := range names("The Pentagon said US Air Force F-15s and F-16s struck Kata'ib Sayyid al-Shuhada sites near Al Qaim.") {
+		got = append(got, n.text)
+	}
+	want := []string{"Pentagon", "US Air Force F-15s", "F-16s", "Kata'ib Sayyid al-Shuhada", "Al Qaim"}
+	if len(got) != len(want) {
+		t.Fatalf("names %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("name %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+}

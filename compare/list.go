@@ -1,0 +1,304 @@
+package compare
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/parallax-news/parallax/loader"
+)
+
+// listAt is names given together in a sentence ("F-15s and F-16s",
+// "Kata'ib Hezbollah (KH) and Kata'ib Sayyid al-Shuhada (KSS)"), the span
+// relative to the sentence.
+type listAt struct {
+	items      []string
+	start, end int
+}
+
+// lists finds the names a sentence coordinates with commas, "and" or "or";
+// an abbreviation in brackets after a name belongs to it, and a model name
+// coordinated with a longer run stands alone ("US Air Force F-15s and
+// F-16s" lists F-15s and F-16s).
+func lists(text string) []listAt { return listsOf(text, names(text)) }
+
+// listsOf finds the lists among a sentence's names.
+func listsOf(text string, ns []nameAt) []listAt {
+	var out []listAt
+	for i := 0; i < len(ns); {
+		run := []nameAt{ns[i]}
+		j := i
+		for j+1 < len(ns) {
+			k := j + 1
+			// "(KH)" after a name is the name's abbreviation.
+			if gap := text[ns[j].end:ns[k].start]; strings.TrimSpace(gap) == "(" && isAbbreviation(ns[k].text) {
+				if k+1 >= len(ns) {
+					break
+				}
+				k++
+				j++
+				run[len(run)-1].end = ns[j].end + 1
+			}
+			if !coordinating(text[ns[j].end:ns[k].start]) {
+				break
+			}
+			run = append(run, ns[k])
+			j = k
+		}
+		// "Rancho Mirage, Calif.", "Tara Reid, 33": commas alone make a
+		// place and its region, a name and its title; a list has its "and".
+		conjoined := false
+		for x := 1; x < len(run); x++ {
+			g := strings.ToLower(text[run[x-1].end:run[x].start])
+			conjoined = conjoined || strings.Contains(g, "and") || strings.Contains(g, "or") || strings.Contains(g, "&")
+		}
+		if len(run) >= 2 && conjoined {
+			items := make([]string, len(run))
+			for x, n := range run {
+				items[x] = strings.Trim(n.text, "()")
+			}
+			// A model coordinated with a longer run: the run's last word.
+			if hasDigit(items[len(items)-1]) {
+				for x := range items {
+					if ws := strings.Fields(items[x]); len(ws) > 1 && hasDigit(ws[len(ws)-1]) {
+						items[x] = ws[len(ws)-1]
+					}
+				}
+			}
+			start := run[0].start
+			if ws := strings.Fields(run[0].text); len(ws) > 1 && items[0] == ws[len(ws)-1] {
+				start = run[0].end - len(items[0])
+			}
+			out = append(out, listAt{items: items, start: start, end: run[len(run)-1].end})
+		}
+		i = j + 1
+	}
+	return out
+}
+
+// coordinating is the text between two items of one list.
+func coordinating(gap string) bool {
+	g := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(gap), ")")))
+	switch g {
+	case ",", "and", "or", ", and", ", or", "&", "/":
+		return true
+	}
+	return false
+}
+
+// sameListShare is how much two lists must share to be one enumeration
+// told twice, rather than two sets of examples.
+const sameListShare = 0.5
+
+func stripTitlesOr(item string) string {
+	if t := stripTitles(item); t != "" {
+		return t
+	}
+	return item
+}
+
+func listItemKey(item string) string {
+	if t := stripTitles(item); t != "" {
+		return itemKey(t)
+	}
+	return itemKey(item)
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	inter := 0
+	for k := range a {
+		if b[k] {
+			inter++
+		}
+	}
+	union := len(a) + len(b) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}
+
+func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
+
+// findListConflicts finds the items a source's list names that another
+// source, speaking of the same things, never names: "F-15s and F-16s were
+// used" against "the Air Force used F-16s". The other source must name at
+// least one of the items in linked text (or, for a model designation,
+// anywhere), and must not name the missing item anywhere in its body.
+func findListConflicts(res *Result, arts []*loader.Article, links []Link) {
+	linked := map[[2]Ref]bool{}
+	for _, l := range links {
+		a, b := Ref{l.A.Source, l.A.Paragraph}, Ref{l.B.Source, l.B.Paragraph}
+		linked[[2]Ref{a, b}], linked[[2]Ref{b, a}] = true, true
+	}
+	// Every source's names, with where they stand.
+	type mention struct {
+		span  Span
+		text  string
+		topic string
+	}
+	bySource := map[string]map[string][]mention{} // source → item key → mentions
+	for _, f := range res.Facts {
+		if f.Kind != FactEntity {
+			continue
+		}
+		m := bySource[f.Span.Source]
+		if m == nil {
+			m = map[string][]mention{}
+			bySource[f.Span.Source] = m
+		}
+		// A run such as "US Air Force F-15s" also names its model; a name
+		// is present under its canonical form and its last word too.
+		keys := []string{itemKey(f.Text), itemKey(f.Value)}
+		if ws := strings.Fields(f.Value); len(ws) > 1 {
+			keys = append(keys, itemKey(ws[len(ws)-1]))
+		}
+		if ws := strings.Fields(f.Text); len(ws) > 1 && hasDigit(ws[len(ws)-1]) {
+			keys = append(keys, itemKey(ws[len(ws)-1]))
+		}
+		for _, k := range keys {
+			m[k] = append(m[k], mention{f.Span, f.Text, f.Topic})
+		}
+	}
+	// Each source's body, folded, to tell whether it names an item at all
+	// in any form the name reader might have passed over.
+	byID := map[string]*loader.Article{}
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	bodies := map[string]string{}
+	body := func(id string) string {
+		if b, ok := bodies[id]; ok {
+			return b
+		}
+		var b strings.Builder
+		b.WriteString(" ")
+		for _, p := range byID[id].Body() {
+			b.WriteString(foldText(p.Text))
+			b.WriteString(" ")
+		}
+		bodies[id] = b.String()
+		return bodies[id]
+	}
+	type finding struct {
+		missing string // the item's words as first listed
+		lists   []Fact
+		other   Fact // where the other source names the rest
+		topic   string
+	}
+	// The lists of each source, as sets of item keys.
+	listKeys := map[string][]map[string]bool{}
+	listFacts := map[string][]Fact{}
+	for _, f := range res.Facts {
+		if f.Kind == FactList {
+			ks := map[string]bool{}
+			for _, it := range f.List {
+				ks[listItemKey(it)] = true
+			}
+			listKeys[f.Span.Source] = append(listKeys[f.Span.Source], ks)
+			listFacts[f.Span.Source] = append(listFacts[f.Span.Source], f)
+		}
+	}
+	// Which sources name an item at all: only they are worth a look.
+	namedBy := map[string]map[string]bool{}
+	for src, m := range bySource {
+		for k := range m {
+			if namedBy[k] == nil {
+				namedBy[k] = map[string]bool{}
+			}
+			namedBy[k][src] = true
+		}
+	}
+	found := map[string]*finding{}
+	var order []string
+	for _, f := range res.Facts {
+		if f.Kind != FactList || f.Background {
+			continue
+		}
+		candidates := map[string]bool{}
+		for _, item := range f.List {
+			for src := range namedBy[listItemKey(item)] {
+				candidates[src] = true
+			}
+		}
+		for _, other := range res.Sources {
+			if other == f.Span.Source || !candidates[other] {
+				continue
+			}
+			names := bySource[other]
+			var shared *mention
+			var unnamed []string // items the name reader did not find in other
+			mine := map[string]bool{}
+			for _, item := range f.List {
+				mine[listItemKey(item)] = true
+			}
+			for _, item := range f.List {
+				k := listItemKey(item)
+				ms := names[k]
+				if len(ms) == 0 {
+					if ws := strings.Fields(stripTitles(item)); len(ws) > 1 {
+						ms = names[itemKey(ws[len(ws)-1])]
+					}
+				}
+				if len(ms) == 0 {
+					unnamed = append(unnamed, item)
+					continue
+				}
+				// The other source gives the same set: its own list with this
+				// item in linked text, or a model designation it names.
+				for li, ks := range listKeys[other] {
+					l2 := listFacts[other][li]
+					near := f.Topic != "" && l2.Topic == f.Topic || linked[[2]Ref{{f.Span.Source, f.Span.Paragraph}, {other, l2.Span.Paragraph}}]
+					if ks[k] && near && shared == nil && jaccard(ks, mine) >= sameListShare {
+						shared = &mention{l2.Span, l2.Text, l2.Topic}
+					}
+				}
+				if shared == nil && hasDigit(item) {
+					shared = &ms[0]
+				}
+			}
+			if shared == nil || len(unnamed) == 0 {
+				continue
+			}
+			// Only now, the costlier look through the other's whole text.
+			var missing []string
+			for _, item := range unnamed {
+				if !strings.Contains(body(other), " "+foldText(stripTitlesOr(item))+" ") {
+					missing = append(missing, item)
+				}
+			}
+			if shared == nil || len(missing) == 0 || len(missing) == len(f.List) {
+				continue
+			}
+			key := other + "|" + itemKey(strings.Join(missing, "|"))
+			fd := found[key]
+			if fd == nil {
+				fd = &finding{missing: strings.Join(missing, ", "), topic: f.Topic,
+					other: Fact{Kind: FactEntity, Span: shared.span, Text: shared.text, Value: shared.text}}
+				found[key] = fd
+				order = append(order, key)
+			}
+			fd.lists = append(fd.lists, f)
+		}
+	}
+	sort.Strings(order)
+	for _, k := range order {
+		fd := found[k]
+		var claims []Claim
+		var listers []string
+		for _, l := range fd.lists {
+			claims = appendClaim(claims, claimOf(l))
+			listers = append(listers, l.Span.Source)
+		}
+		other := fd.other
+		other.Value = "names " + other.Text + ", not " + fd.missing
+		claims = append(claims, claimOf(other))
+		res.Discrepancies = append(res.Discrepancies, Discrepancy{
+			Kind: KindList, Topic: fd.topic, Severity: SeverityMedium, Claims: claims,
+			Summary: fmt.Sprintf("%s: listed by %s; %s names %s but never %s", fd.missing, strings.Join(listers, ", "),
+				other.Span.Source, other.Text, fd.missing),
+			Why: "one source lists items together; another names some of them in text on the same subject and never the rest",
+		})
+	}
+}
