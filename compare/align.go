@@ -76,7 +76,7 @@ func prepareArticle(a *loader.Article, si int, st stemmer) []*sent {
 				quoted:  strings.ContainsAny(text, "\"“”"),
 			}
 			for i, w := range words(text) {
-				f := fold(w.text)
+				f := w.folded
 				switch {
 				case isNumberToken(f):
 					key := "#" + strings.ReplaceAll(f, ",", "")

@@ -7,7 +7,6 @@ import (
 	"unicode"
 
 	"github.com/parallax-news/parallax/loader"
-	"golang.org/x/text/unicode/norm"
 )
 
 // titleWords open a person's name in news copy and are not part of it:
@@ -178,7 +177,7 @@ func sortedKeys(m map[string]bool) []string {
 // "Kataib" are one spelling, "Kait'ib" another.
 func lightKey(s string) string {
 	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+	for _, r := range decompose(strings.ToLower(s)) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
 		}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parallax-news/parallax/loader"
@@ -21,18 +22,47 @@ func Compare(articles []*loader.Article) *Result {
 	for _, a := range arts {
 		res.Sources = append(res.Sources, a.ID)
 	}
+	// Copies need only the texts: found while the rest runs.
+	copies := make(chan [][]string, 1)
+	go func() { copies <- findCopies(arts) }()
 	ss := prepare(arts)
 	ix := buildIndex(ss)
 	ix.vectorise(ss)
 	links := link(ss, ix)
 	topicOf := buildTopics(res, arts, ss, links, ix)
-	mentions := extractFacts(res, arts, topicOf)
-	canonicalNames(res, mentions)
-	findListConflicts(res, arts, links)
-	res.Copies = findCopies(arts)
-	findNumberConflicts(res)
-	findTimeConflicts(res, links)
-	findQuoteConflicts(res)
+	mentions, claims := extractFacts(res, arts, topicOf)
+	res.Copies = <-copies
+
+	// The detectors read the facts and write findings of their own: each
+	// gets a view of the result (the facts' capacity capped, so that an
+	// append copies rather than writes into a shared array), and the
+	// findings merge in a fixed order.
+	facts := res.Facts[:len(res.Facts):len(res.Facts)]
+	view := func() *Result { return &Result{Sources: res.Sources, Topics: res.Topics, Facts: facts, Copies: res.Copies} }
+	names, numbers, times, hedging, quotes := view(), view(), view(), view(), view()
+	var wg sync.WaitGroup
+	for _, run := range []func(){
+		func() { canonicalNames(names, mentions); findListConflicts(names, arts, links) },
+		func() { findNumberConflicts(numbers) },
+		func() { findTimeConflicts(times, links) },
+		func() { findHedgingAndAttribution(hedging, claims, links) },
+		func() { findQuoteConflicts(quotes) },
+	} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			run()
+		}()
+	}
+	wg.Wait()
+	res.Facts = names.Facts // the facts and the names' entity facts
+	for _, part := range []*Result{numbers, times, names, hedging, quotes} {
+		res.Discrepancies = append(res.Discrepancies, part.Discrepancies...)
+		res.Agreements = append(res.Agreements, part.Agreements...)
+		res.Unique = append(res.Unique, part.Unique...)
+		res.Reconciled = append(res.Reconciled, part.Reconciled...)
+	}
+	finish(res)
 	return res
 }
 
@@ -170,14 +200,15 @@ func label(ss []*sent, members []int, ix *index) string {
 }
 
 // extractFacts finds the quantities and quotations of every body paragraph.
-func extractFacts(res *Result, arts []*loader.Article, topicOf map[SentenceRef]string) [][]entityMention {
+func extractFacts(res *Result, arts []*loader.Article, topicOf map[SentenceRef]string) ([][]entityMention, []claimAt) {
 	// Articles are read on every core; the facts are numbered afterwards, in
 	// the articles' order, so the result is the same as one goroutine's.
 	per := make([][]Fact, len(arts))
 	mentions := make([][]entityMention, len(arts))
+	claims := make([][]claimAt, len(arts))
 	parallel(len(arts), func(_ int, next func() (int, bool)) {
 		for i, ok := next(); ok; i, ok = next() {
-			per[i], mentions[i] = articleFacts(arts[i], topicOf)
+			per[i], mentions[i], claims[i] = articleFacts(arts[i], topicOf)
 		}
 	})
 	for _, fs := range per {
@@ -186,14 +217,19 @@ func extractFacts(res *Result, arts []*loader.Article, topicOf map[SentenceRef]s
 			res.Facts = append(res.Facts, f)
 		}
 	}
-	return mentions
+	var all []claimAt
+	for _, cs := range claims {
+		all = append(all, cs...)
+	}
+	return mentions, all
 }
 
 // articleFacts finds the quantities, times, lists, names and quotations of
 // one article.
-func articleFacts(a *loader.Article, topicOf map[SentenceRef]string) ([]Fact, []entityMention) {
+func articleFacts(a *loader.Article, topicOf map[SentenceRef]string) ([]Fact, []entityMention, []claimAt) {
 	var facts []Fact
 	var mentions []entityMention
+	var claims []claimAt
 	abbr := map[string]string{}
 	lastSpeaker := ""
 	var articleZone *time.Location
@@ -234,13 +270,25 @@ func articleFacts(a *loader.Article, topicOf map[SentenceRef]string) ([]Fact, []
 			toks := words(text)
 			ns := namesOf(text, toks)
 			mentions = append(mentions, sentenceMentions(a.ID, p, sp, topic, ns, abbr)...)
+			claim := sentenceClaim(text, toks, ns, Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start, End: sp.End}, topic)
+			for _, n := range ns {
+				if ws := strings.Fields(n.text); hasDigit(ws[len(ws)-1]) {
+					claim.specific["model:"+itemKey(ws[len(ws)-1])] = true
+				}
+			}
 			for _, l := range listsOf(text, ns) {
 				span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + l.start, End: sp.Start + l.end}
 				facts = append(facts, Fact{Kind: FactList, Span: span, Text: p.Text[span.Start:span.End],
 					Value: strings.Join(l.items, ", "), Topic: topic, List: l.items, Background: background})
+				for _, it := range l.items {
+					claim.specific["item:"+listItemKey(it)] = true
+				}
 			}
 			for _, q := range quantitiesOf(text, toks) {
 				q := q
+				if k := quantityKey(&q.q); k != "" && !background {
+					claim.specific["count:"+k+"="+formatNumber(q.q.nominal())] = true
+				}
 				span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + q.start, End: sp.Start + q.end}
 				facts = append(facts, Fact{
 					Kind: FactQuantity, Span: span,
@@ -248,6 +296,7 @@ func articleFacts(a *loader.Article, topicOf map[SentenceRef]string) ([]Fact, []
 					Background: background,
 				})
 			}
+			claims = append(claims, claim)
 		}
 		quotes := quotations(p.Text)
 		if len(quotes) == 0 {
@@ -271,7 +320,7 @@ func articleFacts(a *loader.Article, topicOf map[SentenceRef]string) ([]Fact, []
 			})
 		}
 	}
-	return facts, mentions
+	return facts, mentions, claims
 }
 
 func insideQuote(qs []quoteAt, sp Span) bool {
@@ -291,6 +340,9 @@ func currentYear(a *loader.Article) int {
 	}
 	y := 0
 	for _, p := range a.Body() {
+		if !strings.Contains(p.Text, "19") && !strings.Contains(p.Text, "20") {
+			continue
+		}
 		for _, m := range yearRe.FindAllString(p.Text, -1) {
 			if v, _ := strconv.Atoi(m); v > y {
 				y = v
@@ -329,7 +381,7 @@ func articleZoneOf(a *loader.Article) *time.Location {
 func pronounSpeaker(text string) bool {
 	toks := words(text)
 	for i := 0; i+1 < len(toks); i++ {
-		a, b := fold(toks[i].text), fold(toks[i+1].text)
+		a, b := toks[i].folded, toks[i+1].folded
 		if (a == "he" || a == "she") && reportVerbs[b] || reportVerbs[a] && (b == "he" || b == "she") {
 			return true
 		}
@@ -359,7 +411,7 @@ func findCopies(arts []*loader.Article) [][]string {
 			for _, p := range arts[i].Body() {
 				for _, w := range words(p.Text) {
 					h := fnv.New64a()
-					h.Write([]byte(fold(w.text)))
+					h.Write([]byte(w.folded))
 					ws = append(ws, h.Sum64())
 				}
 			}

@@ -263,7 +263,6 @@ func findQuoteConflicts(res *Result) {
 			res.Unique = append(res.Unique, uniqueOf(q))
 		}
 	}
-	finish(res)
 }
 
 // quoteOverlap is the share of the shorter quotation's words the other must

@@ -2,6 +2,8 @@ package compare
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -15,8 +17,29 @@ import (
 // (Hezbollah, Hizbullah; Kyiv, Kiev; Kata'ib, Kait'ib). Two names with one
 // key are one entity unless one article writes both (see canonicalNames).
 func nameKey(name string) string {
+	if k, ok := nameKeys.Load(name); ok {
+		return k.(string)
+	}
+	k := makeNameKey(name)
+	if nameKeyCount.Add(1) < maxNameKeys {
+		nameKeys.Store(name, k)
+	}
+	return k
+}
+
+// nameKeys remembers the keys made: names recur in every article, and the
+// detectors, running at once, ask for the same ones. Bounded, so that a
+// long-lived process does not grow without end.
+var (
+	nameKeys     sync.Map
+	nameKeyCount atomic.Int64
+)
+
+const maxNameKeys = 200_000
+
+func makeNameKey(name string) string {
 	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(name)) {
+	for _, r := range decompose(strings.ToLower(name)) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
 		}
@@ -52,6 +75,17 @@ func nameKey(name string) string {
 
 var transliteration = strings.NewReplacer("dh", "d", "th", "t", "kh", "k", "gh", "g", "ph", "f", "ck", "k", "q", "k", "g", "k", "c", "k",
 	"ou", "u", "w", "v", "y", "i")
+
+// decompose splits accented letters from their marks (NFD), so that the
+// marks can be dropped; ASCII, most names, needs nothing.
+func decompose(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return norm.NFD.String(s)
+		}
+	}
+	return s
+}
 
 // nameConnectors may stand inside a name: "Kata'ib Sayyid al-Shuhada",
 // "Syrian Observatory for Human Rights", "Osama bin Laden".

@@ -29,15 +29,15 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 	var out []quantityAt
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]
-		f := fold(tk.text)
+		f := tk.folded
 		value, ordinal, n := parseNumber(toks, i)
 		if v, ok := hyphenMagnitude(f); ok {
 			// "magnitude-5.9", "a 5.9-magnitude quake": one token.
 			q := Quantity{Low: v, High: v, Unit: "magnitude", Class: "earthquake"}
 			endTok := i
 			if i+1 < len(toks) {
-				if c, ok := eventNouns[fold(toks[i+1].text)]; ok {
-					q.Counted, q.Class, endTok = fold(toks[i+1].text), c, i+1
+				if c, ok := eventNouns[toks[i+1].folded]; ok {
+					q.Counted, q.Class, endTok = toks[i+1].folded, c, i+1
 				}
 			}
 			out = append(out, quantityAt{q: q, start: tk.start, end: toks[endTok].end})
@@ -47,11 +47,11 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 		if n == 0 {
 			// "a child was killed": one person, when an outcome follows.
 			if (f == "a" || f == "an") && i+1 < len(toks) {
-				if _, person := personClasses[fold(toks[i+1].text)]; person {
+				if _, person := personClasses[toks[i+1].folded]; person {
 					// "a child and three other civilians have been injured":
 					// the outcome may follow a coordinated phrase.
 					if out2, ok := outcomeNear(toks, i+1, 8, 0); ok {
-						counted := singular(fold(toks[i+1].text))
+						counted := singular(toks[i+1].folded)
 						out = append(out, quantityAt{q: Quantity{Low: 1, High: 1, Counted: counted, Class: classOf(counted), Outcome: out2, Indefinite: true}, start: tk.start, end: toks[i+1].end})
 					}
 				}
@@ -70,17 +70,17 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 			q.Unit = text[tk.start-1 : tk.start]
 			start--
 		}
-		if magnitudeBefore(toks, i) || end < len(toks) && fold(toks[end].text) == "magnitude" || richterAfter(toks, end) {
+		if magnitudeBefore(toks, i) || end < len(toks) && toks[end].folded == "magnitude" || richterAfter(toks, end) {
 			q.Unit = "magnitude"
 		}
 		if end < len(toks) {
-			if s, ok := scaleWords[fold(toks[end].text)]; ok && (q.Unit != "" || fold(toks[end].text) != "m") {
+			if s, ok := scaleWords[toks[end].folded]; ok && (q.Unit != "" || toks[end].folded != "m") {
 				q.Low *= s
 				q.High *= s
 				end++
 			}
 		}
-		if end < len(toks) && (fold(toks[end].text) == "percent" || fold(toks[end].text) == "per") {
+		if end < len(toks) && (toks[end].folded == "percent" || toks[end].folded == "per") {
 			q.Unit = "%"
 		}
 		// The qualifier: one of the listed phrases just before.
@@ -99,11 +99,11 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 		// What is counted: the noun phrase after the number.
 		last := end
 		for j := end; j < len(toks) && j < end+4; j++ {
-			w := fold(toks[j].text)
+			w := toks[j].folded
 			if strings.ContainsAny(text[toks[j-1].end:toks[j].start], ",;:()") {
 				break // "wounding 70, Iranian officials said": the count ends at the comma
 			}
-			if w == "magnitude" || countModifiers[w] || isCapitalised(toks[j].text) && j+1 < len(toks) && !isStop(fold(toks[j+1].text)) {
+			if w == "magnitude" || countModifiers[w] || isCapitalised(toks[j].text) && j+1 < len(toks) && !isStop(toks[j+1].folded) {
 				continue // "three other people", "2,500 US soldiers", "a 5.9 magnitude quake"
 			}
 			if isStop(w) || outcomes[w] != "" || commonVerbs[w] || !isAlpha(w) || strings.HasSuffix(w, "ed") && len(w) > 4 {
@@ -137,12 +137,12 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 // ordinal ("third", "3rd"). It returns the value, whether it is an ordinal,
 // and how many tokens it took (0 when there is no number).
 func parseNumber(toks []token, i int) (float64, bool, int) {
-	f := fold(toks[i].text)
-	if f == "a" && i+1 < len(toks) && fold(toks[i+1].text) == "dozen" {
+	f := toks[i].folded
+	if f == "a" && i+1 < len(toks) && toks[i+1].folded == "dozen" {
 		return 12, false, 2
 	}
 	if v, ok := numberWords[f]; ok {
-		if f == "one" && i+1 < len(toks) && fold(toks[i+1].text) == "of" {
+		if f == "one" && i+1 < len(toks) && toks[i+1].folded == "of" {
 			return 0, false, 0 // "one of the facilities" is a selection, not a count
 		}
 		return v, false, 1
@@ -184,15 +184,15 @@ func parseNumber(toks []token, i int) (float64, bool, int) {
 // isDateOrTime reports numbers that are dates or clock times: a year, a day
 // after a month name, an hour before a.m./p.m.
 func isDateOrTime(text string, toks []token, i, end int, v float64) bool {
-	f := fold(toks[i].text)
-	if i > 0 && months[fold(toks[i-1].text)] {
+	f := toks[i].folded
+	if i > 0 && months[toks[i-1].folded] {
 		return true
 	}
-	if end < len(toks) && months[fold(toks[end].text)] {
+	if end < len(toks) && months[toks[end].folded] {
 		return true // "27 June"
 	}
 	if end < len(toks) {
-		next := fold(toks[end].text)
+		next := toks[end].folded
 		if next == "am" || next == "pm" || next == "gmt" || next == "utc" || next == "bst" {
 			return true
 		}
@@ -214,7 +214,7 @@ func qualifierBefore(toks []token, i int) (string, string, int) {
 		}
 		match := true
 		for k, w := range ws {
-			if fold(toks[i-len(ws)+k].text) != w {
+			if toks[i-len(ws)+k].folded != w {
 				match = false
 				break
 			}
@@ -244,7 +244,7 @@ func hyphenMagnitude(f string) (float64, bool) {
 // magnitudeBefore reports "magnitude 5.9", "a magnitude of at least 5.9".
 func magnitudeBefore(toks []token, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		switch w := fold(toks[j].text); {
+		switch w := toks[j].folded; {
 		case w == "magnitude":
 			return true
 		case w == "of" || qualifierWord[w]:
@@ -258,7 +258,7 @@ func magnitudeBefore(toks []token, i int) bool {
 // richterAfter reports "6.1 on the Richter scale".
 func richterAfter(toks []token, end int) bool {
 	for j := end; j < len(toks) && j < end+3; j++ {
-		if fold(toks[j].text) == "richter" {
+		if toks[j].folded == "richter" {
 			return true
 		}
 	}
@@ -274,10 +274,10 @@ func outcomeAround(text string, toks []token, i, last int) (string, bool) {
 		if strings.ContainsAny(text[toks[j].end:toks[j+1].start], ",;:") {
 			break
 		}
-		if o := outcomes[fold(toks[j].text)]; o != "" {
+		if o := outcomes[toks[j].folded]; o != "" {
 			return o, true
 		}
-		if !qualifierWord[fold(toks[j].text)] {
+		if !qualifierWord[toks[j].folded] {
 			break
 		}
 	}
@@ -285,7 +285,7 @@ func outcomeAround(text string, toks []token, i, last int) (string, bool) {
 		if strings.ContainsAny(text[toks[j-1].end:toks[j].start], ",;:") {
 			break
 		}
-		w := fold(toks[j].text)
+		w := toks[j].folded
 		if o := outcomes[w]; o != "" {
 			return o, true
 		}
@@ -300,12 +300,12 @@ func outcomeAround(text string, toks []token, i, last int) (string, bool) {
 // before tokens before it ("killing five fighters").
 func outcomeNear(toks []token, i, after, before int) (string, bool) {
 	for j := i + 1; j < len(toks) && j <= i+after; j++ {
-		if o := outcomes[fold(toks[j].text)]; o != "" {
+		if o := outcomes[toks[j].folded]; o != "" {
 			return o, true
 		}
 	}
 	for j := i - 1; j >= 0 && j >= i-before; j-- {
-		if o := outcomes[fold(toks[j].text)]; o != "" {
+		if o := outcomes[toks[j].folded]; o != "" {
 			return o, true
 		}
 	}

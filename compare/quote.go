@@ -96,7 +96,7 @@ func speakerOf(text string, quotes []quoteAt) string {
 	}
 	toks := words(string(outside))
 	for i, tk := range toks {
-		if !reportVerbs[fold(tk.text)] {
+		if !reportVerbs[tk.folded] {
 			continue
 		}
 		// "Kirby said", "John Kirby, the spokesman, said": the capitalised
@@ -106,7 +106,7 @@ func speakerOf(text string, quotes []quoteAt) string {
 		}
 		// "said Kirby", "said the Syrian Observatory".
 		for j := i + 1; j < len(toks) && j <= i+4; j++ {
-			if isCapitalised(toks[j].text) && !isStop(fold(toks[j].text)) {
+			if isCapitalised(toks[j].text) && !isStop(toks[j].folded) {
 				k := j
 				for k+1 < len(toks) && isCapitalised(toks[k+1].text) {
 					k++

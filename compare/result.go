@@ -113,11 +113,13 @@ type Claim struct {
 
 // Discrepancy kinds.
 const (
-	KindNumber  = "number"  // different values for the same counted thing and outcome
-	KindOutcome = "outcome" // the same victims dead in one source, hurt in another
-	KindQuote   = "quote"   // the same speaker's words worded differently
-	KindTime    = "time"    // instants that cannot both hold once normalised
-	KindList    = "list"    // an item one source's list has and another's lacks
+	KindNumber      = "number"      // different values for the same counted thing and outcome
+	KindOutcome     = "outcome"     // the same victims dead in one source, hurt in another
+	KindQuote       = "quote"       // the same speaker's words worded differently
+	KindTime        = "time"        // instants that cannot both hold once normalised
+	KindList        = "list"        // an item one source's list has and another's lacks
+	KindHedging     = "hedging"     // one source states as fact what another marks as reported
+	KindAttribution = "attribution" // the same claim credited to different sources
 )
 
 // Severity levels.

@@ -11,6 +11,7 @@ import (
 // token is one word of a text with its byte span.
 type token struct {
 	text       string // as written
+	folded     string // fold(text), made once: most rules read it
 	start, end int
 }
 
@@ -37,13 +38,13 @@ func words(text string) []token {
 				start = i
 			}
 		case start >= 0:
-			out = append(out, token{text: text[start:i], start: start, end: i})
+			out = append(out, token{text: text[start:i], folded: fold(text[start:i]), start: start, end: i})
 			start = -1
 		}
 		i += size
 	}
 	if start >= 0 {
-		out = append(out, token{text: text[start:], start: start, end: len(text)})
+		out = append(out, token{text: text[start:], folded: fold(text[start:]), start: start, end: len(text)})
 	}
 	return out
 }
@@ -106,7 +107,7 @@ func foldText(s string) string {
 	ws := words(s)
 	parts := make([]string, len(ws))
 	for i, w := range ws {
-		parts[i] = fold(w.text)
+		parts[i] = w.folded
 	}
 	return strings.Join(parts, " ")
 }

@@ -53,7 +53,7 @@ func timeExpressions(text string, dl loader.Dateline, place *time.Location) []ti
 	}
 	hasDigit := strings.ContainsAny(text, "0123456789")
 	for _, re := range []*regexp.Regexp{clockRe, clock24Re} {
-		if !hasDigit || re == clock24Re && !strings.ContainsAny(text, "GMUBCEIST") {
+		if !hasDigit || re == clockRe && !mayHaveClock(text) || re == clock24Re && !strings.ContainsAny(text, "GMUBCEIST") {
 			continue
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
@@ -330,6 +330,35 @@ func (v TimeValue) describe() string {
 		return fmt.Sprintf("%s to %s", v.Start.Format("2006-01-02 15:04"), v.End.Format("2006-01-02 15:04"))
 	}
 	return v.Start.Format("2006-01-02")
+}
+
+// mayHaveClock is a cheap scan for a digit run followed by a.m. or p.m.
+// ("3:33 a.m.", "1AM", "6 p.m."), so that the regular expression runs only
+// where it may match.
+func mayHaveClock(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] < '0' || text[i] > '9' {
+			continue
+		}
+		j := i
+		for j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == ':' || text[j] == '.') {
+			j++
+		}
+		for j < len(text) && text[j] == ' ' {
+			j++
+		}
+		if j < len(text) && strings.IndexByte("aApP", text[j]) >= 0 {
+			k := j + 1
+			for k < len(text) && (text[k] == '.' || text[k] == ' ') {
+				k++
+			}
+			if k < len(text) && (text[k] == 'm' || text[k] == 'M') {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
 }
 
 // clockOrDay is a cheap test that a sentence may hold a time expression,

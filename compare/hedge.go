@@ -1,0 +1,371 @@
+package compare
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// hedges mark a statement as reported, alleged or unconfirmed rather than
+// established. From AP style's guidance on attribution and the wire
+// services' hedging vocabulary.
+var hedges = []string{
+	"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "apparently",
+	"is believed to", "are believed to", "were believed to", "was believed to", "believed to be",
+	"is thought to", "are thought to", "was thought to", "is said to", "are said to", "was said to",
+	"is understood to", "unconfirmed", "unverified", "could not be independently verified",
+	"could not be verified", "not been confirmed", "not be confirmed", "reports suggest", "it is claimed",
+}
+
+// creditVerbs carry a statement from its source.
+var creditVerbs = toSet(`said says told tells reported reports claimed claims confirmed confirms announced
+announces stated states added adds wrote writes tweeted posted`)
+
+// claimAt is what one sentence states, for comparing how sources present
+// it: its hedge, who it is credited to, and the specific things it names
+// (model designations, list items, counts) that let two sentences be
+// recognised as one claim.
+type claimAt struct {
+	span     Span   // the sentence
+	topic    string // its topic
+	hedge    string // the hedge as written, or ""
+	hedgeAt  Span
+	credits  []string // who it is credited to, outermost last: "Syrian Observatory", "BBC"
+	specific map[string]bool
+	text     string
+}
+
+// sentenceClaim reads a sentence's hedge and credits. specific is filled by
+// the caller from the sentence's facts.
+func sentenceClaim(text string, toks []token, ns []nameAt, span Span, topic string) claimAt {
+	c := claimAt{span: span, topic: topic, text: text, specific: map[string]bool{}}
+	lower := strings.ToLower(text)
+	var quoted []quoteAt
+	quotesRead := false
+	for _, h := range hedges {
+		if !mayHedge(lower) {
+			break
+		}
+		i := indexWord(lower, h)
+		if i < 0 {
+			continue
+		}
+		if !quotesRead {
+			quoted, quotesRead = quotations(text), true
+		}
+		if !insideQuoteAt(quoted, i) {
+			c.hedge = text[i : i+len(h)]
+			c.hedgeAt = Span{Source: span.Source, Paragraph: span.Paragraph, Start: span.Start + i, End: span.Start + i + len(h)}
+			break
+		}
+	}
+	c.credits = credits(text, toks, ns)
+	return c
+}
+
+// hedgeStems are in every hedge: a sentence without one has none.
+var hedgeStems = []string{"reported", "alleged", "purported", "suppos", "reputed", "apparent", "believed",
+	"thought to", "said to", "understood", "confirm", "verif", "suggest", "claimed"}
+
+func mayHedge(lower string) bool {
+	for _, s := range hedgeStems {
+		if strings.Contains(lower, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// indexWord finds a phrase at word boundaries.
+func indexWord(s, phrase string) int {
+	for from := 0; ; {
+		i := strings.Index(s[from:], phrase)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		before := i == 0 || !isWordRune(rune(s[i-1]))
+		after := i+len(phrase) == len(s) || !isWordRune(rune(s[i+len(phrase)]))
+		if before && after {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+func insideQuoteAt(qs []quoteAt, i int) bool {
+	for _, q := range qs {
+		if i >= q.start && i < q.end {
+			return true
+		}
+	}
+	return false
+}
+
+// credits finds who a sentence credits: "according to X", "as per X", "X
+// said", "said X", "X told/confirmed to Y" (Y carried it). Each credit is
+// the canonical-ready name, or the noun phrase ("a U.S. defense official").
+func credits(text string, toks []token, ns []nameAt) []string {
+	var out []string
+	add := func(s string) {
+		s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
+		if s == "" {
+			return
+		}
+		for _, x := range out {
+			if x == s {
+				return
+			}
+		}
+		out = append(out, s)
+	}
+	// Credits keep their titles: "Pentagon Press Secretary John Kirby"
+	// speaks for the Pentagon.
+	nameAfter := func(pos int) string {
+		for x, n := range ns {
+			if n.start < pos || hasDigit(n.text) {
+				continue
+			}
+			gap := strings.ToLower(strings.TrimSpace(text[pos:n.start]))
+			if gap != "" && gap != "the" && gap != "a" && gap != "an" {
+				return ""
+			}
+			// "said Zadan and Meron": every name of the list.
+			out := n.text
+			for y := x + 1; y < len(ns) && coordinating(text[ns[y-1].end:ns[y].start]); y++ {
+				out += " and " + ns[y].text
+			}
+			return out
+		}
+		return ""
+	}
+	for i, tk := range toks {
+		w := tk.folded
+		switch {
+		case w == "according" && i+1 < len(toks) && toks[i+1].folded == "to":
+			if n := nameAfter(toks[i+1].end); n != "" {
+				add(n)
+			} else {
+				add(phraseAfter(text, toks[i+1].end))
+			}
+		case w == "as" && i+1 < len(toks) && toks[i+1].folded == "per":
+			add(nameAfter(toks[i+1].end))
+		case creditVerbs[w]:
+			// "X said": the name or the official just before.
+			if n := creditBefore(text, toks, ns, i); n != "" {
+				add(n)
+			} else if i+1 < len(toks) {
+				// "said X", "said the Syrian Observatory".
+				if n := nameAfter(tk.end); n != "" {
+					add(n)
+				}
+			}
+			// "told Al Jazeera", "confirmed to Fox News": the outlet carried it.
+			if i+1 < len(toks) && (w == "told" || toks[i+1].folded == "to") {
+				if n := nameAfter(tk.end); n != "" {
+					add(n)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// creditBefore is the source just before a credit verb: a name, or a noun
+// phrase ending in a person's role ("a US defence official").
+func creditBefore(text string, toks []token, ns []nameAt, i int) string {
+	for _, n := range ns {
+		if n.end <= toks[i].start && toks[i].start-n.end <= 2 && !hasDigit(n.text) {
+			return n.text
+		}
+	}
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		w := toks[j].folded
+		if sourceNouns[w] {
+			k := j
+			for k > 0 && j-k < 5 && !strings.ContainsAny(text[toks[k-1].end:toks[k].start], ",;:\"“”") && toks[k-1].folded != "that" {
+				k--
+				if f := toks[k].folded; f == "a" || f == "an" || f == "the" {
+					break
+				}
+			}
+			return text[toks[k].start:toks[j].end]
+		}
+	}
+	return ""
+}
+
+// sourceNouns are the people and bodies news copy credits without naming.
+var sourceNouns = toSet(`official officials spokesman spokeswoman spokesperson source sources witness
+witnesses residents agency ministry police military army report reports statement media outlet
+observatory organisation organization group monitor`)
+
+// phraseAfter is the noun phrase after "according to": up to the first
+// comma or the sentence's end.
+func phraseAfter(text string, pos int) string {
+	rest := text[pos:]
+	if i := strings.IndexAny(rest, ",;.\"“”"); i >= 0 {
+		rest = rest[:i]
+	}
+	if ws := strings.Fields(rest); len(ws) > 6 {
+		rest = strings.Join(ws[:6], " ")
+	}
+	return strings.TrimSpace(rest)
+}
+
+// sameClaim reports two sentences that state one claim: they name one model
+// designation, two list items, or one count alike.
+func sameClaim(a, b claimAt) bool {
+	shared := 0
+	for k := range a.specific {
+		if b.specific[k] {
+			if strings.HasPrefix(k, "model:") || strings.HasPrefix(k, "count:") {
+				return true
+			}
+			shared++
+		}
+	}
+	return shared >= 2
+}
+
+// findHedgingAndAttribution compares how sources present one claim: one
+// marks as reported what another states (hedging), or the two credit it to
+// sources that share no one (attribution).
+func findHedgingAndAttribution(res *Result, claims []claimAt, links []Link) {
+	linked := map[[2]Ref]bool{}
+	for _, l := range links {
+		a, b := Ref{l.A.Source, l.A.Paragraph}, Ref{l.B.Source, l.B.Paragraph}
+		linked[[2]Ref{a, b}], linked[[2]Ref{b, a}] = true, true
+	}
+	// near: two sentences on one subject, by topic or link, or naming one
+	// model designation, specific enough on its own.
+	near := func(a, b claimAt) bool {
+		if a.topic != "" && a.topic == b.topic || linked[[2]Ref{{a.span.Source, a.span.Paragraph}, {b.span.Source, b.span.Paragraph}}] {
+			return true
+		}
+		for k := range a.specific {
+			if strings.HasPrefix(k, "model:") && b.specific[k] {
+				return true
+			}
+		}
+		return false
+	}
+	bySpecific := map[string][]int{}
+	for i, c := range claims {
+		for k := range c.specific {
+			bySpecific[k] = append(bySpecific[k], i)
+		}
+	}
+	seen := map[[2]int]bool{}
+	hedged := map[int][]int{}  // hedged sentence → plain counterparts
+	credited := map[int][]int{} // sentence → counterparts with other credits
+	for _, k := range sortedKeysOf(bySpecific) {
+		is := bySpecific[k]
+		if len(is) > 50 {
+			continue // a thing every source names: no telling claims apart by it
+		}
+		for x, i := range is {
+			for _, j := range is[x+1:] {
+				a, b := claims[i], claims[j]
+				if a.span.Source == b.span.Source || seen[[2]int{i, j}] || !sameClaim(a, b) || !near(a, b) {
+					continue
+				}
+				seen[[2]int{i, j}] = true
+				switch {
+				case a.hedge != "" && b.hedge == "":
+					hedged[i] = append(hedged[i], j)
+				case b.hedge != "" && a.hedge == "":
+					hedged[j] = append(hedged[j], i)
+				}
+				if len(a.credits) > 0 && len(b.credits) > 0 && !shareCredit(a.credits, b.credits) {
+					credited[min(i, j)] = append(credited[min(i, j)], max(i, j))
+				}
+			}
+		}
+	}
+	for _, i := range sortedInts(hedged) {
+		h := claims[i]
+		cl := []Claim{{Span: h.hedgeAt, Text: h.hedge, Value: "marked as reported: " + strings.ToLower(h.hedge)}}
+		var others []string
+		for _, j := range hedged[i] {
+			o := claims[j]
+			how := "stated as fact"
+			if len(o.credits) > 0 {
+				how = "stated, credited to " + strings.Join(o.credits, " via ")
+			}
+			cl = append(cl, Claim{Span: o.span, Text: o.text, Value: how})
+			others = append(others, o.span.Source)
+		}
+		sev := SeverityLow
+		for _, c := range cl[1:] {
+			if c.Value == "stated as fact" {
+				sev = SeverityMedium
+			}
+		}
+		res.Discrepancies = append(res.Discrepancies, Discrepancy{Kind: KindHedging, Topic: h.topic, Severity: sev, Claims: cl,
+			Summary: fmt.Sprintf("%s hedges (%q) what %s states", h.span.Source, strings.ToLower(h.hedge), strings.Join(others, ", ")),
+			Why:     "the sentences name the same specific things; one marks the claim as reported, alleged or unconfirmed, the other does not"})
+	}
+	for _, i := range sortedInts(credited) {
+		a := claims[i]
+		cl := []Claim{{Span: a.span, Text: a.text, Value: "credited to " + strings.Join(a.credits, " via ")}}
+		var parts []string
+		parts = append(parts, fmt.Sprintf("%s (%s)", strings.Join(a.credits, " via "), a.span.Source))
+		for _, j := range credited[i] {
+			b := claims[j]
+			cl = append(cl, Claim{Span: b.span, Text: b.text, Value: "credited to " + strings.Join(b.credits, " via ")})
+			parts = append(parts, fmt.Sprintf("%s (%s)", strings.Join(b.credits, " via "), b.span.Source))
+		}
+		res.Discrepancies = append(res.Discrepancies, Discrepancy{Kind: KindAttribution, Topic: a.topic, Severity: SeverityLow, Claims: cl,
+			Summary: "the same claim credited to " + strings.Join(parts, "; to "),
+			Why:     "the sentences name the same specific things and credit them to sources that share no one"})
+	}
+}
+
+// shareCredit says whether two lists of credits name one source: they
+// share a distinctive capitalised word ("Syrian Observatory" and "the
+// U.K.-based Syrian Observatory for Human Rights"; "Pentagon" and
+// "Pentagon Press Secretary John Kirby").
+// shareCredit says whether two lists of credits name one source: they
+// share a distinctive word ("Syrian Observatory" and "the U.K.-based Syrian
+// Observatory for Human Rights"; "Pentagon" and "Pentagon Press Secretary
+// John Kirby"; "police" and "police").
+func shareCredit(a, b []string) bool {
+	words := func(cs []string) map[string]bool {
+		m := map[string]bool{}
+		for _, c := range cs {
+			for _, w := range words(c) {
+				f := w.folded
+				if len(f) > 2 && !isStop(f) && !titleWords[f] && !sentenceOpeners[f] {
+					m[nameKey(singular(f))] = true
+				}
+			}
+		}
+		return m
+	}
+	wa, wb := words(a), words(b)
+	for k := range wa {
+		if wb[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeysOf[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sortedInts[V any](m map[int]V) []int {
+	out := make([]int, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Ints(out)
+	return out
+}
