@@ -38,7 +38,9 @@ func Compare(articles []*loader.Article) *Result {
 	// append copies rather than writes into a shared array), and the
 	// findings merge in a fixed order.
 	facts := res.Facts[:len(res.Facts):len(res.Facts)]
-	view := func() *Result { return &Result{Sources: res.Sources, Topics: res.Topics, Facts: facts, Copies: res.Copies} }
+	view := func() *Result {
+		return &Result{Sources: res.Sources, Topics: res.Topics, Facts: facts, Copies: res.Copies}
+	}
 	names, numbers, times, hedging, quotes := view(), view(), view(), view(), view()
 	var wg sync.WaitGroup
 	for _, run := range []func(){

@@ -257,7 +257,7 @@ func findHedgingAndAttribution(res *Result, claims []claimAt, links []Link) {
 		}
 	}
 	seen := map[[2]int]bool{}
-	hedged := map[int][]int{}  // hedged sentence → plain counterparts
+	hedged := map[int][]int{}   // hedged sentence → plain counterparts
 	credited := map[int][]int{} // sentence → counterparts with other credits
 	for _, k := range sortedKeysOf(bySpecific) {
 		is := bySpecific[k]
