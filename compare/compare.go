@@ -241,6 +241,7 @@ func articleFacts(a *loader.Article, topicOf map[SentenceRef]string) ([]Fact, []
 		if p.Kind != loader.KindBody {
 			continue
 		}
+		firstCredit := ""
 		for k, sp := range p.Sentences {
 			topic := topicOf[SentenceRef{Source: a.ID, Paragraph: p.Index, Sentence: k}]
 			text := p.Text[sp.Start:sp.End]
@@ -299,30 +300,66 @@ func articleFacts(a *loader.Article, topicOf map[SentenceRef]string) ([]Fact, []
 				})
 			}
 			claims = append(claims, claim)
+			if firstCredit == "" && len(claim.credits) > 0 {
+				firstCredit = claim.credits[0]
+			}
 		}
 		quotes := quotations(p.Text)
 		if len(quotes) == 0 {
+			// "A US defence official confirmed ... They said ...": the next
+			// paragraph's pronoun is this paragraph's source.
+			if firstCredit != "" {
+				lastSpeaker = creditName(firstCredit)
+			}
 			continue
 		}
-		speaker := speakerOf(p.Text, quotes)
-		if speaker == "" && pronounSpeaker(p.Text) {
+		speaker, pronoun := speakerOf(p, quotes)
+		if speaker == "" && pronoun {
 			speaker = lastSpeaker // "He said, ..." after a named speaker
 		}
 		lastSpeaker = speaker
 		for _, q := range quotes {
 			span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
+			via := viaOf(claims, span, speaker)
 			value := fmt.Sprintf("%q", q.words)
 			if speaker != "" {
 				value = speaker + ": " + value
 			}
+			if via != "" {
+				value += " (via " + via + ")"
+			}
 			facts = append(facts, Fact{
 				Kind: FactQuote, Span: span,
 				Text: q.words, Value: value, Topic: sentenceTopic(topicOf, a.ID, p, q.start),
-				Quote: &Quote{Words: q.words, Speaker: speaker},
+				Quote: &Quote{Words: q.words, Speaker: speaker, Via: via},
 			})
 		}
 	}
 	return facts, mentions, claims
+}
+
+// viaOf is who carried a quotation: the credits of its sentence other than
+// the speaker ("told Al Jazeera", "according to the BBC", "as per Fox News").
+func viaOf(claims []claimAt, q Span, speaker string) string {
+	for i := len(claims) - 1; i >= 0; i-- {
+		c := claims[i]
+		if c.span.Paragraph != q.Paragraph || q.Start < c.span.Start || q.Start >= c.span.End {
+			continue
+		}
+		var via []string
+		for _, cr := range c.credits {
+			// A named carrier only: "according to a humanitarian organization"
+			// credits a claim of the sentence more often than the quotation.
+			if !isCapitalised(cr) || strings.HasPrefix(cr, "The ") {
+				continue
+			}
+			if speaker == "" || !shareCredit([]string{cr}, []string{speaker}) {
+				via = append(via, cr)
+			}
+		}
+		return strings.Join(via, ", ")
+	}
+	return ""
 }
 
 func insideQuote(qs []quoteAt, sp Span) bool {
@@ -378,18 +415,6 @@ func articleZoneOf(a *loader.Article) *time.Location {
 	return nil
 }
 
-// pronounSpeaker reports a paragraph whose quotation is credited to "he" or
-// "she": the speaker is the one named before.
-func pronounSpeaker(text string) bool {
-	toks := words(text)
-	for i := 0; i+1 < len(toks); i++ {
-		a, b := toks[i].folded, toks[i+1].folded
-		if (a == "he" || a == "she") && reportVerbs[b] || reportVerbs[a] && (b == "he" || b == "she") {
-			return true
-		}
-	}
-	return false
-}
 
 func sentenceTopic(topicOf map[SentenceRef]string, id string, p loader.Paragraph, at int) string {
 	for k, sp := range p.Sentences {

@@ -123,7 +123,8 @@ are is was were be been have has had will would could may might can do did does 
 // reportVerbs introduce a speaker's words.
 var reportVerbs = toSet(`said says say told tells added adds stated states declared declares
 announced announces wrote writes tweeted posted insisted claimed claims warned warns explained
-noted notes continued asked replied argued urged`)
+noted notes continued asked replied argued urged expressed expresses described describes
+called calls accused accuses insisting saying adding telling`)
 
 func toSet(s string) map[string]bool {
 	m := map[string]bool{}
