@@ -415,7 +415,6 @@ func articleZoneOf(a *loader.Article) *time.Location {
 	return nil
 }
 
-
 func sentenceTopic(topicOf map[SentenceRef]string, id string, p loader.Paragraph, at int) string {
 	for k, sp := range p.Sentences {
 		if at < sp.End {
