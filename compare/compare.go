@@ -45,7 +45,7 @@ func Compare(articles []*loader.Article) *Result {
 	var wg sync.WaitGroup
 	for _, run := range []func(){
 		func() { canonicalNames(names, mentions); findListConflicts(names, arts, links) },
-		func() { findNumberConflicts(numbers) },
+		func() { findNumberConflicts(numbers); findAmountConflicts(numbers, links) },
 		func() { findTimeConflicts(times, links) },
 		func() { findHedgingAndAttribution(hedging, claims, links) },
 		func() { findQuoteConflicts(quotes) },

@@ -406,6 +406,25 @@ func finish(res *Result) {
 	for i := range res.Discrepancies {
 		res.Discrepancies[i].ID = fmt.Sprintf("d%d", i+1)
 	}
+	// A fact some source disputes is not one only this source reports.
+	disputed := map[Ref][]Span{}
+	for _, d := range res.Discrepancies {
+		for _, c := range d.Claims {
+			r := Ref{c.Source, c.Paragraph}
+			disputed[r] = append(disputed[r], c.Span)
+		}
+	}
+	kept := res.Unique[:0]
+	for _, u := range res.Unique {
+		overlap := false
+		for _, sp := range disputed[Ref{u.Source, u.Paragraph}] {
+			overlap = overlap || u.Start < sp.End && sp.Start < u.End
+		}
+		if !overlap {
+			kept = append(kept, u)
+		}
+	}
+	res.Unique = kept
 	sort.SliceStable(res.Unique, func(i, j int) bool { return lessSpan(res.Unique[i].Span, res.Unique[j].Span) })
 }
 
