@@ -64,6 +64,27 @@ func TestSeedsDiscrepancies(t *testing.T) {
 			t.Errorf("unexpected number discrepancy: %s", d.Summary)
 		}
 	}
+	// 000 and 003 list F-15s and F-16s; 001 names F-16s only.
+	if d := findDisc(r, KindList, "F-15s and F-16s", "F-15 and F-16", "F-16s"); d == nil {
+		t.Error("F-15s missing from 001: not found")
+	}
+	// 000 says "Reportedly" of what 003 credits to a defense official.
+	if d := findDisc(r, KindHedging, "Reportedly"); d == nil {
+		t.Error("000's hedged aircraft claim: not found")
+	}
+	// 004's rewording of Kirby's "this evening's strikes" is one finding,
+	// however its three faithful copies write "US" and the apostrophe.
+	n := 0
+	for _, d := range r.Discrepancies {
+		for _, c := range d.Claims {
+			if d.Kind == KindQuote && strings.Contains(c.Text, "tonight’s attacks") {
+				n++
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("the 'tonight's attacks' rewording is in %d findings, want 1", n)
+	}
 	// 000's "1AM local time" (in Iraq and Syria) and 001's "around 6 p.m.
 	// Eastern" name one moment: reconciled, and no time discrepancy.
 	reconciledTime := false

@@ -1,16 +1,22 @@
 package compare
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
+// missingSpace finds a full stop with no space after it between two words
+// of a sentence ("defeat ISIS.The strikes"), a common typo that would make
+// one word of two; "U.S." has one letter a side and is left alone.
+var missingSpace = regexp.MustCompile(`(\p{L}{2,})\.(\p{Lu}\p{Ll})`)
+
 // wordDiff returns the word-level difference from a to b. Words are mapped to
 // single runes so that the diff library (Myers' algorithm, as in
 // diff-match-patch) works on words instead of characters.
 func wordDiff(a, b string) []DiffOp {
-	wa, wb := strings.Fields(a), strings.Fields(b)
+	wa, wb := strings.Fields(missingSpace.ReplaceAllString(a, "$1. $2")), strings.Fields(missingSpace.ReplaceAllString(b, "$1. $2"))
 	ids := map[string]rune{}
 	var vocab []string
 	enc := func(ws []string) []rune {

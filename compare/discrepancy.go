@@ -198,9 +198,20 @@ func findQuoteConflicts(res *Result) {
 	}
 	var pairs [][2]int
 	for _, p := range quotePairs(sets, quoteOverlap) {
-		if qs[p[0]].Span.Source != qs[p[1]].Span.Source && overlapCoeff(sets[p[0]], sets[p[1]]) >= quoteOverlap {
-			pairs = append(pairs, p)
+		if qs[p[0]].Span.Source == qs[p[1]].Span.Source || overlapCoeff(sets[p[0]], sets[p[1]]) < quoteOverlap {
+			continue
 		}
+		// A short fragment ("facilities used by militia groups") is one
+		// quotation with a longer one only where it stands in it word for
+		// word; scattered, its words are common ones.
+		short, long := folded[p[0]], folded[p[1]]
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if len(strings.Fields(short)) < shortQuoteWords && !strings.Contains(" "+long+" ", " "+short+" ") {
+			continue
+		}
+		pairs = append(pairs, p)
 	}
 	// The word differences, the costly part, on every core; identical
 	// quotations need none.
@@ -230,15 +241,18 @@ func findQuoteConflicts(res *Result) {
 			res.Reconciled = append(res.Reconciled, Reconciled{Claims: claims, Reason: "one quotation is an excerpt of the other: the shared words are the same"})
 		default:
 			summary := diffSummary(diff)
-			if d, ok := reported[qs[j].ID+summary]; ok {
+			// The key folds marks and "U.S."/"US": one rewording set against
+			// copies that differ only in those is one finding.
+			key := foldText(summary)
+			if d, ok := reported[qs[j].ID+key]; ok {
 				res.Discrepancies[d].Claims = appendClaim(res.Discrepancies[d].Claims, claimOf(qs[i]))
 				continue
 			}
-			if d, ok := reported[qs[i].ID+summary]; ok {
+			if d, ok := reported[qs[i].ID+key]; ok {
 				res.Discrepancies[d].Claims = appendClaim(res.Discrepancies[d].Claims, claimOf(qs[j]))
 				continue
 			}
-			reported[qs[j].ID+summary] = len(res.Discrepancies)
+			reported[qs[j].ID+key] = len(res.Discrepancies)
 			changed := changedWords(diff)
 			sev := SeverityMedium
 			if changed <= 2 {
@@ -250,6 +264,10 @@ func findQuoteConflicts(res *Result) {
 			}
 			if who == "" {
 				who = "an unnamed speaker"
+			}
+			// The same words credited to two speakers: say so.
+			if si, sj := qs[i].Quote.Speaker, qs[j].Quote.Speaker; si != "" && sj != "" && !shareCredit([]string{si}, []string{sj}) {
+				who = fmt.Sprintf("%s (%s) or %s (%s)", si, qs[i].Span.Source, sj, qs[j].Span.Source)
 			}
 			res.Discrepancies = append(res.Discrepancies, Discrepancy{
 				Kind: KindQuote, Topic: qs[i].Topic, Severity: sev, Claims: claims, Diff: diff,
@@ -264,6 +282,10 @@ func findQuoteConflicts(res *Result) {
 		}
 	}
 }
+
+// shortQuoteWords: a quotation shorter than this is matched only word for
+// word.
+const shortQuoteWords = 8
 
 // quoteOverlap is the share of the shorter quotation's words the other must
 // hold for the two to be one quotation, worded alike or not.
