@@ -78,20 +78,12 @@ func buildTopics(res *Result, arts []*loader.Article, ss []*sent, links []Link, 
 	for i, s := range ss {
 		pos[s.ref] = i
 	}
-	parent := make([]int, len(ss))
+	uf := newUnionFind(len(ss))
 	count := make([]map[int]int, len(ss)) // root → sentences per source
-	for i := range parent {
-		parent[i] = i
+	for i := range count {
 		count[i] = map[int]int{ss[i].src: 1}
 	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	find := uf.find
 	var kept []Link
 	for _, l := range links {
 		a, b := find(pos[l.A]), find(pos[l.B])
@@ -112,7 +104,7 @@ func buildTopics(res *Result, arts []*loader.Article, ss []*sent, links []Link, 
 		if a > b {
 			a, b = b, a
 		}
-		parent[b] = a
+		uf.union(a, b) // b's root under a's
 		for src, n := range count[b] {
 			count[a][src] += n
 		}
@@ -473,43 +465,29 @@ func findCopies(arts []*loader.Article) [][]string {
 			}
 		}
 	}
-	parent := make([]int, len(arts))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			i = parent[i]
-		}
-		return i
-	}
+	groups := newUnionFind(len(arts))
 	for pair, n := range shared {
 		union := sizes[pair[0]] + sizes[pair[1]] - n
 		if union > 0 && float64(n)/float64(union) >= 0.6 {
-			a, b := find(pair[0]), find(pair[1])
-			if a > b {
-				a, b = b, a
-			}
-			parent[b] = a
+			groups.union(pair[0], pair[1])
 		}
 	}
 	byRoot := map[int][]string{}
 	var roots []int
 	for i, a := range arts {
-		r := find(i)
+		r := groups.find(i)
 		if len(byRoot[r]) == 0 {
 			roots = append(roots, r)
 		}
 		byRoot[r] = append(byRoot[r], a.ID)
 	}
-	var groups [][]string
+	var out [][]string
 	for _, r := range roots {
 		if len(byRoot[r]) > 1 {
-			groups = append(groups, byRoot[r])
+			out = append(out, byRoot[r])
 		}
 	}
-	return groups
+	return out
 }
 
 // origins counts the independent origins among sources: copies count once.

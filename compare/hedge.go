@@ -232,11 +232,7 @@ func sameClaim(a, b claimAt) bool {
 // marks as reported what another states (hedging), or the two credit it to
 // sources that share no one (attribution).
 func findHedgingAndAttribution(res *Result, claims []claimAt, links []Link) {
-	linked := map[[2]Ref]bool{}
-	for _, l := range links {
-		a, b := Ref{l.A.Source, l.A.Paragraph}, Ref{l.B.Source, l.B.Paragraph}
-		linked[[2]Ref{a, b}], linked[[2]Ref{b, a}] = true, true
-	}
+	linked := linkedParagraphs(links)
 	// near: two sentences on one subject, by topic or link, or naming one
 	// model designation, specific enough on its own.
 	near := func(a, b claimAt) bool {

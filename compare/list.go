@@ -127,11 +127,7 @@ func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0
 // least one of the items in linked text (or, for a model designation,
 // anywhere), and must not name the missing item anywhere in its body.
 func findListConflicts(res *Result, arts []*loader.Article, links []Link) {
-	linked := map[[2]Ref]bool{}
-	for _, l := range links {
-		a, b := Ref{l.A.Source, l.A.Paragraph}, Ref{l.B.Source, l.B.Paragraph}
-		linked[[2]Ref{a, b}], linked[[2]Ref{b, a}] = true, true
-	}
+	linked := linkedParagraphs(links)
 	// Every source's names, with where they stand.
 	type mention struct {
 		span  Span

@@ -28,11 +28,7 @@ const (
 // are reconciled wherever they stand ("1AM local time" in Iraq and "6 p.m.
 // Eastern").
 func findTimeConflicts(res *Result, links []Link) {
-	linked := map[[2]Ref]bool{}
-	for _, l := range links {
-		a, b := Ref{l.A.Source, l.A.Paragraph}, Ref{l.B.Source, l.B.Paragraph}
-		linked[[2]Ref{a, b}], linked[[2]Ref{b, a}] = true, true
-	}
+	linked := linkedParagraphs(links)
 	var ts []Fact
 	for _, f := range res.Facts {
 		if f.Kind == FactTime && (f.Time.HasClock || f.Time.HasDate) {
@@ -59,17 +55,7 @@ func findTimeConflicts(res *Result, links []Link) {
 		}
 	}
 	// Pairs judged, grouped into findings by the facts they share.
-	parent := make([]int, len(ts))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			i = parent[i]
-		}
-		return i
-	}
+	groups := newUnionFind(len(ts))
 	conflictIn := map[int]bool{}
 	worst := map[int]time.Duration{}
 	involved := map[int]bool{}
@@ -115,30 +101,27 @@ func findTimeConflicts(res *Result, links []Link) {
 				continue // several times on either side: no telling which is which
 			}
 			involved[i], involved[j] = true, true
-			ri, rj := find(i), find(j)
-			if ri != rj {
-				parent[max(ri, rj)] = min(ri, rj)
-			}
+			groups.union(i, j)
 			worst[i] = max(worst[i], bestD)
 		}
 	}
-	groups := map[int][]int{}
+	members := map[int][]int{}
 	var roots []int
 	for i := range ts {
 		if !involved[i] {
 			continue
 		}
-		r := find(i)
-		if _, ok := groups[r]; !ok {
+		r := groups.find(i)
+		if _, ok := members[r]; !ok {
 			roots = append(roots, r)
 		}
-		groups[r] = append(groups[r], i)
+		members[r] = append(members[r], i)
 	}
 	for _, r := range roots {
 		var reps []Fact
 		conflict := false
 		var far time.Duration
-		for _, i := range groups[r] {
+		for _, i := range members[r] {
 			reps = append(reps, ts[i])
 			conflict = conflict || conflictIn[i]
 			far = max(far, worst[i])
