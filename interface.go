@@ -81,7 +81,9 @@ func runInterface(inputs []string, cfg config, stdin io.Reader, stdout, stderr i
 		fmt.Fprintf(stderr, "parallax: %v\n", data.StoreErr)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "parallax: %v\n", err)
+		if loadErr == nil || len(loadRes.Articles) > 0 {
+			fmt.Fprintf(stderr, "parallax: %v\n", err) // else the inputs' own errors said it
+		}
 		return exitFailure
 	}
 	if loadErr != nil || data.StoreErr != nil {

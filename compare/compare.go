@@ -190,6 +190,14 @@ func label(ss []*sent, members []int, ix *index) string {
 		}
 		parts = append(parts, w)
 	}
+	if len(parts) == 0 {
+		// Only numbers, or only common words: name it by its first words.
+		ws := strings.Fields(ss[members[0]].text)
+		if len(ws) > 5 {
+			ws = append(ws[:5], "…")
+		}
+		return strings.Join(ws, " ")
+	}
 	return strings.Join(parts, ", ")
 }
 

@@ -214,3 +214,16 @@ func TestNoUIDependency(t *testing.T) {
 		}
 	}
 }
+
+// Every topic has a label a person can read, even one of numbers only.
+func TestTopicLabelsNeverEmpty(t *testing.T) {
+	r := Compare([]*loader.Article{
+		article("a", "Seven people were killed in the earthquake on Saturday.\n\nAnd so it was, they said.\n"),
+		article("b", "Seven people were killed in the earthquake on Saturday.\n\nIt was 27 to 30.\n"),
+	})
+	for _, tp := range r.Topics {
+		if strings.TrimSpace(tp.Label) == "" {
+			t.Errorf("topic %s has no label", tp.ID)
+		}
+	}
+}
