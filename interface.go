@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -59,7 +60,7 @@ func runInterface(inputs []string, cfg config, stdin io.Reader, stdout, stderr i
 		}
 		d := tui.Data{Articles: res.Articles, Result: compare.Compare(res.Articles), Warnings: res.Warnings}
 		if err != nil {
-			d.Warnings = append([]string{err.Error()}, d.Warnings...)
+			d.Errors = strings.Split(err.Error(), "\n")
 		}
 		if len(res.Articles) < 2 {
 			d.Warnings = append(d.Warnings, "a comparison needs at least two articles; 1 loaded")

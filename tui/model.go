@@ -24,6 +24,7 @@ type Data struct {
 	Result   *compare.Result
 	Store    *review.Store
 	StoreErr error
+	Errors   []string // inputs that could not be loaded, one line each
 	Warnings []string
 }
 
@@ -158,6 +159,8 @@ func (m *Model) setData(d Data) {
 	m.panes = make([]pane, len(m.doc.sources))
 	m.pairA, m.pairB = 0, min(1, len(m.doc.sources)-1)
 	switch {
+	case len(d.Errors) > 0:
+		m.setError(plural(len(d.Errors), "input") + " not loaded: " + d.Errors[0])
 	case d.StoreErr != nil:
 		m.setError("verdicts will not be saved: " + d.StoreErr.Error())
 	case len(d.Warnings) > 0:

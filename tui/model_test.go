@@ -534,3 +534,13 @@ func TestRandomKeysAndResizes(t *testing.T) {
 		t.Fatalf("review file does not load: %v", err)
 	}
 }
+
+// Inputs that failed to load are said in the status line, as errors.
+func TestLoadErrorsShown(t *testing.T) {
+	d := seedData(t)
+	d.Errors = []string{"/nope.txt: no such file or folder"}
+	m := newModel(t, d, 120, 30)
+	if !m.statusErr || !strings.Contains(m.status, "1 input not loaded: /nope.txt") {
+		t.Errorf("status %q (error %v)", m.status, m.statusErr)
+	}
+}
