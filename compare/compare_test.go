@@ -227,3 +227,14 @@ func TestTopicLabelsNeverEmpty(t *testing.T) {
 		}
 	}
 }
+
+func TestClaimShortValue(t *testing.T) {
+	q := Claim{Text: "we will act to protect our people", Value: `Kirby: "we will act to protect our people"`}
+	if got := q.ShortValue(); got != `Kirby: "…"` {
+		t.Errorf("quotation: %q", got)
+	}
+	n := Claim{Text: "five fighters", Value: "5 fighter killed"}
+	if got := n.ShortValue(); got != "5 fighter killed" {
+		t.Errorf("count: %q", got)
+	}
+}

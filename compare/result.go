@@ -4,6 +4,8 @@
 // of the interface or the exports, which read its Result as plain data.
 package compare
 
+import "strings"
+
 // Ref names one paragraph of one source.
 type Ref struct {
 	Source    string `json:"source"`
@@ -175,4 +177,14 @@ type Result struct {
 	Reconciled    []Reconciled
 	// Copies groups sources whose text is near-identical: one wire story.
 	Copies [][]string
+}
+
+// ShortValue is the claim's value without the claim's own words where the
+// value repeats them (a quotation's value is its speaker and its words):
+// `Kirby: "…"`. For display beside the words.
+func (c Claim) ShortValue() string {
+	if len(c.Text) > 20 && strings.Contains(c.Value, c.Text) {
+		return strings.Replace(c.Value, c.Text, "…", 1)
+	}
+	return c.Value
 }

@@ -112,7 +112,7 @@ func Markdown(w io.Writer, d Doc) error {
 				if a == nil {
 					continue
 				}
-				fmt.Fprintf(bw, "[^%d]: %s in %s (%s): %s\n", footnote, disc.ID, mdEscape(name(a)), disc.Kind, mdEscape(c.Value))
+				fmt.Fprintf(bw, "[^%d]: %s in %s (%s): %s\n", footnote, disc.ID, mdEscape(name(a)), disc.Kind, mdEscape(c.ShortValue()))
 			}
 		}
 	}

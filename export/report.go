@@ -70,8 +70,8 @@ func Report(w io.Writer, d Doc, o ReportOptions) error {
 				nm = name(a)
 			}
 			fmt.Fprintf(bw, "    - %s ¶%d: “%s”\n", nm, c.Paragraph, sgr("4", c.Text))
-			if c.Value != "" {
-				fmt.Fprintf(bw, "        value: %s\n", c.Value)
+			if v := c.ShortValue(); v != "" {
+				fmt.Fprintf(bw, "        value: %s\n", v)
 			}
 		}
 		if len(disc.Diff) > 0 {

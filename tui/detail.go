@@ -96,8 +96,8 @@ func (m *Model) discDetail(w int) []string {
 		}
 		col := []string{st.label.Render(ansi.Truncate(name+" ¶"+itoa(c.Paragraph), colW, "…"))}
 		col = append(col, wrapStyled("“"+c.Text+"”", colW)...)
-		if c.Value != "" {
-			col = append(col, wrapStyled(st.paneMeta.Render("value: ")+c.Value, colW)...)
+		if v := c.ShortValue(); v != "" {
+			col = append(col, wrapStyled(st.paneMeta.Render("value: ")+v, colW)...)
 		}
 		cols = append(cols, col)
 	}
