@@ -21,6 +21,18 @@ type jsonDoc struct {
 	Discrepancies []jsonDiscrepancy `json:"discrepancies"`
 	Unique        []compare.Unique  `json:"unique"`
 	Reconciled    []jsonReconciled  `json:"reconciled"`
+	// Added in version 1 (fields may be added): facts several sources state
+	// alike, with how many independent origins stand behind them, and the
+	// groups of sources that are copies of one wire story.
+	Agreements []jsonAgreement `json:"agreements"`
+	Copies     [][]string      `json:"copies"`
+}
+
+type jsonAgreement struct {
+	Value   string          `json:"value"`
+	Sources []string        `json:"sources"`
+	Origins int             `json:"origins"`
+	Claims  []compare.Claim `json:"claims"`
 }
 
 type jsonSource struct {
@@ -97,6 +109,24 @@ func JSON(w io.Writer, d Doc) error {
 	}
 	for _, rc := range r.Reconciled {
 		doc.Reconciled = append(doc.Reconciled, jsonReconciled{Claims: rc.Claims, Reason: rc.Reason})
+	}
+	facts := make(map[string]compare.Fact, len(r.Facts))
+	for _, f := range r.Facts {
+		facts[f.ID] = f
+	}
+	doc.Agreements = []jsonAgreement{}
+	for _, a := range r.Agreements {
+		ja := jsonAgreement{Value: a.Value, Sources: a.Sources, Origins: a.Origins, Claims: []compare.Claim{}}
+		for _, id := range a.Facts {
+			if f, ok := facts[id]; ok {
+				ja.Claims = append(ja.Claims, compare.Claim{Span: f.Span, Text: f.Text, Value: f.Value})
+			}
+		}
+		doc.Agreements = append(doc.Agreements, ja)
+	}
+	doc.Copies = r.Copies
+	if doc.Copies == nil {
+		doc.Copies = [][]string{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -54,4 +54,20 @@ func TestJSONSeeds(t *testing.T) {
 	for _, u := range doc.Unique {
 		check("unique", u.Span, u.Text)
 	}
+	if len(doc.Agreements) == 0 {
+		t.Error("no agreement among the seeds")
+	}
+	for _, a := range doc.Agreements {
+		if a.Origins < 1 || a.Origins > len(a.Sources) {
+			t.Errorf("agreement %q: %d origins for %d sources", a.Value, a.Origins, len(a.Sources))
+		}
+		for _, c := range a.Claims {
+			check("agreement", c.Span, c.Text)
+		}
+	}
+	for _, rc := range doc.Reconciled {
+		for _, c := range rc.Claims {
+			check("reconciled", c.Span, c.Text)
+		}
+	}
 }
