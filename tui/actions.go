@@ -105,9 +105,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Filter):
 		m.cycleFilter()
 	case key.Matches(msg, k.Topics):
-		m.topicsPref = toggle(m.topicsPref, m.showTopics())
+		m.topicsPref = flip(m.showTopics())
 	case key.Matches(msg, k.Overview):
-		m.overviewPref = toggle(m.overviewPref, m.showOverview())
+		m.overviewPref = flip(m.showOverview())
 	case key.Matches(msg, k.Detail):
 		m.detailBig = !m.detailBig
 	case key.Matches(msg, k.Why):
@@ -145,8 +145,8 @@ func onOff(what string, on bool) string {
 	return what + ": off"
 }
 
-// toggle flips a shown/hidden preference from what is shown now.
-func toggle(pref int, shown bool) int {
+// flip is the preference that hides what is shown now, or shows it.
+func flip(shown bool) int {
 	if shown {
 		return -1
 	}
@@ -528,6 +528,15 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
+// recount tallies the verdicts for the header: on a change of review, not
+// on every frame (each look-up hashes the discrepancy's claims).
+func (m *Model) recount() {
+	m.verdicts = map[review.Status]int{}
+	for i := range m.doc.res.Discrepancies {
+		m.verdicts[m.entry(i).Status]++
+	}
+}
+
 // entry is the review of discrepancy di.
 func (m *Model) entry(di int) review.Entry {
 	return m.data.Store.Get(m.doc.res.Discrepancies[di])
@@ -544,7 +553,7 @@ func (m *Model) setVerdict(s review.Status) tea.Cmd {
 	if e.Status == s {
 		s = review.Open
 	}
-	return m.record(e.Status, s, e.Note)
+	return m.record(s, e.Note)
 }
 
 func (m *Model) setNote(note string) tea.Cmd {
@@ -552,11 +561,11 @@ func (m *Model) setNote(note string) tea.Cmd {
 		return nil
 	}
 	e := m.entry(m.disc)
-	return m.record(e.Status, e.Status, note)
+	return m.record(e.Status, note)
 }
 
 // record changes the selected discrepancy's review and saves it at once.
-func (m *Model) record(_, status review.Status, note string) tea.Cmd {
+func (m *Model) record(status review.Status, note string) tea.Cmd {
 	if m.data.Store == nil {
 		m.setError("verdicts cannot be saved: " + errString(m.data.StoreErr))
 		return nil
@@ -564,6 +573,7 @@ func (m *Model) record(_, status review.Status, note string) tea.Cmd {
 	d := m.doc.res.Discrepancies[m.disc]
 	m.undo = append(m.undo, undoStep{m.disc, m.entry(m.disc)})
 	m.data.Store.Set(d, status, note, m.now())
+	m.recount()
 	m.setOK(d.ID + " " + string(status) + noteSuffix(note) + " · saved")
 	return m.saveCmd()
 }
@@ -584,6 +594,7 @@ func (m *Model) undoLast() tea.Cmd {
 	m.undo = m.undo[:len(m.undo)-1]
 	d := m.doc.res.Discrepancies[u.disc]
 	m.data.Store.Set(d, u.entry.Status, u.entry.Note, m.now())
+	m.recount()
 	m.disc = u.disc
 	m.setOK("undone: " + d.ID + " is " + string(u.entry.Status) + " again")
 	return m.saveCmd()

@@ -117,8 +117,9 @@ type Model struct {
 	matches  []match
 	matchIdx int
 
-	history []position
-	undo    []undoStep
+	history  []position
+	undo     []undoStep
+	verdicts map[review.Status]int // tallied by recount
 
 	status    string
 	statusErr bool
@@ -158,6 +159,7 @@ func (m *Model) setData(d Data) {
 	m.doc = newDoc(d.Articles, d.Result)
 	m.panes = make([]pane, len(m.doc.sources))
 	m.pairA, m.pairB = 0, min(1, len(m.doc.sources)-1)
+	m.recount()
 	switch {
 	case len(d.Errors) > 0:
 		m.setError(plural(len(d.Errors), "input") + " not loaded: " + d.Errors[0])
@@ -172,13 +174,7 @@ func (m *Model) setData(d Data) {
 
 func (m *Model) summary() string {
 	n := len(m.doc.res.Discrepancies)
-	open := 0
-	for i := range m.doc.res.Discrepancies {
-		if m.entry(i).Status == review.Open {
-			open++
-		}
-	}
-	return plural(n, "discrepancy") + ", " + itoa(open) + " open · ] next discrepancy · ? help"
+	return plural(n, "discrepancy") + ", " + itoa(m.verdicts[review.Open]) + " open · ] next discrepancy · ? help"
 }
 
 // Update maps messages to the actions.

@@ -98,17 +98,7 @@ func line(lines []string, i int) string {
 }
 
 func (m *Model) renderHeader() string {
-	open, confirmed, dismissed := 0, 0, 0
-	for i := range m.doc.res.Discrepancies {
-		switch m.entry(i).Status {
-		case review.Confirmed:
-			confirmed++
-		case review.Dismissed:
-			dismissed++
-		default:
-			open++
-		}
-	}
+	open, confirmed, dismissed := m.verdicts[review.Open], m.verdicts[review.Confirmed], m.verdicts[review.Dismissed]
 	h := " parallax · " + plural(len(m.doc.sources), "source") + " · " + plural(len(m.doc.res.Topics), "topic") +
 		" · " + plural(len(m.doc.res.Discrepancies), "discrepancy") + ": " + itoa(open) + " open, " +
 		itoa(confirmed) + " confirmed, " + itoa(dismissed) + " dismissed"
