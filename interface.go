@@ -48,7 +48,8 @@ func runInterface(inputs []string, cfg config, stdin io.Reader, stdout, stderr i
 	var loadErr error
 	var loadRes loader.Result
 	loadFn := func() (tui.Data, error) {
-		res, err := loader.Result{}, error(nil)
+		var res loader.Result
+		var err error
 		if preloaded != nil {
 			res, err = *preloaded, preErr
 		} else {

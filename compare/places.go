@@ -9,7 +9,7 @@ var placeZones = map[string]string{
 	"Afghanistan": "Asia/Kabul", "Kabul": "Asia/Kabul",
 	"Pakistan": "Asia/Karachi", "Islamabad": "Asia/Karachi", "Karachi": "Asia/Karachi",
 	"India": "Asia/Kolkata", "Delhi": "Asia/Kolkata", "Mumbai": "Asia/Kolkata",
-	"Iran": "Asia/Tehran", "Tehran": "Asia/Tehran", "Qeshm": "Asia/Tehran", "Bandar": "Asia/Tehran",
+	"Iran": "Asia/Tehran", "Tehran": "Asia/Tehran", "Isfahan": "Asia/Tehran", "Tabriz": "Asia/Tehran",
 	"Iraq": "Asia/Baghdad", "Baghdad": "Asia/Baghdad", "Erbil": "Asia/Baghdad", "Mosul": "Asia/Baghdad", "Basra": "Asia/Baghdad",
 	"Syria": "Asia/Damascus", "Damascus": "Asia/Damascus", "Aleppo": "Asia/Damascus",
 	"Lebanon": "Asia/Beirut", "Beirut": "Asia/Beirut",

@@ -458,20 +458,18 @@ func (m *Model) search(q string) {
 	lq := strings.ToLower(q)
 	for si, s := range m.doc.sources {
 		for pi, p := range s.art.Paragraphs {
-			text := p.Text
-			lt := strings.ToLower(text)
-			if len(lt) != len(text) { // case folding moved bytes: search as written
-				lt, lq = text, q
+			hay, needle := strings.ToLower(p.Text), lq
+			if len(hay) != len(p.Text) { // case folding moved bytes: search as written
+				hay, needle = p.Text, q
 			}
 			for off := 0; ; {
-				i := strings.Index(lt[off:], lq)
+				i := strings.Index(hay[off:], needle)
 				if i < 0 {
 					break
 				}
-				m.matches = append(m.matches, match{si, pi, off + i, off + i + len(lq)})
-				off += i + max(1, len(lq))
+				m.matches = append(m.matches, match{si, pi, off + i, off + i + len(needle)})
+				off += i + max(1, len(needle))
 			}
-			lq = strings.ToLower(q)
 		}
 	}
 	if len(m.matches) == 0 {
