@@ -25,6 +25,9 @@ const (
 	eventShare    = 0.25
 	nameWeight    = 1.5
 	numberWeight  = 1.5
+	// classWeight is the weight of an event class (see eventClasses): once
+	// per sentence, whatever the number of its words in the class.
+	classWeight = 1.5
 	// maxPosting bounds the candidate pairs one term may propose: a term in
 	// more sentences than this is too common to find a topic by, and
 	// skipping it keeps the cost well below the square of the input.
@@ -40,6 +43,7 @@ type sent struct {
 	surface map[string]string  // feature → a surface form, for labels and reasons
 	vec     map[string]float64 // normalised tf-idf
 	quoted  bool
+	toks    []token // the sentence's words, read again by the fact readers
 }
 
 // prepare makes the sentences of every body paragraph, the articles shared
@@ -75,8 +79,16 @@ func prepareArticle(a *loader.Article, si int, st stemmer) []*sent {
 				surface: map[string]string{},
 				quoted:  strings.ContainsAny(text, "\"“”"),
 			}
-			for i, w := range words(text) {
+			s.toks = words(text)
+			for i, w := range s.toks {
 				f := w.folded
+				if class, ok := eventClasses[f]; ok {
+					key := classPrefix + class
+					if _, seen := s.terms[key]; !seen {
+						s.terms[key] = classWeight
+						s.surface[key] = w.text
+					}
+				}
 				switch {
 				case isNumberToken(f):
 					key := "#" + strings.ReplaceAll(f, ",", "")
@@ -131,9 +143,15 @@ func buildIndex(ss []*sent) *index {
 	return ix
 }
 
-// eventTerm reports a term so common that it names the main event.
+// classPrefix marks a term that stands for an event class, not a word.
+const classPrefix = "@"
+
+// eventTerm reports a word so common that it names the main event. Event
+// classes are never taken for it: the main event's own words are down
+// weighted already, and a class shared by two sentences in different words
+// ("died", "killed") is what ties a sub-topic across sources.
 func (ix *index) eventTerm(t string) bool {
-	return ix.n >= 8 && float64(ix.df[t]) > eventShare*float64(ix.n)
+	return ix.n >= 8 && float64(ix.df[t]) > eventShare*float64(ix.n) && !strings.HasPrefix(t, classPrefix)
 }
 
 func (ix *index) idf(t string) float64 {
@@ -270,6 +288,16 @@ func explain(a, b *sent, score float64) Link {
 	for _, s := range all {
 		surface := a.surface[s.key]
 		switch {
+		case strings.HasPrefix(s.key, classPrefix):
+			// An event told in other words: show both ("died ~ killed");
+			// told in the same word, the word itself is the shared term.
+			other := b.surface[s.key]
+			if strings.EqualFold(surface, other) {
+				continue
+			}
+			if len(l.Terms) < 5 {
+				l.Terms = append(l.Terms, strings.ToLower(surface)+" ~ "+strings.ToLower(other))
+			}
 		case strings.HasPrefix(s.key, "#"):
 			l.Numbers = append(l.Numbers, surface)
 		case isCapitalised(surface):

@@ -13,8 +13,7 @@ import (
 // rounding ("$180 million" for "$184 million"), and a larger gap a conflict
 // only when each source gives exactly one amount there, since a story on a
 // deal names its first offer, its final one and its rivals'.
-func findAmountConflicts(res *Result, links []Link) {
-	linked := linkedParagraphs(links)
+func findAmountConflicts(res *Result, linked map[[2]Ref]bool) {
 	var as []Fact
 	for _, f := range res.Facts {
 		if f.Kind == FactQuantity && !f.Background && isCurrency(f.Quantity.Unit) && !f.Quantity.Ordinal {

@@ -30,7 +30,7 @@ func Compare(articles []*loader.Article) *Result {
 	ix.vectorise(ss)
 	links := link(ss, ix)
 	topicOf := buildTopics(res, arts, ss, links, ix)
-	mentions, claims := extractFacts(res, arts, topicOf)
+	mentions, claims := extractFacts(res, arts, ss, topicOf)
 	res.Copies = <-copies
 
 	// The detectors read the facts and write findings of their own: each
@@ -42,12 +42,13 @@ func Compare(articles []*loader.Article) *Result {
 		return &Result{Sources: res.Sources, Topics: res.Topics, Facts: facts, Copies: res.Copies}
 	}
 	names, numbers, times, hedging, quotes := view(), view(), view(), view(), view()
+	linked := linkedParagraphs(links) // read by several detectors at once, written by none
 	var wg sync.WaitGroup
 	for _, run := range []func(){
-		func() { canonicalNames(names, mentions); findListConflicts(names, arts, links) },
-		func() { findNumberConflicts(numbers); findAmountConflicts(numbers, links) },
-		func() { findTimeConflicts(times, links) },
-		func() { findHedgingAndAttribution(hedging, claims, links) },
+		func() { canonicalNames(names, mentions); findListConflicts(names, arts, linked) },
+		func() { findNumberConflicts(numbers); findAmountConflicts(numbers, linked) },
+		func() { findTimeConflicts(times, linked) },
+		func() { findHedgingAndAttribution(hedging, claims, linked) },
 		func() { findQuoteConflicts(quotes) },
 	} {
 		wg.Add(1)
@@ -160,7 +161,7 @@ func label(ss []*sent, members []int, ix *index) string {
 	surface := map[string]string{}
 	for _, i := range members {
 		for t, v := range ss[i].vec {
-			if strings.HasPrefix(t, "#") {
+			if strings.HasPrefix(t, "#") || strings.HasPrefix(t, classPrefix) {
 				continue
 			}
 			weight[t] += v
@@ -202,7 +203,11 @@ func label(ss []*sent, members []int, ix *index) string {
 }
 
 // extractFacts finds the quantities and quotations of every body paragraph.
-func extractFacts(res *Result, arts []*loader.Article, topicOf map[SentenceRef]string) ([][]entityMention, []claimAt) {
+func extractFacts(res *Result, arts []*loader.Article, ss []*sent, topicOf map[SentenceRef]string) ([][]entityMention, []claimAt) {
+	bySource := make([][]*sent, len(arts))
+	for _, s := range ss {
+		bySource[s.src] = append(bySource[s.src], s)
+	}
 	// Articles are read on every core; the facts are numbered afterwards, in
 	// the articles' order, so the result is the same as one goroutine's.
 	per := make([][]Fact, len(arts))
@@ -210,7 +215,7 @@ func extractFacts(res *Result, arts []*loader.Article, topicOf map[SentenceRef]s
 	claims := make([][]claimAt, len(arts))
 	parallel(len(arts), func(_ int, next func() (int, bool)) {
 		for i, ok := next(); ok; i, ok = next() {
-			per[i], mentions[i], claims[i] = articleFacts(arts[i], topicOf)
+			per[i], mentions[i], claims[i] = articleFacts(arts[i], bySource[i], topicOf)
 		}
 	})
 	for _, fs := range per {
@@ -227,8 +232,9 @@ func extractFacts(res *Result, arts []*loader.Article, topicOf map[SentenceRef]s
 }
 
 // articleFacts finds the quantities, times, lists, names and quotations of
-// one article.
-func articleFacts(a *loader.Article, topicOf map[SentenceRef]string) ([]Fact, []entityMention, []claimAt) {
+// one article. sents are its sentences as the alignment read them, in order:
+// their words are not split again.
+func articleFacts(a *loader.Article, sents []*sent, topicOf map[SentenceRef]string) ([]Fact, []entityMention, []claimAt) {
 	var facts []Fact
 	var mentions []entityMention
 	var claims []claimAt
@@ -270,7 +276,12 @@ func articleFacts(a *loader.Article, topicOf map[SentenceRef]string) ([]Fact, []
 				}
 			}
 			background := pastYear(text, current)
-			toks := words(text)
+			var toks []token
+			if len(sents) > 0 && sents[0].ref.Paragraph == p.Index && sents[0].ref.Sentence == k {
+				toks, sents = sents[0].toks, sents[1:]
+			} else {
+				toks = words(text)
+			}
 			ns := namesOf(text, toks)
 			mentions = append(mentions, sentenceMentions(a.ID, p, sp, topic, ns, abbr)...)
 			claim := sentenceClaim(text, toks, ns, Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start, End: sp.End}, topic)

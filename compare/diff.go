@@ -12,16 +12,32 @@ import (
 // one word of two; "U.S." has one letter a side and is left alone.
 var missingSpace = regexp.MustCompile(`(\p{L}{2,})\.(\p{Lu}\p{Ll})`)
 
+// splitRunOn puts the missing space back after a full stop; the regular
+// expression only runs where a full stop stands right before a letter.
+func splitRunOn(s string) string {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '.' && s[i+1] != ' ' && s[i+1] != '"' {
+			return missingSpace.ReplaceAllString(s, "$1. $2")
+		}
+	}
+	return s
+}
+
 // wordDiff returns the word-level difference from a to b. Words are mapped to
 // single runes so that the diff library (Myers' algorithm, as in
 // diff-match-patch) works on words instead of characters.
 func wordDiff(a, b string) []DiffOp {
-	wa, wb := strings.Fields(missingSpace.ReplaceAllString(a, "$1. $2")), strings.Fields(missingSpace.ReplaceAllString(b, "$1. $2"))
+	wa, wb := strings.Fields(splitRunOn(a)), strings.Fields(splitRunOn(b))
 	ids := map[string]rune{}
+	seen := map[string]rune{} // word as written → its rune: quotes repeat their words
 	var vocab []string
 	enc := func(ws []string) []rune {
 		out := make([]rune, len(ws))
 		for i, w := range ws {
+			if r, ok := seen[w]; ok {
+				out[i] = r
+				continue
+			}
 			key := foldText(w)
 			if key == "" {
 				key = w
@@ -33,6 +49,7 @@ func wordDiff(a, b string) []DiffOp {
 				vocab = append(vocab, key)
 			}
 			out[i] = r
+			seen[w] = r
 		}
 		return out
 	}

@@ -354,7 +354,10 @@ func TestAlignmentECBPlus(t *testing.T) {
 	if engLoose.f1() < baseLoose.f1() {
 		t.Errorf("loose rule: engine F1 %.3f falls below the baseline's %.3f", engLoose.f1(), baseLoose.f1())
 	}
-	if engStrict.f1() < baseStrict.f1() {
-		t.Errorf("strict rule: engine F1 %.3f falls below the baseline's %.3f", engStrict.f1(), baseStrict.f1())
+	// The issue asks to beat the baseline clearly under the strict rule: by
+	// two points of F1 at least (the engine is 3.2 ahead when this was
+	// written), so that a change that gives the lead back is caught.
+	if engStrict.f1() < baseStrict.f1()+0.02 {
+		t.Errorf("strict rule: engine F1 %.3f is not clearly above the baseline's %.3f", engStrict.f1(), baseStrict.f1())
 	}
 }

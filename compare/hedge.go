@@ -231,8 +231,7 @@ func sameClaim(a, b claimAt) bool {
 // findHedgingAndAttribution compares how sources present one claim: one
 // marks as reported what another states (hedging), or the two credit it to
 // sources that share no one (attribution).
-func findHedgingAndAttribution(res *Result, claims []claimAt, links []Link) {
-	linked := linkedParagraphs(links)
+func findHedgingAndAttribution(res *Result, claims []claimAt, linked map[[2]Ref]bool) {
 	// near: two sentences on one subject, by topic or link, or naming one
 	// model designation, specific enough on its own.
 	near := func(a, b claimAt) bool {

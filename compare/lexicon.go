@@ -133,3 +133,61 @@ func toSet(s string) map[string]bool {
 	}
 	return m
 }
+
+// eventClasses put the words that name one kind of news event together, so
+// that two sentences telling of the same happening in other words ("died",
+// "was killed"; "the blaze", "the fire"; "detained", "arrested") share a
+// term. The classes are the common events of news copy, not of any one story;
+// a word with several common senses ("fired" a shot or from a job) stays in
+// the one it has most often in news.
+var eventClasses = func() map[string]string {
+	out := map[string]string{}
+	for class, ws := range eventClassWords {
+		for _, w := range strings.Fields(ws) {
+			out[w] = class
+		}
+	}
+	return out
+}()
+
+// eventClassWords lists each event class's words, every word in one class
+// only (a test checks): a word in two would take either class at random.
+var eventClassWords = map[string]string{
+	"kill": `kill kills killed killing killings dead die dies died dying death deaths slain slay
+		slaying fatal fatally fatalities perished murder murders murdered murdering homicide`,
+	"injure": `injure injures injured injuring injury injuries wound wounds wounded wounding hurt
+		hospitalized hospitalised`,
+	"arrest": `arrest arrests arrested arresting detain detains detained detaining detention custody
+		apprehend apprehended nabbed capture captures captured capturing`,
+	"charge": `charge charges charged charging indict indicted indictment accused prosecutors
+		prosecutor prosecution`,
+	"convict": `convict convicted conviction sentence sentences sentenced sentencing prison jail
+		jailed imprisoned verdict guilty`,
+	"flee":  `flee flees fled fleeing escape escapes escaped escaping fugitive manhunt`,
+	"shoot": `shoot shoots shot shooting shootings shooter gunman gunmen gunfire gunned gunshot`,
+	"fire": `fire fires blaze blazes flames burn burns burned burning burnt arson arsonist
+		firefighters firefighter`,
+	"explode": `explode explodes exploded explosion explosions blast blasts bomb bombs bombing
+		bombed`,
+	"strike": `strike strikes struck striking hit hits jolted jolt rocked`,
+	"attack": `attack attacks attacked attacking assault assaulted raid raids raided`,
+	"destroy": `destroy destroys destroyed destroying destruction raze razed gutted devastate
+		devastated devastating level leveled levelled flattened damage damaged damaging`,
+	"crash":  `crash crashes crashed crashing collide collided collision`,
+	"rescue": `rescue rescues rescued rescuing evacuate evacuated evacuation`,
+	"protest": `protest protests protested protesting protesters protestors demonstration
+		demonstrations demonstrators riot riots rioting rioters clashes unrest`,
+	"elect": `election elections elect elected vote votes voted voting voters ballot polls`,
+	"dismiss": `fired sacked dismiss dismissed ousted relieved resign resigns resigned
+		resignation quit`,
+	"appoint": `hire hires hired appoint appoints appointed appointment replace replaces replaced
+		replacing successor`,
+	"say": `said says say told confirmed confirms announced announces announcement statement
+		spokesman spokeswoman spokesperson representative reported according`,
+	"sue": `sue sues sued suing lawsuit`,
+	"win": `win wins won winning victory defeat defeated beat`,
+	"investigate": `investigate investigates investigated investigating investigation
+		investigators probe`,
+	"kidnap": `kidnap kidnapped kidnapping abduct abducted abduction hostage hostages`,
+	"steal":  `steal stole stolen theft robbery robbed`,
+}

@@ -126,8 +126,7 @@ func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0
 // used" against "the Air Force used F-16s". The other source must name at
 // least one of the items in linked text (or, for a model designation,
 // anywhere), and must not name the missing item anywhere in its body.
-func findListConflicts(res *Result, arts []*loader.Article, links []Link) {
-	linked := linkedParagraphs(links)
+func findListConflicts(res *Result, arts []*loader.Article, linked map[[2]Ref]bool) {
 	// Every source's names, with where they stand.
 	type mention struct {
 		span  Span

@@ -27,7 +27,7 @@ func words(text string) []token {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		inner := false
-		if start >= 0 && strings.ContainsRune("'’-.,", r) && i+size < len(text) {
+		if start >= 0 && isJoiner(r) && i+size < len(text) {
 			next, _ := utf8.DecodeRuneInString(text[i+size:])
 			prev, _ := utf8.DecodeLastRuneInString(text[:i])
 			inner = isWordRune(next) && isWordRune(prev) && (r != ',' || unicode.IsDigit(prev) && unicode.IsDigit(next))
@@ -49,6 +49,15 @@ func words(text string) []token {
 	return out
 }
 
+// isJoiner reports a mark that may stand inside a word.
+func isJoiner(r rune) bool {
+	switch r {
+	case '\'', '’', '-', '.', ',':
+		return true
+	}
+	return false
+}
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
@@ -59,6 +68,29 @@ func isWordRune(r rune) bool {
 // fold is the comparison key of a word: lower case, typographic apostrophes
 // and inner periods gone ("U.S." and "US" fold alike), possessive dropped.
 func fold(w string) string {
+	// Most words are plain ASCII with no apostrophe or period: lower case
+	// is all they need, and this runs for every word the engine reads.
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || c == '\'' || c == '.' {
+			return foldSlow(w)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return w
+	}
+	b := []byte(w)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func foldSlow(w string) string {
 	w = strings.ToLower(w)
 	w = strings.ReplaceAll(w, "’", "'")
 	if strings.Contains(w, ".") && !strings.ContainsAny(w, "0123456789") {

@@ -27,8 +27,7 @@ const (
 // 6:40". Two clock times that name the same UTC instant in different forms
 // are reconciled wherever they stand ("1AM local time" in Iraq and "6 p.m.
 // Eastern").
-func findTimeConflicts(res *Result, links []Link) {
-	linked := linkedParagraphs(links)
+func findTimeConflicts(res *Result, linked map[[2]Ref]bool) {
 	var ts []Fact
 	for _, f := range res.Facts {
 		if f.Kind == FactTime && (f.Time.HasClock || f.Time.HasDate) {
