@@ -71,15 +71,16 @@ func prepareArticle(a *loader.Article, si int, st stemmer) []*sent {
 		}
 		for k, sp := range p.Sentences {
 			text := p.Text[sp.Start:sp.End]
+			toks := words(text)
 			s := &sent{
 				ref:     SentenceRef{Source: a.ID, Paragraph: p.Index, Sentence: k},
 				src:     si,
 				text:    text,
-				terms:   map[string]float64{},
-				surface: map[string]string{},
+				terms:   make(map[string]float64, len(toks)),
+				surface: make(map[string]string, len(toks)),
 				quoted:  strings.ContainsAny(text, "\"“”"),
+				toks:    toks,
 			}
-			s.toks = words(text)
 			for i, w := range s.toks {
 				f := w.folded
 				if class, ok := eventClasses[f]; ok {

@@ -1,6 +1,10 @@
 package compare
 
 import (
+	"hash/fnv"
+	"reflect"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -50,6 +54,142 @@ func TestEventClassesOneClassPerWord(t *testing.T) {
 				t.Errorf("%q is not a folded word: the lookup would never find it", w)
 			}
 			classOf[w] = class
+		}
+	}
+}
+
+// sentenceText is the text of a linked sentence.
+func sentenceText(arts []*loader.Article, r SentenceRef) string {
+	a := articleByID(arts, r.Source)
+	p := a.Paragraphs[r.Paragraph]
+	sp := p.Sentences[r.Sentence]
+	return p.Text[sp.Start:sp.End]
+}
+
+// alignmentByText describes links and topics by the sentences' texts, not
+// their places, so that two orders of one text compare equal.
+func alignmentByText(arts []*loader.Article, r *Result) (links map[string]float64, topics map[string]bool) {
+	links = map[string]float64{}
+	topics = map[string]bool{}
+	for _, tp := range r.Topics {
+		var members []string
+		for _, l := range tp.Links {
+			a, b := l.A.Source+": "+sentenceText(arts, l.A), l.B.Source+": "+sentenceText(arts, l.B)
+			if b < a {
+				a, b = b, a
+			}
+			links[a+" ↔ "+b] = l.Score
+		}
+		for _, m := range tp.Members {
+			members = append(members, m.Source+": "+articleByID(arts, m.Source).Paragraphs[m.Paragraph].Text)
+		}
+		sort.Strings(members)
+		topics[strings.Join(members, " ‖ ")] = true
+	}
+	return links, topics
+}
+
+// The sample's articles with their body paragraphs in reverse order align
+// as they do in order: the same links with the same scores, the same topics.
+func TestReorderedParagraphsAlignAlike(t *testing.T) {
+	var ordered, reversed []*loader.Article
+	for _, a := range seedArticles(t) {
+		var body []string
+		for _, p := range a.Body() {
+			body = append(body, p.Text)
+		}
+		ordered = append(ordered, article(a.ID, strings.Join(body, "\n\n")))
+		slices.Reverse(body)
+		reversed = append(reversed, article(a.ID, strings.Join(body, "\n\n")))
+	}
+	lo, to := alignmentByText(ordered, Compare(ordered))
+	lr, tr := alignmentByText(reversed, Compare(reversed))
+	if len(lo) == 0 || len(to) == 0 {
+		t.Fatal("no links or topics in the sample")
+	}
+	for k, v := range lo {
+		if w, ok := lr[k]; !ok || w != v {
+			t.Errorf("link %s (score %.3f) is %v / %.3f once the paragraphs are reversed", k, v, ok, w)
+		}
+	}
+	for k := range lr {
+		if _, ok := lo[k]; !ok {
+			t.Errorf("link %s appears only once the paragraphs are reversed", k)
+		}
+	}
+	if !reflect.DeepEqual(to, tr) {
+		t.Errorf("topics differ once the paragraphs are reversed: %d topics in order, %d reversed", len(to), len(tr))
+	}
+}
+
+// Two outlets running one wire story (with their own first line and a word
+// changed) are one origin: their agreement with an independent report counts
+// two origins, not three.
+func TestWireCopiesCountOnce(t *testing.T) {
+	wire := "Firefighters battled the blaze for six hours before bringing it under control on Sunday morning.\n\n" +
+		"Fire chief Dana Ruiz said 14 people were injured, two of them seriously, and that the cause of the fire was under investigation.\n\n" +
+		"The warehouse, which stored paper goods and cleaning supplies, had been inspected in March and passed, according to city records.\n\n" +
+		"Neighbours described a loud bang shortly before midnight, followed by thick black smoke that drifted across the river."
+	a := article("ap-herald", "A fire destroyed a warehouse in Millbrook overnight.\n\n"+wire)
+	b := article("ap-courier", "A huge fire gutted a Millbrook warehouse late on Saturday.\n\n"+strings.Replace(wire, "thick black smoke", "thick dark smoke", 1))
+	c := article("local-news", "Fourteen people were injured when a warehouse in Millbrook burned down overnight, Fire chief Dana Ruiz said.\n\n"+
+		"Residents of the riverside flats were told to keep their windows shut until Monday.")
+	r := Compare([]*loader.Article{a, b, c})
+	if len(r.Copies) != 1 || !reflect.DeepEqual(r.Copies[0], []string{"ap-courier", "ap-herald"}) {
+		t.Fatalf("copies: got %v, want the two wire runs together", r.Copies)
+	}
+	found := false
+	for _, ag := range r.Agreements {
+		if strings.Contains(ag.Value, "14") && len(ag.Sources) == 3 {
+			found = true
+			if ag.Origins != 2 {
+				t.Errorf("14 injured agreed by %v: %d origins, want 2", ag.Sources, ag.Origins)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no agreement of the three sources on 14 injured: %+v", r.Agreements)
+	}
+}
+
+// A paragraph that speaks of two things joins the topic of each: its
+// sentences are aligned one by one.
+func TestParagraphOnTwoTopics(t *testing.T) {
+	a := article("a", "The tanker Nordic Star ran aground off Cape Verlin on Tuesday, spilling diesel into the bay. "+
+		"Separately, the harbour authority said the new ferry terminal at Port Ellis would open in June.")
+	b := article("b", "The Nordic Star tanker ran aground near Cape Verlin and diesel leaked into the bay, the coast guard said.\n\n"+
+		"Work on the Port Ellis ferry terminal is finished and it will open in June, the harbour authority announced.")
+	r := Compare([]*loader.Article{a, b})
+	topicsOf := map[string]bool{}
+	for _, tp := range r.Topics {
+		for _, m := range tp.Members {
+			if m.Source == "a" && m.Paragraph == 0 {
+				topicsOf[tp.ID] = true
+			}
+		}
+	}
+	if len(topicsOf) != 2 {
+		t.Fatalf("a's paragraph on the tanker and the terminal is in %d topics, want 2: %+v", len(topicsOf), r.Topics)
+	}
+	for _, tp := range r.Topics {
+		if !topicsOf[tp.ID] {
+			continue
+		}
+		for _, l := range tp.Links {
+			ta, tb := sentenceText([]*loader.Article{a, b}, l.A), sentenceText([]*loader.Article{a, b}, l.B)
+			if strings.Contains(ta, "tanker") != strings.Contains(tb, "tanker") {
+				t.Errorf("a link across the two subjects: %q ↔ %q", ta, tb)
+			}
+		}
+	}
+}
+
+func TestFNV64a(t *testing.T) {
+	for _, s := range []string{"", "a", "militia", "kata'ib", "Ünïcödé"} {
+		h := fnv.New64a()
+		h.Write([]byte(s))
+		if got, want := fnv64a(s), h.Sum64(); got != want {
+			t.Errorf("fnv64a(%q) = %x, hash/fnv says %x", s, got, want)
 		}
 	}
 }

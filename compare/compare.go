@@ -2,7 +2,6 @@ package compare
 
 import (
 	"fmt"
-	"hash/fnv"
 	"math"
 	"sort"
 	"strconv"
@@ -435,6 +434,17 @@ func sentenceTopic(topicOf map[SentenceRef]string, id string, p loader.Paragraph
 	return ""
 }
 
+// fnv64a is the 64-bit FNV-1a hash of s, without hash.Hash's allocations:
+// it runs once per word of every article.
+func fnv64a(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
 // findCopies groups articles whose texts share most of their word 5-grams:
 // copies of one wire story, which count as one origin when sources agree.
 // Shared 5-grams are counted along an inverted index, so articles with
@@ -447,9 +457,7 @@ func findCopies(arts []*loader.Article) [][]string {
 			var ws []uint64
 			for _, p := range arts[i].Body() {
 				for _, w := range words(p.Text) {
-					h := fnv.New64a()
-					h.Write([]byte(w.folded))
-					ws = append(ws, h.Sum64())
+					ws = append(ws, fnv64a(w.folded))
 				}
 			}
 			seen := map[uint64]bool{}
