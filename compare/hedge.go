@@ -286,7 +286,7 @@ func findHedgingAndAttribution(res *Result, claims []claimAt, linked map[[2]Ref]
 			o := claims[j]
 			how := "stated as fact"
 			if len(o.credits) > 0 {
-				how = "stated, credited to " + strings.Join(o.credits, " via ")
+				how = "stated, credited to " + creditChain(o.credits)
 			}
 			cl = append(cl, Claim{Span: o.span, Text: o.text, Value: how})
 			others = append(others, o.span.Source)
@@ -303,13 +303,13 @@ func findHedgingAndAttribution(res *Result, claims []claimAt, linked map[[2]Ref]
 	}
 	for _, i := range sortedInts(credited) {
 		a := claims[i]
-		cl := []Claim{{Span: a.span, Text: a.text, Value: "credited to " + strings.Join(a.credits, " via ")}}
+		cl := []Claim{{Span: a.span, Text: a.text, Value: "credited to " + creditChain(a.credits)}}
 		var parts []string
-		parts = append(parts, fmt.Sprintf("%s (%s)", strings.Join(a.credits, " via "), a.span.Source))
+		parts = append(parts, fmt.Sprintf("%s (%s)", creditChain(a.credits), a.span.Source))
 		for _, j := range credited[i] {
 			b := claims[j]
-			cl = append(cl, Claim{Span: b.span, Text: b.text, Value: "credited to " + strings.Join(b.credits, " via ")})
-			parts = append(parts, fmt.Sprintf("%s (%s)", strings.Join(b.credits, " via "), b.span.Source))
+			cl = append(cl, Claim{Span: b.span, Text: b.text, Value: "credited to " + creditChain(b.credits)})
+			parts = append(parts, fmt.Sprintf("%s (%s)", creditChain(b.credits), b.span.Source))
 		}
 		res.Discrepancies = append(res.Discrepancies, Discrepancy{Kind: KindAttribution, Topic: a.topic, Severity: SeverityLow, Claims: cl,
 			Summary: "the same claim credited to " + strings.Join(parts, "; to "),
@@ -317,10 +317,6 @@ func findHedgingAndAttribution(res *Result, claims []claimAt, linked map[[2]Ref]
 	}
 }
 
-// shareCredit says whether two lists of credits name one source: they
-// share a distinctive capitalised word ("Syrian Observatory" and "the
-// U.K.-based Syrian Observatory for Human Rights"; "Pentagon" and
-// "Pentagon Press Secretary John Kirby").
 // shareCredit says whether two lists of credits name one source: they
 // share a distinctive word ("Syrian Observatory" and "the U.K.-based Syrian
 // Observatory for Human Rights"; "Pentagon" and "Pentagon Press Secretary
@@ -363,4 +359,34 @@ func sortedInts[V any](m map[int]V) []int {
 	}
 	sort.Ints(out)
 	return out
+}
+
+// creditChain writes a sentence's credits in their order. A later credit
+// that is a news outlet carried the earlier one's words ("the Syrian
+// Observatory via BBC"); any other is a source of its own ("Pentagon and a
+// humanitarian organization" are two), since a sentence can credit its
+// parts to different sources and which one said what is not known.
+func creditChain(cs []string) string {
+	var b strings.Builder
+	for i, c := range cs {
+		if i > 0 {
+			if isOutlet(c) {
+				b.WriteString(" via ")
+			} else {
+				b.WriteString(" and ")
+			}
+		}
+		b.WriteString(c)
+	}
+	return b.String()
+}
+
+// isOutlet reports a credit that names a news organisation.
+func isOutlet(credit string) bool {
+	for _, w := range words(credit) {
+		if outletWords[w.folded] {
+			return true
+		}
+	}
+	return false
 }

@@ -51,3 +51,26 @@ func TestAttribution(t *testing.T) {
 		t.Errorf("one observatory, two names: %+v", d)
 	}
 }
+
+// A chain of credits: an outlet carries the words of the source before it;
+// any other later credit is a source of its own, not a carrier.
+func TestCreditChain(t *testing.T) {
+	for _, c := range []struct {
+		credits []string
+		want    string
+	}{
+		{[]string{"The U.K.-based Syrian Observatory", "BBC"}, "The U.K.-based Syrian Observatory via BBC"},
+		{[]string{"Kirby", "the Wall Street Journal"}, "Kirby via the Wall Street Journal"},
+		{[]string{"Pentagon", "a humanitarian organization"}, "Pentagon and a humanitarian organization"},
+		{[]string{"Pentagon Press Secretary John Kirby", "Associated Press"}, "Pentagon Press Secretary John Kirby via Associated Press"},
+		{[]string{"police"}, "police"},
+	} {
+		if got := creditChain(c.credits); got != c.want {
+			t.Errorf("creditChain(%q) = %q, want %q", c.credits, got, c.want)
+		}
+	}
+	// A press secretary is no outlet.
+	if isOutlet("Pentagon Press Secretary John Kirby") {
+		t.Error("a press secretary taken for a news outlet")
+	}
+}
