@@ -456,7 +456,7 @@ func findCopies(arts []*loader.Article) [][]string {
 		for i, ok := next(); ok; i, ok = next() {
 			var ws []uint64
 			for _, p := range arts[i].Body() {
-				for _, w := range words(p.Text) {
+				for w := range eachWord(p.Text) {
 					ws = append(ws, fnv64a(w.folded))
 				}
 			}

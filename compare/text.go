@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,36 +21,47 @@ type token struct {
 // ("Kata'ib", "Iran-backed", "U.S", "2,500", "5.9").
 func words(text string) []token {
 	out := make([]token, 0, len(text)/6)
-	start := -1
-	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		inner := false
-		if start >= 0 && isJoiner(r) && i+size < len(text) {
-			next, _ := utf8.DecodeRuneInString(text[i+size:])
-			prev, _ := utf8.DecodeLastRuneInString(text[:i])
-			inner = isWordRune(next) && isWordRune(prev) && (r != ',' || unicode.IsDigit(prev) && unicode.IsDigit(next))
-		}
-		switch {
-		case isWordRune(r) || inner:
-			if start < 0 {
-				start = i
-			}
-		case start >= 0:
-			out = append(out, token{text: text[start:i], folded: fold(text[start:i]), start: start, end: i})
-			start = -1
-		}
-		i += size
-	}
-	if start >= 0 {
-		out = append(out, token{text: text[start:], folded: fold(text[start:]), start: start, end: len(text)})
+	for w := range eachWord(text) {
+		out = append(out, w)
 	}
 	return out
 }
 
-// isJoiner reports a mark that may stand inside a word.
+// eachWord yields the words of text one by one, as words returns them, for
+// the readers that need no slice of them.
+func eachWord(text string) iter.Seq[token] {
+	return func(yield func(token) bool) {
+		start := -1
+		for i := 0; i < len(text); {
+			r, size := rune(text[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+			inner := false
+			if start >= 0 && isJoiner(r) && i+size < len(text) {
+				next, _ := utf8.DecodeRuneInString(text[i+size:])
+				prev, _ := utf8.DecodeLastRuneInString(text[:i])
+				inner = isWordRune(next) && isWordRune(prev) && (r != ',' || unicode.IsDigit(prev) && unicode.IsDigit(next))
+			}
+			switch {
+			case isWordRune(r) || inner:
+				if start < 0 {
+					start = i
+				}
+			case start >= 0:
+				if !yield(token{text: text[start:i], folded: fold(text[start:i]), start: start, end: i}) {
+					return
+				}
+				start = -1
+			}
+			i += size
+		}
+		if start >= 0 {
+			yield(token{text: text[start:], folded: fold(text[start:]), start: start, end: len(text)})
+		}
+	}
+}
+
 func isJoiner(r rune) bool {
 	switch r {
 	case '\'', '’', '-', '.', ',':
@@ -136,10 +148,13 @@ func isCapitalised(w string) bool {
 // single spaces, so that quotes differing only in marks, dashes, case or
 // "U.S." against "US" compare equal.
 func foldText(s string) string {
-	ws := words(s)
-	parts := make([]string, len(ws))
-	for i, w := range ws {
-		parts[i] = w.folded
+	var b strings.Builder
+	b.Grow(len(s))
+	for w := range eachWord(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.folded)
 	}
-	return strings.Join(parts, " ")
+	return b.String()
 }
