@@ -225,7 +225,8 @@ func link(ss []*sent, ix *index) []Link {
 				// The sum leaves out terms past maxPosting, so it can only
 				// underestimate; a kept link records the full cosine.
 				if acc[j] >= linkThreshold {
-					links = append(links, explain(s, ss[j], cosine(s.vec, ss[j].vec)))
+					// The reasons are written later, for the links a topic keeps.
+					links = append(links, Link{A: s.ref, B: ss[j].ref, Score: math.Round(cosine(s.vec, ss[j].vec)*1000) / 1000})
 				}
 				acc[j] = 0
 			}
@@ -269,7 +270,7 @@ func lessPlace(srcA string, parA, posA int, srcB string, parB, posB int) bool {
 // explain records why two sentences were linked: the shared terms that
 // weigh most, the shared numbers and names.
 func explain(a, b *sent, score float64) Link {
-	l := Link{A: a.ref, B: b.ref, Score: math.Round(score*1000) / 1000, Quote: a.quoted && b.quoted}
+	l := Link{A: a.ref, B: b.ref, Score: score, Quote: a.quoted && b.quoted}
 	type shared struct {
 		key string
 		w   float64

@@ -148,7 +148,7 @@ func buildTopics(res *Result, arts []*loader.Article, ss []*sent, links []Link, 
 	}
 	for _, l := range kept {
 		ti := rootTopic[find(pos[l.A])]
-		res.Topics[ti].Links = append(res.Topics[ti].Links, l)
+		res.Topics[ti].Links = append(res.Topics[ti].Links, explain(ss[pos[l.A]], ss[pos[l.B]], l.Score))
 	}
 	return topicOf
 }
