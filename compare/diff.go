@@ -3,6 +3,7 @@ package compare
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -13,15 +14,23 @@ import (
 var missingSpace = regexp.MustCompile(`(\p{L}{2,})\.(\p{Lu}\p{Ll})`)
 
 // splitRunOn puts the missing space back after a full stop; the regular
-// expression only runs where a full stop stands right before a letter.
+// expression only runs where a full stop stands between letters.
 func splitRunOn(s string) string {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] == '.' && s[i+1] != ' ' && s[i+1] != '"' {
+	for i := 2; i+2 < len(s); i++ {
+		if s[i] == '.' && maybeLetter(s[i-1]) && maybeLetter(s[i-2]) && maybeUpper(s[i+1]) && maybeLetter(s[i+2]) {
 			return missingSpace.ReplaceAllString(s, "$1. $2")
 		}
 	}
 	return s
 }
+
+// maybeLetter and maybeUpper read one byte: an ASCII letter, or any byte of
+// a longer character, which the regular expression then judges.
+func maybeLetter(c byte) bool {
+	return c >= utf8.RuneSelf || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+func maybeUpper(c byte) bool { return c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' }
 
 // wordDiff returns the word-level difference from a to b. Words are mapped to
 // single runes so that the diff library (Myers' algorithm, as in

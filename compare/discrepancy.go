@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -312,20 +313,24 @@ func quotePairs(sets []map[string]bool, minOverlap float64) [][2]int {
 	seen := map[[2]int]bool{}
 	var out [][2]int
 	for i, s := range sets {
-		ws := make([]string, 0, len(s))
-		for w := range s {
-			ws = append(ws, w)
+		type counted struct {
+			w string
+			n int
 		}
-		sort.Slice(ws, func(a, b int) bool {
-			if freq[ws[a]] != freq[ws[b]] {
-				return freq[ws[a]] < freq[ws[b]]
+		ws := make([]counted, 0, len(s))
+		for w := range s {
+			ws = append(ws, counted{w, freq[w]})
+		}
+		slices.SortFunc(ws, func(a, b counted) int {
+			if a.n != b.n {
+				return a.n - b.n
 			}
-			return ws[a] < ws[b]
+			return strings.Compare(a.w, b.w)
 		})
 		need := int(math.Ceil(minOverlap * float64(len(ws))))
 		prefix := len(ws) - need + 1
-		for _, w := range ws[:max(0, min(prefix, len(ws)))] {
-			for _, j := range postings[w] {
+		for _, cw := range ws[:max(0, min(prefix, len(ws)))] {
+			for _, j := range postings[cw.w] {
 				// i probes as the smaller set (ties: the lower index).
 				if j == i || len(sets[j]) < len(s) || len(sets[j]) == len(s) && j < i {
 					continue
