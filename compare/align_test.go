@@ -217,3 +217,35 @@ func TestSplitRunOn(t *testing.T) {
 		}
 	}
 }
+
+// An undated report's toll of an earlier quake ("in December 2003 ... more
+// than 31,000 people were killed") is background once the other reports say
+// the year is 2005: not a count of this quake's dead.
+func TestUndatedBackgroundYear(t *testing.T) {
+	dated := func(id, day, text string) *loader.Article {
+		return article(id, "Quake in southern Iran\n\nPublished: November "+day+", 2005\n\n"+text)
+	}
+	r := Compare([]*loader.Article{
+		dated("a", "27", "A 5.9 magnitude earthquake struck Qeshm island on Sunday, and 10 people were killed in the quake."),
+		dated("b", "28", "The Qeshm island earthquake on Sunday killed 10 people, officials said."),
+		article("c", "The Qeshm island earthquake on Sunday killed 10 people.\n\n"+
+			"Iranians still remember the Bam earthquake of December 2003, in which more than 31,000 people were killed."),
+	})
+	for _, d := range r.Discrepancies {
+		if d.Kind == KindNumber {
+			t.Errorf("an earlier quake's toll taken for this one's: %s", d.Summary)
+		}
+	}
+	found := false
+	for _, f := range r.Facts {
+		if f.Kind == FactQuantity && strings.Contains(f.Text, "31,000") {
+			found = true
+			if !f.Background {
+				t.Errorf("%q is not marked as background", f.Text)
+			}
+		}
+	}
+	if !found {
+		t.Error("the 31,000 count was not read at all")
+	}
+}

@@ -207,6 +207,7 @@ func extractFacts(res *Result, arts []*loader.Article, ss []*sent, topicOf map[S
 	for _, s := range ss {
 		bySource[s.src] = append(bySource[s.src], s)
 	}
+	year := comparisonYear(arts)
 	// Articles are read on every core; the facts are numbered afterwards, in
 	// the articles' order, so the result is the same as one goroutine's.
 	per := make([][]Fact, len(arts))
@@ -214,7 +215,7 @@ func extractFacts(res *Result, arts []*loader.Article, ss []*sent, topicOf map[S
 	claims := make([][]claimAt, len(arts))
 	parallel(len(arts), func(_ int, next func() (int, bool)) {
 		for i, ok := next(); ok; i, ok = next() {
-			per[i], mentions[i], claims[i] = articleFacts(arts[i], bySource[i], topicOf)
+			per[i], mentions[i], claims[i] = articleFacts(arts[i], bySource[i], topicOf, year)
 		}
 	})
 	for _, fs := range per {
@@ -233,7 +234,7 @@ func extractFacts(res *Result, arts []*loader.Article, ss []*sent, topicOf map[S
 // articleFacts finds the quantities, times, lists, names and quotations of
 // one article. sents are its sentences as the alignment read them, in order:
 // their words are not split again.
-func articleFacts(a *loader.Article, sents []*sent, topicOf map[SentenceRef]string) ([]Fact, []entityMention, []claimAt) {
+func articleFacts(a *loader.Article, sents []*sent, topicOf map[SentenceRef]string, year int) ([]Fact, []entityMention, []claimAt) {
 	var facts []Fact
 	var mentions []entityMention
 	var claims []claimAt
@@ -242,6 +243,11 @@ func articleFacts(a *loader.Article, sents []*sent, topicOf map[SentenceRef]stri
 	var articleZone *time.Location
 	zoneRead := false
 	current := currentYear(a)
+	if a.Published.IsZero() && year > current {
+		// Undated, and its latest year is an earlier event's ("the December
+		// 2003 quake in Bam"): the other reports say which year this is.
+		current = year
+	}
 	for _, p := range a.Paragraphs {
 		if p.Kind != loader.KindBody {
 			continue
@@ -403,6 +409,24 @@ func currentYear(a *loader.Article) int {
 
 // pastYear reports a sentence that names a year before the current one:
 // "the 2003 quake in Bam killed more than 31,000" is context, not the event.
+// comparisonYear is the year most articles are of (their dates, else the
+// latest year they name); ties go to the later year.
+func comparisonYear(arts []*loader.Article) int {
+	n := map[int]int{}
+	for _, a := range arts {
+		if y := currentYear(a); y > 0 {
+			n[y]++
+		}
+	}
+	best := 0
+	for y, c := range n {
+		if c > n[best] || c == n[best] && y > best {
+			best = y
+		}
+	}
+	return best
+}
+
 func pastYear(text string, current int) bool {
 	if !strings.Contains(text, "19") && !strings.Contains(text, "20") {
 		return false // no year can stand here: spare the regular expression

@@ -113,6 +113,14 @@ earlier later recent reportedly specifically separately elsewhere overall initia
 yesterday tonight confirming asked speaking citing officials witnesses residents sources there here
 another other several most few police`)
 
+// inanimate are counted things that no one kills or injures: an outcome of
+// that kind in their clause is another noun's ("destruction in seven villages
+// and killing 10 people").
+var inanimate = toSet(`village town city home house building structure vehicle car truck bus rocket missile
+drone facility site location ship boat vessel plane aircraft jet tank bridge school hospital mosque church
+shop store road office apartment warehouse factory plant field acre hectare mile kilometre kilometer
+dollar euro pound barrel tonne ton round shot bomb shell target base camp depot`)
+
 // countModifiers stand between a number and the noun it counts.
 var countModifiers = toSet(`other more additional further new separate more-than`)
 

@@ -116,8 +116,8 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 			last = j + 1
 		}
 		q.Class = classOf(q.Counted)
-		if o, ok := outcomeAround(text, toks, i, last); ok && q.Unit == "" {
-			q.Outcome = o
+		if o, ok := outcomeAround(text, toks, i, last); ok && q.Unit == "" && !(inanimate[q.Counted] && (o == "killed" || o == "injured")) {
+			q.Outcome = o // a village is destroyed, never killed: "destruction in seven villages and killing 10 people"
 		}
 		// "Ten people were killed and about 50 hurt": an elided noun is the
 		// one the sentence counted just before.
@@ -270,14 +270,16 @@ func richterAfter(toks []token, end int) bool {
 // first, else one after the noun phrase within its clause ("five people were
 // killed"); a comma, a semicolon or another number ends the clause.
 func outcomeAround(text string, toks []token, i, last int) (string, bool) {
-	for j := i - 1; j >= 0 && j >= i-2; j-- {
+	// Back over a qualifier or "other" to the verb: "killing at least 10",
+	// "wounding other 70".
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
 		if strings.ContainsAny(text[toks[j].end:toks[j+1].start], ",;:") {
 			break
 		}
 		if o := outcomes[toks[j].folded]; o != "" {
 			return o, true
 		}
-		if !qualifierWord[toks[j].folded] {
+		if !qualifierWord[toks[j].folded] && !countModifiers[toks[j].folded] {
 			break
 		}
 	}

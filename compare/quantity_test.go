@@ -32,6 +32,16 @@ func TestQuantities(t *testing.T) {
 		{"The quake leveled seven villages, killing 10 persons and wounding 70, officials said.",
 			[]Quantity{{Low: 7, High: 7, Counted: "village", Outcome: "destroyed"}, {Low: 10, High: 10, Counted: "person", Outcome: "killed"},
 				{Low: 70, High: 70, Counted: "person", Outcome: "injured"}}},
+		// A qualifier between the verb and the number hides neither; "other"
+		// before the number neither; and villages are never killed.
+		{"The quake hit on Sunday, killing at least 10 people and injuring many others.",
+			[]Quantity{{Low: 10, High: inf, Qualifier: "at least", Counted: "people", Outcome: "killed"}}},
+		{"The quake leveled seven villages, killing 10 persons and wounding other 70, officials said.",
+			[]Quantity{{Low: 7, High: 7, Counted: "village", Outcome: "destroyed"}, {Low: 10, High: 10, Counted: "person", Outcome: "killed"},
+				{Low: 70, High: 70, Counted: "person", Outcome: "injured"}}},
+		{"It caused major destruction in seven villages and killing 10 people and injuring 80.",
+			[]Quantity{{Low: 7, High: 7, Counted: "village"}, {Low: 10, High: 10, Counted: "people", Outcome: "killed"},
+				{Low: 80, High: 80, Counted: "people", Outcome: "injured"}}},
 		{"The 5.9-magnitude quake struck; the survey said it was a magnitude-6.1 temblor.",
 			[]Quantity{{Low: 5.9, High: 5.9, Unit: "magnitude", Counted: "quake"}, {Low: 6.1, High: 6.1, Unit: "magnitude", Counted: "temblor"}}},
 		{"An earthquake with a magnitude of at least 5.9 hit; another measured 6.1 on the Richter scale.",

@@ -65,6 +65,13 @@ func (d *draft) finish() *Article {
 				}
 			}
 		}
+		if kind == KindBoilerplate && a.Published.IsZero() && len(a.Paragraphs) < 4 {
+			// A date line under the headline is the article's date when the
+			// format gave none.
+			if dl, ok := datelineOf(text); ok {
+				a.Published = dl
+			}
+		}
 		a.Paragraphs = append(a.Paragraphs, Paragraph{Kind: kind, Text: text})
 	}
 	// Every article with a headline opens with it, so the interface and the

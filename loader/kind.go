@@ -3,6 +3,7 @@ package loader
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -19,7 +20,36 @@ var bylineRe = regexp.MustCompile(`^(?i:by)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{
 
 // timestampRe is a line that is only a date, perhaps with a time and zone:
 // "June 06, 2013", "Fri., May. 3, 2013 11:45 AM PDT", "2013-06-06 10:00".
-var timestampRe = regexp.MustCompile(`^(?i)(updated:?\s*|published:?\s*|posted:?\s*)?(\p{L}{3,9}\.?,?\s+)?(\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})([ T,]+\d{1,2}[:.]\d{2}(:\d{2})?\s*([ap]\.?m\.?)?(\s*[A-Z]{2,5})?)?\s*$`)
+var timestampRe = regexp.MustCompile(`^(?i)((?:last\s+)?updated:?\s*|published:?\s*|posted:?\s*)?(\p{L}{3,9}\.?,?\s+)?(\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})([ T,]+\d{1,2}[:.]\d{2}(:\d{2})?\s*([ap]\.?m\.?)?(\s*[A-Z]{2,5})?)?\s*$`)
+
+// datelineOf reads the date of a line that is only a date ("Published:
+// November 28, 2005", "Last Updated: Monday, 28 November 2005, 02:24 GMT").
+// The day is kept, not the time: a byline's time is often the last update's.
+func datelineOf(text string) (Dateline, bool) {
+	m := timestampRe.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil {
+		return Dateline{}, false
+	}
+	if dl, ok := ParseDate(m[3]); ok {
+		return Dateline{Time: dl.Time}, true
+	}
+	// "November 28th, 2005", "27 NOVEMBER, 2005", "Nov. 27, 2005": the
+	// words alone, without ordinal endings, commas or periods.
+	var ws []string
+	for _, w := range strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(m[3])) {
+		if len(w) > 2 && w[0] >= '0' && w[0] <= '9' {
+			w = strings.TrimRight(w, "stndrh")
+		}
+		ws = append(ws, w)
+	}
+	date := strings.Join(ws, " ")
+	for _, layout := range []string{"January 2 2006", "Jan 2 2006", "2 January 2006", "2 Jan 2006"} {
+		if t, err := time.Parse(layout, date); err == nil {
+			return Dateline{Time: t}, true
+		}
+	}
+	return Dateline{}, false
+}
 
 // Classify tells the kind of a paragraph from its text alone. first says
 // whether it is the article's first paragraph with no title known yet, where

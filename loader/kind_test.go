@@ -40,3 +40,41 @@ func TestClassify(t *testing.T) {
 		}
 	}
 }
+
+// A date line under the headline dates an article the format left undated;
+// one further down, or a date inside a sentence, does not.
+func TestDateLine(t *testing.T) {
+	for line, want := range map[string]string{
+		"Published: November 28, 2005":                      "2005-11-28",
+		"Last Updated: Monday, 28 November 2005, 02:24 GMT": "2005-11-28",
+		"November 28th, 2005, 09:11 GMT":                    "2005-11-28",
+		"27 NOVEMBER, 2005":                                 "2005-11-27",
+		"Nov. 27, 2005":                                     "2005-11-27",
+		"2013-06-06 10:00":                                  "2013-06-06",
+		"Posted Nov 3, 2021 11:45 AM PDT":                   "2021-11-03",
+	} {
+		dl, ok := datelineOf(line)
+		if !ok || dl.Time.Format("2006-01-02") != want {
+			t.Errorf("datelineOf(%q) = %v, %v; want %s", line, dl, ok, want)
+		}
+	}
+	for _, line := range []string{"The quake struck on November 27, 2005, at noon.", "Novemer 27, 2005", "28 / 11 / 05"} {
+		if dl, ok := datelineOf(line); ok {
+			t.Errorf("datelineOf(%q) = %v, want none", line, dl)
+		}
+	}
+	arts, err := Parse("quake.txt", []byte("Powerful quake in Iran kills 10\n\nPublished: November 28, 2005\n\nA powerful earthquake hit southern Iran on Sunday, killing 10 people.\n"), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := arts[0].Published.Time.Format("2006-01-02"); arts[0].Published.IsZero() || got != "2005-11-28" {
+		t.Errorf("published %v, want 2005-11-28 from the date line", arts[0].Published)
+	}
+	arts, err = Parse("quake.txt", []byte("Quake kills 10\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nNovember 28, 2005\n"), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !arts[0].Published.IsZero() {
+		t.Errorf("a date line at the foot dated the article: %v", arts[0].Published)
+	}
+}
