@@ -253,6 +253,7 @@ func articleFacts(a *loader.Article, sents []*sent, topicOf map[SentenceRef]stri
 			continue
 		}
 		firstCredit := ""
+		quotes := quotations(p.Text)
 		for k, sp := range p.Sentences {
 			topic := topicOf[SentenceRef{Source: a.ID, Paragraph: p.Index, Sentence: k}]
 			text := p.Text[sp.Start:sp.End]
@@ -265,11 +266,10 @@ func articleFacts(a *loader.Article, sents []*sent, topicOf map[SentenceRef]stri
 					}
 					zone = articleZone
 				}
-				quoted := quotations(p.Text)
 				for _, tm := range timeExpressions(text, a.Published, zone) {
 					tm := tm
 					span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + tm.start, End: sp.Start + tm.end}
-					if insideQuote(quoted, span) && !(tm.v.HasClock && tm.v.HasZone) {
+					if insideQuote(quotes, span) && !(tm.v.HasClock && tm.v.HasZone) {
 						// "this evening" in a statement is the speaker's evening,
 						// not the dateline's: only a time with its zone is kept.
 						continue
@@ -320,7 +320,6 @@ func articleFacts(a *loader.Article, sents []*sent, topicOf map[SentenceRef]stri
 				firstCredit = claim.credits[0]
 			}
 		}
-		quotes := quotations(p.Text)
 		if len(quotes) == 0 {
 			// "A US defence official confirmed ... They said ...": the next
 			// paragraph's pronoun is this paragraph's source.
@@ -407,8 +406,6 @@ func currentYear(a *loader.Article) int {
 	return y
 }
 
-// pastYear reports a sentence that names a year before the current one:
-// "the 2003 quake in Bam killed more than 31,000" is context, not the event.
 // comparisonYear is the year most articles are of (their dates, else the
 // latest year they name); ties go to the later year.
 func comparisonYear(arts []*loader.Article) int {
@@ -427,6 +424,8 @@ func comparisonYear(arts []*loader.Article) int {
 	return best
 }
 
+// pastYear reports a sentence that names a year before the current one:
+// "the 2003 quake in Bam killed more than 31,000" is context, not the event.
 func pastYear(text string, current int) bool {
 	if !strings.Contains(text, "19") && !strings.Contains(text, "20") {
 		return false // no year can stand here: spare the regular expression

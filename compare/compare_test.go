@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"hash/fnv"
 	"os/exec"
 	"reflect"
 	"strings"
@@ -236,5 +237,77 @@ func TestClaimShortValue(t *testing.T) {
 	n := Claim{Text: "five fighters", Value: "5 fighter killed"}
 	if got := n.ShortValue(); got != "5 fighter killed" {
 		t.Errorf("count: %q", got)
+	}
+}
+
+// Two outlets running one wire story (with their own first line and a word
+// changed) are one origin: their agreement with an independent report counts
+// two origins, not three.
+func TestWireCopiesCountOnce(t *testing.T) {
+	wire := "Firefighters battled the blaze for six hours before bringing it under control on Sunday morning.\n\n" +
+		"Fire chief Dana Ruiz said 14 people were injured, two of them seriously, and that the cause of the fire was under investigation.\n\n" +
+		"The warehouse, which stored paper goods and cleaning supplies, had been inspected in March and passed, according to city records.\n\n" +
+		"Neighbours described a loud bang shortly before midnight, followed by thick black smoke that drifted across the river."
+	a := article("ap-herald", "A fire destroyed a warehouse in Millbrook overnight.\n\n"+wire)
+	b := article("ap-courier", "A huge fire gutted a Millbrook warehouse late on Saturday.\n\n"+strings.Replace(wire, "thick black smoke", "thick dark smoke", 1))
+	c := article("local-news", "Fourteen people were injured when a warehouse in Millbrook burned down overnight, Fire chief Dana Ruiz said.\n\n"+
+		"Residents of the riverside flats were told to keep their windows shut until Monday.")
+	r := Compare([]*loader.Article{a, b, c})
+	if len(r.Copies) != 1 || !reflect.DeepEqual(r.Copies[0], []string{"ap-courier", "ap-herald"}) {
+		t.Fatalf("copies: got %v, want the two wire runs together", r.Copies)
+	}
+	found := false
+	for _, ag := range r.Agreements {
+		if strings.Contains(ag.Value, "14") && len(ag.Sources) == 3 {
+			found = true
+			if ag.Origins != 2 {
+				t.Errorf("14 injured agreed by %v: %d origins, want 2", ag.Sources, ag.Origins)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no agreement of the three sources on 14 injured: %+v", r.Agreements)
+	}
+}
+
+func TestFNV64a(t *testing.T) {
+	for _, s := range []string{"", "a", "militia", "kata'ib", "Ünïcödé"} {
+		h := fnv.New64a()
+		h.Write([]byte(s))
+		if got, want := fnv64a(s), h.Sum64(); got != want {
+			t.Errorf("fnv64a(%q) = %x, hash/fnv says %x", s, got, want)
+		}
+	}
+}
+
+// An undated report's toll of an earlier quake ("in December 2003 ... more
+// than 31,000 people were killed") is background once the other reports say
+// the year is 2005: not a count of this quake's dead.
+func TestUndatedBackgroundYear(t *testing.T) {
+	dated := func(id, day, text string) *loader.Article {
+		return article(id, "Quake in southern Iran\n\nPublished: November "+day+", 2005\n\n"+text)
+	}
+	r := Compare([]*loader.Article{
+		dated("a", "27", "A 5.9 magnitude earthquake struck Qeshm island on Sunday, and 10 people were killed in the quake."),
+		dated("b", "28", "The Qeshm island earthquake on Sunday killed 10 people, officials said."),
+		article("c", "The Qeshm island earthquake on Sunday killed 10 people.\n\n"+
+			"Iranians still remember the Bam earthquake of December 2003, in which more than 31,000 people were killed."),
+	})
+	for _, d := range r.Discrepancies {
+		if d.Kind == KindNumber {
+			t.Errorf("an earlier quake's toll taken for this one's: %s", d.Summary)
+		}
+	}
+	found := false
+	for _, f := range r.Facts {
+		if f.Kind == FactQuantity && strings.Contains(f.Text, "31,000") {
+			found = true
+			if !f.Background {
+				t.Errorf("%q is not marked as background", f.Text)
+			}
+		}
+	}
+	if !found {
+		t.Error("the 31,000 count was not read at all")
 	}
 }

@@ -302,16 +302,15 @@ func findHedgingAndAttribution(res *Result, claims []claimAt, linked map[[2]Ref]
 			Why:     "the sentences name the same specific things; one marks the claim as reported, alleged or unconfirmed, the other does not"})
 	}
 	for _, i := range sortedInts(credited) {
-		a := claims[i]
-		cl := []Claim{{Span: a.span, Text: a.text, Value: "credited to " + creditChain(a.credits)}}
+		var cl []Claim
 		var parts []string
-		parts = append(parts, fmt.Sprintf("%s (%s)", creditChain(a.credits), a.span.Source))
-		for _, j := range credited[i] {
-			b := claims[j]
-			cl = append(cl, Claim{Span: b.span, Text: b.text, Value: "credited to " + creditChain(b.credits)})
-			parts = append(parts, fmt.Sprintf("%s (%s)", creditChain(b.credits), b.span.Source))
+		for _, k := range append([]int{i}, credited[i]...) {
+			c := claims[k]
+			chain := creditChain(c.credits)
+			cl = append(cl, Claim{Span: c.span, Text: c.text, Value: "credited to " + chain})
+			parts = append(parts, fmt.Sprintf("%s (%s)", chain, c.span.Source))
 		}
-		res.Discrepancies = append(res.Discrepancies, Discrepancy{Kind: KindAttribution, Topic: a.topic, Severity: SeverityLow, Claims: cl,
+		res.Discrepancies = append(res.Discrepancies, Discrepancy{Kind: KindAttribution, Topic: claims[i].topic, Severity: SeverityLow, Claims: cl,
 			Summary: "the same claim credited to " + strings.Join(parts, "; to "),
 			Why:     "the sentences name the same specific things and credit them to sources that share no one"})
 	}

@@ -116,8 +116,8 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 			last = j + 1
 		}
 		q.Class = classOf(q.Counted)
-		if o, ok := outcomeAround(text, toks, i, last); ok && q.Unit == "" && !(inanimate[q.Counted] && (o == "killed" || o == "injured")) {
-			q.Outcome = o // a village is destroyed, never killed: "destruction in seven villages and killing 10 people"
+		if o, ok := outcomeAround(text, toks, i, last, q.Counted); ok && q.Unit == "" {
+			q.Outcome = o
 		}
 		// "Ten people were killed and about 50 hurt": an elided noun is the
 		// one the sentence counted just before.
@@ -268,15 +268,21 @@ func richterAfter(toks []token, end int) bool {
 // outcomeAround finds what happened to the counted tokens [i, last): a verb
 // just before the number ("killing 10 persons", "leveled seven villages")
 // first, else one after the noun phrase within its clause ("five people were
-// killed"); a comma, a semicolon or another number ends the clause.
-func outcomeAround(text string, toks []token, i, last int) (string, bool) {
+// killed"); a comma, a semicolon or another number ends the clause. An
+// outcome that cannot befall the counted thing is another noun's: a village
+// is destroyed, never killed ("destruction in seven villages and killing 10
+// people").
+func outcomeAround(text string, toks []token, i, last int, counted string) (string, bool) {
+	fits := func(o string) bool {
+		return o != "" && !(inanimate[counted] && (o == "killed" || o == "injured"))
+	}
 	// Back over a qualifier or "other" to the verb: "killing at least 10",
 	// "wounding other 70".
 	for j := i - 1; j >= 0 && j >= i-5; j-- {
 		if strings.ContainsAny(text[toks[j].end:toks[j+1].start], ",;:") {
 			break
 		}
-		if o := outcomes[toks[j].folded]; o != "" {
+		if o := outcomes[toks[j].folded]; fits(o) {
 			return o, true
 		}
 		if !qualifierWord[toks[j].folded] && !countModifiers[toks[j].folded] {
@@ -288,7 +294,7 @@ func outcomeAround(text string, toks []token, i, last int) (string, bool) {
 			break
 		}
 		w := toks[j].folded
-		if o := outcomes[w]; o != "" {
+		if o := outcomes[w]; fits(o) {
 			return o, true
 		}
 		if _, _, n := parseNumber(toks, j); n > 0 && w != "a" && w != "an" {

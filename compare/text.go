@@ -62,6 +62,8 @@ func eachWord(text string) iter.Seq[token] {
 	}
 }
 
+// isJoiner reports a mark that may stand inside a word ("Kata'ib",
+// "Iran-backed", "U.S", "2,500").
 func isJoiner(r rune) bool {
 	switch r {
 	case '\'', '’', '-', '.', ',':
@@ -102,6 +104,7 @@ func fold(w string) string {
 	return string(b)
 }
 
+// foldSlow is fold for words with other letters, apostrophes or periods.
 func foldSlow(w string) string {
 	w = strings.ToLower(w)
 	w = strings.ReplaceAll(w, "’", "'")
