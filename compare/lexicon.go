@@ -148,7 +148,7 @@ func toSet(s string) map[string]bool {
 var outletWords = toSet(`news newspaper newspapers paper magazine journal times post herald tribune gazette
 telegraph guardian daily weekly agency agencies wire media associated tv television radio broadcaster channel
 network outlet reuters ap afp bbc cnn nbc abc cbs fox msnbc npr pbs sky bloomberg xinhua tass ria
-interfax sana irna jazeera dpa efe ansa kyodo yonhap tmz`)
+interfax irna jazeera dpa efe ansa kyodo yonhap tmz`)
 
 // eventClasses put the words that name one kind of news event together, so
 // that two sentences telling of the same happening in other words ("died",
