@@ -292,9 +292,10 @@ func explain(a, b *sent, score float64) Link {
 		switch {
 		case strings.HasPrefix(s.key, classPrefix):
 			// An event told in other words: show both ("died ~ killed");
-			// told in the same word, the word itself is the shared term.
+			// told in one word ("killed", "killing"), the word itself is the
+			// shared term already.
 			other := b.surface[s.key]
-			if strings.EqualFold(surface, other) {
+			if stem(surface) == stem(other) {
 				continue
 			}
 			if len(l.Terms) < 5 {
