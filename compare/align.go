@@ -268,8 +268,9 @@ func lessPlace(srcA string, parA, posA int, srcB string, parB, posB int) bool {
 }
 
 // explain records why two sentences were linked: the shared terms that
-// weigh most, the shared numbers and names.
-func explain(a, b *sent, score float64) Link {
+// weigh most, the shared numbers and names. st remembers the stems of the
+// event words it compares, across the links of one comparison.
+func explain(a, b *sent, score float64, st stemmer) Link {
 	l := Link{A: a.ref, B: b.ref, Score: score, Quote: a.quoted && b.quoted}
 	type shared struct {
 		key string
@@ -295,7 +296,7 @@ func explain(a, b *sent, score float64) Link {
 			// told in one word ("killed", "killing"), the word itself is the
 			// shared term already.
 			other := b.surface[s.key]
-			if stem(surface) == stem(other) {
+			if st.stem(surface) == st.stem(other) {
 				continue
 			}
 			if len(l.Terms) < 5 {

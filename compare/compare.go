@@ -146,9 +146,10 @@ func buildTopics(res *Result, arts []*loader.Article, ss []*sent, links []Link, 
 		rootTopic[r] = len(res.Topics)
 		res.Topics = append(res.Topics, t)
 	}
+	st := stemmer{}
 	for _, l := range kept {
 		ti := rootTopic[find(pos[l.A])]
-		res.Topics[ti].Links = append(res.Topics[ti].Links, explain(ss[pos[l.A]], ss[pos[l.B]], l.Score))
+		res.Topics[ti].Links = append(res.Topics[ti].Links, explain(ss[pos[l.A]], ss[pos[l.B]], l.Score, st))
 	}
 	return topicOf
 }
