@@ -15,9 +15,29 @@ import (
 // Compare aligns the articles by topic, extracts their facts and finds where
 // they disagree. The result depends on the articles, not on their order.
 func Compare(articles []*loader.Article) *Result {
-	arts := append([]*loader.Article(nil), articles...)
+	return CompareWith(articles, Options{})
+}
+
+// CompareWith is Compare with a reviewer's corrections applied.
+func CompareWith(articles []*loader.Article, opt Options) *Result {
+	out := map[string]bool{}
+	for _, p := range opt.Pins {
+		if p.Kind == PinExclude {
+			out[p.Source] = true
+		}
+	}
+	var arts []*loader.Article
+	var excluded []string
+	for _, a := range articles {
+		if out[a.ID] {
+			excluded = append(excluded, a.ID)
+			continue
+		}
+		arts = append(arts, a)
+	}
 	sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
-	res := &Result{}
+	sort.Strings(excluded)
+	res := &Result{Excluded: excluded}
 	for _, a := range arts {
 		res.Sources = append(res.Sources, a.ID)
 	}

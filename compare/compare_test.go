@@ -23,7 +23,7 @@ func seedArticles(t testing.TB) []*loader.Article {
 }
 
 // findDisc returns the discrepancy of a kind whose claims hold all the texts.
-func findDisc(r *Result, kind string, texts ...string) *Discrepancy {
+func findDisc(r *Result, kind Kind, texts ...string) *Discrepancy {
 	for i, d := range r.Discrepancies {
 		if d.Kind != kind {
 			continue

@@ -74,15 +74,15 @@ func wordDiff(a, b string) []DiffOp {
 			text = wa[ia : ia+n]
 			ia += n
 			ib += n
-			ops = append(ops, DiffOp{Op: "equal", Text: strings.Join(text, " ")})
+			ops = append(ops, DiffOp{Op: OpEqual, Text: strings.Join(text, " ")})
 		case diffmatchpatch.DiffDelete:
 			text = wa[ia : ia+n]
 			ia += n
-			ops = append(ops, DiffOp{Op: "delete", Text: strings.Join(text, " ")})
+			ops = append(ops, DiffOp{Op: OpDelete, Text: strings.Join(text, " ")})
 		case diffmatchpatch.DiffInsert:
 			text = wb[ib : ib+n]
 			ib += n
-			ops = append(ops, DiffOp{Op: "insert", Text: strings.Join(text, " ")})
+			ops = append(ops, DiffOp{Op: OpInsert, Text: strings.Join(text, " ")})
 		}
 	}
 	return ops

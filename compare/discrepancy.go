@@ -377,7 +377,7 @@ func overlapCoeff(a, b map[string]bool) float64 {
 // excerpt reports a difference that only adds or drops words at the ends.
 func excerpt(diff []DiffOp) bool {
 	for i, d := range diff {
-		if d.Op != "equal" && i != 0 && i != len(diff)-1 {
+		if d.Op != OpEqual && i != 0 && i != len(diff)-1 {
 			return false
 		}
 	}
@@ -387,7 +387,7 @@ func excerpt(diff []DiffOp) bool {
 func changedWords(diff []DiffOp) int {
 	n := 0
 	for i, d := range diff {
-		if d.Op != "equal" && i != 0 && i != len(diff)-1 {
+		if d.Op != OpEqual && i != 0 && i != len(diff)-1 {
 			n += len(strings.Fields(d.Text))
 		}
 	}
@@ -400,12 +400,12 @@ func diffSummary(diff []DiffOp) string {
 	for i := 1; i < len(diff)-1; i++ {
 		d := diff[i]
 		switch {
-		case d.Op == "delete" && i+1 < len(diff)-1 && diff[i+1].Op == "insert":
+		case d.Op == OpDelete && i+1 < len(diff)-1 && diff[i+1].Op == OpInsert:
 			parts = append(parts, fmt.Sprintf("%q → %q", d.Text, diff[i+1].Text))
 			i++
-		case d.Op == "delete":
+		case d.Op == OpDelete:
 			parts = append(parts, fmt.Sprintf("%q dropped", d.Text))
-		case d.Op == "insert":
+		case d.Op == OpInsert:
 			parts = append(parts, fmt.Sprintf("%q added", d.Text))
 		}
 		if len(parts) == 3 {

@@ -69,6 +69,13 @@ type Fact struct {
 	Text  string // the paragraph's text[Start:End]
 	Value string // the normalised value, for people: "at least 5 fighters killed"
 	Topic string // the topic of its sentence, "" if none
+	// Key names what the fact answers, the same in every source that
+	// answers it ("killed|people", "when|debate", "quote|kirby"): the facts
+	// of all sources read as a table, one row per key. Label is that
+	// question in words a person reads ("people killed", "when the debate
+	// took place").
+	Key   string
+	Label string
 	// Background marks a fact of a sentence about an earlier year: context,
 	// compared with nothing.
 	Background bool
@@ -100,9 +107,19 @@ type Quote struct {
 	Via     string // the source that carried them: "according to X", "told X"
 }
 
+// Op is what one step of a word-level difference does.
+type Op string
+
+// The diff operations.
+const (
+	OpEqual  Op = "equal"  // in both
+	OpDelete Op = "delete" // only in the first
+	OpInsert Op = "insert" // only in the second
+)
+
 // DiffOp is one step of a word-level difference.
 type DiffOp struct {
-	Op   string `json:"op"` // "equal", "delete" (only in the first), "insert" (only in the second)
+	Op   Op     `json:"op"`
 	Text string `json:"text"`
 }
 
@@ -113,30 +130,36 @@ type Claim struct {
 	Value string `json:"value"`
 }
 
+// Kind says what a discrepancy is about.
+type Kind string
+
 // Discrepancy kinds.
 const (
-	KindNumber      = "number"      // different values for the same counted thing and outcome
-	KindOutcome     = "outcome"     // the same victims dead in one source, hurt in another
-	KindQuote       = "quote"       // the same speaker's words worded differently
-	KindTime        = "time"        // instants that cannot both hold once normalised
-	KindList        = "list"        // an item one source's list has and another's lacks
-	KindHedging     = "hedging"     // one source states as fact what another marks as reported
-	KindAttribution = "attribution" // the same claim credited to different sources
+	KindNumber      Kind = "number"      // different values for the same counted thing and outcome
+	KindOutcome     Kind = "outcome"     // the same victims dead in one source, hurt in another
+	KindQuote       Kind = "quote"       // the same speaker's words worded differently
+	KindTime        Kind = "time"        // instants that cannot both hold once normalised
+	KindList        Kind = "list"        // an item one source's list has and another's lacks
+	KindHedging     Kind = "hedging"     // one source states as fact what another marks as reported
+	KindAttribution Kind = "attribution" // the same claim credited to different sources
 )
+
+// Severity says how much a discrepancy matters.
+type Severity string
 
 // Severity levels.
 const (
-	SeverityHigh   = "high"   // the facts cannot both be true
-	SeverityMedium = "medium" // a real difference a reader would notice
-	SeverityLow    = "low"    // a rounding or a wording change
+	SeverityHigh   Severity = "high"   // the facts cannot both be true
+	SeverityMedium Severity = "medium" // a real difference a reader would notice
+	SeverityLow    Severity = "low"    // a rounding or a wording change
 )
 
 // Discrepancy is a conflict between sources on one topic.
 type Discrepancy struct {
 	ID       string
-	Kind     string
+	Kind     Kind
 	Topic    string
-	Severity string
+	Severity Severity
 	Summary  string // one line a reviewer understands
 	Claims   []Claim
 	Why      string   // how the engine decided
@@ -166,6 +189,30 @@ type Reconciled struct {
 	Reason string
 }
 
+// Row is one line of the fact table: what each source says to one key.
+type Row struct {
+	Key   string
+	Label string
+	Cells []Cell // one per source that answers it, in the sources' order
+	// Disagree marks a row on which some discrepancy sets two of its
+	// facts against each other.
+	Disagree bool
+}
+
+// Cell is one source's answer to a row's key.
+type Cell struct {
+	Source string
+	Value  string   // the value of its first fact, as Fact.Value
+	Facts  []string // the ids of its facts with this key, in reading order
+}
+
+// OffEvent marks a source that may not be about the same event as the
+// others: its facts are not set against theirs.
+type OffEvent struct {
+	Source string
+	Reason string
+}
+
 // Result is everything the engine found.
 type Result struct {
 	Sources       []string // source ids in the order given
@@ -177,6 +224,12 @@ type Result struct {
 	Reconciled    []Reconciled
 	// Copies groups sources whose text is near-identical: one wire story.
 	Copies [][]string
+	// Table is the facts read as rows: one per key, one cell per source.
+	Table []Row
+	// OffEvent lists the sources that may report another event.
+	OffEvent []OffEvent
+	// Excluded lists the sources a pin took out of the comparison.
+	Excluded []string
 }
 
 // ShortValue is the claim's value without the claim's own words where the

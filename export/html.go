@@ -102,7 +102,7 @@ func buildPage(d Doc) page {
 	marks := map[compare.Ref][]spanMark{}
 	for _, disc := range r.Discrepancies {
 		e := d.Review.Get(disc)
-		pd := pageDisc{ID: disc.ID, Kind: disc.Kind, Severity: disc.Severity, Summary: disc.Summary, Why: disc.Why, Topic: disc.Topic,
+		pd := pageDisc{ID: disc.ID, Kind: string(disc.Kind), Severity: string(disc.Severity), Summary: disc.Summary, Why: disc.Why, Topic: disc.Topic,
 			Status: string(e.Status), StatusText: verdictText(e.Status), Note: e.Note, Diff: disc.Diff}
 		if e.Status == review.Open {
 			p.Open++
@@ -114,8 +114,8 @@ func buildPage(d Doc) page {
 			}
 			pd.Claims = append(pd.Claims, pageClaim{nm, c.Text, c.Value, c.Paragraph})
 			ref := compare.Ref{Source: c.Source, Paragraph: c.Paragraph}
-			marks[ref] = append(marks[ref], spanMark{c.Start, c.End, seg{Class: "disc sev-" + disc.Severity + " st-" + string(e.Status),
-				Title: disc.ID + " · " + disc.Kind + " · " + verdictText(e.Status) + ": " + disc.Summary + " — this source: " + c.Value, Href: "#" + disc.ID}})
+			marks[ref] = append(marks[ref], spanMark{c.Start, c.End, seg{Class: "disc sev-" + string(disc.Severity) + " st-" + string(e.Status),
+				Title: disc.ID + " · " + string(disc.Kind) + " · " + verdictText(e.Status) + ": " + disc.Summary + " — this source: " + c.Value, Href: "#" + disc.ID}})
 		}
 		p.Discrepancies = append(p.Discrepancies, pd)
 		discsByTopic[disc.Topic] = append(discsByTopic[disc.Topic], pd)
@@ -125,9 +125,9 @@ func buildPage(d Doc) page {
 		marks[ref] = append(marks[ref], spanMark{u.Start, u.End, seg{Class: "unique", Title: "only this source reports this: " + u.Value}})
 	}
 	for _, k := range kindsOf(r) {
-		kc := kindCount{Kind: k}
+		kc := kindCount{Kind: string(k)}
 		for _, pd := range p.Discrepancies {
-			if pd.Kind != k {
+			if pd.Kind != string(k) {
 				continue
 			}
 			kc.N++

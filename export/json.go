@@ -104,7 +104,7 @@ func JSON(w io.Writer, d Doc) error {
 		e := d.Review.Get(disc)
 		rev := jsonReview{Status: string(e.Status), Note: e.Note}
 		d := disc
-		doc.Discrepancies = append(doc.Discrepancies, jsonDiscrepancy{ID: d.ID, Kind: d.Kind, Topic: d.Topic, Severity: d.Severity,
+		doc.Discrepancies = append(doc.Discrepancies, jsonDiscrepancy{ID: d.ID, Kind: string(d.Kind), Topic: d.Topic, Severity: string(d.Severity),
 			Summary: d.Summary, Why: d.Why, Claims: d.Claims, Diff: d.Diff, Review: rev})
 	}
 	for _, rc := range r.Reconciled {

@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/parallax-news/parallax/compare"
@@ -172,16 +172,16 @@ func verdictText(s review.Status) string {
 	return "open"
 }
 
-func kindsOf(r *compare.Result) []string {
-	seen := map[string]bool{}
-	var ks []string
+func kindsOf(r *compare.Result) []compare.Kind {
+	seen := map[compare.Kind]bool{}
+	var ks []compare.Kind
 	for _, d := range r.Discrepancies {
 		if !seen[d.Kind] {
 			seen[d.Kind] = true
 			ks = append(ks, d.Kind)
 		}
 	}
-	sort.Strings(ks)
+	slices.Sort(ks)
 	return ks
 }
 

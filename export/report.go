@@ -57,7 +57,7 @@ func Report(w io.Writer, d Doc, o ReportOptions) error {
 	}
 	for _, disc := range r.Discrepancies {
 		e := d.Review.Get(disc)
-		sev := disc.Severity
+		sev := string(disc.Severity)
 		if sev == "high" {
 			sev = sgr("1;31", sev)
 		}

@@ -81,7 +81,7 @@ func Fingerprint(d compare.Discrepancy) string {
 		claims = append(claims, fmt.Sprintf("%s\x1f%d\x1f%s", c.Source, c.Paragraph, c.Text))
 	}
 	sort.Strings(claims)
-	sum := sha256.Sum256([]byte(d.Kind + "\x1e" + strings.Join(claims, "\x1e")))
+	sum := sha256.Sum256([]byte(string(d.Kind) + "\x1e" + strings.Join(claims, "\x1e")))
 	return hex.EncodeToString(sum[:])[:20]
 }
 

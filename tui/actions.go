@@ -278,7 +278,7 @@ func (m *Model) filterName() string {
 	case 1:
 		return "paragraphs with discrepancies"
 	}
-	return "discrepancies of kind " + m.doc.kinds[m.filter-2]
+	return "discrepancies of kind " + string(m.doc.kinds[m.filter-2])
 }
 
 // stepDiscrepancy selects the next or previous discrepancy that passes the

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -62,7 +63,7 @@ type doc struct {
 	cover, disagree [][]bool
 	// firstPara[s][t] is source s's first paragraph in topic t, or -1.
 	firstPara [][]int
-	kinds     []string // the discrepancy kinds present, in a fixed order
+	kinds     []compare.Kind // the discrepancy kinds present, in a fixed order
 }
 
 // newDoc indexes a result for the interface.
@@ -104,7 +105,7 @@ func newDoc(arts []*loader.Article, res *compare.Result) *doc {
 			}
 		}
 	}
-	seenKind := map[string]bool{}
+	seenKind := map[compare.Kind]bool{}
 	for di, disc := range res.Discrepancies {
 		if !seenKind[disc.Kind] {
 			seenKind[disc.Kind] = true
@@ -131,7 +132,7 @@ func newDoc(arts []*loader.Article, res *compare.Result) *doc {
 			d.sources[si].facts = append(d.sources[si].facts, fact{span: c.Span, kind: markDisc, label: "disputed (" + disc.ID + ")", value: c.Value, disc: di})
 		}
 	}
-	sort.Strings(d.kinds)
+	slices.Sort(d.kinds)
 	agreed := map[string]compare.Agreement{}
 	for _, a := range res.Agreements {
 		for _, id := range a.Facts {

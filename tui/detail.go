@@ -57,7 +57,7 @@ func (m *Model) discDetail(w int) []string {
 	if t, ok := m.doc.topicIndex[d.Topic]; ok {
 		topic += " " + m.doc.res.Topics[t].Label
 	}
-	head := st.detailTitle.Render(d.ID+" "+strings.ToUpper(d.Kind)) + " · severity " + d.Severity + " · topic " + topic
+	head := st.detailTitle.Render(d.ID+" "+strings.ToUpper(string(d.Kind))) + " · severity " + string(d.Severity) + " · topic " + topic
 	lines := []string{fitLeftRight(ansi.Truncate(head, w-14, "…"), m.verdictWord(e.Status), w)}
 	lines = append(lines, wrapStyled(d.Summary, w)...)
 	note := e.Note

@@ -145,7 +145,7 @@ func TestDiscrepancyNavigation(t *testing.T) {
 		t.Errorf("topic %s, want the discrepancy's %s", got, first.Topic)
 	}
 	scr := screenText(m)
-	if !strings.Contains(scr, first.ID+" "+strings.ToUpper(first.Kind)) {
+	if !strings.Contains(scr, first.ID+" "+strings.ToUpper(string(first.Kind))) {
 		t.Errorf("detail panel does not show %s:\n%s", first.ID, scr)
 	}
 	// Every claim's source pane shows the claim's first words somewhere.
