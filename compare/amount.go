@@ -91,13 +91,3 @@ func findAmountConflicts(res *Result, linked map[[2]Ref]bool) {
 }
 
 func isCurrency(unit string) bool { return unit == "$" || unit == "£" || unit == "€" }
-
-// linkedParagraphs is the set of paragraph pairs the alignment linked.
-func linkedParagraphs(links []Link) map[[2]Ref]bool {
-	linked := map[[2]Ref]bool{}
-	for _, l := range links {
-		a, b := Ref{l.A.Source, l.A.Paragraph}, Ref{l.B.Source, l.B.Paragraph}
-		linked[[2]Ref{a, b}], linked[[2]Ref{b, a}] = true, true
-	}
-	return linked
-}

@@ -9,16 +9,6 @@ import (
 	"github.com/parallax-news/parallax/loader"
 )
 
-// titleWords open a person's name in news copy and are not part of it:
-// "Pentagon Press Secretary John Kirby" is John Kirby. From AP style's
-// titles and ranks.
-var titleWords = toSet(`president vice prime minister secretary press spokesman spokeswoman spokesperson
-speaker senator sen rep representative governor gov mayor general gen lieutenant lt colonel col major
-maj captain capt commander cmdr admiral adm sergeant sgt officer chief director ambassador deputy
-foreign defense defence interior state minister chancellor king queen prince princess sheikh judge
-justice attorney police inspector detective sheriff deputy chairman chairwoman ceo founder leader
-pope cardinal archbishop bishop rabbi imam ayatollah dr mr mrs ms`)
-
 // entityMention is one name in one article, with its canonical form.
 type entityMention struct {
 	fact      Fact
@@ -193,7 +183,7 @@ func isPersonLike(ws []string) bool {
 	}
 	for _, w := range ws {
 		l := strings.ToLower(w)
-		if !isCapitalised(w) || orgWords[l] || months[l] || weekdays[l] || sentenceOpeners[l] || isStop(l) ||
+		if !isCapitalised(w) || orgWords()[l] || months[l] || weekdays[l] || sentenceOpeners()[l] || isStop(l) ||
 			strings.ContainsAny(w, "0123456789'’") || w == strings.ToUpper(w) {
 			return false
 		}
@@ -240,16 +230,6 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
-// orgWords mark a name as an organisation or a place, not a person.
-var orgWords = toSet(`force forces army navy ministry department agency council committee party
-organization organisation observatory news times post journal press association group groups
-university institute center centre fund bank company corporation house office government command
-state states republic union nations league front brigade brigades hezbollah shuhada kataib
-corps guard guards police service services court city island province county river street
-act law bill fire airport valley gulf herald tribune theater theatre games river lake bay sea ocean
-mountain mountains park hospital school college stadium arena hotel church airlines airways club
-team award awards prize festival center square bridge road avenue highway station port`)
-
 // sentenceMentions turns the names of one sentence into mentions:
 // abbreviations defined in the article (abbr, filled as they are defined)
 // are read as their definitions, titles are dropped.
@@ -280,7 +260,7 @@ func stripTitles(name string) string {
 	ws := strings.Fields(name)
 	last := -1
 	for i, w := range ws {
-		if titleWords[strings.ToLower(strings.Trim(w, "."))] {
+		if titleWords()[strings.ToLower(strings.Trim(w, "."))] {
 			last = i
 		}
 	}

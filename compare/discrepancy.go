@@ -418,7 +418,8 @@ func diffSummary(diff []DiffOp) string {
 
 // finish orders the discrepancies and unique facts by where they stand and
 // numbers the discrepancies.
-func finish(res *Result) {
+func finish(c *comparison) {
+	res := c.res
 	order := map[string]int{}
 	for i, t := range res.Topics {
 		order[t.ID] = i
@@ -453,8 +454,4 @@ func finish(res *Result) {
 	}
 	res.Unique = kept
 	sort.SliceStable(res.Unique, func(i, j int) bool { return lessSpan(res.Unique[i].Span, res.Unique[j].Span) })
-}
-
-func lessSpan(a, b Span) bool {
-	return lessPlace(a.Source, a.Paragraph, a.Start, b.Source, b.Paragraph, b.Start)
 }

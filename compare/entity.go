@@ -87,10 +87,6 @@ func decompose(s string) string {
 	return s
 }
 
-// nameConnectors may stand inside a name: "Kata'ib Sayyid al-Shuhada",
-// "Syrian Observatory for Human Rights", "Osama bin Laden".
-var nameConnectors = toSet(`al el bin ibn of for de del la le van von der du da`)
-
 // nameAt is a name found in a sentence, its span relative to the sentence.
 type nameAt struct {
 	text       string
@@ -121,14 +117,14 @@ func namesOf(text string, toks []token) []nameAt {
 				continue
 			}
 			// A connector inside a name, followed by a capitalised word.
-			if nameConnectors[strings.ToLower(next.text)] && j+2 < len(toks) && isNameWord(toks[j+2].text) {
+			if nameConnectors()[strings.ToLower(next.text)] && j+2 < len(toks) && isNameWord(toks[j+2].text) {
 				j += 2
 				continue
 			}
 			break
 		}
 		first := toks[i].text
-		opener := i == 0 && (isStop(fold(first)) || sentenceOpeners[fold(first)])
+		opener := i == 0 && (isStop(fold(first)) || sentenceOpeners()[fold(first)])
 		if opener && j == i {
 			continue
 		}
@@ -150,7 +146,7 @@ func isNameWord(w string) bool {
 	if isCapitalised(w) {
 		return true
 	}
-	if pre, rest, ok := strings.Cut(w, "-"); ok && nameConnectors[strings.ToLower(pre)] && isCapitalised(rest) {
+	if pre, rest, ok := strings.Cut(w, "-"); ok && nameConnectors()[strings.ToLower(pre)] && isCapitalised(rest) {
 		return true // "al-Shuhada"
 	}
 	hasDigit, hasLetter := false, false

@@ -6,21 +6,6 @@ import (
 	"strings"
 )
 
-// hedges mark a statement as reported, alleged or unconfirmed rather than
-// established. From AP style's guidance on attribution and the wire
-// services' hedging vocabulary.
-var hedges = []string{
-	"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "apparently",
-	"is believed to", "are believed to", "were believed to", "was believed to", "believed to be",
-	"is thought to", "are thought to", "was thought to", "is said to", "are said to", "was said to",
-	"is understood to", "unconfirmed", "unverified", "could not be independently verified",
-	"could not be verified", "not been confirmed", "not be confirmed", "reports suggest", "it is claimed",
-}
-
-// creditVerbs carry a statement from its source.
-var creditVerbs = toSet(`said says told tells reported reports claimed claims confirmed confirms announced
-announces stated states added adds wrote writes tweeted posted`)
-
 // claimAt is what one sentence states, for comparing how sources present
 // it: its hedge, who it is credited to, and the specific things it names
 // (model designations, list items, counts) that let two sentences be
@@ -42,7 +27,7 @@ func sentenceClaim(text string, toks []token, ns []nameAt, span Span, topic stri
 	lower := strings.ToLower(text)
 	var quoted []quoteAt
 	quotesRead := false
-	for _, h := range hedges {
+	for _, h := range hedges() {
 		if !mayHedge(lower) {
 			break
 		}
@@ -150,7 +135,7 @@ func credits(text string, toks []token, ns []nameAt) []string {
 			}
 		case w == "as" && i+1 < len(toks) && toks[i+1].folded == "per":
 			add(nameAfter(toks[i+1].end))
-		case creditVerbs[w]:
+		case creditVerbs()[w]:
 			// "X said": the name or the official just before.
 			if n := creditBefore(text, toks, ns, i); n != "" {
 				add(n)
@@ -181,7 +166,7 @@ func creditBefore(text string, toks []token, ns []nameAt, i int) string {
 	}
 	for j := i - 1; j >= 0 && j >= i-6; j-- {
 		w := toks[j].folded
-		if sourceNouns[w] {
+		if sourceNouns()[w] {
 			k := j
 			for k > 0 && j-k < 5 && !strings.ContainsAny(text[toks[k-1].end:toks[k].start], ",;:\"“”") && toks[k-1].folded != "that" {
 				k--
@@ -194,11 +179,6 @@ func creditBefore(text string, toks []token, ns []nameAt, i int) string {
 	}
 	return ""
 }
-
-// sourceNouns are the people and bodies news copy credits without naming.
-var sourceNouns = toSet(`official officials spokesman spokeswoman spokesperson source sources witness
-witnesses residents agency ministry police military army report reports statement media outlet
-observatory organisation organization group monitor`)
 
 // phraseAfter is the noun phrase after "according to": up to the first
 // comma or the sentence's end.
@@ -326,7 +306,7 @@ func shareCredit(a, b []string) bool {
 		for _, c := range cs {
 			for _, w := range words(c) {
 				f := w.folded
-				if len(f) > 2 && !isStop(f) && !titleWords[f] && !sentenceOpeners[f] {
+				if len(f) > 2 && !isStop(f) && !titleWords()[f] && !sentenceOpeners()[f] {
 					m[nameKey(singular(f))] = true
 				}
 			}
@@ -383,7 +363,7 @@ func creditChain(cs []string) string {
 // isOutlet reports a credit that names a news organisation.
 func isOutlet(credit string) bool {
 	for _, w := range words(credit) {
-		if outletWords[w.folded] {
+		if outletWords()[w.folded] {
 			return true
 		}
 	}

@@ -36,7 +36,7 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 			q := Quantity{Low: v, High: v, Unit: "magnitude", Class: "earthquake"}
 			endTok := i
 			if i+1 < len(toks) {
-				if c, ok := eventNouns[toks[i+1].folded]; ok {
+				if c, ok := eventNouns()[toks[i+1].folded]; ok {
 					q.Counted, q.Class, endTok = toks[i+1].folded, c, i+1
 				}
 			}
@@ -47,7 +47,7 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 		if n == 0 {
 			// "a child was killed": one person, when an outcome follows.
 			if (f == "a" || f == "an") && i+1 < len(toks) {
-				if _, person := personClasses[toks[i+1].folded]; person {
+				if _, person := personClasses()[toks[i+1].folded]; person {
 					// "a child and three other civilians have been injured":
 					// the outcome may follow a coordinated phrase.
 					if out2, ok := outcomeNear(toks, i+1, 8, 0); ok {
@@ -74,7 +74,7 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 			q.Unit = "magnitude"
 		}
 		if end < len(toks) {
-			if s, ok := scaleWords[toks[end].folded]; ok && (q.Unit != "" || toks[end].folded != "m") {
+			if s, ok := scaleWords()[toks[end].folded]; ok && (q.Unit != "" || toks[end].folded != "m") {
 				q.Low *= s
 				q.High *= s
 				end++
@@ -103,13 +103,13 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 			if strings.ContainsAny(text[toks[j-1].end:toks[j].start], ",;:()") {
 				break // "wounding 70, Iranian officials said": the count ends at the comma
 			}
-			if w == "magnitude" || countModifiers[w] || isCapitalised(toks[j].text) && j+1 < len(toks) && !isStop(toks[j+1].folded) {
+			if w == "magnitude" || countModifiers()[w] || isCapitalised(toks[j].text) && j+1 < len(toks) && !isStop(toks[j+1].folded) {
 				continue // "three other people", "2,500 US soldiers", "a 5.9 magnitude quake"
 			}
-			if isStop(w) || outcomes[w] != "" || commonVerbs[w] || !isAlpha(w) || strings.HasSuffix(w, "ed") && len(w) > 4 {
+			if isStop(w) || outcomes()[w] != "" || commonVerbs()[w] || !isAlpha(w) || strings.HasSuffix(w, "ed") && len(w) > 4 {
 				break
 			}
-			if notCounted[w] {
+			if notCounted()[w] {
 				break // "arrested four times", "five days": how often or how long, not how many
 			}
 			q.Counted = singular(w)
@@ -141,18 +141,18 @@ func parseNumber(toks []token, i int) (float64, bool, int) {
 	if f == "a" && i+1 < len(toks) && toks[i+1].folded == "dozen" {
 		return 12, false, 2
 	}
-	if v, ok := numberWords[f]; ok {
+	if v, ok := numberWords()[f]; ok {
 		if f == "one" && i+1 < len(toks) && toks[i+1].folded == "of" {
 			return 0, false, 0 // "one of the facilities" is a selection, not a count
 		}
 		return v, false, 1
 	}
-	if v, ok := ordinalWords[f]; ok {
+	if v, ok := ordinalWords()[f]; ok {
 		return v, true, 1
 	}
 	if parts := strings.Split(f, "-"); len(parts) == 2 {
-		tens, ok1 := numberWords[parts[0]]
-		ones, ok2 := numberWords[parts[1]]
+		tens, ok1 := numberWords()[parts[0]]
+		ones, ok2 := numberWords()[parts[1]]
 		if ok1 && ok2 && tens >= 20 && ones < 10 {
 			return tens + ones, false, 1
 		}
@@ -207,7 +207,7 @@ func isDateOrTime(text string, toks []token, i, end int, v float64) bool {
 }
 
 func qualifierBefore(toks []token, i int) (string, string, int) {
-	for _, q := range qualifiers {
+	for _, q := range qualifiers() {
 		ws := strings.Fields(q.words)
 		if i < len(ws) {
 			continue
@@ -247,7 +247,7 @@ func magnitudeBefore(toks []token, i int) bool {
 		switch w := toks[j].folded; {
 		case w == "magnitude":
 			return true
-		case w == "of" || qualifierWord[w]:
+		case w == "of" || qualifierWord()[w]:
 		default:
 			return false
 		}
@@ -274,7 +274,7 @@ func richterAfter(toks []token, end int) bool {
 // people").
 func outcomeAround(text string, toks []token, i, last int, counted string) (string, bool) {
 	fits := func(o string) bool {
-		return o != "" && !(inanimate[counted] && (o == "killed" || o == "injured"))
+		return o != "" && !(inanimate()[counted] && (o == "killed" || o == "injured"))
 	}
 	// Back over a qualifier or "other" to the verb: "killing at least 10",
 	// "wounding other 70".
@@ -282,10 +282,10 @@ func outcomeAround(text string, toks []token, i, last int, counted string) (stri
 		if strings.ContainsAny(text[toks[j].end:toks[j+1].start], ",;:") {
 			break
 		}
-		if o := outcomes[toks[j].folded]; fits(o) {
+		if o := outcomes()[toks[j].folded]; fits(o) {
 			return o, true
 		}
-		if !qualifierWord[toks[j].folded] && !countModifiers[toks[j].folded] {
+		if !qualifierWord()[toks[j].folded] && !countModifiers()[toks[j].folded] {
 			break
 		}
 	}
@@ -294,7 +294,7 @@ func outcomeAround(text string, toks []token, i, last int, counted string) (stri
 			break
 		}
 		w := toks[j].folded
-		if o := outcomes[w]; fits(o) {
+		if o := outcomes()[w]; fits(o) {
 			return o, true
 		}
 		if _, _, n := parseNumber(toks, j); n > 0 && w != "a" && w != "an" {
@@ -308,12 +308,12 @@ func outcomeAround(text string, toks []token, i, last int, counted string) (stri
 // before tokens before it ("killing five fighters").
 func outcomeNear(toks []token, i, after, before int) (string, bool) {
 	for j := i + 1; j < len(toks) && j <= i+after; j++ {
-		if o := outcomes[toks[j].folded]; o != "" {
+		if o := outcomes()[toks[j].folded]; o != "" {
 			return o, true
 		}
 	}
 	for j := i - 1; j >= 0 && j >= i-before; j-- {
-		if o := outcomes[toks[j].folded]; o != "" {
+		if o := outcomes()[toks[j].folded]; o != "" {
 			return o, true
 		}
 	}
@@ -347,10 +347,10 @@ func singular(w string) string {
 // classOf groups a counted noun with its synonyms: the people-counting
 // nouns by class, others by themselves.
 func classOf(counted string) string {
-	if c, ok := personClasses[counted]; ok {
+	if c, ok := personClasses()[counted]; ok {
 		return c
 	}
-	if c, ok := eventNouns[counted]; ok {
+	if c, ok := eventNouns()[counted]; ok {
 		return c
 	}
 	return counted

@@ -106,7 +106,7 @@ func speakerOf(p loader.Paragraph, quotes []quoteAt) (string, bool) {
 	// Reporting verbs, nearest the quotation first.
 	var verbs []int
 	for i, tk := range toks {
-		if reportVerbs[tk.folded] || tk.folded == "read" && i > 0 && toks[i-1].folded == "statement" {
+		if reportVerbs()[tk.folded] || tk.folded == "read" && i > 0 && toks[i-1].folded == "statement" {
 			verbs = append(verbs, i)
 		}
 	}

@@ -28,11 +28,11 @@ type SentenceRef struct {
 	Sentence  int    `json:"sentence"`
 }
 
-// Link ties two sentences of different sources that speak of the same thing,
-// with why: the score and what they share.
+// Link ties two paragraphs of different sources that speak of the same
+// thing, with why: the score and what they share.
 type Link struct {
-	A, B    SentenceRef
-	Score   float64  // weighted cosine similarity, 0 to 1
+	A, B    Ref
+	Score   float64  // the pair scorer's chance that they speak of one happening, 0 to 1
 	Terms   []string // the most telling shared words
 	Numbers []string // shared normalised numbers
 	Names   []string // shared names (people, places, groups)
@@ -47,6 +47,8 @@ type Topic struct {
 	Members []Ref  // in source order, then paragraph order
 	Links   []Link
 	Sources []string // the sources that cover it, in input order
+	// Own marks the topic that gathers what one source alone speaks of.
+	Own bool
 }
 
 // FactKind says what a Fact holds.

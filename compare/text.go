@@ -139,7 +139,7 @@ func (c stemmer) stem(w string) string {
 }
 
 // isStop reports a word that says nothing about a topic.
-func isStop(folded string) bool { return stopwords[folded] }
+func isStop(folded string) bool { return stopwords()[folded] }
 
 // isCapitalised reports a word written with a capital first letter.
 func isCapitalised(w string) bool {

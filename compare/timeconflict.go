@@ -8,14 +8,9 @@ import (
 	"time"
 )
 
-// timeTolerance is how far apart two clock times of one event may be and
-// still be a rounding of each other ("3:30 a.m." for "3:33 a.m."); a
-// qualifier such as "about" or "shortly after" widens it to half an hour.
 const (
-	timeTolerance      = 10 * time.Minute
-	qualifiedTolerance = 30 * time.Minute
-	minutesPerDay      = 24 * 60
-	sameInstant        = "the same moment once time zones and days are read"
+	minutesPerDay = 24 * 60
+	sameInstant   = "the same moment once time zones and days are read"
 )
 
 // findTimeConflicts compares the times that sources give for one moment.

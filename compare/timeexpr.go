@@ -300,7 +300,7 @@ func keepsDST(loc *time.Location) bool {
 func placeZone(text string) *time.Location {
 	for _, w := range words(text) {
 		for _, part := range strings.Split(w.text, "-") {
-			if name, ok := placeZones[part]; ok {
+			if name, ok := placeZones()[part]; ok {
 				if loc, err := time.LoadLocation(name); err == nil {
 					return loc
 				}

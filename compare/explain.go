@@ -1,0 +1,110 @@
+package compare
+
+import (
+	"slices"
+	"strings"
+)
+
+// explain records why two paragraphs were linked: the shared words that
+// weigh most, the shared numbers and names, and the events told in other
+// words ("died ~ killed"). st remembers the stems it makes, across the
+// links of one comparison.
+func explain(a, b *unit, l Link, st stemmer) Link {
+	type shared struct {
+		key, surfA, surfB string
+		kind              termKind
+		w                 float64
+	}
+	surfaces := func(u *unit) map[string]shared {
+		m := map[string]shared{}
+		for _, s := range u.sents {
+			for i, w := range s.toks {
+				f := w.folded
+				if class, ok := eventClasses()[f]; ok {
+					k := classPrefix + class
+					if _, seen := m[k]; !seen {
+						m[k] = shared{key: k, surfA: w.text, kind: termClass}
+					}
+				}
+				switch {
+				case isNumberToken(f):
+					k := numberPrefix + strings.ReplaceAll(f, ",", "")
+					m[k] = shared{key: k, surfA: w.text, kind: termNumber}
+				case isStop(f) || len(f) < 2:
+				default:
+					k := st.stem(w.text)
+					kind := termWord
+					if i > 0 && isCapitalised(w.text) {
+						kind = termName
+					}
+					if prev, ok := m[k]; ok && prev.kind >= kind {
+						continue
+					}
+					m[k] = shared{key: k, surfA: w.text, kind: kind}
+				}
+			}
+		}
+		return m
+	}
+	sa, sb := surfaces(a), surfaces(b)
+	var all []shared
+	for k, x := range sa {
+		y, ok := sb[k]
+		if !ok {
+			continue
+		}
+		x.surfB = y.surfA
+		x.w = weightOf(a.eng, fnv64a(k)) * weightOf(b.eng, fnv64a(k))
+		all = append(all, x)
+	}
+	slices.SortFunc(all, func(x, y shared) int {
+		if x.w != y.w {
+			if x.w > y.w {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(x.key, y.key)
+	})
+	for _, s := range all {
+		switch s.kind {
+		case termClass:
+			// An event told in other words: both ("died ~ killed"); told in
+			// one word, the shared word says it already.
+			if st.stem(s.surfA) == st.stem(s.surfB) {
+				continue
+			}
+			if len(l.Terms) < 5 {
+				l.Terms = append(l.Terms, strings.ToLower(s.surfA)+" ~ "+strings.ToLower(s.surfB))
+			}
+		case termNumber:
+			l.Numbers = append(l.Numbers, s.surfA)
+		case termName:
+			if len(l.Names) < 5 {
+				l.Names = append(l.Names, s.surfA)
+			}
+		default:
+			if len(l.Terms) < 5 {
+				l.Terms = append(l.Terms, strings.ToLower(s.surfA))
+			}
+		}
+	}
+	return l
+}
+
+// weightOf finds a term's weight in a sorted vector.
+func weightOf(v vec, id uint64) float64 {
+	k, ok := slices.BinarySearchFunc(v, id, func(e entry, id uint64) int {
+		switch {
+		case e.id < id:
+			return -1
+		case e.id > id:
+			return 1
+		}
+		return 0
+	})
+	if !ok {
+		return 0
+	}
+	return v[k].w
+}

@@ -1,0 +1,287 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax/loader"
+)
+
+// extractStage finds the facts of every body paragraph.
+func extractStage(c *comparison) {
+	res, arts := c.res, c.arts
+	bySource := make([][]*unit, len(arts))
+	for _, u := range c.units {
+		bySource[u.src] = append(bySource[u.src], u)
+	}
+	topicOf := map[Ref]string{}
+	for i, u := range c.units {
+		if ts := c.unitTopics[i]; len(ts) > 0 {
+			topicOf[u.ref] = ts[0]
+		}
+	}
+	year := comparisonYear(arts)
+	// Articles are read on every core; the facts are numbered afterwards, in
+	// the articles' order, so the result is the same as one goroutine's.
+	per := make([][]Fact, len(arts))
+	mentions := make([][]entityMention, len(arts))
+	claims := make([][]claimAt, len(arts))
+	parallel(len(arts), func(_ int, next func() (int, bool)) {
+		for i, ok := next(); ok; i, ok = next() {
+			per[i], mentions[i], claims[i] = articleFacts(arts[i], bySource[i], topicOf, year)
+		}
+	})
+	for _, fs := range per {
+		for _, f := range fs {
+			f.ID = fmt.Sprintf("f%d", len(res.Facts)+1)
+			res.Facts = append(res.Facts, f)
+		}
+	}
+	var all []claimAt
+	for _, cs := range claims {
+		all = append(all, cs...)
+	}
+	c.mentions, c.claims = mentions, all
+}
+
+// articleFacts finds the quantities, times, lists, names and quotations of
+// one article. units are its paragraphs as the alignment read them: their
+// words are not split again.
+func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year int) ([]Fact, []entityMention, []claimAt) {
+	byPara := map[int]*unit{}
+	for _, u := range units {
+		byPara[u.ref.Paragraph] = u
+	}
+	var facts []Fact
+	var mentions []entityMention
+	var claims []claimAt
+	abbr := map[string]string{}
+	lastSpeaker := ""
+	var articleZone *time.Location
+	zoneRead := false
+	current := currentYear(a)
+	if a.Published.IsZero() && year > current {
+		// Undated, and its latest year is an earlier event's ("the December
+		// 2003 quake in Bam"): the other reports say which year this is.
+		current = year
+	}
+	for _, p := range a.Paragraphs {
+		if p.Kind != loader.KindBody {
+			continue
+		}
+		firstCredit := ""
+		quotes := quotations(p.Text)
+		for k, sp := range p.Sentences {
+			topic := topicOf[Ref{Source: a.ID, Paragraph: p.Index}]
+			text := p.Text[sp.Start:sp.End]
+			if clockOrDay(text) {
+				// "local time" is the place's: the sentence's first, else the article's.
+				zone := placeZone(text)
+				if zone == nil {
+					if !zoneRead {
+						articleZone, zoneRead = articleZoneOf(a), true
+					}
+					zone = articleZone
+				}
+				for _, tm := range timeExpressions(text, a.Published, zone) {
+					tm := tm
+					span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + tm.start, End: sp.Start + tm.end}
+					if insideQuote(quotes, span) && !(tm.v.HasClock && tm.v.HasZone) {
+						// "this evening" in a statement is the speaker's evening,
+						// not the dateline's: only a time with its zone is kept.
+						continue
+					}
+					facts = append(facts, Fact{
+						Kind: FactTime, Span: span,
+						Text: p.Text[span.Start:span.End], Value: tm.v.describe(), Topic: topic, Time: &tm.v,
+					})
+				}
+			}
+			background := pastYear(text, current)
+			var toks []token
+			if u := byPara[p.Index]; u != nil && k < len(u.sents) {
+				toks = u.sents[k].toks
+			} else {
+				toks = words(text)
+			}
+			ns := namesOf(text, toks)
+			mentions = append(mentions, sentenceMentions(a.ID, p, sp, topic, ns, abbr)...)
+			claim := sentenceClaim(text, toks, ns, Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start, End: sp.End}, topic)
+			for _, n := range ns {
+				if ws := strings.Fields(n.text); hasDigit(ws[len(ws)-1]) {
+					claim.specific["model:"+itemKey(ws[len(ws)-1])] = true
+				}
+			}
+			for _, l := range listsOf(text, ns) {
+				span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + l.start, End: sp.Start + l.end}
+				facts = append(facts, Fact{Kind: FactList, Span: span, Text: p.Text[span.Start:span.End],
+					Value: strings.Join(l.items, ", "), Topic: topic, List: l.items, Background: background})
+				for _, it := range l.items {
+					claim.specific["item:"+listItemKey(it)] = true
+				}
+			}
+			for _, q := range quantitiesOf(text, toks) {
+				q := q
+				if k := quantityKey(&q.q); k != "" && !background {
+					claim.specific["count:"+k+"="+formatNumber(q.q.nominal())] = true
+				}
+				span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + q.start, End: sp.Start + q.end}
+				facts = append(facts, Fact{
+					Kind: FactQuantity, Span: span,
+					Text: p.Text[span.Start:span.End], Value: q.q.describe(), Topic: topic, Quantity: &q.q,
+					Background: background,
+				})
+			}
+			claims = append(claims, claim)
+			if firstCredit == "" && len(claim.credits) > 0 {
+				firstCredit = claim.credits[0]
+			}
+		}
+		if len(quotes) == 0 {
+			// "A US defence official confirmed ... They said ...": the next
+			// paragraph's pronoun is this paragraph's source.
+			if firstCredit != "" {
+				lastSpeaker = creditName(firstCredit)
+			}
+			continue
+		}
+		speaker, pronoun := speakerOf(p, quotes)
+		if speaker == "" && pronoun {
+			speaker = lastSpeaker // "He said, ..." after a named speaker
+		}
+		lastSpeaker = speaker
+		for _, q := range quotes {
+			span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
+			via := viaOf(claims, span, speaker)
+			value := fmt.Sprintf("%q", q.words)
+			if speaker != "" {
+				value = speaker + ": " + value
+			}
+			if via != "" {
+				value += " (via " + via + ")"
+			}
+			facts = append(facts, Fact{
+				Kind: FactQuote, Span: span,
+				Text: q.words, Value: value, Topic: topicOf[Ref{Source: a.ID, Paragraph: p.Index}],
+				Quote: &Quote{Words: q.words, Speaker: speaker, Via: via},
+			})
+		}
+	}
+	return facts, mentions, claims
+}
+
+// viaOf is who carried a quotation: the credits of its sentence other than
+// the speaker ("told Al Jazeera", "according to the BBC", "as per Fox News").
+func viaOf(claims []claimAt, q Span, speaker string) string {
+	for i := len(claims) - 1; i >= 0; i-- {
+		c := claims[i]
+		if c.span.Paragraph != q.Paragraph || q.Start < c.span.Start || q.Start >= c.span.End {
+			continue
+		}
+		var via []string
+		for _, cr := range c.credits {
+			// A named carrier only: "according to a humanitarian organization"
+			// credits a claim of the sentence more often than the quotation.
+			if !isCapitalised(cr) || strings.HasPrefix(cr, "The ") {
+				continue
+			}
+			if speaker == "" || !shareCredit([]string{cr}, []string{speaker}) {
+				via = append(via, cr)
+			}
+		}
+		return strings.Join(via, ", ")
+	}
+	return ""
+}
+
+func insideQuote(qs []quoteAt, sp Span) bool {
+	for _, q := range qs {
+		if sp.Start >= q.start && sp.End <= q.end {
+			return true
+		}
+	}
+	return false
+}
+
+// currentYear is the year an article reports in: its dateline's, else the
+// latest year its body names, else 0.
+func currentYear(a *loader.Article) int {
+	if !a.Published.IsZero() {
+		return a.Published.Time.Year()
+	}
+	y := 0
+	for _, p := range a.Body() {
+		if !strings.Contains(p.Text, "19") && !strings.Contains(p.Text, "20") {
+			continue
+		}
+		for _, m := range yearRe.FindAllString(p.Text, -1) {
+			if v, _ := strconv.Atoi(m); v > y {
+				y = v
+			}
+		}
+	}
+	return y
+}
+
+// comparisonYear is the year most articles are of (their dates, else the
+// latest year they name); ties go to the later year.
+func comparisonYear(arts []*loader.Article) int {
+	n := map[int]int{}
+	for _, a := range arts {
+		if y := currentYear(a); y > 0 {
+			n[y]++
+		}
+	}
+	best := 0
+	for y, c := range n {
+		if c > n[best] || c == n[best] && y > best {
+			best = y
+		}
+	}
+	return best
+}
+
+// pastYear reports a sentence that names a year before the current one:
+// "the 2003 quake in Bam killed more than 31,000" is context, not the event.
+func pastYear(text string, current int) bool {
+	if !strings.Contains(text, "19") && !strings.Contains(text, "20") {
+		return false // no year can stand here: spare the regular expression
+	}
+	for _, m := range yearRe.FindAllString(text, -1) {
+		if v, _ := strconv.Atoi(m); v < current {
+			return true
+		}
+	}
+	return false
+}
+
+// articleZoneOf is the zone of the first place an article's body names.
+func articleZoneOf(a *loader.Article) *time.Location {
+	for _, p := range a.Body() {
+		if z := placeZone(p.Text); z != nil {
+			return z
+		}
+	}
+	return nil
+}
+
+func claimOf(f Fact) Claim {
+	return Claim{Span: f.Span, Text: f.Text, Value: f.Value}
+}
+
+func overlaps(a, b Quantity) bool {
+	return a.Low <= b.High && b.Low <= a.High
+}
+
+// rounding reports two values within 3% of each other where one is rounder:
+// "$180 million" for "$184 million".
+func rounding(a, b Quantity) bool {
+	x, y := a.nominal(), b.nominal()
+	if x == 0 || y == 0 {
+		return false
+	}
+	return math.Abs(x-y)/math.Max(x, y) <= 0.03
+}

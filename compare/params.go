@@ -1,0 +1,67 @@
+package compare
+
+import "time"
+
+// The engine's parameters, each with the reason it has its value and the
+// figure it was set on. They were set once on the development sets of
+// ../shared/eval (ECB+ clusters, news-dev), never per sample; what is fitted
+// (the pair scorer's weights and link threshold) lives in model.json, with
+// the figures of its held-out folds.
+
+// Term weights of the engine's paragraph vectors (prepare.go, vector.go).
+const (
+	// nameWeight, numberWeight, classWeight raise names, numbers and event
+	// classes above common words: they say more of what a paragraph is on.
+	// Kept from the first alignment, which beat a plain cosine on ECB+ with
+	// them (strict F1 0.670 against 0.638).
+	nameWeight   = 1.5
+	numberWeight = 1.5
+	classWeight  = 1.5
+	// eventShare is the share of the paragraphs a term must appear in to
+	// count as the main event's vocabulary, which every paragraph of a
+	// story shares and which says little about sub-topics: such terms are
+	// kept at eventWeight. With fewer than eventMinUnits paragraphs no term
+	// is taken for it: the counts are too small to tell.
+	eventShare    = 0.25
+	eventWeight   = 0.3
+	eventMinUnits = 8
+)
+
+// Alignment (align.go).
+const (
+	// maxPosting bounds the candidate pairs one term may propose: a term in
+	// more paragraphs than this is too common to find a topic by, and
+	// skipping it keeps the cost well below the square of the input. No
+	// ECB+ cluster reaches it (the largest has 352 paragraphs).
+	maxPosting = 400
+	// candidateFloor is the engine cosine under which a pair is not scored:
+	// no pair below it reached the link threshold on ECB+ or news-dev.
+	candidateFloor = 0.02
+	// ledeParagraphs: the first paragraphs of an article, its lede, state
+	// the main event; two ledes are more often about one happening.
+	ledeParagraphs = 4
+)
+
+// Topics (topics.go).
+const (
+	// topicThreshold is the mean link score over all pairs of two groups'
+	// paragraphs at which they merge into one topic.
+	topicThreshold = 0.5
+	// maxPerSource is the most paragraphs of one source a topic holds when
+	// it is grouped (a paragraph linked to it joins it after): a topic is
+	// one thing, not a story's whole thread. With no cap, five reports of
+	// one statement made one topic of 21 paragraphs in the seeds.
+	maxPerSource = 3
+	// pinnedScore is the link score of a reviewer's "these belong together".
+	pinnedScore = 1.0
+)
+
+// Time comparison (timeconflict.go).
+const (
+	// timeTolerance is how far apart two clock times of one event may be
+	// and still be a rounding of each other ("3:30 a.m." for "3:33 a.m.");
+	// a qualifier such as "about" or "shortly after" widens it to
+	// qualifiedTolerance.
+	timeTolerance      = 10 * time.Minute
+	qualifiedTolerance = 30 * time.Minute
+)

@@ -1,0 +1,121 @@
+package compare
+
+import (
+	"strings"
+
+	"github.com/parallax-news/parallax/loader"
+)
+
+// unit is one body paragraph as the alignment reads it: the engine aligns
+// paragraphs, the blocks a reader reads and topics hold, and keeps the
+// sentences for the fact readers and for the reasons of a link.
+type unit struct {
+	ref  Ref
+	src  int // the source's index in the comparison
+	pos  int // its place among its article's body paragraphs: 0 is the lede
+	text string
+	// sents are the paragraph's sentences with their words, whose offsets
+	// are the sentence's own.
+	sents  []sentence
+	quoted bool
+
+	eng   vec // the engine's terms: stems, names, numbers, event classes
+	plain vec // the plain words, as a TF-IDF baseline reads them
+	// Filled by vectorise: the weight of the main event's vocabulary in eng
+	// (see index.eventTerm), whose cosine is one of the link features.
+	mainNorm float64
+}
+
+// sentence is one sentence of a paragraph with its words.
+type sentence struct {
+	span loader.Sentence // byte offsets into the paragraph
+	toks []token         // offsets into the sentence's text
+}
+
+func (s sentence) text(p string) string { return p[s.span.Start:s.span.End] }
+
+// prepare makes the units of every article, the articles shared out among
+// the cores; the order of the result is the articles' order.
+func prepare(arts []*loader.Article) []*unit {
+	per := make([][]*unit, len(arts))
+	parallel(len(arts), func(_ int, next func() (int, bool)) {
+		st := stemmer{}
+		for si, ok := next(); ok; si, ok = next() {
+			per[si] = prepareArticle(arts[si], si, st)
+		}
+	})
+	n := 0
+	for _, us := range per {
+		n += len(us)
+	}
+	out := make([]*unit, 0, n)
+	for _, us := range per {
+		out = append(out, us...)
+	}
+	return out
+}
+
+func prepareArticle(a *loader.Article, si int, st stemmer) []*unit {
+	var out []*unit
+	pos := 0
+	for _, p := range a.Paragraphs {
+		if p.Kind != loader.KindBody {
+			continue
+		}
+		u := &unit{ref: Ref{Source: a.ID, Paragraph: p.Index}, src: si, pos: pos, text: p.Text,
+			quoted: strings.ContainsAny(p.Text, "\"“”")}
+		pos++
+		eng := termCounts{}
+		plain := termCounts{}
+		classes := map[string]bool{}
+		for _, sp := range p.Sentences {
+			text := p.Text[sp.Start:sp.End]
+			toks := words(text)
+			u.sents = append(u.sents, sentence{span: sp, toks: toks})
+			for i, w := range toks {
+				f := w.folded
+				if !isStop(f) {
+					plain.add(strings.ToLower(w.text), 1, termWord)
+				}
+				if class, ok := eventClasses()[f]; ok && !classes[class] {
+					// An event class counts once per paragraph, however many
+					// of its words the paragraph has.
+					classes[class] = true
+					eng.add(classPrefix+class, classWeight, termClass)
+				}
+				switch {
+				case isNumberToken(f):
+					eng.add(numberPrefix+strings.ReplaceAll(f, ",", ""), numberWeight, termNumber)
+				case isStop(f) || len(f) < 2:
+				default:
+					if i > 0 && isCapitalised(w.text) {
+						eng.add(st.stem(w.text), nameWeight, termName) // a capital inside a sentence: a name
+					} else {
+						eng.add(st.stem(w.text), 1, termWord)
+					}
+				}
+			}
+		}
+		u.eng, u.plain = eng.vec(), plain.vec()
+		out = append(out, u)
+	}
+	return out
+}
+
+// The prefixes of terms that are not words.
+const (
+	classPrefix  = "@" // an event class (see lexicon/event-classes.txt)
+	numberPrefix = "#" // a number, without its separators
+)
+
+func isNumberToken(f string) bool {
+	if f == "" || f[0] < '0' || f[0] > '9' {
+		return false
+	}
+	for _, r := range f {
+		if !(r >= '0' && r <= '9' || r == ',' || r == '.') {
+			return false
+		}
+	}
+	return true
+}

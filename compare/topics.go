@@ -1,0 +1,370 @@
+package compare
+
+import (
+	"container/heap"
+	"fmt"
+	"slices"
+)
+
+// Topics group the paragraphs that speak of one thing. They are built by
+// average-linkage clustering over the links: two groups merge when the mean
+// score over all their pairs of paragraphs (an unlinked pair scores 0)
+// reaches topicThreshold, so that no single link can join two groups that
+// have nothing else in common, as a chain of best links would. A paragraph
+// left alone but linked above the threshold joins the topic of its best
+// link; what no other source speaks of gathers in one topic per source. A
+// paragraph that is linked to a second topic as strongly as the topic's own
+// members are joins it too: a paragraph belongs to two topics at most.
+
+// cluster is a group of units under construction.
+type cluster struct {
+	members []int32
+	alive   bool
+	perSrc  map[int]int // members per source
+	// nb holds, for each neighbouring cluster, the sum of the link scores
+	// between the two.
+	nb map[int32]float64
+}
+
+// mergeCand is a possible merge in the queue, with the mean it had when
+// queued (stale entries are skipped).
+type mergeCand struct {
+	a, b  int32
+	mean  float64
+	sizes [2]int
+}
+
+type mergeQueue []mergeCand
+
+func (q mergeQueue) Len() int { return len(q) }
+func (q mergeQueue) Less(i, j int) bool {
+	if q[i].mean != q[j].mean {
+		return q[i].mean > q[j].mean
+	}
+	if q[i].a != q[j].a {
+		return q[i].a < q[j].a
+	}
+	return q[i].b < q[j].b
+}
+func (q mergeQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *mergeQueue) Push(x any)   { *q = append(*q, x.(mergeCand)) }
+func (q *mergeQueue) Pop() any {
+	old := *q
+	x := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return x
+}
+
+// groupUnits clusters the units by their links. apart lists unit pairs a
+// reviewer pinned apart: no group ever holds both. It returns the groups,
+// each sorted, in the order of their first unit.
+func groupUnits(us []*unit, links []scoredPair, apart map[[2]int32]bool) [][]int32 {
+	n := len(us)
+	cs := make([]*cluster, n)
+	for i := range cs {
+		cs[i] = &cluster{members: []int32{int32(i)}, alive: true, nb: map[int32]float64{}, perSrc: map[int]int{us[i].src: 1}}
+	}
+	for _, l := range links {
+		cs[l.i].nb[l.j] += l.score
+		cs[l.j].nb[l.i] += l.score
+	}
+	q := &mergeQueue{}
+	push := func(a, b int32) {
+		if a > b {
+			a, b = b, a
+		}
+		ca, cb := cs[a], cs[b]
+		mean := ca.nb[b] / float64(len(ca.members)*len(cb.members))
+		if mean >= topicThreshold {
+			heap.Push(q, mergeCand{a, b, mean, [2]int{len(ca.members), len(cb.members)}})
+		}
+	}
+	for i, c := range cs {
+		for j := range c.nb {
+			if int32(i) < j {
+				push(int32(i), j)
+			}
+		}
+	}
+	forbidden := func(a, b *cluster) bool {
+		if len(apart) == 0 {
+			return false
+		}
+		for _, x := range a.members {
+			for _, y := range b.members {
+				if apart[[2]int32{min(x, y), max(x, y)}] {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for q.Len() > 0 {
+		m := heap.Pop(q).(mergeCand)
+		a, b := cs[m.a], cs[m.b]
+		if !a.alive || !b.alive || len(a.members) != m.sizes[0] || len(b.members) != m.sizes[1] {
+			continue // stale: one side changed since it was queued
+		}
+		if forbidden(a, b) || tooMany(a, b) {
+			continue
+		}
+		// b joins a.
+		a.members = append(a.members, b.members...)
+		for src, k := range b.perSrc {
+			a.perSrc[src] += k
+		}
+		b.alive = false
+		delete(a.nb, m.b)
+		for k, s := range b.nb {
+			if k == m.a {
+				continue
+			}
+			a.nb[k] += s
+			kc := cs[k]
+			kc.nb[m.a] += s
+			delete(kc.nb, m.b)
+		}
+		b.nb = nil
+		for k := range a.nb {
+			push(m.a, k)
+		}
+	}
+	var out [][]int32
+	for _, c := range cs {
+		if c.alive {
+			slices.Sort(c.members)
+			out = append(out, c.members)
+		}
+	}
+	slices.SortFunc(out, func(x, y []int32) int { return int(x[0] - y[0]) })
+	return out
+}
+
+// tooMany reports a merge that would give a topic more than maxPerSource
+// paragraphs of one source: a topic is one thing, which a source tells in a
+// few paragraphs, not a story's whole thread.
+func tooMany(a, b *cluster) bool {
+	for src, k := range b.perSrc {
+		if a.perSrc[src]+k > maxPerSource {
+			return true
+		}
+	}
+	return false
+}
+
+// scoredPair is a link between two units by index.
+type scoredPair struct {
+	i, j  int32
+	score float64
+}
+
+// buildTopics makes the topics from the links and records each unit's
+// topics (the first is its own, the second one it also speaks of).
+func buildTopics(c *comparison) {
+	us := c.units
+	pos := make(map[Ref]int32, len(us))
+	for i, u := range us {
+		pos[u.ref] = int32(i)
+	}
+	var sp []scoredPair
+	apart := map[[2]int32]bool{}
+	for _, l := range c.links {
+		sp = append(sp, scoredPair{pos[l.A], pos[l.B], l.Score})
+	}
+	for _, p := range c.opt.Pins {
+		a, okA := pos[p.A]
+		b, okB := pos[p.B]
+		if !okA || !okB || a == b {
+			continue
+		}
+		switch p.Kind {
+		case PinTogether:
+			// A reviewer's "these belong together" is the strongest link.
+			sp = append(sp, scoredPair{min(a, b), max(a, b), pinnedScore})
+		case PinApart:
+			apart[[2]int32{min(a, b), max(a, b)}] = true
+		}
+	}
+	if len(apart) > 0 {
+		kept := sp[:0]
+		for _, l := range sp {
+			if !apart[[2]int32{l.i, l.j}] {
+				kept = append(kept, l)
+			}
+		}
+		sp = kept
+	}
+	groups := groupUnits(us, sp, apart)
+	topicOf := make([][]int, len(us)) // unit → topic indices
+	var topics [][]int32
+	multi := func(g []int32) bool {
+		for _, x := range g[1:] {
+			if us[x].src != us[g[0]].src {
+				return true
+			}
+		}
+		return false
+	}
+	for _, g := range groups {
+		if len(g) > 1 && multi(g) {
+			for _, x := range g {
+				topicOf[x] = []int{len(topics)}
+			}
+			topics = append(topics, g)
+		}
+	}
+	// The best link of each unit still alone.
+	best := make([]scoredPair, len(us))
+	for _, l := range sp {
+		for _, end := range [2][2]int32{{l.i, l.j}, {l.j, l.i}} {
+			if x := end[0]; len(topicOf[x]) == 0 && l.score > best[x].score {
+				best[x] = scoredPair{x, end[1], l.score}
+			}
+		}
+	}
+	// Alone units join their best link's topic, strongest first, so that a
+	// pair of alone units linked to each other makes one topic.
+	var alone []int32
+	for x := range us {
+		if len(topicOf[x]) == 0 && best[x].score > 0 {
+			alone = append(alone, int32(x))
+		}
+	}
+	slices.SortStableFunc(alone, func(a, b int32) int {
+		switch {
+		case best[a].score > best[b].score:
+			return -1
+		case best[a].score < best[b].score:
+			return 1
+		}
+		return int(a - b)
+	})
+	for _, x := range alone {
+		if len(topicOf[x]) > 0 {
+			continue // joined as the partner of another
+		}
+		y := best[x].j
+		if len(topicOf[y]) == 0 {
+			t := len(topics)
+			topics = append(topics, []int32{min(x, y), max(x, y)})
+			topicOf[x], topicOf[y] = []int{t}, []int{t}
+			continue
+		}
+		t := topicOf[y][0]
+		topics[t] = append(topics[t], x)
+		topicOf[x] = []int{t}
+	}
+	// A second topic for a unit linked to it as strongly as its members are
+	// to one another.
+	second := secondTopics(us, sp, topics, topicOf)
+	for x, t := range second {
+		topics[t] = append(topics[t], x)
+		topicOf[x] = append(topicOf[x], t)
+	}
+	// What only one source speaks of: one topic per source.
+	own := map[int]int{}
+	for x, u := range us {
+		if len(topicOf[x]) > 0 {
+			continue
+		}
+		t, ok := own[u.src]
+		if !ok {
+			t = len(topics)
+			own[u.src] = t
+			topics = append(topics, nil)
+		}
+		topics[t] = append(topics[t], int32(x))
+		topicOf[x] = []int{t}
+	}
+	ownTopic := map[int]bool{}
+	for _, t := range own {
+		ownTopic[t] = true
+	}
+	// Topics in reading order of their first paragraph; a source's own
+	// topic after those it shares.
+	order := make([]int, len(topics))
+	for i := range order {
+		slices.Sort(topics[i])
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if ownTopic[a] != ownTopic[b] {
+			if ownTopic[a] {
+				return 1
+			}
+			return -1
+		}
+		return int(topics[a][0] - topics[b][0])
+	})
+	newID := make([]int, len(topics))
+	for k, t := range order {
+		newID[t] = k
+	}
+	c.unitTopics = make([][]string, len(us))
+	for k, t := range order {
+		tp := Topic{ID: fmt.Sprintf("t%d", k+1), Own: ownTopic[t]}
+		seenSrc := map[int]bool{}
+		for _, x := range topics[t] {
+			tp.Members = append(tp.Members, us[x].ref)
+			seenSrc[us[x].src] = true
+		}
+		for si, id := range c.res.Sources {
+			if seenSrc[si] {
+				tp.Sources = append(tp.Sources, id)
+			}
+		}
+		c.res.Topics = append(c.res.Topics, tp)
+		c.topicUnits = append(c.topicUnits, topics[t])
+	}
+	for x := range us {
+		for _, t := range topicOf[x] {
+			c.unitTopics[x] = append(c.unitTopics[x], c.res.Topics[newID[t]].ID)
+		}
+	}
+	// The links each topic keeps, with why they were made.
+	st := stemmer{}
+	for _, l := range c.links {
+		a, b := pos[l.A], pos[l.B]
+		for _, t := range topicOf[a] {
+			if slices.Contains(topicOf[b], t) {
+				tp := &c.res.Topics[newID[t]]
+				tp.Links = append(tp.Links, explain(us[a], us[b], l, st))
+			}
+		}
+	}
+}
+
+// secondTopics finds, for units already in a topic, another topic they are
+// tied to by a mean link score at the topic threshold over its members.
+func secondTopics(us []*unit, sp []scoredPair, topics [][]int32, topicOf [][]int) map[int32]int {
+	sum := map[[2]int]float64{} // (unit, topic) → summed link scores
+	for _, l := range sp {
+		for _, end := range [2][2]int32{{l.i, l.j}, {l.j, l.i}} {
+			x, y := end[0], end[1]
+			if len(topicOf[y]) == 0 || len(topicOf[x]) == 0 || topicOf[y][0] == topicOf[x][0] {
+				continue
+			}
+			sum[[2]int{int(x), topicOf[y][0]}] += l.score
+		}
+	}
+	out := map[int32]int{}
+	bestMean := map[int32]float64{}
+	keys := make([][2]int, 0, len(sum))
+	for k := range sum {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
+	for _, k := range keys {
+		x, t := int32(k[0]), k[1]
+		mean := sum[k] / float64(len(topics[t]))
+		if mean >= topicThreshold && mean > bestMean[x] {
+			out[x], bestMean[x] = t, mean
+		}
+	}
+	return out
+}

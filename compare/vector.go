@@ -1,0 +1,184 @@
+package compare
+
+import (
+	"math"
+	"slices"
+)
+
+// termKind says what a term of a vector stands for.
+type termKind uint8
+
+const (
+	termWord   termKind = iota
+	termName            // a word written with a capital inside a sentence
+	termNumber          // a number
+	termClass           // an event class
+)
+
+// entry is one term of a sparse vector: the term's 64-bit FNV-1a hash (no
+// two of the words of a comparison share one in practice), its weight, and
+// what it is.
+type entry struct {
+	id   uint64
+	w    float64
+	kind termKind
+}
+
+// vec is a sparse vector, its entries sorted by id.
+type vec []entry
+
+// termCounts gathers the weights of a unit's terms before they are a vec.
+type termCounts map[string]termCount
+
+type termCount struct {
+	w    float64
+	kind termKind
+}
+
+// add counts a term; a word once written as a name is a name.
+func (c termCounts) add(term string, w float64, kind termKind) {
+	tc := c[term]
+	tc.w += w
+	tc.kind = max(tc.kind, kind)
+	c[term] = tc
+}
+
+// vec turns the counts into a vector sorted by id.
+func (c termCounts) vec() vec {
+	out := make(vec, 0, len(c))
+	for t, tc := range c {
+		out = append(out, entry{id: fnv64a(t), w: tc.w, kind: tc.kind})
+	}
+	slices.SortFunc(out, func(a, b entry) int {
+		switch {
+		case a.id < b.id:
+			return -1
+		case a.id > b.id:
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// dot is the inner product of two sorted vectors.
+func dot(a, b vec) float64 {
+	s := 0.0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].id < b[j].id:
+			i++
+		case a[i].id > b[j].id:
+			j++
+		default:
+			s += a[i].w * b[j].w
+			i++
+			j++
+		}
+	}
+	return s
+}
+
+// normalise scales a vector to unit length.
+func (v vec) normalise() {
+	n := 0.0
+	for _, e := range v {
+		n += e.w * e.w
+	}
+	if n == 0 {
+		return
+	}
+	n = math.Sqrt(n)
+	for i := range v {
+		v[i].w /= n
+	}
+}
+
+// fnv64a is the 64-bit FNV-1a hash of s, without hash.Hash's allocations:
+// it runs once per word of every article.
+func fnv64a(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// index holds the units' document frequencies and the postings of the
+// engine's terms.
+type index struct {
+	n        int
+	df       map[uint64]int32     // engine terms
+	dfPlain  map[uint64]int32     // plain words
+	postings map[uint64][]posting // filled by vectorise, with the final weights
+}
+
+// posting is one unit that holds a term, with the term's weight there.
+type posting struct {
+	unit int32
+	w    float64
+}
+
+func buildIndex(us []*unit) *index {
+	ix := &index{n: len(us), df: map[uint64]int32{}, dfPlain: map[uint64]int32{}, postings: map[uint64][]posting{}}
+	for _, u := range us {
+		for _, e := range u.eng {
+			ix.df[e.id]++
+		}
+		for _, e := range u.plain {
+			ix.dfPlain[e.id]++
+		}
+	}
+	return ix
+}
+
+// idf is the smoothed inverse document frequency of a term with df units.
+func (ix *index) idf(df int32) float64 {
+	return math.Log(float64(ix.n+1)/float64(df+1)) + 1
+}
+
+// eventTerm reports a term so common that it names the main event: every
+// paragraph of a story mentions its event, so those words say little about
+// sub-topics. Event classes are never taken for it: a class shared in other
+// words ("died", "killed") is what ties a sub-topic across sources.
+func (ix *index) eventTerm(e entry) bool {
+	return ix.n >= eventMinUnits && float64(ix.df[e.id]) > eventShare*float64(ix.n) && e.kind != termClass
+}
+
+// vectorise weighs each unit's terms: the engine's by the square root of
+// idf (a rare word counts, but one rare word alone does not make a match),
+// the main event's vocabulary at eventWeight; the plain words by idf, as a
+// TF-IDF baseline does. Both end normalised.
+func (ix *index) vectorise(us []*unit) {
+	for _, u := range us {
+		main := 0.0
+		for i, e := range u.eng {
+			w := e.w * math.Sqrt(ix.idf(ix.df[e.id]))
+			if ix.eventTerm(e) {
+				w *= eventWeight
+			}
+			u.eng[i].w = w
+		}
+		n := 0.0
+		for _, e := range u.eng {
+			n += e.w * e.w
+			if ix.eventTerm(e) {
+				main += e.w * e.w
+			}
+		}
+		if n > 0 {
+			u.mainNorm = math.Sqrt(main / n)
+		}
+		u.eng.normalise()
+		for i, e := range u.plain {
+			u.plain[i].w = e.w * ix.idf(ix.dfPlain[e.id])
+		}
+		u.plain.normalise()
+	}
+	for i, u := range us {
+		for _, e := range u.eng {
+			ix.postings[e.id] = append(ix.postings[e.id], posting{int32(i), e.w})
+		}
+	}
+}
