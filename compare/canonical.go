@@ -178,11 +178,14 @@ func lightKey(s string) string {
 // isPersonLike reports a run of two or three capitalised words with no
 // digits and no organisation word: "John Kirby", not "Air Force".
 func isPersonLike(ws []string) bool {
-	if len(ws) > 3 {
+	if len(ws) > 4 {
 		return false
 	}
-	for _, w := range ws {
+	for i, w := range ws {
 		l := strings.ToLower(w)
+		if i > 0 && i < len(ws)-1 && len(strings.TrimSuffix(w, ".")) == 1 {
+			continue // a middle initial: "Donald J. Trump"
+		}
 		if !isCapitalised(w) || orgWords()[l] || months[l] || weekdays[l] || sentenceOpeners()[l] || isStop(l) ||
 			strings.ContainsAny(w, "0123456789'’") || w == strings.ToUpper(w) {
 			return false

@@ -184,7 +184,7 @@ func uniqueOf(f Fact) Unique {
 func findQuoteConflicts(res *Result) {
 	var qs []Fact
 	for _, f := range res.Facts {
-		if f.Kind == FactQuote {
+		if f.Kind == FactQuote && len(strings.Fields(f.Quote.Words)) >= statementWords {
 			qs = append(qs, f)
 		}
 	}

@@ -109,7 +109,7 @@ func namesOf(text string, toks []token) []nameAt {
 		for j+1 < len(toks) {
 			next := toks[j+1]
 			gap := text[toks[j].end:next.start]
-			if strings.ContainsAny(gap, ",;:()\"“”") {
+			if strings.ContainsAny(gap, ",;:()\"“”—–") {
 				break
 			}
 			if isNameWord(next.text) {

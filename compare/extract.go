@@ -59,7 +59,8 @@ func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year
 	var mentions []entityMention
 	var claims []claimAt
 	abbr := map[string]string{}
-	lastSpeaker := ""
+	who := newAttributor()
+	continued := false // the last paragraph left a quotation open
 	var articleZone *time.Location
 	zoneRead := false
 	current := currentYear(a)
@@ -72,8 +73,8 @@ func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year
 		if p.Kind != loader.KindBody {
 			continue
 		}
-		firstCredit := ""
-		quotes := quotations(p.Text)
+		quotes := quotations(p.Text, continued)
+		continued = len(quotes) > 0 && quotes[len(quotes)-1].open
 		for k, sp := range p.Sentences {
 			topic := topicOf[Ref{Source: a.ID, Paragraph: p.Index}]
 			text := p.Text[sp.Start:sp.End]
@@ -89,7 +90,7 @@ func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year
 				for _, tm := range timeExpressions(text, a.Published, zone) {
 					tm := tm
 					span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + tm.start, End: sp.Start + tm.end}
-					if insideQuote(quotes, span) && !(tm.v.HasClock && tm.v.HasZone) {
+					if insideQuote(quotes, span.Start, span.End) && !(tm.v.HasClock && tm.v.HasZone) {
 						// "this evening" in a statement is the speaker's evening,
 						// not the dateline's: only a time with its zone is kept.
 						continue
@@ -136,26 +137,15 @@ func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year
 				})
 			}
 			claims = append(claims, claim)
-			if firstCredit == "" && len(claim.credits) > 0 {
-				firstCredit = claim.credits[0]
-			}
 		}
-		if len(quotes) == 0 {
-			// "A US defence official confirmed ... They said ...": the next
-			// paragraph's pronoun is this paragraph's source.
-			if firstCredit != "" {
-				lastSpeaker = creditName(firstCredit)
-			}
-			continue
+		var sents []sentence
+		if u := byPara[p.Index]; u != nil {
+			sents = u.sents
 		}
-		speaker, pronoun := speakerOf(p, quotes)
-		if speaker == "" && pronoun {
-			speaker = lastSpeaker // "He said, ..." after a named speaker
-		}
-		lastSpeaker = speaker
-		for _, q := range quotes {
+		credited := who.paragraph(p, sents, quotes)
+		for qi, q := range quotes {
 			span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
-			via := viaOf(claims, span, speaker)
+			speaker, via := credited[qi].speaker, credited[qi].via
 			value := fmt.Sprintf("%q", q.words)
 			if speaker != "" {
 				value = speaker + ": " + value
@@ -171,39 +161,6 @@ func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year
 		}
 	}
 	return facts, mentions, claims
-}
-
-// viaOf is who carried a quotation: the credits of its sentence other than
-// the speaker ("told Al Jazeera", "according to the BBC", "as per Fox News").
-func viaOf(claims []claimAt, q Span, speaker string) string {
-	for i := len(claims) - 1; i >= 0; i-- {
-		c := claims[i]
-		if c.span.Paragraph != q.Paragraph || q.Start < c.span.Start || q.Start >= c.span.End {
-			continue
-		}
-		var via []string
-		for _, cr := range c.credits {
-			// A named carrier only: "according to a humanitarian organization"
-			// credits a claim of the sentence more often than the quotation.
-			if !isCapitalised(cr) || strings.HasPrefix(cr, "The ") {
-				continue
-			}
-			if speaker == "" || !shareCredit([]string{cr}, []string{speaker}) {
-				via = append(via, cr)
-			}
-		}
-		return strings.Join(via, ", ")
-	}
-	return ""
-}
-
-func insideQuote(qs []quoteAt, sp Span) bool {
-	for _, q := range qs {
-		if sp.Start >= q.start && sp.End <= q.end {
-			return true
-		}
-	}
-	return false
 }
 
 // currentYear is the year an article reports in: its dateline's, else the

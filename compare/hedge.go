@@ -36,7 +36,7 @@ func sentenceClaim(text string, toks []token, ns []nameAt, span Span, topic stri
 			continue
 		}
 		if !quotesRead {
-			quoted, quotesRead = quotations(text), true
+			quoted, quotesRead = quotations(text, false), true
 		}
 		if !insideQuoteAt(quoted, i) {
 			c.hedge = text[i : i+len(h)]

@@ -118,6 +118,20 @@ var (
 	titleWords      = wordSet("titles")
 	orgWords        = wordSet("org-words")
 	nameConnectors  = wordSet("name-connectors")
+	socialNetworks  = wordSet("social-networks")
+	maleNames       = wordSet("given-names-male")
+	femaleNames     = wordSet("given-names-female")
+	speechNouns     = wordSet("speech-nouns")
+	places          = sync.OnceValue(func() map[string]bool {
+		m := map[string]bool{}
+		for _, line := range lexiconLines("places") {
+			m[line] = true
+		}
+		for p := range placeZones() {
+			m[p] = true
+		}
+		return m
+	})
 	hedges          = phraseList("hedges")
 	outcomes        = wordMap("outcomes")
 	personClasses   = wordMap("person-classes")

@@ -56,6 +56,14 @@ const (
 	pinnedScore = 1.0
 )
 
+// Quotations (quote.go).
+const (
+	// statementWords: a quotation shorter than this is a phrase someone used
+	// ("dangerous demagogue"), shown with its speaker but not compared as a
+	// statement, whose rewording would be a finding.
+	statementWords = 4
+)
+
 // Time comparison (timeconflict.go).
 const (
 	// timeTolerance is how far apart two clock times of one event may be

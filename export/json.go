@@ -26,6 +26,22 @@ type jsonDoc struct {
 	// groups of sources that are copies of one wire story.
 	Agreements []jsonAgreement `json:"agreements"`
 	Copies     [][]string      `json:"copies"`
+	// Added in version 1: every fact the engine read, with the key of what
+	// it answers (the facts of all sources read as a table).
+	Facts []jsonFact `json:"facts"`
+}
+
+type jsonFact struct {
+	ID    string `json:"id"`
+	Kind  string `json:"kind"`
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	Value string `json:"value"`
+	// Speaker and Via are set for a quotation ("" when not known).
+	Speaker *string `json:"speaker,omitempty"`
+	Via     *string `json:"via,omitempty"`
+	compare.Span
+	Text string `json:"text"`
 }
 
 type jsonAgreement struct {
@@ -123,6 +139,14 @@ func JSON(w io.Writer, d Doc) error {
 			}
 		}
 		doc.Agreements = append(doc.Agreements, ja)
+	}
+	doc.Facts = []jsonFact{}
+	for _, f := range r.Facts {
+		jf := jsonFact{ID: f.ID, Kind: string(f.Kind), Key: f.Key, Label: f.Label, Value: f.Value, Span: f.Span, Text: f.Text}
+		if f.Quote != nil {
+			jf.Speaker, jf.Via = &f.Quote.Speaker, &f.Quote.Via
+		}
+		doc.Facts = append(doc.Facts, jf)
 	}
 	doc.Copies = r.Copies
 	if doc.Copies == nil {
