@@ -62,6 +62,7 @@ type comparison struct {
 	copies     chan [][]string
 
 	mentions [][]entityMention
+	roles    map[string]map[string]bool // speaker key → the titles the articles give them
 	claims   []claimAt
 	linked   map[[2]Ref]bool // paragraph pairs the alignment linked, both ways
 }
@@ -87,6 +88,15 @@ func newComparison(articles []*loader.Article, opt Options) *comparison {
 		c.res.Sources = append(c.res.Sources, a.ID)
 	}
 	return c
+}
+
+// paragraph is the loaded paragraph a reference names, or nil.
+func (c *comparison) paragraph(r Ref) *loader.Paragraph {
+	i, ok := slices.BinarySearchFunc(c.arts, r.Source, func(a *loader.Article, id string) int { return strings.Compare(a.ID, id) })
+	if !ok || r.Paragraph < 0 || r.Paragraph >= len(c.arts[i].Paragraphs) {
+		return nil
+	}
+	return &c.arts[i].Paragraphs[r.Paragraph]
 }
 
 func prepareStage(c *comparison) {

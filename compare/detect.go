@@ -28,7 +28,7 @@ var detectors = []detector{
 		findListConflicts(v, c.arts, c.linked)
 	})},
 	{"hedging and attribution", viewed(func(c *comparison, v *Result) { findHedgingAndAttribution(v, c.claims, c.linked) })},
-	{"quotes", viewed(func(c *comparison, v *Result) { findQuoteConflicts(v) })},
+	{"quotes", detectQuotes},
 }
 
 // viewed runs a detector written against a view of the result.

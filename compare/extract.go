@@ -29,9 +29,10 @@ func extractStage(c *comparison) {
 	per := make([][]Fact, len(arts))
 	mentions := make([][]entityMention, len(arts))
 	claims := make([][]claimAt, len(arts))
+	roles := make([]map[string]map[string]bool, len(arts))
 	parallel(len(arts), func(_ int, next func() (int, bool)) {
 		for i, ok := next(); ok; i, ok = next() {
-			per[i], mentions[i], claims[i] = articleFacts(arts[i], bySource[i], topicOf, year)
+			per[i], mentions[i], claims[i], roles[i] = articleFacts(arts[i], bySource[i], topicOf, year)
 		}
 	})
 	for _, fs := range per {
@@ -45,12 +46,24 @@ func extractStage(c *comparison) {
 		all = append(all, cs...)
 	}
 	c.mentions, c.claims = mentions, all
+	// The titles each speaker holds, as any article names them.
+	c.roles = map[string]map[string]bool{}
+	for _, r := range roles {
+		for k, ts := range r {
+			if c.roles[k] == nil {
+				c.roles[k] = map[string]bool{}
+			}
+			for t := range ts {
+				c.roles[k][t] = true
+			}
+		}
+	}
 }
 
 // articleFacts finds the quantities, times, lists, names and quotations of
 // one article. units are its paragraphs as the alignment read them: their
 // words are not split again.
-func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year int) ([]Fact, []entityMention, []claimAt) {
+func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year int) ([]Fact, []entityMention, []claimAt, map[string]map[string]bool) {
 	byPara := map[int]*unit{}
 	for _, u := range units {
 		byPara[u.ref.Paragraph] = u
@@ -145,7 +158,7 @@ func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year
 		credited := who.paragraph(p, sents, quotes)
 		for qi, q := range quotes {
 			span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
-			speaker, via := credited[qi].speaker, credited[qi].via
+			speaker, via, occasion := credited[qi].speaker, credited[qi].via, credited[qi].occasion
 			value := fmt.Sprintf("%q", q.words)
 			if speaker != "" {
 				value = speaker + ": " + value
@@ -156,11 +169,25 @@ func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year
 			facts = append(facts, Fact{
 				Kind: FactQuote, Span: span,
 				Text: q.words, Value: value, Topic: topicOf[Ref{Source: a.ID, Paragraph: p.Index}],
-				Quote: &Quote{Words: q.words, Speaker: speaker, Via: via},
+				Quote: &Quote{Words: q.words, Speaker: speaker, Via: via, Occasion: occasion},
 			})
 		}
 	}
-	return facts, mentions, claims
+	// The bodies people speak for, as the whole article names them.
+	roles := map[string]map[string]bool{}
+	for title, p := range who.titles {
+		k := speakerKey(p)
+		if roles[k] == nil {
+			roles[k] = map[string]bool{}
+		}
+		roles[k][title] = true
+	}
+	for i := range facts {
+		if q := facts[i].Quote; q != nil && q.Speaker != "" {
+			q.For = who.affiliation[q.Speaker]
+		}
+	}
+	return facts, mentions, claims, roles
 }
 
 // currentYear is the year an article reports in: its dateline's, else the

@@ -132,16 +132,16 @@ var (
 		}
 		return m
 	})
-	hedges          = phraseList("hedges")
-	outcomes        = wordMap("outcomes")
-	personClasses   = wordMap("person-classes")
-	eventNouns      = wordMap("event-nouns")
-	placeZones      = wordMap("place-zones")
-	eventClasses    = classMap("event-classes")
-	numberWords     = numberMap("number-words")
-	ordinalWords    = numberMap("ordinal-words")
-	scaleWords      = numberMap("scale-words")
-	qualifiers      = sync.OnceValue(func() []qualifier {
+	hedges        = phraseList("hedges")
+	outcomes      = wordMap("outcomes")
+	personClasses = wordMap("person-classes")
+	eventNouns    = wordMap("event-nouns")
+	placeZones    = wordMap("place-zones")
+	eventClasses  = classMap("event-classes")
+	numberWords   = numberMap("number-words")
+	ordinalWords  = numberMap("ordinal-words")
+	scaleWords    = numberMap("scale-words")
+	qualifiers    = sync.OnceValue(func() []qualifier {
 		var out []qualifier
 		for _, line := range lexiconLines("qualifiers") {
 			kind, words, _ := strings.Cut(line, " ")

@@ -107,6 +107,12 @@ type Quote struct {
 	Words   string // the quoted words, without their marks
 	Speaker string // who said them, "" when not found
 	Via     string // the source that carried them: "according to X", "told X"
+	// Occasion is "written" (a letter, a statement, a tweet) or "spoken"
+	// (an interview, a speech) when the article says, else "".
+	Occasion string
+	// For is the body the speaker spoke for, when the article names it
+	// ("Pentagon" for Pentagon Press Secretary John Kirby).
+	For string
 }
 
 // Op is what one step of a word-level difference does.

@@ -18,8 +18,9 @@ import (
 
 // attribution is who said a quotation and who carried it.
 type attribution struct {
-	speaker string // a person's full name when the article gives it, an organisation, or a described source
-	via     string // the outlet or person the words were said to
+	speaker  string // a person's full name when the article gives it, an organisation, or a described source
+	via      string // the outlet or person the words were said to
+	occasion string // "written" or "spoken" when the cue tells, else ""
 }
 
 // attributor follows one article's people and speakers from paragraph to
@@ -46,10 +47,16 @@ type attributor struct {
 	// official confirmed"), for "they" and "it".
 	source   string
 	sourceAt int
+	// addressee is the person a speaker last asked, whose answer may follow.
+	addressee string
+	// affiliation is the body a person speaks for, when the article names
+	// it before the title ("Pentagon Press Secretary John Kirby").
+	affiliation map[string]string
 }
 
 func newAttributor() *attributor {
-	return &attributor{people: map[string]string{}, titles: map[string]string{}, gender: map[string]byte{}, lastAt: -10}
+	return &attributor{people: map[string]string{}, titles: map[string]string{}, gender: map[string]byte{},
+		affiliation: map[string]string{}, lastAt: -10}
 }
 
 // paragraph credits the quotations of one paragraph, in order.
@@ -90,6 +97,9 @@ func (a *attributor) paragraph(p loader.Paragraph, sents []sentence, quotes []qu
 			at.speaker = a.pending // "Trump tweeted:" and then the tweet
 		case k > 0 && out[k-1].speaker != "" && si == sentenceAt(sents, quotes[k-1].start):
 			at.speaker = out[k-1].speaker // one sentence, two quotations
+		}
+		if si >= 0 && sj >= 0 {
+			at.occasion = occasionOf(plain[sents[si].span.Start:sents[sj].span.End])
 		}
 		out[k] = at
 	}
@@ -167,6 +177,9 @@ func (a *attributor) learn(text string, toks []token) {
 		if full != "" {
 			if tw != "" {
 				a.titles[tw] = full
+			}
+			if org := affiliationOf(run); org != "" {
+				a.affiliation[full] = org
 			}
 			if g := honorificGender(run); g != 0 {
 				a.gender[full] = g
@@ -250,6 +263,26 @@ func trimOfPlace(run string) string {
 	return run
 }
 
+// affiliationOf is the body named before a person's title in a name run:
+// "Pentagon" in "Pentagon Press Secretary John Kirby", "White House" in
+// "White House Press Secretary Sarah Sanders"; "" when none.
+func affiliationOf(run string) string {
+	ws := strings.Fields(run)
+	for i, w := range ws {
+		if titleWords()[strings.ToLower(strings.Trim(w, "."))] {
+			if i == 0 {
+				return ""
+			}
+			org := strings.Join(ws[:i], " ")
+			if notSpeaker(ws[:i]) || personName(ws[:i]) {
+				return ""
+			}
+			return org
+		}
+	}
+	return ""
+}
+
 // honorificGender is the gender an honorific tells: "Mr." a man, "Ms." and
 // "Mrs." a woman.
 func honorificGender(run string) byte {
@@ -305,7 +338,7 @@ func (a *attributor) person(name string) string {
 // personName reports a run of words that names a person: two or three
 // capitalised words that are no organisation's or place's.
 func personName(ws []string) bool {
-	if !isPersonLike(ws) || hasPartyTag(ws) {
+	if len(ws) < 2 || !isPersonLike(ws) || hasPartyTag(ws) {
 		return false
 	}
 	if places()[strings.Join(ws, " ")] || places()[ws[0]] || places()[ws[len(ws)-1]] {
@@ -656,6 +689,12 @@ func (a *attributor) before(plain string, s sentence, q quoteAt, all []quoteAt) 
 		return attribution{}
 	}
 	head := a.headOf(plain[s.span.Start:q.start])
+	// "His response: “…”" after "Vieira asked Trump …": the one asked.
+	for i := len(toks) - 1; i > 0; i-- {
+		if answerNouns[toks[i].folded] && (toks[i-1].folded == "his" || toks[i-1].folded == "her") && a.addressee != "" {
+			return attribution{speaker: a.addressee}
+		}
+	}
 	// "X's comment that …": the possessor.
 	for i := len(toks) - 1; i > 0; i-- {
 		if speechNouns()[toks[i].folded] && strings.HasSuffix(toks[i-1].text, "'s") || speechNouns()[toks[i].folded] && strings.HasSuffix(toks[i-1].text, "’s") {
@@ -677,9 +716,15 @@ func (a *attributor) before(plain string, s sentence, q quoteAt, all []quoteAt) 
 			}
 		}
 	}
-	// The reporting verb nearest the quotation, and its subject.
+	// The reporting verb nearest the quotation, and its subject; who was
+	// asked is remembered for the answer to come.
 	for v := len(toks) - 1; v >= 0; v-- {
 		w := toks[v].folded
+		if w == "asked" && v+1 < len(toks) && isCapitalised(toks[v+1].text) {
+			if p := a.person(nounPhrase(ctx, toks, v+1)); p != "" {
+				a.addressee = p
+			}
+		}
 		if !saysVerb(toks[v]) && !cueVerbs[w] || isCapitalised(toks[v].text) {
 			continue
 		}
@@ -707,6 +752,9 @@ func (a *attributor) before(plain string, s sentence, q quoteAt, all []quoteAt) 
 
 // pronouns that stand for a speaker named before.
 var pronouns = toSet(`he she they it`)
+
+// answerNouns name the answer to a question put to someone.
+var answerNouns = toSet(`response reply answer retort`)
 
 // cueVerbs introduce words without being verbs of saying in the narrow
 // sense: "what he called “…”", "telling CNN: “…”".
@@ -854,3 +902,35 @@ func (a *attributor) announced(plain string, sents []sentence, quotes []quoteAt)
 	}
 	return ""
 }
+
+// occasionOf reads from a quotation's sentence, its words blanked, whether
+// the words were written (a letter, a statement, a tweet) or spoken (an
+// interview, a broadcast, a speech): one speaker's words from two
+// occasions are two quotations.
+func occasionOf(cue string) string {
+	toks := words(cue)
+	for i, t := range toks {
+		f := t.folded
+		switch {
+		case writtenVerbs[f] && !isCapitalised(t.text):
+			return "written"
+		case spokenVerbs[f] && !isCapitalised(t.text):
+			return "spoken"
+		case (f == "a" || f == "an" || f == "the" || f == "his" || f == "her" || f == "their") && i+1 < len(toks):
+			switch n := toks[i+1].folded; {
+			case writtenNouns[n]:
+				return "written"
+			case spokenNouns[n]:
+				return "spoken"
+			}
+		}
+	}
+	return ""
+}
+
+var (
+	writtenVerbs = toSet(`wrote writes writing tweeted tweets tweeting posted posts emailed texted`)
+	writtenNouns = toSet(`letter statement tweet post email e-mail memo op-ed column filing release essay`)
+	spokenVerbs  = toSet(`told tells telling interview interviewed`)
+	spokenNouns  = toSet(`interview broadcast speech rally hearing press news conference podcast`)
+)

@@ -72,3 +72,73 @@ func TestZZBefore(t *testing.T) {
 		t.Logf("%q rv=%v cue=%v", tk.text, reportVerbs()[tk.folded], cueVerbs[tk.folded])
 	}
 }
+
+func TestZZQuotePair(t *testing.T) {
+	ev := os.Getenv("ZZEV")
+	if ev == "" {
+		t.Skip()
+	}
+	dir := "/work/shared/eval/news-dev/" + ev + "/"
+	res, _ := loader.Load(context.Background(), []string{dir + "fox.txt", dir + "huffpost.txt", dir + "nyt.txt"}, loader.Options{})
+	r := Compare(res.Articles)
+	pat := os.Getenv("ZZGREP")
+	var qs []Fact
+	for _, f := range r.Facts {
+		if f.Kind == FactQuote && strings.Contains(f.Quote.Words, pat) {
+			qs = append(qs, f)
+			t.Logf("%s %s ¶%d [%s | via %s] %q", f.ID, f.Span.Source, f.Span.Paragraph, f.Quote.Speaker, f.Quote.Via, f.Quote.Words)
+		}
+	}
+	for i := range qs {
+		for j := i + 1; j < len(qs); j++ {
+			a, b := formTokens(qs[i].Quote.Words), formTokens(qs[j].Quote.Words)
+			same, ex, fs := formMatch(a, b)
+			t.Logf("%s~%s same=%v excerpt=%v forms=%v run=%d/%d,%d", qs[i].ID, qs[j].ID, same, ex, fs, commonRun(a, b), contentLen(a), contentLen(b))
+		}
+	}
+}
+
+func TestZZForm(t *testing.T) {
+	a := os.Getenv("ZZA")
+	if a == "" {
+		t.Skip()
+	}
+	b := os.Getenv("ZZB")
+	fa, fb := formTokens(a), formTokens(b)
+	same, ex, fs := formMatch(fa, fb)
+	t.Logf("same=%v excerpt=%v forms=%v\n%+v\n%+v", same, ex, fs, fa, fb)
+}
+
+func TestZZUnits(t *testing.T) {
+	ev := os.Getenv("ZZEV")
+	if ev == "" {
+		t.Skip()
+	}
+	dir := "/work/shared/eval/news-dev/" + ev + "/"
+	res, _ := loader.Load(context.Background(), []string{dir + "fox.txt", dir + "huffpost.txt", dir + "nyt.txt"}, loader.Options{})
+	c := newComparison(res.Articles, Options{})
+	for _, s := range stages[:3] {
+		s.run(c)
+	}
+	var qs []Fact
+	for _, f := range c.res.Facts {
+		if f.Kind == FactQuote {
+			qs = append(qs, f)
+		}
+	}
+	us := quoteUnits(qs, c.between)
+	pat := os.Getenv("ZZGREP")
+	var sel []int
+	for i, u := range us {
+		if strings.Contains(u.words, pat) {
+			sel = append(sel, i)
+			t.Logf("u%d %s %v [%s|%s|%s] %q", i, u.source, u.facts, u.speaker, u.via, u.occasion, u.words)
+		}
+	}
+	for x, i := range sel {
+		for _, j := range sel[x+1:] {
+			same, ex, fs := formMatch(formTokens(us[i].words), formTokens(us[j].words))
+			t.Logf("u%d~u%d same=%v ex=%v %v", i, j, same, ex, fs)
+		}
+	}
+}
