@@ -21,7 +21,8 @@ type findings struct {
 
 // detectors is the table of detectors, in the order their findings merge.
 var detectors = []detector{
-	{"numbers", viewed(func(c *comparison, v *Result) { findNumberConflicts(v); findAmountConflicts(v, c.linked) })},
+	{"numbers", detectNumbers},
+	{"outcomes", detectOutcomes},
 	{"times", viewed(func(c *comparison, v *Result) { findTimeConflicts(v, c.linked) })},
 	{"names and lists", viewed(func(c *comparison, v *Result) {
 		canonicalNames(v, c.mentions)

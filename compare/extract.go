@@ -2,7 +2,6 @@ package compare
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -139,14 +138,29 @@ func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year
 			}
 			for _, q := range quantitiesOf(text, toks) {
 				q := q
-				if k := quantityKey(&q.q); k != "" && !background {
-					claim.specific["count:"+k+"="+formatNumber(q.q.nominal())] = true
+				key, label := quantityKey(&q.q)
+				// A figure is context when the time it is of is an earlier
+				// year ("1.6 million arrests in 2000"), whatever else its
+				// sentence says; with no time of its own, its sentence's.
+				background := background
+				at := 0
+				for at < len(toks) && toks[at].start < q.start {
+					at++
+				}
+				if anchor := timeAnchor(toks, at, q.end); isYear(anchor) {
+					y, _ := strconv.Atoi(anchor)
+					background = y < current
+				} else if anchor != "" {
+					background = false
+				}
+				if key != "" && !background {
+					claim.specific["count:"+key+"="+formatNumber(q.q.nominal())] = true
 				}
 				span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + q.start, End: sp.Start + q.end}
 				facts = append(facts, Fact{
 					Kind: FactQuantity, Span: span,
 					Text: p.Text[span.Start:span.End], Value: q.q.describe(), Topic: topic, Quantity: &q.q,
-					Background: background,
+					Background: background, Key: key, Label: label,
 				})
 			}
 			claims = append(claims, claim)
@@ -252,20 +266,3 @@ func articleZoneOf(a *loader.Article) *time.Location {
 	return nil
 }
 
-func claimOf(f Fact) Claim {
-	return Claim{Span: f.Span, Text: f.Text, Value: f.Value}
-}
-
-func overlaps(a, b Quantity) bool {
-	return a.Low <= b.High && b.Low <= a.High
-}
-
-// rounding reports two values within 3% of each other where one is rounder:
-// "$180 million" for "$184 million".
-func rounding(a, b Quantity) bool {
-	x, y := a.nominal(), b.nominal()
-	if x == 0 || y == 0 {
-		return false
-	}
-	return math.Abs(x-y)/math.Max(x, y) <= 0.03
-}

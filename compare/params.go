@@ -64,6 +64,32 @@ const (
 	statementWords = 4
 )
 
+// Figures (detect_number.go).
+const (
+	// roundingShare is how far a rounder figure may lie from a precise one
+	// and still be its rounding ("$1.4 billion" for "$1.375 billion" is
+	// 1.8%); the rounder one must also be the precise one rounded.
+	roundingShare = 0.03
+	// figureMatch is how alike two figures' sentences must be (the share of
+	// their words in common, with figureNearBonus when their paragraphs
+	// were linked or share a topic) for the figures to be one figure. Set
+	// on news-dev and ECB+: under it, figures of one kind from different
+	// passages (a sum for the wall, a sum for disaster relief) were paired.
+	figureMatch     = 0.2
+	figureNearBonus = 0.3
+	// figureCloseBonus rewards figures close in value (at most this much,
+	// for equal ones): among a story's many sums, the one a source gives
+	// for the same thing is most often near the other's.
+	figureCloseBonus = 0.2
+	// figureSameWords is the share of words two sentences must have in
+	// common for sums said to be for different things to be one sum.
+	figureSameWords = 0.35
+	// figureBareWords is the share of words in common a count with no fate
+	// ("19 actions") needs with its counterpart's sentence when their
+	// paragraphs were not linked: such a count says little of what it is.
+	figureBareWords = 0.2
+)
+
 // Time comparison (timeconflict.go).
 const (
 	// timeTolerance is how far apart two clock times of one event may be

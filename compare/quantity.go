@@ -18,19 +18,20 @@ type quantityAt struct {
 	start, end int
 }
 
-// quantities finds the counted numbers of a sentence: "at least five militia
-// fighters were killed", "2,500 US soldiers are deployed", "$184 million",
-// "a child was killed". Years, days of the month, times of day and model
-// numbers ("F-16") are not quantities.
+// quantities finds the counted numbers of a sentence.
 func quantities(text string) []quantityAt { return quantitiesOf(text, words(text)) }
 
-// quantitiesOf is quantities with the sentence's words already split.
+// quantitiesOf finds the counted numbers of a sentence whose words are
+// split: "at least five militia fighters were killed", "2,500 US soldiers
+// are deployed", "$2.3 million in income", "a 40-page ruling", "passed
+// 230-195", "25 percent of voters", "Mattis, 68", "a child was killed".
+// Years, days of the month, clock times, ordinals and model numbers
+// ("F-16") are not quantities; nor is a bare "one" ("one way", "one of").
 func quantitiesOf(text string, toks []token) []quantityAt {
 	var out []quantityAt
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]
 		f := tk.folded
-		value, ordinal, n := parseNumber(toks, i)
 		if v, ok := hyphenMagnitude(f); ok {
 			// "magnitude-5.9", "a 5.9-magnitude quake": one token.
 			q := Quantity{Low: v, High: v, Unit: "magnitude", Class: "earthquake"}
@@ -44,26 +45,50 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 			i = endTok
 			continue
 		}
+		if a, b, ok := tally(f); ok && !isDateOrTime(text, toks, i, i+1, a) {
+			// "passed 230-195", "a 52-48 vote".
+			q := Quantity{Low: a, High: a, Against: b, Unit: "votes", Counted: "vote", Class: "vote"}
+			out = append(out, quantityAt{q: q, start: tk.start, end: tk.end})
+			continue
+		}
+		if v, noun, ok := fusedCount(f); ok {
+			// "a 40-page ruling", "a five-year term", "a 21-year veteran",
+			// "a 66-year-old man": the count describes the noun after it.
+			q := Quantity{Low: v, High: v, Counted: singular(noun), Modifier: true}
+			end := tk.end
+			if i+1 < len(toks) && !isStop(toks[i+1].folded) && isAlpha(toks[i+1].folded) && !strings.ContainsAny(text[tk.end:toks[i+1].start], ",;:") {
+				q.Of = singular(toks[i+1].folded)
+				end = toks[i+1].end
+			}
+			if noun == "year-old" {
+				q.Counted, q.Unit = "age", "years"
+			} else if durationUnits[q.Counted] {
+				q.Unit = q.Counted
+			}
+			q.Class = classOf(q.Counted)
+			out = append(out, quantityAt{q: q, start: tk.start, end: end})
+			continue
+		}
+		value, ordinal, n := parseNumber(toks, i)
 		if n == 0 {
 			// "a child was killed": one person, when an outcome follows.
 			if (f == "a" || f == "an") && i+1 < len(toks) {
 				if _, person := personClasses()[toks[i+1].folded]; person {
-					// "a child and three other civilians have been injured":
-					// the outcome may follow a coordinated phrase.
-					if out2, ok := outcomeNear(toks, i+1, 8, 0); ok {
+					if o, ok := outcomeNear(toks, i+1, 8, 0); ok {
 						counted := singular(toks[i+1].folded)
-						out = append(out, quantityAt{q: Quantity{Low: 1, High: 1, Counted: counted, Class: classOf(counted), Outcome: out2, Indefinite: true}, start: tk.start, end: toks[i+1].end})
+						out = append(out, quantityAt{q: Quantity{Low: 1, High: 1, Counted: counted, Class: classOf(counted), Outcome: o, Indefinite: true},
+							start: tk.start, end: toks[i+1].end})
 					}
 				}
 			}
 			continue
 		}
 		end := i + n // tokens [i, end) are the number
-		if isDateOrTime(text, toks, i, end, value) {
+		if ordinal || isDateOrTime(text, toks, i, end, value) {
 			i = end - 1
 			continue
 		}
-		q := Quantity{Low: value, High: value, Ordinal: ordinal}
+		q := Quantity{Low: value, High: value}
 		start := tk.start
 		// The unit: a currency sign before, a scale or unit word after.
 		if tk.start > 0 && strings.ContainsAny(text[tk.start-1:tk.start], "$£€") {
@@ -80,70 +105,416 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 				end++
 			}
 		}
-		if end < len(toks) && (toks[end].folded == "percent" || toks[end].folded == "per") {
+		if end < len(toks) && (toks[end].folded == "percent" || toks[end].folded == "per" && end+1 < len(toks) && toks[end+1].folded == "cent") ||
+			strings.HasPrefix(text[toks[end-1].end:], "%") {
 			q.Unit = "%"
+			if end < len(toks) && toks[end].folded == "percent" {
+				end++
+			} else if end+1 < len(toks) && toks[end].folded == "per" {
+				end += 2
+			}
 		}
 		// The qualifier: one of the listed phrases just before.
 		if qual, kind, qstart := qualifierBefore(toks, i); qual != "" {
 			q.Qualifier = qual
 			start = qstart
-			switch kind {
-			case "min":
-				q.High = math.Inf(1)
-			case "max":
-				q.Low = 0
-			case "approx":
-				q.Low, q.High = q.Low*0.9, q.High*1.1
+			widen(&q, kind)
+		} else if end+1 < len(toks) && toks[end].folded == "or" && (toks[end+1].folded == "older" || toks[end+1].folded == "more") {
+			q.Qualifier, q.High = "or more", math.Inf(1) // "21 or older", "10 or more"
+		}
+		// What is counted: the head of the noun phrase after the number, or
+		// what a share is of ("25 percent of voters").
+		last := end
+		switch {
+		case q.Unit == "%":
+			q.Of = shareOf(toks, end)
+			q.Whose = holderOf(text, toks, i, end)
+		case isCurrency(q.Unit):
+			q.Of = sumOf(text, toks, i, end)
+		default:
+			last = countedNoun(text, toks, end, &q)
+			if q.Counted == "" && end+2 < len(toks) && toks[end].folded == "of" && (toks[end+1].folded == "its" || toks[end+1].folded == "their" || toks[end+1].folded == "the") {
+				// "seven of its villages": the noun after the possessive.
+				last = countedNoun(text, toks, end+2, &q)
 			}
 		}
-		// What is counted: the noun phrase after the number.
-		last := end
-		for j := end; j < len(toks) && j < end+4; j++ {
-			w := toks[j].folded
-			if strings.ContainsAny(text[toks[j-1].end:toks[j].start], ",;:()") {
-				break // "wounding 70, Iranian officials said": the count ends at the comma
+		if q.Unit == "" && q.Counted == "" && i > 0 && toks[i-1].folded != "to" {
+			// "Mattis, 68, said": an age in commas after a name.
+			if age(text, toks, i, end) {
+				q.Counted, q.Unit = "age", "years"
 			}
-			if w == "magnitude" || countModifiers()[w] || isCapitalised(toks[j].text) && j+1 < len(toks) && !isStop(toks[j+1].folded) {
-				continue // "three other people", "2,500 US soldiers", "a 5.9 magnitude quake"
-			}
-			if isStop(w) || outcomes()[w] != "" || commonVerbs()[w] || !isAlpha(w) || strings.HasSuffix(w, "ed") && len(w) > 4 {
-				break
-			}
-			if notCounted()[w] {
-				break // "arrested four times", "five days": how often or how long, not how many
-			}
-			q.Counted = singular(w)
-			last = j + 1
 		}
 		q.Class = classOf(q.Counted)
-		if o, ok := outcomeAround(text, toks, i, last, q.Counted); ok && q.Unit == "" {
-			q.Outcome = o
-		}
-		// "Ten people were killed and about 50 hurt": an elided noun is the
-		// one the sentence counted just before.
-		if q.Counted == "" && q.Outcome != "" && q.Unit == "" && len(out) > 0 {
-			if prev := out[len(out)-1].q; prev.Counted != "" && prev.Unit == "" {
-				q.Counted, q.Class = prev.Counted, prev.Class
+		if q.Outcome == "" {
+			if o, ok := outcomeAround(text, toks, i, last, q.Counted); ok && (q.Unit == "" || q.Unit == "%") {
+				q.Outcome = o
 			}
 		}
-		out = append(out, quantityAt{q: q, start: start, end: toks[last-1].end})
-		i = last - 1
+		// "Ten people were killed and about 50 hurt", "six arrests Wednesday,
+		// compared to 47 the previous night": an elided noun is the one the
+		// sentence counted just before.
+		if q.Counted == "" && q.Unit == "" && len(out) > 0 {
+			prev := out[len(out)-1].q
+			if prev.Counted != "" && prev.Unit == "" && (q.Outcome != "" || comparedTo(toks, i)) {
+				q.Counted, q.Class = prev.Counted, prev.Class
+				if q.Outcome == "" {
+					q.Outcome = prev.Outcome
+				}
+			}
+		}
+		// "50 were injured": people, when what befell them is what befalls
+		// people.
+		if q.Counted == "" && q.Unit == "" && (q.Outcome == "killed" || q.Outcome == "injured") {
+			q.Counted, q.Class = "people", "people"
+		}
+		// "apprehensions have fallen to 400,000": the noun is the subject of
+		// the change.
+		if q.Counted == "" && q.Unit == "" {
+			if noun := changedSubject(text, toks, i); noun != "" {
+				q.Counted, q.Class = noun, classOf(noun)
+				if fate, ok := fateNouns[noun+"s"]; ok {
+					q.Counted, q.Class, q.Outcome = "people", "people", fate
+				}
+			}
+		}
+		// A bare "one" counts nothing a reader checks: "one way", "one point".
+		if value == 1 && q.Unit == "" && q.Outcome == "" && !strings.ContainsAny(toks[i].text, "0123456789") {
+			i = last - 1
+			continue
+		}
+		// "the two states", "both men": a few things named before, not a count.
+		if value <= 5 && q.Unit == "" && i > 0 && anaphoric[toks[i-1].folded] && q.Qualifier == "" {
+			q.Anaphoric = true
+		}
+		out = append(out, quantityAt{q: q, start: start, end: toks[max(last, end)-1].end})
+		i = max(last, end) - 1
 	}
 	return out
 }
 
+// widen turns an exact figure into the range its qualifier gives.
+func widen(q *Quantity, kind string) {
+	switch kind {
+	case "min":
+		q.High = math.Inf(1)
+	case "max":
+		q.Low = 0
+	case "approx":
+		// A tenth either side, written so that 50 gives 45 and 55 exactly.
+		d := q.Low / 10
+		q.Low, q.High = q.Low-d, q.High+d
+	}
+}
+
+// countedNoun reads the noun a number counts: the head of the noun phrase
+// after it ("19 separate actions" counts actions, "2,500 US soldiers"
+// soldiers), stopping at a verb, a participle or a clause's end. It
+// returns the token after the phrase.
+func countedNoun(text string, toks []token, end int, q *Quantity) int {
+	last := end
+	for j := end; j < len(toks) && j < end+4; j++ {
+		w := toks[j].folded
+		if strings.ContainsAny(text[toks[j-1].end:toks[j].start], ",;:()—–") {
+			break // "wounding 70, Iranian officials said": the count ends at the comma
+		}
+		if w == "magnitude" || countModifiers()[w] || isCapitalised(toks[j].text) && j+1 < len(toks) && !isStop(toks[j+1].folded) {
+			continue // "three other people", "2,500 US soldiers", "a 5.9 magnitude quake"
+		}
+		if fate, ok := fateNouns[w]; ok && j == end {
+			// "520,000 arrests", "26 deaths": people, and what befell them.
+			q.Counted, q.Outcome = "people", fate
+			return j + 1
+		}
+		if isStop(w) || outcomes()[w] != "" || commonVerbs()[w] || !isAlpha(w) || strings.HasSuffix(w, "ed") && len(w) > 4 ||
+			strings.HasSuffix(w, "ing") && len(w) > 5 && j > end {
+			break
+		}
+		if notCounted()[w] {
+			if durationUnits[singular(w)] && q.Unit == "" && j == end {
+				// "for 12 years", "35 days": a duration.
+				q.Unit, q.Counted = singular(w), singular(w)
+				return j + 1
+			}
+			break // "arrested four times": how often, not how many
+		}
+		q.Counted = singular(w)
+		last = j + 1
+		// A plural ends the phrase: "two helicopters began", "three Texas
+		// landowners whose property".
+		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || irregularPlurals[w] {
+			break
+		}
+	}
+	return last
+}
+
+var irregularPlurals = toSet(`people men women children militiamen gunmen congressmen police`)
+
+// fateNouns are the nouns that count people by what befell them.
+var fateNouns = map[string]string{
+	"deaths": "killed", "fatalities": "killed", "killings": "killed", "casualties": "killed",
+	"injuries": "injured", "arrests": "arrested", "apprehensions": "arrested", "detentions": "arrested",
+}
+
+// durationUnits are the units of a length of time.
+var durationUnits = toSet(`second minute hour day week month year decade century`)
+
+// shareOf is the group a share is of: "25 percent of voters" is of voters,
+// "11 percent among Tea Party supporters" of supporters.
+func shareOf(toks []token, end int) string {
+	if end >= len(toks) || toks[end].folded != "of" && toks[end].folded != "among" {
+		return ""
+	}
+	head := ""
+	for j := end + 1; j < len(toks) && j < end+6; j++ {
+		w := toks[j].folded
+		if isStop(w) && w != "all" {
+			if head != "" {
+				break
+			}
+			continue
+		}
+		if strings.HasSuffix(w, "ed") && len(w) > 4 || commonVerbs()[w] {
+			break
+		}
+		head = singular(w)
+	}
+	return head
+}
+
+// sumOf is what a sum is for, from or of: the head of the phrase after it
+// ("$3.6 billion from military construction projects" → "project"), else
+// the noun the sum is given for before it ("the construction budget, to the
+// tune of $3.5 billion" → "budget").
+func sumOf(text string, toks []token, i, end int) string {
+	if end < len(toks) {
+		switch toks[end].folded {
+		case "for", "from", "in", "to", "on", "of", "toward", "towards":
+			return phraseWords(text, toks, end+1)
+		}
+		if w := toks[end].folded; !isStop(w) && isAlpha(w) && !commonVerbs()[w] && !strings.ContainsAny(text[toks[end-1].end:toks[end].start], ",;:") {
+			return phraseWords(text, toks, end) // "a $2.6 trillion trust fund"
+		}
+	}
+	if i >= 4 && toks[i-1].folded == "of" && toks[i-2].folded == "tune" {
+		// "the military construction budget, to the tune of $3.5 billion"
+		j := i - 4
+		for j >= 0 && isStop(toks[j].folded) {
+			j--
+		}
+		k := j
+		for k > 0 && j-k < 3 && !isStop(toks[k-1].folded) && isAlpha(toks[k-1].folded) {
+			k--
+		}
+		if j >= 0 {
+			return phraseWords(text, toks[k:j+1], 0)
+		}
+	}
+	return ""
+}
+
+// phraseWords is the noun phrase from token i, its content words only, the
+// head last: "military construction project".
+func phraseWords(text string, toks []token, i int) string {
+	var ws []string
+	for j := i; j < len(toks) && j < i+6; j++ {
+		w := toks[j].folded
+		if j > i && strings.ContainsAny(text[toks[j-1].end:toks[j].start], ",;:()—–") {
+			break
+		}
+		if isStop(w) {
+			if len(ws) > 0 {
+				break
+			}
+			continue
+		}
+		if commonVerbs()[w] || !isAlpha(w) || strings.HasSuffix(w, "ed") && len(w) > 4 && len(ws) > 0 {
+			break
+		}
+		ws = append(ws, w)
+	}
+	if len(ws) > 0 {
+		ws[len(ws)-1] = singular(ws[len(ws)-1])
+	}
+	return strings.Join(ws, " ")
+}
+
+// phraseHead is the head noun of the noun phrase from token i: its last
+// word before a verb, a preposition or a clause's end.
+func phraseHead(text string, toks []token, i int) string {
+	head := ""
+	for j := i; j < len(toks) && j < i+6; j++ {
+		w := toks[j].folded
+		if j > i && strings.ContainsAny(text[toks[j-1].end:toks[j].start], ",;:()—–") {
+			break
+		}
+		if isStop(w) {
+			if head != "" {
+				break
+			}
+			continue
+		}
+		if commonVerbs()[w] || !isAlpha(w) || strings.HasSuffix(w, "ed") && len(w) > 4 && head != "" {
+			break
+		}
+		head = singular(w)
+	}
+	return head
+}
+
+// holderOf is the name a share is given for, just before it ("Gingrich at
+// 11 percent", "Palin, 10 percent") or just after ("11 percent for
+// Gingrich"), or "".
+func holderOf(text string, toks []token, i, end int) string {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if isCapitalised(toks[j].text) && j > 0 {
+			return fold(toks[j].text)
+		}
+		if f := toks[j].folded; f != "at" && f != "with" && f != "had" && f != "has" && f != "got" && f != "was" && f != "is" {
+			break
+		}
+	}
+	if end+1 < len(toks) && (toks[end].folded == "for" || toks[end].folded == "to") && isCapitalised(toks[end+1].text) {
+		return fold(toks[end+1].text)
+	}
+	return ""
+}
+
+// age reports a number set off by commas after a name: "Mattis, 68,".
+func age(text string, toks []token, i, end int) bool {
+	if i == 0 || toks[i].folded[0] < '0' || toks[i].folded[0] > '9' {
+		return false
+	}
+	before := text[toks[i-1].end:toks[i].start]
+	after := ""
+	if end < len(toks) {
+		after = text[toks[end-1].end:toks[end].start]
+	} else {
+		after = text[toks[end-1].end:]
+	}
+	v, _ := strconv.Atoi(toks[i].folded)
+	return strings.TrimSpace(before) == "," && strings.HasPrefix(strings.TrimSpace(after), ",") && isCapitalised(toks[i-1].text) && v > 0 && v < 120
+}
+
+// changedSubject is the noun a figure of change measures: "arrests fell
+// to 400,000", "apprehensions have actually fallen, to 400,000".
+func changedSubject(text string, toks []token, i int) string {
+	if i < 2 || toks[i-1].folded != "to" && toks[i-1].folded != "from" {
+		return ""
+	}
+	for v := i - 2; v >= 0 && v >= i-8; v-- {
+		if !changeVerbs[toks[v].folded] {
+			continue
+		}
+		for s := v - 1; s >= 0 && s >= v-4; s-- {
+			w := toks[s].folded
+			if strings.HasSuffix(w, "ly") || w == "have" || w == "has" || w == "had" || w == "been" {
+				continue
+			}
+			if isStop(w) || !isAlpha(w) {
+				return ""
+			}
+			return singular(w)
+		}
+	}
+	return ""
+}
+
+// anaphoric words before a small number make it point back at things
+// named before ("the two states", "these three men").
+var anaphoric = toSet(`the these those both his her their its our`)
+
+// comparedTo reports a figure set against the one before it: "compared to
+// 47", "up from 40", "versus 12".
+func comparedTo(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch toks[j].folded {
+		case "compared", "versus", "vs", "against":
+			return true
+		case "from":
+			return j > 0 && (toks[j-1].folded == "up" || toks[j-1].folded == "down")
+		}
+	}
+	return false
+}
+
+// changeVerbs say a figure moved: the subject is what it counts.
+var changeVerbs = toSet(`fell fallen rose risen dropped climbed grew grown increased decreased declined
+reached totaled totalled numbered jumped soared plunged doubled`)
+
+// tally reads a vote tally written as two numbers with a hyphen or a
+// dash: "230-195", "52–48".
+func tally(f string) (float64, float64, bool) {
+	a, b, ok := strings.Cut(strings.ReplaceAll(f, "–", "-"), "-")
+	if !ok {
+		return 0, 0, false
+	}
+	x, err1 := strconv.Atoi(a)
+	y, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || x < y || x > 1000 || y > 1000 || len(a) > 4 || len(b) > 4 {
+		return 0, 0, false
+	}
+	return float64(x), float64(y), true
+}
+
+// fusedCount reads a count fused with the noun it counts into a modifier:
+// "40-page", "five-year", "21-year", "66-year-old", "two-dozen" (then the
+// noun is ""). It returns the value and the noun.
+func fusedCount(f string) (float64, string, bool) {
+	num, noun, ok := strings.Cut(f, "-")
+	if !ok || noun == "" {
+		return 0, "", false
+	}
+	v, isNum := numberValue(num)
+	if !isNum || noun == "" || noun[0] >= '0' && noun[0] <= '9' {
+		return 0, "", false
+	}
+	if noun == "dozen" {
+		return 0, "", false // "two-dozen" is read as a number
+	}
+	if _, ok := numberWords()[noun]; ok {
+		return 0, "", false // "twenty-five"
+	}
+	if noun == "year-old" || isAlpha(noun) && !strings.Contains(noun, "-") {
+		return v, noun, true
+	}
+	return 0, "", false
+}
+
+// numberValue reads one word as a number: digits or a number word.
+func numberValue(s string) (float64, bool) {
+	if v, ok := numberWords()[s]; ok {
+		return v, true
+	}
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, false
+	}
+	return v, true
+}
+
 // parseNumber reads the number starting at token i: digits ("2,500",
-// "5.9", "184M"), number words ("seven", "twenty-five", "a dozen"), or an
-// ordinal ("third", "3rd"). It returns the value, whether it is an ordinal,
-// and how many tokens it took (0 when there is no number).
+// "5.9", "184M"), number words ("seven", "twenty-five", "a dozen",
+// "two-dozen"), or an ordinal ("third", "3rd"). It returns the value,
+// whether it is an ordinal, and how many tokens it took (0 when there is
+// no number).
 func parseNumber(toks []token, i int) (float64, bool, int) {
 	f := toks[i].folded
 	if f == "a" && i+1 < len(toks) && toks[i+1].folded == "dozen" {
 		return 12, false, 2
 	}
+	if f == "half" && i+2 < len(toks) && toks[i+1].folded == "a" && toks[i+2].folded == "dozen" {
+		return 6, false, 3
+	}
 	if v, ok := numberWords()[f]; ok {
-		if f == "one" && i+1 < len(toks) && toks[i+1].folded == "of" {
+		if f == "one" && i+1 < len(toks) && (toks[i+1].folded == "of" || toks[i+1].folded == "another") {
 			return 0, false, 0 // "one of the facilities" is a selection, not a count
+		}
+		if i+1 < len(toks) && toks[i+1].folded == "dozen" {
+			return v * 12, false, 2 // "two dozen"
 		}
 		return v, false, 1
 	}
@@ -155,6 +526,9 @@ func parseNumber(toks []token, i int) (float64, bool, int) {
 		ones, ok2 := numberWords()[parts[1]]
 		if ok1 && ok2 && tens >= 20 && ones < 10 {
 			return tens + ones, false, 1
+		}
+		if ok1 && parts[1] == "dozen" {
+			return tens * 12, false, 1 // "two-dozen"
 		}
 	}
 	if f == "" || f[0] < '0' || f[0] > '9' {
@@ -177,6 +551,8 @@ func parseNumber(toks []token, i int) (float64, bool, int) {
 		return v * 1e9, false, 1
 	case "k":
 		return v * 1e3, false, 1
+	case "s":
+		return 0, false, 0 // "the 1970s", "F-16s"
 	}
 	return 0, false, 0 // "1AM", "6pm", "15km": handled as times or not counts
 }
@@ -193,7 +569,7 @@ func isDateOrTime(text string, toks []token, i, end int, v float64) bool {
 	}
 	if end < len(toks) {
 		next := toks[end].folded
-		if next == "am" || next == "pm" || next == "gmt" || next == "utc" || next == "bst" {
+		if next == "am" || next == "pm" || next == "gmt" || next == "utc" || next == "bst" || next == "a.m" || next == "p.m" {
 			return true
 		}
 	}
@@ -276,25 +652,53 @@ func outcomeAround(text string, toks []token, i, last int, counted string) (stri
 	fits := func(o string) bool {
 		return o != "" && !(inanimate()[counted] && (o == "killed" || o == "injured"))
 	}
+	// "five villages had been badly hit": what hits a place damages it.
+	outcomeOf := func(w string) string {
+		if (w == "hit" || w == "struck") && inanimate()[counted] {
+			return "damaged"
+		}
+		return outcomes()[w]
+	}
 	// Back over a qualifier or "other" to the verb: "killing at least 10",
 	// "wounding other 70".
 	for j := i - 1; j >= 0 && j >= i-5; j-- {
 		if strings.ContainsAny(text[toks[j].end:toks[j+1].start], ",;:") {
 			break
 		}
-		if o := outcomes()[toks[j].folded]; fits(o) {
+		if o := outcomeOf(toks[j].folded); fits(o) {
 			return o, true
 		}
 		if !qualifierWord()[toks[j].folded] && !countModifiers()[toks[j].folded] {
 			break
 		}
 	}
-	for j := last; j < len(toks) && j < last+6; j++ {
+	limit := last + 6
+	for j := last; j < len(toks) && j < limit; j++ {
 		if strings.ContainsAny(text[toks[j-1].end:toks[j].start], ",;:") {
-			break
+			// "Six people, including two congressmen, …, were injured": past
+			// the aside to the verb.
+			if (toks[j].folded == "including" || toks[j].folded == "among") && limit == last+6 {
+				limit = j + 24
+				continue
+			}
+			if limit > last+6 && (toks[j].folded == "were" || toks[j].folded == "was" || toks[j].folded == "are" || toks[j].folded == "had" || toks[j].folded == "have") {
+				limit = j + 4 // past the aside: the verb follows
+				continue
+			}
+			if limit == last+6 {
+				break
+			}
+		}
+		if limit > last+6+4 {
+			// Inside the aside, its own counts ("two congressmen") are not
+			// the clause's.
+			if o := outcomeOf(toks[j].folded); fits(o) {
+				return o, true
+			}
+			continue
 		}
 		w := toks[j].folded
-		if o := outcomes()[w]; fits(o) {
+		if o := outcomeOf(w); fits(o) {
 			return o, true
 		}
 		if _, _, n := parseNumber(toks, j); n > 0 && w != "a" && w != "an" {
@@ -332,20 +736,21 @@ func isAlpha(w string) bool {
 // singular reduces an English plural noun to its singular for comparison.
 func singular(w string) string {
 	switch {
-	case w == "people" || w == "men" || w == "women" || w == "children" || w == "militiamen" || w == "gunmen":
+	case w == "people" || w == "men" || w == "women" || w == "children" || w == "militiamen" || w == "gunmen" || w == "congressmen":
 		return w
 	case strings.HasSuffix(w, "ies") && len(w) > 4:
 		return w[:len(w)-3] + "y"
 	case strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes"):
 		return w[:len(w)-2]
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && len(w) > 3:
 		return w[:len(w)-1]
 	}
 	return w
 }
 
 // classOf groups a counted noun with its synonyms: the people-counting
-// nouns by class, others by themselves.
+// nouns by class, the nouns of one kind of event by its event class
+// ("arrests", "apprehensions"), others by themselves.
 func classOf(counted string) string {
 	if c, ok := personClasses()[counted]; ok {
 		return c
@@ -353,27 +758,45 @@ func classOf(counted string) string {
 	if c, ok := eventNouns()[counted]; ok {
 		return c
 	}
+	if c, ok := eventClasses()[counted]; ok {
+		return "@" + c
+	}
+	if c, ok := eventClasses()[counted+"s"]; ok {
+		return "@" + c
+	}
 	return counted
 }
 
 // describe renders a quantity for people: "at least 5 fighter killed".
 func (q Quantity) describe() string {
 	var b strings.Builder
-	if q.Qualifier != "" {
+	if q.Unit == "votes" {
+		return formatNumber(q.Low) + "–" + formatNumber(q.Against) + " vote"
+	}
+	if q.Qualifier != "" && q.Qualifier != "or more" {
 		b.WriteString(q.Qualifier + " ")
 	}
 	if q.Unit == "$" || q.Unit == "£" || q.Unit == "€" {
 		b.WriteString(q.Unit)
 	}
 	b.WriteString(formatNumber(q.nominal()))
+	if q.Qualifier == "or more" {
+		b.WriteString(" or more")
+	}
 	if q.Ordinal {
 		b.WriteString(" (ordinal)")
 	}
 	if q.Unit == "%" {
 		b.WriteString("%")
+		if q.Of != "" {
+			b.WriteString(" of " + q.Of)
+		}
 	}
 	if q.Counted != "" {
 		b.WriteString(" " + q.Counted)
+	}
+	if q.Modifier && q.Of != "" {
+		b.WriteString(" " + q.Of)
 	}
 	if q.Outcome != "" {
 		b.WriteString(" " + q.Outcome)
@@ -392,7 +815,7 @@ func (q Quantity) nominal() float64 {
 	case q.Low == 0 && q.High != 0:
 		return q.High
 	case q.Low != q.High:
-		return math.Round((q.Low/0.9)*1000) / 1000
+		return (q.Low + q.High) / 2
 	}
 	return q.Low
 }

@@ -100,6 +100,22 @@ type Quantity struct {
 	// Indefinite marks "a child was killed": one victim named, which may be
 	// one of many, so it is compared for its fate but not as a total.
 	Indefinite bool
+	// Against is the second figure of a vote tally ("230-195": Low and High
+	// 230, Against 195), with Unit "votes".
+	Against float64
+	// Modifier marks a count fused into a modifier ("a 40-page ruling"):
+	// Counted is "page", Of what it describes ("ruling").
+	Modifier bool
+	// Of is what a share, a sum or a modifier count is of: "voters" in "25
+	// percent of voters", "project" in "$3.6 billion from construction
+	// projects", "ruling" in "a 40-page ruling".
+	Of string
+	// Anaphoric marks a few things named before ("the two states"): not a
+	// count a source gives, so compared with nothing.
+	Anaphoric bool
+	// Whose is the name a figure is given for: "Gingrich" in "Gingrich, at
+	// 11 percent".
+	Whose string
 }
 
 // Quote is a quotation and who said it.

@@ -142,3 +142,23 @@ func TestZZUnits(t *testing.T) {
 		}
 	}
 }
+
+func TestZZCluster(t *testing.T) {
+	name := os.Getenv("ZZCLUSTER")
+	if name == "" {
+		t.Skip()
+	}
+	res, _ := loader.Load(context.Background(), []string{evalDir + "/" + name + "/articles"}, loader.Options{})
+	r := Compare(res.Articles)
+	pat := os.Getenv("ZZGREP")
+	for _, f := range r.Facts {
+		if f.Kind == FactQuantity && strings.Contains(f.Key, pat) {
+			t.Logf("F %s ¶%d %q → %s [%s] bg=%v topic=%s", f.Span.Source, f.Span.Paragraph, f.Text, f.Value, f.Key, f.Background, f.Topic)
+		}
+	}
+	for _, d := range r.Discrepancies {
+		if d.Kind == KindNumber {
+			t.Logf("D %s %s", d.Severity, d.Summary)
+		}
+	}
+}

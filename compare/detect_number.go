@@ -1,0 +1,560 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// detectNumbers compares the figures sources give for one thing. A figure
+// is set against its single best counterpart in each other source: the
+// same kind of figure (a count of the same kind of thing with the same
+// fate, a sum, a share of the same group, a magnitude, a tally), the same
+// time frame when either names one ("last year", "in 2000"), and words
+// around it in common. Figures that agree once number forms, qualifiers
+// and an honest rounding are read are agreements or reconciled; two lower
+// bounds (or two ceilings) of different figures are a medium finding, since
+// both may hold; figures that cannot both hold are a high one.
+func detectNumbers(c *comparison, out *findings) {
+	var qs []int // indices into c.res.Facts
+	for i, f := range c.res.Facts {
+		if f.Kind == FactQuantity && !f.Background && !c.offEvent(f.Span.Source) && c.res.Facts[i].Key != "" {
+			qs = append(qs, i)
+		}
+	}
+	frames := make([]numberFrame, len(qs))
+	for k, i := range qs {
+		frames[k] = c.frameOf(c.res.Facts[i])
+	}
+	byKey := map[string][]int{}
+	for k, i := range qs {
+		byKey[c.res.Facts[i].Key] = append(byKey[c.res.Facts[i].Key], k)
+	}
+	var cands []candidatePair
+	seen := map[int]bool{} // facts some other source also gives a figure for
+	for _, key := range sortedKeysOf(byKey) {
+		ks := byKey[key]
+		if len(ks) > maxFactsPerKey {
+			continue // a kind of figure the stories give by the hundred: no telling which is which
+		}
+		for x, a := range ks {
+			for _, b := range ks[x+1:] {
+				fa, fb := c.res.Facts[qs[a]], c.res.Facts[qs[b]]
+				if fa.Span.Source == fb.Span.Source {
+					continue
+				}
+				s, ok := c.sameFigure(fa, fb, frames[a], frames[b])
+				if debugNumbers != "" && (strings.Contains(fa.Value, debugNumbers) || strings.Contains(fb.Value, debugNumbers)) {
+					fmt.Printf("num %s|%s %q ~ %q score %.2f ok=%v when %q/%q\n", fa.Span.Source[:3], fb.Span.Source[:3], fa.Value, fb.Value, s, ok, frames[a].when, frames[b].when)
+				}
+				if !ok {
+					continue
+				}
+				seen[a], seen[b] = true, true
+				cands = append(cands, candidatePair{a, b, s})
+			}
+		}
+	}
+	// A source that gives one figure twice gives one figure: its mentions
+	// are one for pairing, so that the second is not set against another
+	// source's other figure.
+	rep := make([]int, len(qs))
+	first := map[string]int{}
+	for k, i := range qs {
+		f := c.res.Facts[i]
+		id := f.Span.Source + "\x00" + f.Key + "\x00" + strconv.FormatFloat(f.Quantity.nominal(), 'g', -1, 64)
+		if r, ok := first[id]; ok {
+			rep[k] = r
+		} else {
+			first[id], rep[k] = k, k
+		}
+	}
+	best := map[[2]int]candidatePair{}
+	for _, cp := range cands {
+		a, b := rep[cp.a], rep[cp.b]
+		k := [2]int{min(a, b), max(a, b)}
+		if old, ok := best[k]; !ok || cp.score > old.score {
+			best[k] = candidatePair{k[0], k[1], cp.score}
+		}
+	}
+	cands = cands[:0]
+	for _, cp := range best {
+		cands = append(cands, cp)
+	}
+	matched := matchOneToOne(cands, func(k int) string { return c.res.Facts[qs[k]].Span.Source })
+	// Findings: the differing pairs that share a figure are one finding.
+	groups := newUnionFind(len(qs))
+	differs := map[int]bool{}
+	worst := map[int]verdictKind{}
+	for _, cp := range matched {
+		fa, fb := c.res.Facts[qs[cp.a]], c.res.Facts[qs[cp.b]]
+		v, reason := compareFigures(*fa.Quantity, *fb.Quantity)
+		claims := []Claim{claimOf(fa), claimOf(fb)}
+		switch v {
+		case figuresAgree:
+			srcs := []string{fa.Span.Source, fb.Span.Source}
+			out.Agreements = append(out.Agreements, Agreement{Value: fa.Value, Facts: []string{fa.ID, fb.ID}, Sources: srcs, Origins: c.res.origins(srcs)})
+		case figuresReconciled:
+			out.Reconciled = append(out.Reconciled, Reconciled{Claims: claims, Reason: reason})
+		default:
+			groups.union(cp.a, cp.b)
+			differs[cp.a], differs[cp.b] = true, true
+			r := groups.find(cp.a)
+			worst[r] = max(worst[r], v, worst[groups.find(cp.b)])
+		}
+	}
+	members := map[int][]int{}
+	var roots []int
+	for k := range qs {
+		if !differs[k] {
+			continue
+		}
+		r := groups.find(k)
+		if _, ok := members[r]; !ok {
+			roots = append(roots, r)
+		}
+		members[r] = append(members[r], k)
+	}
+	for _, r := range roots {
+		v := worst[r]
+		for _, k := range members[r] {
+			v = max(v, worst[k])
+		}
+		// Every mention of each figure, so that the reader sees each place a
+		// source gives it ("about 50", later "at least 50", "50").
+		var fs []Fact
+		for _, k := range members[r] {
+			for m := range qs {
+				if rep[m] == k {
+					fs = append(fs, c.res.Facts[qs[m]])
+				}
+			}
+		}
+		first := fs[0]
+		d := Discrepancy{Kind: KindNumber, Topic: first.Topic, Summary: first.Label + ": " + valuesBySource(fs)}
+		for _, f := range fs {
+			d.Claims = append(d.Claims, claimOf(f))
+		}
+		switch v {
+		case figuresBounds:
+			d.Severity = SeverityMedium
+			d.Why = "the figures are bounds or estimates that could both hold, but the sources give different figures for the same thing; they may come from different times or counts"
+		default:
+			d.Severity = SeverityHigh
+			d.Why = "the sources give figures for the same thing that cannot both be true, once qualifiers and number forms are read"
+		}
+		out.Discrepancies = append(out.Discrepancies, d)
+	}
+	for k, i := range qs {
+		if !seen[k] {
+			out.Unique = append(out.Unique, uniqueOf(c.res.Facts[i]))
+		}
+	}
+}
+
+var debugNumbers = os.Getenv("PARALLAX_DEBUG_NUMBERS")
+
+// maxFactsPerKey bounds the figures of one kind compared pairwise: past it,
+// a kind of figure is too common in the input to pair figures by it.
+const maxFactsPerKey = 400
+
+// verdictKind orders how two figures compare, worst last.
+type verdictKind int
+
+const (
+	figuresAgree      verdictKind = iota // the same figure
+	figuresReconciled                    // one form, a rounding, or a figure within the other's range
+	figuresBounds                        // two bounds or estimates of different figures: both may hold
+	figuresConflict                      // they cannot both hold
+)
+
+// compareFigures says how two figures of one thing compare, and why.
+func compareFigures(a, b Quantity) (verdictKind, string) {
+	if a.Unit == "votes" || b.Unit == "votes" {
+		if a.Low == b.Low && a.Against == b.Against {
+			return figuresAgree, ""
+		}
+		return figuresConflict, ""
+	}
+	x, y := a.nominal(), b.nominal()
+	exactA, exactB := a.Low == a.High, b.Low == b.High
+	switch {
+	case x == y && a.Qualifier == b.Qualifier:
+		return figuresAgree, ""
+	case x == y:
+		return figuresReconciled, fmt.Sprintf("one figure, read with its qualifiers: %s and %s", a.describe(), b.describe())
+	case roundedFrom(x, y) || roundedFrom(y, x):
+		return figuresReconciled, fmt.Sprintf("one figure rounded: %s and %s", a.describe(), b.describe())
+	case exactA && !exactB && within(x, b), exactB && !exactA && within(y, a):
+		return figuresReconciled, fmt.Sprintf("the exact figure lies within the other's range: %s and %s", a.describe(), b.describe())
+	case !exactA && !exactB && overlaps(a, b):
+		return figuresBounds, ""
+	}
+	return figuresConflict, ""
+}
+
+func within(v float64, q Quantity) bool { return v >= q.Low && v <= q.High }
+
+func overlaps(a, b Quantity) bool {
+	return a.Low <= b.High && b.Low <= a.High
+}
+
+// roundedFrom reports that round is precise rounded to round's own
+// precision, and no further than roundingShare from it: "$1.4 billion" for
+// "$1.375 billion", "$180 million" for "$184 million", "2,000" for "1,960".
+func roundedFrom(round, precise float64) bool {
+	if round == 0 || precise == 0 || round == precise || math.Abs(round-precise)/math.Max(round, precise) > roundingShare {
+		return false
+	}
+	// The power of ten round is given to: 1.4 billion to 0.1 billion, 180
+	// million to 10 million.
+	step := math.Pow(10, math.Floor(math.Log10(math.Abs(round))))
+	for step > 0 && math.Abs(round/step-math.Round(round/step)) > 1e-9 {
+		step /= 10
+	}
+	if step == 0 {
+		return false
+	}
+	return math.Abs(math.Round(precise/step)*step-round) < step*1e-9
+}
+
+// numberFrame is what a figure is about, for pairing: the words of its
+// sentence, its names, and the time it is of when the sentence says.
+type numberFrame struct {
+	context map[string]bool
+	when    string // "2000", "last year", … the time anchor nearest the figure, or ""
+}
+
+// frameOf reads a figure's frame from its sentence.
+func (c *comparison) frameOf(f Fact) numberFrame {
+	fr := numberFrame{context: map[string]bool{}}
+	p := c.paragraph(Ref{f.Span.Source, f.Span.Paragraph})
+	if p == nil {
+		return fr
+	}
+	text, base := p.Text, 0
+	for _, s := range p.Sentences {
+		if f.Span.Start >= s.Start && f.Span.Start < s.End {
+			text, base = p.Text[s.Start:s.End], s.Start
+		}
+	}
+	st := stemmer{}
+	toks := words(text)
+	at := -1
+	for i, t := range toks {
+		if t.start+base >= f.Span.Start && at < 0 {
+			at = i
+		}
+		if t.start+base >= f.Span.Start && t.end+base <= f.Span.End {
+			continue // the figure's own words
+		}
+		if isStop(t.folded) || len(t.folded) < 2 || isNumberToken(t.folded) && !isYear(t.folded) {
+			continue
+		}
+		fr.context[st.stem(t.text)] = true
+	}
+	fr.when = timeAnchor(toks, at, f.Span.End-base)
+	return fr
+}
+
+func isYear(f string) bool {
+	v, err := strconv.Atoi(f)
+	return err == nil && v >= 1900 && v <= 2100
+}
+
+// timeAnchor is the time a figure is of, as its clause says: a year or
+// "last year" ("this month", "next week"), read after the figure up to the
+// next number, else before it back to the previous one.
+func timeAnchor(toks []token, at, end int) string {
+	if at < 0 {
+		return ""
+	}
+	read := func(i int) string {
+		t := toks[i].folded
+		if isYear(t) {
+			return t
+		}
+		if weekdays[t] {
+			return t
+		}
+		if (t == "last" || t == "this" || t == "next") && i+1 < len(toks) {
+			n := toks[i+1].folded
+			if n == "fiscal" && i+2 < len(toks) {
+				n = toks[i+2].folded
+			}
+			if durationUnits[singular(n)] {
+				return t + " " + singular(n)
+			}
+		}
+		return ""
+	}
+	i := at
+	for i < len(toks) && toks[i].end <= end {
+		i++
+	}
+	for j := i; j < len(toks) && j < i+12; j++ {
+		if _, _, n := parseNumber(toks, j); n > 0 && !isYear(toks[j].folded) {
+			break
+		}
+		if a := read(j); a != "" {
+			return a
+		}
+	}
+	for j := at - 1; j >= 0 && j >= at-8; j-- {
+		if _, _, n := parseNumber(toks, j); n > 0 && !isYear(toks[j].folded) {
+			break
+		}
+		if a := read(j); a != "" {
+			return a
+		}
+	}
+	return ""
+}
+
+// sameFigure says whether two figures of one key are one figure told by two
+// sources, and how sure: the share of their sentences' words in common,
+// raised when their paragraphs were linked or share a topic. Figures of
+// two different times ("last year" and "2000") are not one.
+func (c *comparison) sameFigure(a, b Fact, fa, fb numberFrame) (float64, bool) {
+	if fa.when != "" && fb.when != "" && fa.when != fb.when {
+		return 0, false
+	}
+	shared := 0
+	for w := range fa.context {
+		if fb.context[w] {
+			shared++
+		}
+	}
+	union := len(fa.context) + len(fb.context) - shared
+	score := 0.0
+	if union > 0 {
+		score = float64(shared) / float64(union)
+	}
+	ra, rb := Ref{a.Span.Source, a.Span.Paragraph}, Ref{b.Span.Source, b.Span.Paragraph}
+	near := a.Topic != "" && a.Topic == b.Topic || c.linked[[2]Ref{ra, rb}]
+	if near {
+		score += figureNearBonus
+	}
+	if fa.when != "" && fa.when == fb.when {
+		score += figureNearBonus / 2
+	}
+	qa, qb := a.Quantity, b.Quantity
+	words := score
+	if near {
+		words -= figureNearBonus
+	}
+	// A count with no fate ("19 actions", "two debates") says less of what
+	// it is than one with ("five people killed"): its sentences must share
+	// more words.
+	if debugNumbers != "" && (strings.Contains(a.Value, debugNumbers) || strings.Contains(b.Value, debugNumbers)) {
+		fmt.Printf("   words %.2f near %v (%s|%s)\n", words, near, a.Topic, b.Topic)
+	}
+	if strings.HasPrefix(a.Key, "count|") && strings.HasSuffix(a.Key, "|") && !(near || words >= figureBareWords) {
+		return 0, false
+	}
+	if qa.Counted != "" && qa.Counted == qb.Counted {
+		score += 0.05
+	}
+	// A share for two names, or a sum for two things, is two figures.
+	if qa.Whose != "" && qb.Whose != "" && qa.Whose != qb.Whose {
+		return 0, false
+	}
+	if isCurrency(qa.Unit) && qa.Of != "" && qb.Of != "" && !shareWord(qa.Of, qb.Of) && words < figureSameWords {
+		return 0, false
+	}
+	// Figures of one thing are most often near one another: the nearer,
+	// the likelier the pair (a tie breaker among a story's many sums).
+	x, y := math.Abs(qa.nominal()), math.Abs(qb.nominal())
+	if x > 0 && y > 0 {
+		score += figureCloseBonus * math.Min(x, y) / math.Max(x, y)
+	}
+	return score, score >= figureMatch
+}
+
+// quantityKey is what two figures must share to be of one thing, and the
+// label of that question for people: a count of one class of thing with one
+// fate ("people injured"), a sum ("sum in $"), a share of one group ("share
+// of voters"), a magnitude, a vote tally, an age, a length of time of one
+// thing. "" for a figure compared with nothing (a bare number).
+func quantityKey(q *Quantity) (key, label string) {
+	switch {
+	case q.Ordinal || q.Indefinite || q.Anaphoric:
+		return "", ""
+	case q.Unit == "votes":
+		return "votes", "vote tally"
+	case q.Unit == "magnitude":
+		class := q.Class
+		if class == "" {
+			class = "earthquake"
+		}
+		return "magnitude|" + class, "magnitude of the " + class
+	case isCurrency(q.Unit):
+		if q.Of != "" {
+			return "money|" + q.Unit, "sum (" + q.Unit + ") for the " + lastWord(q.Of)
+		}
+		return "money|" + q.Unit, "sum (" + q.Unit + ")"
+	case q.Unit == "%":
+		switch {
+		case q.Of != "":
+			return "share|" + q.Of, "share of " + q.Of
+		case q.Whose != "":
+			return "share|whose:" + q.Whose, "share for " + q.Whose
+		}
+		return "", "" // "25 percent": of what, the figure does not say
+	case q.Counted == "age":
+		return "age", "age"
+	case durationUnits[q.Unit]:
+		if q.Of == "" {
+			return "", "" // "35 days": of what, the figure does not say
+		}
+		return "duration|" + q.Of, "length of the " + q.Of
+	case q.Modifier:
+		return "count|" + q.Class + "|of:" + q.Of, q.Counted + "s of the " + q.Of
+	case q.Counted == "":
+		return "", ""
+	}
+	fate := outcomeFamily(q.Outcome)
+	if fate == "" && q.Class == "people" {
+		return "", "" // "120,000 people": which people, the figure does not say
+	}
+	label = plainClass(q.Class, q.Counted)
+	if fate != "" {
+		label += " " + fate
+	}
+	return "count|" + q.Class + "|" + fate, label
+}
+
+// plainClass names a counted class for people: "people", "civilians", the
+// noun itself.
+func plainClass(class, counted string) string {
+	if strings.HasPrefix(class, "@") || class == "" {
+		return counted + "s"
+	}
+	if class == counted {
+		return pluralOf(counted)
+	}
+	return class
+}
+
+func pluralOf(w string) string {
+	switch {
+	case w == "people" || w == "men" || w == "women" || w == "children" || strings.HasSuffix(w, "men"):
+		return w
+	case strings.HasSuffix(w, "y") && len(w) > 2 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		return w + "es"
+	}
+	return w + "s"
+}
+
+// outcomeFamily groups the fates that one count may be told with: the
+// wounded, the injured, the shot and those struck are one count; damage
+// and destruction of buildings and villages are one.
+func outcomeFamily(o string) string {
+	switch o {
+	case "injured", "shot":
+		return "injured"
+	case "damaged", "destroyed":
+		return "damaged or destroyed"
+	}
+	return o
+}
+
+func isCurrency(unit string) bool { return unit == "$" || unit == "£" || unit == "€" }
+
+func valuesBySource(fs []Fact) string {
+	var parts []string
+	for _, f := range fs {
+		parts = append(parts, fmt.Sprintf("%s (%s)", f.Value, f.Span.Source))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func uniqueOf(f Fact) Unique {
+	return Unique{Span: f.Span, Text: f.Text, Value: f.Value, Topic: f.Topic}
+}
+
+func claimOf(f Fact) Claim {
+	return Claim{Span: f.Span, Text: f.Text, Value: f.Value}
+}
+
+// detectOutcomes finds the same victims (the same counted noun and number)
+// dead in one source and hurt in another.
+func detectOutcomes(c *comparison, out *findings) {
+	type key struct {
+		counted string
+		value   float64
+	}
+	groups := map[key][]Fact{}
+	var keys []key
+	for _, f := range c.res.Facts {
+		q := f.Quantity
+		if q == nil || f.Background || c.offEvent(f.Span.Source) || (q.Outcome != "killed" && q.Outcome != "injured") || q.Counted == "" {
+			continue
+		}
+		k := key{q.Counted, q.nominal()}
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], f)
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.counted != b.counted {
+			return strings.Compare(a.counted, b.counted)
+		}
+		switch {
+		case a.value < b.value:
+			return -1
+		case a.value > b.value:
+			return 1
+		}
+		return 0
+	})
+	for _, k := range keys {
+		fs := groups[k]
+		var killed, injured *Fact
+		for i := range fs {
+			switch {
+			case fs[i].Quantity.Outcome == "killed" && killed == nil:
+				killed = &fs[i]
+			case fs[i].Quantity.Outcome == "injured" && injured == nil:
+				injured = &fs[i]
+			}
+		}
+		if killed == nil || injured == nil || killed.Span.Source == injured.Span.Source {
+			continue
+		}
+		out.Discrepancies = append(out.Discrepancies, Discrepancy{
+			Kind: KindOutcome, Topic: killed.Topic, Severity: SeverityHigh,
+			Summary: fmt.Sprintf("%s %s: killed (%s) or injured (%s)", strconv.FormatFloat(k.value, 'f', -1, 64), k.counted, killed.Span.Source, injured.Span.Source),
+			Claims:  []Claim{claimOf(*killed), claimOf(*injured)},
+			Why:     "the same number of the same victims is given a different fate",
+		})
+	}
+}
+
+// shareWord reports two phrases with a word (its stem) in common.
+func shareWord(a, b string) bool {
+	in := map[string]bool{}
+	for _, w := range strings.Fields(a) {
+		in[stem(w)] = true
+	}
+	for _, w := range strings.Fields(b) {
+		if in[stem(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+func lastWord(s string) string {
+	ws := strings.Fields(s)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[len(ws)-1]
+}
