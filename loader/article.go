@@ -79,7 +79,7 @@ type Article struct {
 	ID        string // unique among the loaded articles: file name without extension, URL slug, or "stdin"
 	Path      string // the input as given: a file path, a URL, or "-"
 	Format    Format
-	Source    string // the outlet's name: from metadata, site name, URL host, else the file name
+	Source    string // the outlet's name: from metadata, the page's site name or title, the URL's host; "" when unknown
 	Title     string
 	Author    string
 	URL       string
@@ -90,6 +90,10 @@ type Article struct {
 	// What sanitising changed, so that a reviewer can be told.
 	ControlsRemoved int // control characters and escape sequences dropped
 	InvalidUTF8     int // invalid byte sequences replaced by U+FFFD
+
+	// Truncated is set when the source says the text is cut short: a news
+	// API's "[+1200 chars]" closed it (the marker is removed).
+	Truncated bool
 }
 
 // Body returns the paragraphs of kind body, the article's news text.

@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -44,6 +46,9 @@ func ParseDate(s string) (Dateline, bool) {
 	if s == "" {
 		return Dateline{}, false
 	}
+	if dl, ok := parseISO(s); ok {
+		return dl, true
+	}
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l.layout, s); err == nil {
 			return Dateline{Time: t, HasTime: l.hasTime, HasZone: l.hasZone}, true
@@ -51,7 +56,7 @@ func ParseDate(s string) (Dateline, bool) {
 	}
 	// "Mon, 02 Jan 2006 15:04:05 GMT" and the like: the time stands, the
 	// letters are dropped unless they are GMT or UTC.
-	for _, l := range []string{time.RFC1123, "2006-01-02 15:04:05 MST", "January 2, 2006 3:04 PM MST", "Jan 2, 2006 3:04 PM MST"} {
+	for _, l := range []string{time.RFC1123, time.UnixDate, "2006-01-02 15:04:05 MST", "January 2, 2006 3:04 PM MST", "Jan 2, 2006 3:04 PM MST"} {
 		if t, err := time.Parse(l, s); err == nil {
 			zone, _ := t.Zone()
 			utc := zone == "GMT" || zone == "UTC" || zone == "Z"
@@ -62,4 +67,57 @@ func ParseDate(s string) (Dateline, bool) {
 		}
 	}
 	return Dateline{}, false
+}
+
+// isoRe is ISO 8601 as pages and APIs write it: a date, then perhaps a time
+// (after "T" or a space) with seconds and a fraction of any length, then
+// perhaps a zone ("Z", "+01:00", "-0800", "+05").
+var isoRe = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$`)
+
+// parseISO reads a date in ISO 8601; a time of day without a zone is kept
+// without one.
+func parseISO(s string) (Dateline, bool) {
+	m := isoRe.FindStringSubmatch(s)
+	if m == nil {
+		return Dateline{}, false
+	}
+	num := func(i int) int { n, _ := strconv.Atoi(m[i]); return n }
+	year, month, day := num(1), num(2), num(3)
+	if month < 1 || month > 12 || day < 1 || day > 31 {
+		return Dateline{}, false
+	}
+	dl := Dateline{HasTime: m[4] != ""}
+	hour, minute, sec, nsec := num(4), num(5), num(6), 0
+	if m[7] != "" {
+		frac := (m[7] + "000000000")[:9]
+		nsec, _ = strconv.Atoi(frac)
+	}
+	if hour > 23 || minute > 59 || sec > 60 {
+		return Dateline{}, false
+	}
+	loc := time.UTC
+	if z := m[8]; z != "" && dl.HasTime {
+		dl.HasZone = true
+		if z != "Z" {
+			d := strings.ReplaceAll(z[1:], ":", "")
+			h, _ := strconv.Atoi(d[:2])
+			mins := 0
+			if len(d) == 4 {
+				mins, _ = strconv.Atoi(d[2:])
+			}
+			if h > 14 || mins > 59 {
+				return Dateline{}, false
+			}
+			off := (h*60 + mins) * 60
+			if z[0] == '-' {
+				off = -off
+			}
+			loc = time.FixedZone("", off)
+		}
+	}
+	dl.Time = time.Date(year, time.Month(month), day, hour, minute, sec, nsec, loc)
+	if dl.Time.Day() != day {
+		return Dateline{}, false // 31 February
+	}
+	return dl, true
 }

@@ -138,13 +138,15 @@ func Load(ctx context.Context, inputs []string, opt Options) (Result, error) {
 			}
 			a.ID = uniqueID(ids, id)
 			if a.Source == "" {
+				// The outlet is unknown unless a URL names its host: a
+				// file's name is not an outlet's.
 				a.Source = hostName(a.URL)
-			}
-			if a.Source == "" {
-				a.Source = a.ID
 			}
 			if only := kindsOnly(a); only != "" {
 				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: no body text, only %s: nothing of it will be compared", describe(a, len(loaded[i]), j), only))
+			}
+			if a.Truncated {
+				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: the text is cut short (it ended with a news API's \"[+N chars]\" marker, now removed): only the part given is compared", describe(a, len(loaded[i]), j)))
 			}
 			if a.InvalidUTF8 > 0 {
 				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: %d invalid UTF-8 sequences replaced with U+FFFD", describe(a, len(loaded[i]), j), a.InvalidUTF8))

@@ -51,7 +51,7 @@ func parseText(s string) *draft {
 		paras = lines
 	}
 	for _, para := range paras {
-		d.blocks = append(d.blocks, block{text: para})
+		d.blocks = append(d.blocks, block{role: roleText, text: para})
 	}
 	return d
 }
