@@ -4,12 +4,10 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 )
 
 // parseHTML reads a news page as a browser saves it. The article body comes
@@ -43,20 +41,6 @@ func parseHTML(raw []byte, contentType string, pageURL string) (*draft, error) {
 	d.published = m.published()
 	d.htmlBlocks(art.Node)
 	return d, nil
-}
-
-// decodeHTML returns the page as UTF-8. A page in a legacy encoding declared
-// by its meta tag or the HTTP header is converted; bytes that still do not
-// decode are replaced and counted.
-func decodeHTML(raw []byte, contentType string) (string, int) {
-	if !utf8.Valid(raw) {
-		if enc, name, _ := charset.DetermineEncoding(raw, contentType); name != "utf-8" {
-			if out, err := enc.NewDecoder().Bytes(raw); err == nil {
-				raw = out
-			}
-		}
-	}
-	return ValidUTF8(raw)
 }
 
 // Tags whose content is never article text, even when readability keeps them.
