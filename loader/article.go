@@ -94,6 +94,10 @@ type Article struct {
 	// Truncated is set when the source says the text is cut short: a news
 	// API's "[+1200 chars]" closed it (the marker is removed).
 	Truncated bool
+
+	// TooDeep is set when the HTML nested deeper than the loader reads
+	// (maxHTMLDepth, 128 elements): the deeper tags were dropped and their text kept.
+	TooDeep bool
 }
 
 // Body returns the paragraphs of kind body, the article's news text.

@@ -59,6 +59,7 @@ func (d *draft) finish() *Article {
 		URL:         c.line(d.url),
 		Published:   d.published,
 		InvalidUTF8: d.invalid,
+		TooDeep:     d.tooDeep,
 	}
 	a.Truncated = d.cutTruncation()
 	hasTitle := false
@@ -102,6 +103,10 @@ func (d *draft) finish() *Article {
 		}
 		a.Paragraphs = append(a.Paragraphs, Paragraph{Kind: kind, Text: text})
 	}
+	for i := range a.Paragraphs {
+		p := &a.Paragraphs[i]
+		p.Sentences = SplitSentences(p.Text)
+	}
 	markTail(a.Paragraphs)
 	if d.markup() {
 		markPullQuotes(a.Paragraphs) // a page's layout makes them; plain text has none
@@ -109,12 +114,10 @@ func (d *draft) finish() *Article {
 	// Every article with a headline opens with it, so the interface and the
 	// exports show it in one place whatever the format carried it in.
 	if a.Title != "" && !hasTitle {
-		a.Paragraphs = append([]Paragraph{{Kind: KindTitle, Text: a.Title}}, a.Paragraphs...)
+		a.Paragraphs = append([]Paragraph{{Kind: KindTitle, Text: a.Title, Sentences: SplitSentences(a.Title)}}, a.Paragraphs...)
 	}
 	for i := range a.Paragraphs {
-		p := &a.Paragraphs[i]
-		p.Index = i
-		p.Sentences = SplitSentences(p.Text)
+		a.Paragraphs[i].Index = i
 	}
 	a.ControlsRemoved = c.removed
 	return a

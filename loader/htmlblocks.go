@@ -50,8 +50,8 @@ func tagRole(a atom.Atom) (role, int) {
 // children is one paragraph; text between block elements is one too.
 func (d *draft) htmlBlocks(n *html.Node) {
 	w := blockWalker{d: d, blocky: map[*html.Node]bool{}}
-	w.total = wordUnits(w.text(n))
-	w.walk(n, 0)
+	w.total = countWords(n)
+	w.walk(n)
 }
 
 // blockWalker turns an element's tree into blocks.
@@ -101,8 +101,8 @@ func (w *blockWalker) add(b block) {
 	w.d.blocks = append(w.d.blocks, b)
 }
 
-// walk adds the blocks under n, which lies depth elements below the start.
-func (w *blockWalker) walk(n *html.Node, depth int) {
+// walk adds the blocks under n.
+func (w *blockWalker) walk(n *html.Node) {
 	var buf strings.Builder
 	// Text between blocks takes the role of the element that holds it: the
 	// words of a list item before its sublist are still the item's.
@@ -153,7 +153,7 @@ func (w *blockWalker) walk(n *html.Node, depth int) {
 					w.inCell++
 				}
 				before := len(w.d.blocks)
-				w.walk(c, depth+1)
+				w.walk(c)
 				if cellTags[c.DataAtom] {
 					w.inCell--
 				}
@@ -189,18 +189,26 @@ func (w *blockWalker) markBox(before int) {
 	if len(bs) < minBoxBlocks {
 		return
 	}
-	words, furniture, furnitureWords := 0, 0, 0
+	// The words first, stopping past a box's size: each element is asked
+	// once per ancestor, so the cost must not grow with the element.
+	words := 0
 	for _, b := range bs {
-		text := collapseSpace(b.text)
-		n := wordUnits(text)
-		words += n
-		if k, ok := contentKind(text); b.furniture || ok && k == KindBoilerplate {
-			furniture++
-			furnitureWords += n
+		if words += wordUnits(b.text); words > maxBoxWords {
+			return
 		}
 	}
-	if words > maxBoxWords || words*boxShareOfArticle > w.total ||
-		furniture*10 < len(bs)*boxFurnitureShare || furnitureWords*10 < words*boxFurnitureShare {
+	if words*boxShareOfArticle > w.total {
+		return
+	}
+	furniture, furnitureWords := 0, 0
+	for _, b := range bs {
+		text := collapseSpace(b.text)
+		if k, ok := contentKind(text); b.furniture || ok && k == KindBoilerplate {
+			furniture++
+			furnitureWords += wordUnits(text)
+		}
+	}
+	if furniture*10 < len(bs)*boxFurnitureShare || furnitureWords*10 < words*boxFurnitureShare {
 		return
 	}
 	for i := range bs {
@@ -210,9 +218,13 @@ func (w *blockWalker) markBox(before int) {
 
 // onlyHeaderSince reports whether the blocks after the heading at index i
 // are all furniture by their own words ("Post a comment", "Share"): what a
-// section's header holds besides its heading.
+// section's header holds besides its heading, a few labels at most.
 func (w *blockWalker) onlyHeaderSince(i int) bool {
-	for _, b := range w.d.blocks[i+1:] {
+	rest := w.d.blocks[i+1:]
+	if len(rest) > maxHeaderBlocks {
+		return false
+	}
+	for _, b := range rest {
 		if k, ok := contentKind(collapseSpace(b.text)); !ok || k != KindBoilerplate {
 			return false
 		}
@@ -303,6 +315,21 @@ func linkOnly(n *html.Node) bool {
 	}
 	walk(n, false)
 	return text > 0 && linked == text
+}
+
+// countWords counts the words of the text under n, as wordUnits does, without
+// building the text.
+func countWords(n *html.Node) int {
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			total += wordUnits(c.Data)
+		case c.Type == html.ElementNode && !skipTags[c.DataAtom]:
+			total += countWords(c)
+		}
+	}
+	return total
 }
 
 // hasImage reports an image under n.

@@ -3,6 +3,7 @@ package loader
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -192,7 +193,7 @@ func isBoilerplate(lower string, words int) bool {
 	// Labels and links are matched without the brackets, bullets and French
 	// colon spacing around them: "[Read: ...]", "Lire aussi : ...".
 	l := strings.TrimLeftFunc(lower, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) })
-	l = strings.NewReplacer(" :", ":", "：", ":", "\u00a0:", ":").Replace(l)
+	l = colonSpacing.Replace(l)
 	if words <= 4 && furnitureLabels[labelOf(l)] {
 		return true
 	}
@@ -203,11 +204,11 @@ func isBoilerplate(lower string, words int) bool {
 			return true
 		}
 	}
-	if words <= maxPhraseWords && containsAny(l, boilerplatePhrases) {
+	if words <= maxPhraseWords && boilerplateIndex().in(l) {
 		return true
 	}
-	if words <= maxOfferWords && (containsAny(l, offerPhrases) ||
-		containsAny(l, newsletterWords) && containsAny(l, signUpWords)) {
+	if words <= maxOfferWords && (offerIndex().in(l) ||
+		newsletterIndex().in(l) && signUpIndex().in(l)) {
 		return true
 	}
 	if words <= maxOfferWords && endsWithAny(strings.TrimRight(l, ".!:;)… "), ctaEndings) {
@@ -222,6 +223,18 @@ func isBoilerplate(lower string, words int) bool {
 	// Leading dashes sign off a reporter's note: "-- Jane Doe can be reached".
 	return strings.HasPrefix(lower, "--") && words <= 40 && strings.Contains(lower, "@")
 }
+
+// The phrase lists as indexes, built when first needed.
+var (
+	boilerplateIndex = sync.OnceValue(func() *phraseIndex { return newPhraseIndex(boilerplatePhrases) })
+	offerIndex       = sync.OnceValue(func() *phraseIndex { return newPhraseIndex(offerPhrases) })
+	newsletterIndex  = sync.OnceValue(func() *phraseIndex { return newPhraseIndex(newsletterWords) })
+	signUpIndex      = sync.OnceValue(func() *phraseIndex { return newPhraseIndex(signUpWords) })
+)
+
+// colonSpacing writes a label's colon one way: French puts a space (or a
+// no-break space) before it, Chinese and Japanese use a full-width one.
+var colonSpacing = strings.NewReplacer(" :", ":", "：", ":", "\u00a0:", ":")
 
 // priceLineRe is a price for a period: "$7/month", "€60 per person per year".
 var priceLineRe = regexp.MustCompile(`^\p{Sc}?\s?\d[\d.,]*\s?\p{Sc}?(\s?(/|per|a|an|par|pro|al|za)\s?\p{L}+)+\.?$`)
@@ -348,6 +361,9 @@ func isCaption(text, lower string) bool {
 // isByline reports a byline standing alone, perhaps with its date: "By Jane
 // Doe", "By Jane Doe and John Roe, Reuters", "By Jane Doe March 25, 2015".
 func isByline(text string) bool {
+	if len(text) < 4 || !strings.EqualFold(text[:3], "by ") || wordUnits(text) > 20 {
+		return false
+	}
 	if bylineRe.MatchString(text) {
 		return true
 	}

@@ -90,8 +90,10 @@ func pageMeta(doc *html.Node) meta {
 					m.title = nodeText(n)
 				}
 			case atom.H1:
-				if t := trimAnchor(collapseSpace(deepText(n))); t != "" && len(h1s) < 10 {
-					h1s = append(h1s, heading{t, headlineScore(n, t, m.title, m.meta["og:title"], m.meta["twitter:title"]), len(texts)})
+				if len(h1s) < 10 {
+					if t := trimAnchor(collapseSpace(deepText(n))); t != "" {
+						h1s = append(h1s, heading{t, headlineScore(n, t, m.title, m.meta["og:title"], m.meta["twitter:title"]), len(texts)})
+					}
 				}
 			case atom.Meta:
 				key := strings.ToLower(first(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))

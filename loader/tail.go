@@ -47,7 +47,7 @@ func markPullQuotes(ps []Paragraph) {
 		}
 		ws := foldedWords(p.Text)
 		if len(ws) < minPullQuoteWords || len(ws) > maxPullQuoteWords || !startsAsProse(p.Text) ||
-			len(SplitSentences(p.Text)) > 1 {
+			len(p.Sentences) > 1 {
 			continue
 		}
 		grams := map[string]bool{}
