@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -72,12 +73,14 @@ func ParseDate(s string) (Dateline, bool) {
 // isoRe is ISO 8601 as pages and APIs write it: a date, then perhaps a time
 // (after "T" or a space) with seconds and a fraction of any length, then
 // perhaps a zone ("Z", "+01:00", "-0800", "+05").
-var isoRe = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$`)
+var isoRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$`)
+})
 
 // parseISO reads a date in ISO 8601; a time of day without a zone is kept
 // without one.
 func parseISO(s string) (Dateline, bool) {
-	m := isoRe.FindStringSubmatch(s)
+	m := isoRe().FindStringSubmatch(s)
 	if m == nil {
 		return Dateline{}, false
 	}

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -16,26 +17,32 @@ import (
 // tags, and their text is kept in the deepest element still open.
 
 // voidTags never hold content, so they do not nest.
-var voidTags = map[atom.Atom]bool{
-	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true, atom.Hr: true,
-	atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true, atom.Param: true, atom.Source: true,
-	atom.Track: true, atom.Wbr: true, atom.Keygen: true,
-}
+var voidTags = sync.OnceValue(func() map[atom.Atom]bool {
+	return map[atom.Atom]bool{
+		atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true, atom.Hr: true,
+		atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true, atom.Param: true, atom.Source: true,
+		atom.Track: true, atom.Wbr: true, atom.Keygen: true,
+	}
+})
 
 // rawTextTags hold text the tokenizer reads raw: never dropped, or their
 // content (a script) would be read as the page's text.
-var rawTextTags = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Textarea: true, atom.Title: true, atom.Xmp: true,
-	atom.Iframe: true, atom.Noembed: true, atom.Noframes: true, atom.Noscript: true, atom.Plaintext: true,
-}
+var rawTextTags = sync.OnceValue(func() map[atom.Atom]bool {
+	return map[atom.Atom]bool{
+		atom.Script: true, atom.Style: true, atom.Textarea: true, atom.Title: true, atom.Xmp: true,
+		atom.Iframe: true, atom.Noembed: true, atom.Noframes: true, atom.Noscript: true, atom.Plaintext: true,
+	}
+})
 
 // selfClosing are the elements that a start tag of the same name closes
 // (<li> after <li>), as the HTML parser does; a block's start tag closes a
 // <p> too.
-var selfClosing = map[atom.Atom]bool{
-	atom.P: true, atom.Li: true, atom.Dt: true, atom.Dd: true, atom.Option: true, atom.Tr: true,
-	atom.Td: true, atom.Th: true,
-}
+var selfClosing = sync.OnceValue(func() map[atom.Atom]bool {
+	return map[atom.Atom]bool{
+		atom.P: true, atom.Li: true, atom.Dt: true, atom.Dd: true, atom.Option: true, atom.Tr: true,
+		atom.Td: true, atom.Th: true,
+	}
+})
 
 // limitDepth returns the page with every element deeper than max dropped,
 // and whether it dropped any. A page with fewer tags than max cannot be that
@@ -62,13 +69,13 @@ func limitDepth(page string, max int) (string, bool) {
 		case html.StartTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
-			if voidTags[a] {
+			if voidTags()[a] {
 				break
 			}
-			if n := len(stack); n > 0 && (selfClosing[stack[n-1]] && stack[n-1] == a || stack[n-1] == atom.P && blockTags[a]) {
+			if n := len(stack); n > 0 && (selfClosing()[stack[n-1]] && stack[n-1] == a || stack[n-1] == atom.P && blockTags()[a]) {
 				stack = stack[:n-1]
 			}
-			if len(stack) >= max && !rawTextTags[a] {
+			if len(stack) >= max && !rawTextTags()[a] {
 				dropped[string(name)]++
 				cut = true
 				continue

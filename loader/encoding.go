@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"mime"
 	"regexp"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -20,21 +21,25 @@ import (
 
 // boms are the byte-order marks, longest first: UTF-32's little-endian mark
 // begins with UTF-16's.
-var boms = []struct {
+type bom struct {
 	mark []byte
 	enc  encoding.Encoding
-}{
-	{[]byte{0xFF, 0xFE, 0x00, 0x00}, utf32.UTF32(utf32.LittleEndian, utf32.ExpectBOM)},
-	{[]byte{0x00, 0x00, 0xFE, 0xFF}, utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM)},
-	{[]byte{0xEF, 0xBB, 0xBF}, unicode.UTF8BOM},
-	{[]byte{0xFF, 0xFE}, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)},
-	{[]byte{0xFE, 0xFF}, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)},
 }
+
+var boms = sync.OnceValue(func() []bom {
+	return []bom{
+		{[]byte{0xFF, 0xFE, 0x00, 0x00}, utf32.UTF32(utf32.LittleEndian, utf32.ExpectBOM)},
+		{[]byte{0x00, 0x00, 0xFE, 0xFF}, utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM)},
+		{[]byte{0xEF, 0xBB, 0xBF}, unicode.UTF8BOM},
+		{[]byte{0xFF, 0xFE}, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)},
+		{[]byte{0xFE, 0xFF}, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)},
+	}
+})
 
 // decodeBOM returns data as UTF-8 without its byte-order mark when it has
 // one, and whether it had. Invalid sequences become U+FFFD.
 func decodeBOM(data []byte) ([]byte, bool) {
-	for _, b := range boms {
+	for _, b := range boms() {
 		if bytes.HasPrefix(data, b.mark) {
 			out, err := b.enc.NewDecoder().Bytes(data)
 			if err != nil {
@@ -74,7 +79,9 @@ func decodeWith(data []byte, label string) []byte {
 // metaCharsetRe finds a charset a page's <meta> declares, as <meta
 // charset="..."> or <meta http-equiv="Content-Type" content="...;
 // charset=...">.
-var metaCharsetRe = regexp.MustCompile(`(?i)<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([a-z0-9._:-]+)`)
+var metaCharsetRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([a-z0-9._:-]+)`)
+})
 
 // maxCharsetScan bounds how far into a page its <meta charset> is looked
 // for. Browsers look at the first 1,024 bytes before parsing and switch when
@@ -90,7 +97,7 @@ func decodeHTML(raw []byte, contentType string) (string, int) {
 	if !utf8.Valid(raw) {
 		enc, name, certain := charset.DetermineEncoding(raw, contentType)
 		if !certain {
-			if m := metaCharsetRe.FindSubmatch(raw[:min(len(raw), maxCharsetScan)]); m != nil {
+			if m := metaCharsetRe().FindSubmatch(raw[:min(len(raw), maxCharsetScan)]); m != nil {
 				if e, n := charset.Lookup(string(m[1])); e != nil {
 					enc, name = e, n
 				}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -45,11 +46,13 @@ func parseHTML(raw []byte, contentType string, pageURL string) (*draft, error) {
 }
 
 // Tags whose content is never article text, even when readability keeps them.
-var skipTags = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Nav: true, atom.Form: true,
-	atom.Button: true, atom.Iframe: true, atom.Svg: true, atom.Template: true, atom.Select: true,
-	atom.Aside: true, atom.Footer: true, atom.Input: true, atom.Textarea: true,
-}
+var skipTags = sync.OnceValue(func() map[atom.Atom]bool {
+	return map[atom.Atom]bool{
+		atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Nav: true, atom.Form: true,
+		atom.Button: true, atom.Iframe: true, atom.Svg: true, atom.Template: true, atom.Select: true,
+		atom.Aside: true, atom.Footer: true, atom.Input: true, atom.Textarea: true,
+	}
+})
 
 // nodeText is the text under n, for the page's <title>.
 func nodeText(n *html.Node) string {

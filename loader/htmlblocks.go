@@ -2,6 +2,7 @@ package loader
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -9,19 +10,23 @@ import (
 )
 
 // Tags that make a paragraph of their own.
-var blockTags = map[atom.Atom]bool{
-	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
-	atom.H6: true, atom.Li: true, atom.Blockquote: true, atom.Figcaption: true, atom.Pre: true,
-	atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true, atom.Figure: true,
-	atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Dd: true, atom.Dt: true, atom.Table: true,
-	atom.Tr: true, atom.Caption: true, atom.Header: true, atom.Hr: true, atom.Address: true,
-	atom.Details: true, atom.Summary: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
-}
+var blockTags = sync.OnceValue(func() map[atom.Atom]bool {
+	return map[atom.Atom]bool{
+		atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
+		atom.H6: true, atom.Li: true, atom.Blockquote: true, atom.Figcaption: true, atom.Pre: true,
+		atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true, atom.Figure: true,
+		atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Dd: true, atom.Dt: true, atom.Table: true,
+		atom.Tr: true, atom.Caption: true, atom.Header: true, atom.Hr: true, atom.Address: true,
+		atom.Details: true, atom.Summary: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
+	}
+})
 
 // cellTags are a table row's cells: a row whose cells hold no blocks is one
 // paragraph, its cells separated by cellSeparator, so that a data table
 // reads a row a line.
-var cellTags = map[atom.Atom]bool{atom.Td: true, atom.Th: true}
+var cellTags = sync.OnceValue(func() map[atom.Atom]bool {
+	return map[atom.Atom]bool{atom.Td: true, atom.Th: true}
+})
 
 const cellSeparator = " | "
 
@@ -120,12 +125,12 @@ func (w *blockWalker) walk(n *html.Node) {
 		switch {
 		case c.Type == html.TextNode:
 			buf.WriteString(c.Data)
-		case c.Type != html.ElementNode || skipTags[c.DataAtom]:
+		case c.Type != html.ElementNode || skipTags()[c.DataAtom]:
 		case c.DataAtom == atom.Br:
 			buf.WriteByte('\n')
 		case c.DataAtom == atom.Img:
 			w.afterImage = strings.TrimSpace(buf.String()) == ""
-		case blockTags[c.DataAtom] || w.hasBlock(c):
+		case blockTags()[c.DataAtom] || w.hasBlock(c):
 			flush()
 			r, level := tagRole(c.DataAtom)
 			switch {
@@ -149,12 +154,12 @@ func (w *blockWalker) walk(n *html.Node) {
 				w.add(block{role: r, level: level, text: text, link: linkOnly(c)})
 			default:
 				prev := w.furnLevel
-				if cellTags[c.DataAtom] {
+				if cellTags()[c.DataAtom] {
 					w.inCell++
 				}
 				before := len(w.d.blocks)
 				w.walk(c)
-				if cellTags[c.DataAtom] {
+				if cellTags()[c.DataAtom] {
 					w.inCell--
 				}
 				w.markBox(before)
@@ -162,7 +167,7 @@ func (w *blockWalker) walk(n *html.Node) {
 					w.furnLevel = prev // the section ended with the element it opened in
 				}
 			}
-		case cellTags[c.DataAtom]:
+		case cellTags()[c.DataAtom]:
 			if t := w.text(c); strings.TrimSpace(t) != "" {
 				if cells > 0 {
 					buf.WriteString(cellSeparator)
@@ -239,7 +244,7 @@ func (w *blockWalker) hasBlock(n *html.Node) bool {
 	}
 	v := false
 	for c := n.FirstChild; c != nil && !v; c = c.NextSibling {
-		v = c.Type == html.ElementNode && (blockTags[c.DataAtom] || w.hasBlock(c))
+		v = c.Type == html.ElementNode && (blockTags()[c.DataAtom] || w.hasBlock(c))
 	}
 	w.blocky[n] = v
 	return v
@@ -259,11 +264,11 @@ func appendText(b *strings.Builder, n *html.Node) {
 		switch {
 		case c.Type == html.TextNode:
 			b.WriteString(c.Data)
-		case c.Type != html.ElementNode || skipTags[c.DataAtom]:
+		case c.Type != html.ElementNode || skipTags()[c.DataAtom]:
 		case c.DataAtom == atom.Br:
 			b.WriteByte('\n')
 		case c.DataAtom == atom.Img:
-		case cellTags[c.DataAtom]:
+		case cellTags()[c.DataAtom]:
 			var cell strings.Builder
 			appendText(&cell, c)
 			if strings.TrimSpace(cell.String()) != "" {
@@ -275,7 +280,7 @@ func appendText(b *strings.Builder, n *html.Node) {
 			}
 		default:
 			appendText(b, c)
-			if blockTags[c.DataAtom] {
+			if blockTags()[c.DataAtom] {
 				b.WriteByte('\n')
 			}
 		}
@@ -304,7 +309,7 @@ func linkOnly(n *html.Node) bool {
 					linked += k
 				}
 			case html.ElementNode:
-				if skipTags[c.DataAtom] {
+				if skipTags()[c.DataAtom] {
 					continue
 				}
 				href := strings.TrimSpace(attr(c, "href"))
@@ -325,7 +330,7 @@ func countWords(n *html.Node) int {
 		switch {
 		case c.Type == html.TextNode:
 			total += wordUnits(c.Data)
-		case c.Type == html.ElementNode && !skipTags[c.DataAtom]:
+		case c.Type == html.ElementNode && !skipTags()[c.DataAtom]:
 			total += countWords(c)
 		}
 	}
@@ -357,7 +362,7 @@ func boldOnly(n *html.Node) bool {
 					bold += k
 				}
 			case html.ElementNode:
-				if !skipTags[c.DataAtom] {
+				if !skipTags()[c.DataAtom] {
 					walk(c, inBold || c.DataAtom == atom.B || c.DataAtom == atom.Strong)
 				}
 			}

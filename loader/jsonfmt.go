@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -125,8 +126,10 @@ func pick(m map[string]any, keys []string) string {
 
 // htmlTagRe is a block element's tag or a line break: a JSON field holding
 // one holds HTML, not plain text.
-var htmlTagRe = regexp.MustCompile(`(?i)</?(p|br|div|li|ul|ol|h[1-6]|table|tr|pre|blockquote|figure|section|article)[\s>/]`)
+var htmlTagRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)</?(p|br|div|li|ul|ol|h[1-6]|table|tr|pre|blockquote|figure|section|article)[\s>/]`)
+})
 
 func looksLikeHTML(s string) bool {
-	return htmlTagRe.MatchString(s)
+	return htmlTagRe().MatchString(s)
 }

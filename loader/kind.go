@@ -11,13 +11,17 @@ import (
 
 // trailingParen is a parenthesis that closes a paragraph: where photo credits
 // stand ("The Pentagon (Yuri Gripas/Reuters)").
-var trailingParen = regexp.MustCompile(`\(([^()]{2,80})\)\s*\.?$`)
+var trailingParen = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\(([^()]{2,80})\)\s*\.?$`) })
 
 // nameSlashAgency is the credit shape "Jane Doe/Reuters" or "Jack Holt /U.S. Central Command".
-var nameSlashAgency = regexp.MustCompile(`^\p{Lu}[\p{L}.'’ -]*\s*/\s*\p{Lu}[\p{L}.&'’ -]*$`)
+var nameSlashAgency = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\p{Lu}[\p{L}.'’ -]*\s*/\s*\p{Lu}[\p{L}.&'’ -]*$`)
+})
 
 // bylineRe is a byline standing alone: "By Jane Doe", "By Jane Doe and John Roe, Reuters".
-var bylineRe = regexp.MustCompile(`^(?i:by)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}((,|\s+and)\s+\p{Lu}[\p{L}.'’ -]*){0,3}$`)
+var bylineRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i:by)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}((,|\s+and)\s+\p{Lu}[\p{L}.'’ -]*){0,3}$`)
+})
 
 // datePattern is a written date: "June 06, 2013", "28 November 2005",
 // "2013-06-06"; timePattern a time of day after it, with a zone's letters.
@@ -28,13 +32,17 @@ const (
 
 // timestampRe is a line that is only a date, perhaps with a time and zone:
 // "June 06, 2013", "Fri., May. 3, 2013 11:45 AM PDT", "2013-06-06 10:00".
-var timestampRe = regexp.MustCompile(`^(?i)((?:last\s+)?updated:?\s*|published:?\s*|posted:?\s*)?(\p{L}{3,9}\.?,?\s+)?` + datePattern + timePattern + `\s*$`)
+var timestampRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i)((?:last\s+)?updated:?\s*|published:?\s*|posted:?\s*)?(\p{L}{3,9}\.?,?\s+)?` + datePattern + timePattern + `\s*$`)
+})
 
 // bylineDateRe is the date that ends a byline: "By Jane Doe March 25, 2015".
-var bylineDateRe = regexp.MustCompile(`(?i)[\s,|·•–—-]+((on|updated|published|posted)\s+)?(\p{L}{3,9}\.?,?\s+)?` + datePattern + timePattern + `\s*$`)
+var bylineDateRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)[\s,|·•–—-]+((on|updated|published|posted)\s+)?(\p{L}{3,9}\.?,?\s+)?` + datePattern + timePattern + `\s*$`)
+})
 
 // cjkDateRe is a date as Chinese and Japanese write it: "2016年10月14日".
-var cjkDateRe = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+var cjkDateRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`) })
 
 // cjkDateline reads a short line that holds a date written in Chinese or
 // Japanese, as a source and time beside it often do: "TNW中文站2016年10月14日07:17".
@@ -42,7 +50,7 @@ func cjkDateline(text string) (Dateline, bool) {
 	if utf8.RuneCountInString(text) > 40 {
 		return Dateline{}, false
 	}
-	m := cjkDateRe.FindStringSubmatch(text)
+	m := cjkDateRe().FindStringSubmatch(text)
 	if m == nil {
 		return Dateline{}, false
 	}
@@ -55,11 +63,13 @@ func cjkDateline(text string) (Dateline, bool) {
 
 // openingDateRe is a date that opens a paragraph before a dash, as wire copy
 // dates its lede: "Feb. 23, 2015 -- ", "April 17, 2015 — ".
-var openingDateRe = regexp.MustCompile(`^(\p{L}{3,9}\.?,?\s+)?` + datePattern + `\s*(--|—|–)\s`)
+var openingDateRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\p{L}{3,9}\.?,?\s+)?` + datePattern + `\s*(--|—|–)\s`)
+})
 
 // openingDate reads the date that opens a lede ("Feb. 23, 2015 -- ...").
 func openingDate(text string) (Dateline, bool) {
-	m := openingDateRe.FindStringSubmatchIndex(text)
+	m := openingDateRe().FindStringSubmatchIndex(text)
 	if m == nil {
 		return Dateline{}, false
 	}
@@ -70,7 +80,7 @@ func openingDate(text string) (Dateline, bool) {
 // November 28, 2005", "Last Updated: Monday, 28 November 2005, 02:24 GMT").
 // The day is kept, not the time: a byline's time is often the last update's.
 func datelineOf(text string) (Dateline, bool) {
-	m := timestampRe.FindStringSubmatch(strings.TrimSpace(text))
+	m := timestampRe().FindStringSubmatch(strings.TrimSpace(text))
 	if m == nil {
 		return cjkDateline(text)
 	}
@@ -177,7 +187,7 @@ func contentKind(text string) (Kind, bool) {
 	if isCaption(text, lower) {
 		return KindCaption, true
 	}
-	if words <= 10 && timestampRe.MatchString(text) {
+	if words <= 10 && timestampRe().MatchString(text) {
 		return KindBoilerplate, true // a dateline or "Updated" stamp standing alone
 	}
 	return "", false
@@ -193,8 +203,8 @@ func isBoilerplate(lower string, words int) bool {
 	// Labels and links are matched without the brackets, bullets and French
 	// colon spacing around them: "[Read: ...]", "Lire aussi : ...".
 	l := strings.TrimLeftFunc(lower, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) })
-	l = colonSpacing.Replace(l)
-	if words <= 4 && furnitureLabels[labelOf(l)] {
+	l = colonSpacing().Replace(l)
+	if words <= 4 && furnitureLabels()[labelOf(l)] {
 		return true
 	}
 	for _, p := range boilerplatePrefixes {
@@ -214,7 +224,7 @@ func isBoilerplate(lower string, words int) bool {
 	if words <= maxOfferWords && endsWithAny(strings.TrimRight(l, ".!:;)… "), ctaEndings) {
 		return true
 	}
-	if words <= 6 && priceLineRe.MatchString(l) {
+	if words <= 6 && priceLineRe().MatchString(l) {
 		return true // a plan's price in a subscription box: "$7/month"
 	}
 	if bracketedLink(lower) {
@@ -234,10 +244,12 @@ var (
 
 // colonSpacing writes a label's colon one way: French puts a space (or a
 // no-break space) before it, Chinese and Japanese use a full-width one.
-var colonSpacing = strings.NewReplacer(" :", ":", "：", ":", "\u00a0:", ":")
+var colonSpacing = sync.OnceValue(func() *strings.Replacer { return strings.NewReplacer(" :", ":", "：", ":", "\u00a0:", ":") })
 
 // priceLineRe is a price for a period: "$7/month", "€60 per person per year".
-var priceLineRe = regexp.MustCompile(`^\p{Sc}?\s?\d[\d.,]*\s?\p{Sc}?(\s?(/|per|a|an|par|pro|al|za)\s?\p{L}+)+\.?$`)
+var priceLineRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\p{Sc}?\s?\d[\d.,]*\s?\p{Sc}?(\s?(/|per|a|an|par|pro|al|za)\s?\p{L}+)+\.?$`)
+})
 
 // bracketedLink reports a paragraph that is a link to another story set in
 // brackets, as many sites insert them between paragraphs: "[Bardo museum
@@ -339,12 +351,12 @@ func isCaption(text, lower string) bool {
 			return true
 		}
 	}
-	m := trailingParen.FindStringSubmatch(text)
+	m := trailingParen().FindStringSubmatch(text)
 	if m == nil {
 		return false
 	}
 	credit := strings.TrimSpace(m[1])
-	if nameSlashAgency.MatchString(credit) {
+	if nameSlashAgency().MatchString(credit) {
 		return true
 	}
 	lc := strings.ToLower(credit) + " "
@@ -364,11 +376,11 @@ func isByline(text string) bool {
 	if len(text) < 4 || !strings.EqualFold(text[:3], "by ") || wordUnits(text) > 20 {
 		return false
 	}
-	if bylineRe.MatchString(text) {
+	if bylineRe().MatchString(text) {
 		return true
 	}
-	if m := bylineDateRe.FindStringIndex(text); m != nil && m[0] > 0 {
-		return bylineRe.MatchString(text[:m[0]])
+	if m := bylineDateRe().FindStringIndex(text); m != nil && m[0] > 0 {
+		return bylineRe().MatchString(text[:m[0]])
 	}
 	return false
 }

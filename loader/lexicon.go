@@ -1,5 +1,7 @@
 package loader
 
+import "sync"
+
 // The word lists that tell a paragraph's kind and a sentence's end. They are
 // data, gathered from the page furniture of English-language news sites (wire
 // services, broadcasters, newspapers, military and trade outlets) and from the
@@ -110,7 +112,7 @@ var bioRoles = []string{
 // furnitureLabels are the words of a button or a link that stand alone as a
 // paragraph once a page is flattened: never a paragraph of news on their own.
 // Matched against the whole paragraph.
-var furnitureLabels = set("reply", "share", "save", "print", "email", "e-mail", "tweet", "like",
+var furnitureLabels = lazySet("reply", "share", "save", "print", "email", "e-mail", "tweet", "like",
 	"photo", "image", "video", "audio", "gallery", "graphic", "play", "play video", "watch",
 	"view photo", "view photos", "view image", "view gallery", "see photos", "enlarge", "expand",
 	"comments", "post a comment", "leave a comment", "leave a reply", "add a comment",
@@ -146,24 +148,24 @@ var creditWords = []string{
 // from the AP Stylebook (titles, months, states) and common news usage.
 var (
 	// titleAbbrevs precede a name: never a sentence end.
-	titleAbbrevs = set("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr",
+	titleAbbrevs = lazySet("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr",
 		"cdr", "adm", "sgt", "cpl", "pvt", "spc", "sen", "rep", "gov", "lt. gov", "pres", "supt",
 		"rev", "msgr", "fr", "sr", "jr", "st", "ste", "mt", "ft", "hon", "amb", "atty", "brig",
 		"insp", "det", "ofc", "cpt", "gen", "no", "nos", "vs", "v", "fig", "approx", "dept", "est",
 		"univ", "assn", "bros", "ave", "blvd", "rd", "hwy")
 	// numberAbbrevs are followed by a number: "Sept. 11", "No. 5", "pp. 4".
-	numberAbbrevs = set("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+	numberAbbrevs = lazySet("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
 		"dec", "no", "nos", "art", "sec", "ch", "vol", "pp", "p", "op", "ed")
 	// placeAbbrevs and corporate suffixes may end a sentence: they join the
 	// next word unless it plainly starts a sentence.
-	placeAbbrevs = set("ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
+	placeAbbrevs = lazySet("ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
 		"ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
 		"nev", "okla", "ore", "pa", "tenn", "vt", "va", "wash", "wis", "wyo", "inc", "corp",
 		"co", "ltd", "llc", "plc", "etc", "al", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n",
 		"d.c", "e.u", "n.y", "l.a", "n.j", "s.c", "n.c", "n.h", "r.i", "w.va", "n.d", "s.d", "n.m")
 	// sentenceStarters are words that, capitalised after a period, show a
 	// new sentence began: function words that are not names.
-	sentenceStarters = set("the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his",
+	sentenceStarters = lazySet("the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his",
 		"her", "its", "their", "our", "this", "that", "these", "those", "there", "in", "on",
 		"at", "but", "and", "or", "so", "yet", "if", "when", "while", "after", "before", "as",
 		"since", "because", "although", "however", "meanwhile", "earlier", "later", "then",
@@ -171,6 +173,12 @@ var (
 		"authorities", "police", "what", "who", "why", "how", "where", "according", "still",
 		"also", "for", "from", "with", "by", "to", "of", "more", "several", "other", "such")
 )
+
+// lazySet is a set of words built the first time it is asked for, not when
+// the program starts.
+func lazySet(words ...string) func() map[string]bool {
+	return sync.OnceValue(func() map[string]bool { return set(words...) })
+}
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

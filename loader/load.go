@@ -329,7 +329,7 @@ func FormatBytes(n int64) string {
 	return fmt.Sprintf("%d B", n)
 }
 
-var slugRe = regexp.MustCompile(`[^a-z0-9]+`)
+var slugRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^a-z0-9]+`) })
 
 // baseID is an input's source id before it is made unique: the file name
 // without extension, a slug of a URL's host and path, or "stdin".
@@ -344,7 +344,7 @@ func baseID(it item) string {
 		}
 		host := strings.TrimPrefix(u.Hostname(), "www.")
 		p := strings.TrimSuffix(u.Path, path.Ext(u.Path))
-		s := strings.Trim(slugRe.ReplaceAllString(strings.ToLower(host+" "+p), "-"), "-")
+		s := strings.Trim(slugRe().ReplaceAllString(strings.ToLower(host+" "+p), "-"), "-")
 		if len(s) > 60 {
 			s = strings.TrimRight(s[:60], "-")
 		}

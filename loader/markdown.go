@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -13,7 +14,8 @@ import (
 	"golang.org/x/net/html"
 )
 
-var markdown = goldmark.New()
+// markdown is the Markdown parser, made when first needed.
+var markdown = sync.OnceValue(func() goldmark.Markdown { return goldmark.New() })
 
 // parseMarkdown reads a Markdown article with optional YAML front matter. The
 // shown text is the Markdown's text without its markup: link and emphasis
@@ -30,7 +32,7 @@ func parseMarkdown(s string) (*draft, error) {
 		}
 	}
 	src := []byte(body)
-	doc := markdown.Parser().Parse(text.NewReader(src))
+	doc := markdown().Parser().Parse(text.NewReader(src))
 	w := mdWalker{d: d, src: src}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		w.block(n, roleParagraph)

@@ -3,6 +3,7 @@ package loader
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -239,7 +240,9 @@ func (m *meta) readLD(v any) {
 // "Site: Headline", "Headline [Site]".
 var titleSeparators = []string{" | ", " – ", " — ", " - ", " · ", " :: ", " » ", "_", " // "}
 
-var leadingSeparators = map[string]bool{": ": true, " | ": true, " :: ": true, " » ": true}
+var leadingSeparators = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{": ": true, " | ": true, " :: ": true, " » ": true}
+})
 
 // deepText is all the text under n.
 func deepText(n *html.Node) string {
@@ -280,7 +283,7 @@ func siteFromTitle(title string, headlines ...string) string {
 		}
 		// A site's name before the headline is set off by a colon or a bar
 		// ("Daring Fireball: Colophon"); before a dash it is a label.
-		if !leadingSeparators[sep] {
+		if !leadingSeparators()[sep] {
 			continue
 		}
 		if i := strings.Index(title, sep); i > 0 {

@@ -3,6 +3,7 @@ package loader
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -12,7 +13,7 @@ import (
 // hold it.
 const maxTruncationMarker = 64
 
-var truncationRe = regexp.MustCompile(`(?i)\s*\[\+?\d[\d,]*\s*(chars?|characters)\]\s*$`)
+var truncationRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\s*\[\+?\d[\d,]*\s*(chars?|characters)\]\s*$`) })
 
 // cutTruncation removes a truncation marker from the end of the draft's
 // last block, leaving an ellipsis where the text was cut, and reports
@@ -27,7 +28,7 @@ func (d *draft) cutTruncation() bool {
 		}
 		// The marker is short and last: only the tail is searched.
 		start := max(0, len(b.text)-maxTruncationMarker)
-		loc := truncationRe.FindStringIndex(b.text[start:])
+		loc := truncationRe().FindStringIndex(b.text[start:])
 		if loc == nil {
 			return false
 		}
