@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"net/url"
 	"strings"
 )
 
@@ -56,7 +57,7 @@ func (d *draft) finish() *Article {
 		Source:      c.line(d.source),
 		Title:       c.line(d.title),
 		Author:      trimBy(c.line(d.author)),
-		URL:         c.line(d.url),
+		URL:         safeURL(c.line(d.url)),
 		Published:   d.published,
 		InvalidUTF8: d.invalid,
 		TooDeep:     d.tooDeep,
@@ -121,6 +122,17 @@ func (d *draft) finish() *Article {
 	}
 	a.ControlsRemoved = c.removed
 	return a
+}
+
+// safeURL keeps an article's URL only when it is a web address (http or
+// https, absolute): a javascript:, data: or file: link in a page's metadata
+// is no article's address and would become a live link in an export.
+func safeURL(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || u.Host == "" || u.Scheme != "http" && u.Scheme != "https" {
+		return ""
+	}
+	return s
 }
 
 // markup reports a draft read from markup (HTML, Markdown), whose blocks

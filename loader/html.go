@@ -36,7 +36,7 @@ func parseHTML(raw []byte, contentType string, pageURL string) (*draft, error) {
 	}
 	d.title = first(m.ldHeadline, m.meta["og:title"], m.meta["twitter:title"], m.h1, art.Title(), m.title)
 	d.author = first(m.ldAuthor, notURL(m.meta["author"]), notURL(m.meta["article:author"]), art.Byline())
-	d.url = first(m.canonical, m.meta["og:url"], m.ldURL, pageURL)
+	d.url = first(absURL(base, m.canonical), absURL(base, m.meta["og:url"]), absURL(base, m.ldURL), pageURL)
 	d.source = first(m.meta["og:site_name"], m.ldPublisher, m.meta["application-name"], art.SiteName(),
 		siteFromTitle(m.title, append([]string{d.title}, m.h1s...)...))
 	d.title = trimSite(d.title, d.source)
@@ -82,6 +82,20 @@ func first(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// absURL resolves a link of the page against the page's address, when
+// known: a canonical link is often written "/world/story".
+func absURL(base *url.URL, s string) string {
+	s = strings.TrimSpace(s)
+	if base == nil || s == "" {
+		return s
+	}
+	u, err := base.Parse(s)
+	if err != nil {
+		return s
+	}
+	return u.String()
 }
 
 func notURL(s string) string {

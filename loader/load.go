@@ -169,9 +169,9 @@ func describe(a *Article, n, j int) string {
 		return "standard input"
 	}
 	if n > 1 {
-		return fmt.Sprintf("%s (article %d)", a.Path, j+1)
+		return fmt.Sprintf("%s (article %d)", a.ShownPath(), j+1)
 	}
-	return a.Path
+	return a.ShownPath()
 }
 
 // contentKey identifies an article by its text, so that the same article
@@ -350,11 +350,16 @@ func baseID(it item) string {
 		}
 		return s
 	}
+	// A file's name may hold escapes or newlines: the id is shown and used
+	// as a key, so it is sanitised (Path keeps the name as it is).
 	name := path.Base(filepath.ToSlash(it.input))
-	if id := strings.TrimSuffix(name, path.Ext(name)); id != "" {
+	if id := SanitizeLine(strings.TrimSuffix(name, path.Ext(name))); id != "" {
 		return id
 	}
-	return name
+	if id := SanitizeLine(name); id != "" {
+		return id
+	}
+	return "article"
 }
 
 func uniqueID(ids map[string]int, id string) string {
