@@ -103,9 +103,10 @@ type Article struct {
 	// API's "[+1200 chars]" closed it (the marker is removed).
 	Truncated bool
 
-	// TooDeep is set when the HTML nested deeper than the loader reads
-	// (maxHTMLDepth, 128 elements): the deeper tags were dropped and their text kept.
-	TooDeep bool
+	// MarkupCut is set when the HTML nested deeper than the loader reads
+	// (128 elements) or held more elements than it reads (250,000): the
+	// tags past that were dropped and their text kept.
+	MarkupCut bool
 }
 
 // ShownPath is Path made safe to show: sanitised, on one line. Take it for

@@ -12,9 +12,13 @@ import (
 // proportion to how deep it lies (the parser checks the open elements' scope
 // at each end tag, readability walks each node's ancestors), so a page
 // nested 100,000 deep, or 50,000 tags never closed, costs the square of its
-// size. limitDepth cuts such a page down before either sees it: tags that
+// size. limitMarkup cuts such a page down before either sees it: tags that
 // would open an element deeper than maxHTMLDepth are dropped, with their end
-// tags, and their text is kept in the deepest element still open.
+// tags, and their text is kept in the deepest element still open. Past
+// maxHTMLElements elements every further tag is dropped the same way: a page
+// of millions of empty tags, even shallow ones, costs both libraries memory
+// and time for each (readability copies the tree), and no article needs
+// them.
 
 // voidTags never hold content, so they do not nest.
 var voidTags = sync.OnceValue(func() map[atom.Atom]bool {
@@ -44,15 +48,16 @@ var selfClosing = sync.OnceValue(func() map[atom.Atom]bool {
 	}
 })
 
-// limitDepth returns the page with every element deeper than max dropped,
-// and whether it dropped any. A page with fewer tags than max cannot be that
-// deep and is returned at once. The cost is linear: the open elements are
-// kept on a stack of at most max entries, and an end tag looks for its
-// element in that stack only.
-func limitDepth(page string, max int) (string, bool) {
-	if strings.Count(page, "<") <= max {
+// limitMarkup returns the page with every element deeper than maxDepth, or
+// past the first maxElements, dropped, and whether it dropped any. A page
+// with fewer tags than maxDepth cannot be cut and is returned at once. The
+// cost is linear: the open elements are kept on a stack of at most maxDepth
+// entries, and an end tag looks for its element in that stack only.
+func limitMarkup(page string, maxDepth, maxElements int) (string, bool) {
+	if strings.Count(page, "<") <= maxDepth {
 		return page, false
 	}
+	elements := 0
 	z := html.NewTokenizer(strings.NewReader(page))
 	var b strings.Builder
 	b.Grow(len(page))
@@ -75,12 +80,13 @@ func limitDepth(page string, max int) (string, bool) {
 			if n := len(stack); n > 0 && (selfClosing()[stack[n-1]] && stack[n-1] == a || stack[n-1] == atom.P && blockTags()[a]) {
 				stack = stack[:n-1]
 			}
-			if len(stack) >= max && !rawTextTags()[a] {
+			if (len(stack) >= maxDepth || elements >= maxElements) && !rawTextTags()[a] {
 				dropped[string(name)]++
 				cut = true
 				continue
 			}
 			stack = append(stack, a)
+			elements++
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			if dropped[string(name)] > 0 {

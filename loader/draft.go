@@ -17,7 +17,7 @@ type draft struct {
 	published Dateline
 	blocks    []block
 	invalid   int  // invalid UTF-8 sequences replaced while decoding
-	tooDeep   bool // HTML nested deeper than maxHTMLDepth: the deeper part was not read
+	markupCut bool // HTML past maxHTMLDepth or maxHTMLElements: those tags were dropped, their text kept
 }
 
 // block is one paragraph as a parser found it, with what the markup says
@@ -60,7 +60,7 @@ func (d *draft) finish() *Article {
 		URL:         safeURL(c.line(d.url)),
 		Published:   d.published,
 		InvalidUTF8: d.invalid,
-		TooDeep:     d.tooDeep,
+		MarkupCut:   d.markupCut,
 	}
 	a.Truncated = d.cutTruncation()
 	hasTitle := false

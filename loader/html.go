@@ -19,7 +19,7 @@ func parseHTML(raw []byte, contentType string, pageURL string) (*draft, error) {
 	d := &draft{format: FormatHTML}
 	text, invalid := decodeHTML(raw, contentType)
 	d.invalid = invalid
-	text, d.tooDeep = limitDepth(text, maxHTMLDepth)
+	text, d.markupCut = limitMarkup(text, maxHTMLDepth, maxHTMLElements)
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return nil, errorf("parse HTML: %v", err)

@@ -145,8 +145,8 @@ func Load(ctx context.Context, inputs []string, opt Options) (Result, error) {
 			if only := kindsOnly(a); only != "" {
 				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: no body text, only %s: nothing of it will be compared", describe(a, len(loaded[i]), j), only))
 			}
-			if a.TooDeep {
-				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: the HTML is nested more than %d elements deep; the deeper tags were ignored and their text kept", describe(a, len(loaded[i]), j), maxHTMLDepth))
+			if a.MarkupCut {
+				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: the HTML nests more than %d elements deep or holds more than %d elements; the tags past that were ignored and their text kept", describe(a, len(loaded[i]), j), maxHTMLDepth, maxHTMLElements))
 			}
 			if a.Truncated {
 				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: the text is cut short (it ended with a news API's \"[+N chars]\" marker, now removed): only the part given is compared", describe(a, len(loaded[i]), j)))

@@ -88,7 +88,7 @@ const (
 	// is a headline's.
 	maxSiteNameWords = 5
 
-	// maxHTMLDepth bounds the nesting of elements read (see limitDepth):
+	// maxHTMLDepth bounds the nesting of elements read (see limitMarkup):
 	// the 48 saved pages of ../shared/eval/pages-dev nest 17 deep at the
 	// median and 30 at most; four times that is still a page, deeper is
 	// machine-made. Within the bound the parser and readability still spend
@@ -96,4 +96,11 @@ const (
 	// 128 deep throughout costs about 2.4 s of CPU, one nested 250 deep
 	// about 5 s.
 	maxHTMLDepth = 128
+
+	// maxHTMLElements bounds the elements read of one page: real pages hold
+	// 1,000 to 30,000, a 10 MB article of prose about 100,000 (a paragraph
+	// and a link or two every 200 bytes). Each element costs the parser and
+	// readability about 1 KB and a microsecond or two; past this bound a
+	// page is machine-made.
+	maxHTMLElements = 250_000
 )

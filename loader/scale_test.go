@@ -103,21 +103,28 @@ func TestDepthLimit(t *testing.T) {
 		}
 		a := res.Articles[0]
 		assertInvariants(t, a)
-		if !a.TooDeep || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "nested more than 128 elements deep") {
-			t.Errorf("%s: too deep %v, warnings %q", name, a.TooDeep, res.Warnings)
+		if !a.MarkupCut || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "nests more than 128 elements deep") {
+			t.Errorf("%s: markup cut %v, warnings %q", name, a.MarkupCut, res.Warnings)
 		}
 		if !strings.Contains(allText(a), "text") {
 			t.Errorf("%s: the text is lost (%d paragraphs)", name, len(a.Paragraphs))
 		}
 	}
-	out, cut := limitDepth(string(nestedPage(maxHTMLDepth-10)), maxHTMLDepth)
+	out, cut := limitMarkup(string(nestedPage(maxHTMLDepth-10)), maxHTMLDepth, maxHTMLElements)
 	if cut || out != string(nestedPage(maxHTMLDepth-10)) {
 		t.Error("a page within the limit was changed")
+	}
+	// Past maxHTMLElements elements, shallow ones too, the tags go and the
+	// text stays.
+	flat := "<html><body>" + strings.Repeat("<i>w</i> ", maxHTMLElements+1000) + "</body></html>"
+	out, cut = limitMarkup(flat, maxHTMLDepth, maxHTMLElements)
+	if !cut || strings.Count(out, "<i>") != maxHTMLElements-2 || strings.Count(out, "w") != maxHTMLElements+1000 {
+		t.Errorf("cut %v, %d <i> kept, %d words", cut, strings.Count(out, "<i>"), strings.Count(out, "w"))
 	}
 	// Tags that close themselves do not add depth; raw text stays raw.
 	page := "<html><body>" + strings.Repeat("<p>A paragraph. ", 5000) + strings.Repeat("<ul><li>item", 30) +
 		strings.Repeat("<div>", 300) + "<script>var x = '<b>not text</b>';</script>deep" + strings.Repeat("</div>", 300) + "</body></html>"
-	out, cut = limitDepth(page, maxHTMLDepth)
+	out, cut = limitMarkup(page, maxHTMLDepth, maxHTMLElements)
 	if !cut || strings.Count(out, "<p>") != 5000 || strings.Count(out, "<li>") != 30 || !strings.Contains(out, "<script>var x = '<b>not text</b>';</script>deep") {
 		t.Errorf("cut %v, %d <p>, %d <li>", cut, strings.Count(out, "<p>"), strings.Count(out, "<li>"))
 	}
