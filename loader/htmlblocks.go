@@ -183,12 +183,11 @@ func (w *blockWalker) walk(n *html.Node) {
 }
 
 // markBox makes furniture of the blocks an element added since index before
-// when they form a box of furniture: a few short blocks of which many are
-// furniture by their own words, in number and in words, as a newsletter
-// sign-up with its plans and
-// prices, or a share bar, is. Their other blocks ("Annual", "A discounted
-// plan") are the box's too. A box is a small part of the article, never most
-// of it.
+// when they form a box of furniture: a few short blocks of which many, in
+// number and in words, are furniture by their own words, as a newsletter
+// sign-up with its plans and prices, or a share bar, is. Their other blocks
+// ("Annual", "A discounted plan") are the box's too. A box is a small part
+// of the article, never most of it.
 func (w *blockWalker) markBox(before int) {
 	bs := w.d.blocks[before:]
 	if len(bs) < minBoxBlocks {
@@ -297,29 +296,42 @@ func trimAnchor(s string) string {
 // page; a link within the page ("#section", a table of contents) does not
 // count.
 func linkOnly(n *html.Node) bool {
-	text, linked := 0, 0
+	return allTextIn(n, func(c *html.Node) bool {
+		href := strings.TrimSpace(attr(c, "href"))
+		return c.DataAtom == atom.A && href != "" && !strings.HasPrefix(href, "#") &&
+			!strings.HasPrefix(strings.ToLower(href), "javascript:")
+	})
+}
+
+// boldOnly reports a paragraph whose every word is in bold (b or strong): a
+// heading set as a paragraph, as many sites write their subheadings.
+func boldOnly(n *html.Node) bool {
+	return allTextIn(n, func(c *html.Node) bool { return c.DataAtom == atom.B || c.DataAtom == atom.Strong })
+}
+
+// allTextIn reports whether n holds text and all of it lies inside elements
+// that mark says of.
+func allTextIn(n *html.Node, mark func(*html.Node) bool) bool {
+	text, marked := 0, 0
 	var walk func(*html.Node, bool)
-	walk = func(n *html.Node, inLink bool) {
+	walk = func(n *html.Node, in bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
 				k := len(strings.TrimSpace(c.Data))
 				text += k
-				if inLink {
-					linked += k
+				if in {
+					marked += k
 				}
 			case html.ElementNode:
-				if skipTags()[c.DataAtom] {
-					continue
+				if !skipTags()[c.DataAtom] {
+					walk(c, in || mark(c))
 				}
-				href := strings.TrimSpace(attr(c, "href"))
-				walk(c, inLink || c.DataAtom == atom.A && href != "" && !strings.HasPrefix(href, "#") &&
-					!strings.HasPrefix(strings.ToLower(href), "javascript:"))
 			}
 		}
 	}
 	walk(n, false)
-	return text > 0 && linked == text
+	return text > 0 && marked == text
 }
 
 // countWords counts the words of the text under n, as wordUnits does, without
@@ -345,29 +357,4 @@ func hasImage(n *html.Node) bool {
 		}
 	}
 	return false
-}
-
-// boldOnly reports a paragraph whose every word is in bold (b or strong): a
-// heading set as a paragraph, as many sites write their subheadings.
-func boldOnly(n *html.Node) bool {
-	text, bold := 0, 0
-	var walk func(*html.Node, bool)
-	walk = func(n *html.Node, inBold bool) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				k := len(strings.TrimSpace(c.Data))
-				text += k
-				if inBold {
-					bold += k
-				}
-			case html.ElementNode:
-				if !skipTags()[c.DataAtom] {
-					walk(c, inBold || c.DataAtom == atom.B || c.DataAtom == atom.Strong)
-				}
-			}
-		}
-	}
-	walk(n, false)
-	return text > 0 && bold == text
 }

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -23,87 +22,10 @@ var bylineRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^(?i:by)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}((,|\s+and)\s+\p{Lu}[\p{L}.'’ -]*){0,3}$`)
 })
 
-// datePattern is a written date: "June 06, 2013", "28 November 2005",
-// "2013-06-06"; timePattern a time of day after it, with a zone's letters.
-const (
-	datePattern = `(\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\.?\s+\p{L}{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})`
-	timePattern = `([ T,]+(?:at\s+)?\d{1,2}[:.]\d{2}(:\d{2})?\s*([ap]\.?m\.?)?(\s*[A-Z]{2,5})?)?`
-)
-
-// timestampRe is a line that is only a date, perhaps with a time and zone:
-// "June 06, 2013", "Fri., May. 3, 2013 11:45 AM PDT", "2013-06-06 10:00".
-var timestampRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?i)((?:last\s+)?updated:?\s*|published:?\s*|posted:?\s*)?(\p{L}{3,9}\.?,?\s+)?` + datePattern + timePattern + `\s*$`)
-})
-
 // bylineDateRe is the date that ends a byline: "By Jane Doe March 25, 2015".
 var bylineDateRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)[\s,|·•–—-]+((on|updated|published|posted)\s+)?(\p{L}{3,9}\.?,?\s+)?` + datePattern + timePattern + `\s*$`)
 })
-
-// cjkDateRe is a date as Chinese and Japanese write it: "2016年10月14日".
-var cjkDateRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`) })
-
-// cjkDateline reads a short line that holds a date written in Chinese or
-// Japanese, as a source and time beside it often do: "TNW中文站2016年10月14日07:17".
-func cjkDateline(text string) (Dateline, bool) {
-	if utf8.RuneCountInString(text) > 40 {
-		return Dateline{}, false
-	}
-	m := cjkDateRe().FindStringSubmatch(text)
-	if m == nil {
-		return Dateline{}, false
-	}
-	t, err := time.Parse("2006-1-2", m[1]+"-"+m[2]+"-"+m[3])
-	if err != nil {
-		return Dateline{}, false
-	}
-	return Dateline{Time: t}, true
-}
-
-// openingDateRe is a date that opens a paragraph before a dash, as wire copy
-// dates its lede: "Feb. 23, 2015 -- ", "April 17, 2015 — ".
-var openingDateRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(\p{L}{3,9}\.?,?\s+)?` + datePattern + `\s*(--|—|–)\s`)
-})
-
-// openingDate reads the date that opens a lede ("Feb. 23, 2015 -- ...").
-func openingDate(text string) (Dateline, bool) {
-	m := openingDateRe().FindStringSubmatchIndex(text)
-	if m == nil {
-		return Dateline{}, false
-	}
-	return datelineOf(text[:m[len(m)-2]])
-}
-
-// datelineOf reads the date of a line that is only a date ("Published:
-// November 28, 2005", "Last Updated: Monday, 28 November 2005, 02:24 GMT").
-// The day is kept, not the time: a byline's time is often the last update's.
-func datelineOf(text string) (Dateline, bool) {
-	m := timestampRe().FindStringSubmatch(strings.TrimSpace(text))
-	if m == nil {
-		return cjkDateline(text)
-	}
-	if dl, ok := ParseDate(m[3]); ok {
-		return Dateline{Time: dl.Time}, true
-	}
-	// "November 28th, 2005", "27 NOVEMBER, 2005", "Nov. 27, 2005": the
-	// words alone, without ordinal endings, commas or periods.
-	var ws []string
-	for _, w := range strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(m[3])) {
-		if len(w) > 2 && w[0] >= '0' && w[0] <= '9' {
-			w = strings.TrimRight(w, "stndrh")
-		}
-		ws = append(ws, w)
-	}
-	date := strings.Join(ws, " ")
-	for _, layout := range []string{"January 2 2006", "Jan 2 2006", "2 January 2006", "2 Jan 2006"} {
-		if t, err := time.Parse(layout, date); err == nil {
-			return Dateline{Time: t}, true
-		}
-	}
-	return Dateline{}, false
-}
 
 // Classify tells the kind of a paragraph from its text alone, as plain text
 // gives it. first says whether it is the article's first paragraph with no
