@@ -5,7 +5,15 @@
 //
 // Every string that leaves this package has been sanitised: it is valid UTF-8
 // in NFC, without control characters or terminal escape sequences, so the
-// layers above can show it without further checks.
+// layers above can show it without further checks. That holds for an
+// article's ID, Source, Title, Author, URL and text, for every warning and
+// for every error's message (InputError sanitises the input's name and the
+// problem, an HTTP status line included).
+//
+// One field is kept as the user gave it: Article.Path, so that the file can
+// be opened again (a name may hold any byte a file system allows, escapes and
+// newlines too). Show Article.ShownPath, never Path; SanitizeLine does the
+// same for any other string from outside.
 package loader
 
 import "time"
@@ -77,9 +85,9 @@ func (d Dateline) String() string {
 // Article is one loaded article.
 type Article struct {
 	ID        string // unique among the loaded articles: file name without extension, URL slug, or "stdin"
-	Path      string // the input as given: a file path, a URL, or "-"
+	Path      string // the input as given: a file path, a URL, or "-"; unsanitised, to open it again: show ShownPath
 	Format    Format
-	Source    string // the outlet's name: from metadata, site name, URL host, else the file name
+	Source    string // the outlet's name: from metadata, the page's site name or title, the URL's host; "" when unknown
 	Title     string
 	Author    string
 	URL       string
@@ -90,7 +98,20 @@ type Article struct {
 	// What sanitising changed, so that a reviewer can be told.
 	ControlsRemoved int // control characters and escape sequences dropped
 	InvalidUTF8     int // invalid byte sequences replaced by U+FFFD
+
+	// Truncated is set when the source says the text is cut short: a news
+	// API's "[+1200 chars]" closed it (the marker is removed).
+	Truncated bool
+
+	// MarkupCut is set when the HTML nested deeper than the loader reads
+	// (128 elements) or held more elements than it reads (250,000): the
+	// tags past that were dropped and their text kept.
+	MarkupCut bool
 }
+
+// ShownPath is Path made safe to show: sanitised, on one line. Take it for
+// every place a person sees the path (the terminal, a report, an export).
+func (a *Article) ShownPath() string { return SanitizeLine(a.Path) }
 
 // Body returns the paragraphs of kind body, the article's news text.
 func (a *Article) Body() []Paragraph {

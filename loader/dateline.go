@@ -1,8 +1,12 @@
 package loader
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // dateLayouts are the forms of a publication date seen in news metadata:
@@ -44,6 +48,9 @@ func ParseDate(s string) (Dateline, bool) {
 	if s == "" {
 		return Dateline{}, false
 	}
+	if dl, ok := parseISO(s); ok {
+		return dl, true
+	}
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l.layout, s); err == nil {
 			return Dateline{Time: t, HasTime: l.hasTime, HasZone: l.hasZone}, true
@@ -51,7 +58,7 @@ func ParseDate(s string) (Dateline, bool) {
 	}
 	// "Mon, 02 Jan 2006 15:04:05 GMT" and the like: the time stands, the
 	// letters are dropped unless they are GMT or UTC.
-	for _, l := range []string{time.RFC1123, "2006-01-02 15:04:05 MST", "January 2, 2006 3:04 PM MST", "Jan 2, 2006 3:04 PM MST"} {
+	for _, l := range []string{time.RFC1123, time.UnixDate, "2006-01-02 15:04:05 MST", "January 2, 2006 3:04 PM MST", "Jan 2, 2006 3:04 PM MST"} {
 		if t, err := time.Parse(l, s); err == nil {
 			zone, _ := t.Zone()
 			utc := zone == "GMT" || zone == "UTC" || zone == "Z"
@@ -59,6 +66,138 @@ func ParseDate(s string) (Dateline, bool) {
 				t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
 			}
 			return Dateline{Time: t, HasTime: true, HasZone: utc}, true
+		}
+	}
+	return Dateline{}, false
+}
+
+// isoRe is ISO 8601 as pages and APIs write it: a date, then perhaps a time
+// (after "T" or a space) with seconds and a fraction of any length, then
+// perhaps a zone ("Z", "+01:00", "-0800", "+05").
+var isoRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$`)
+})
+
+// parseISO reads a date in ISO 8601; a time of day without a zone is kept
+// without one.
+func parseISO(s string) (Dateline, bool) {
+	m := isoRe().FindStringSubmatch(s)
+	if m == nil {
+		return Dateline{}, false
+	}
+	num := func(i int) int { n, _ := strconv.Atoi(m[i]); return n }
+	year, month, day := num(1), num(2), num(3)
+	if month < 1 || month > 12 || day < 1 || day > 31 {
+		return Dateline{}, false
+	}
+	dl := Dateline{HasTime: m[4] != ""}
+	hour, minute, sec, nsec := num(4), num(5), num(6), 0
+	if m[7] != "" {
+		frac := (m[7] + "000000000")[:9]
+		nsec, _ = strconv.Atoi(frac)
+	}
+	if hour > 23 || minute > 59 || sec > 60 {
+		return Dateline{}, false
+	}
+	loc := time.UTC
+	if z := m[8]; z != "" && dl.HasTime {
+		dl.HasZone = true
+		if z != "Z" {
+			d := strings.ReplaceAll(z[1:], ":", "")
+			h, _ := strconv.Atoi(d[:2])
+			mins := 0
+			if len(d) == 4 {
+				mins, _ = strconv.Atoi(d[2:])
+			}
+			if h > 14 || mins > 59 {
+				return Dateline{}, false
+			}
+			off := (h*60 + mins) * 60
+			if z[0] == '-' {
+				off = -off
+			}
+			loc = time.FixedZone("", off)
+		}
+	}
+	dl.Time = time.Date(year, time.Month(month), day, hour, minute, sec, nsec, loc)
+	if dl.Time.Day() != day {
+		return Dateline{}, false // 31 February
+	}
+	return dl, true
+}
+
+// datePattern is a written date: "June 06, 2013", "28 November 2005",
+// "2013-06-06"; timePattern a time of day after it, with a zone's letters.
+const (
+	datePattern = `(\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\.?\s+\p{L}{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})`
+	timePattern = `([ T,]+(?:at\s+)?\d{1,2}[:.]\d{2}(:\d{2})?\s*([ap]\.?m\.?)?(\s*[A-Z]{2,5})?)?`
+)
+
+// timestampRe is a line that is only a date, perhaps with a time and zone:
+// "June 06, 2013", "Fri., May. 3, 2013 11:45 AM PDT", "2013-06-06 10:00".
+var timestampRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i)((?:last\s+)?updated:?\s*|published:?\s*|posted:?\s*)?(\p{L}{3,9}\.?,?\s+)?` + datePattern + timePattern + `\s*$`)
+})
+
+// cjkDateRe is a date as Chinese and Japanese write it: "2016年10月14日".
+var cjkDateRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`) })
+
+// cjkDateline reads a short line that holds a date written in Chinese or
+// Japanese, as a source and time beside it often do: "TNW中文站2016年10月14日07:17".
+func cjkDateline(text string) (Dateline, bool) {
+	if utf8.RuneCountInString(text) > 40 {
+		return Dateline{}, false
+	}
+	m := cjkDateRe().FindStringSubmatch(text)
+	if m == nil {
+		return Dateline{}, false
+	}
+	t, err := time.Parse("2006-1-2", m[1]+"-"+m[2]+"-"+m[3])
+	if err != nil {
+		return Dateline{}, false
+	}
+	return Dateline{Time: t}, true
+}
+
+// openingDateRe is a date that opens a paragraph before a dash, as wire copy
+// dates its lede: "Feb. 23, 2015 -- ", "April 17, 2015 — ".
+var openingDateRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\p{L}{3,9}\.?,?\s+)?` + datePattern + `\s*(--|—|–)\s`)
+})
+
+// openingDate reads the date that opens a lede ("Feb. 23, 2015 -- ...").
+func openingDate(text string) (Dateline, bool) {
+	m := openingDateRe().FindStringSubmatchIndex(text)
+	if m == nil {
+		return Dateline{}, false
+	}
+	return datelineOf(text[:m[len(m)-2]])
+}
+
+// datelineOf reads the date of a line that is only a date ("Published:
+// November 28, 2005", "Last Updated: Monday, 28 November 2005, 02:24 GMT").
+// The day is kept, not the time: a byline's time is often the last update's.
+func datelineOf(text string) (Dateline, bool) {
+	m := timestampRe().FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil {
+		return cjkDateline(text)
+	}
+	if dl, ok := ParseDate(m[3]); ok {
+		return Dateline{Time: dl.Time}, true
+	}
+	// "November 28th, 2005", "27 NOVEMBER, 2005", "Nov. 27, 2005": the
+	// words alone, without ordinal endings, commas or periods.
+	var ws []string
+	for _, w := range strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(m[3])) {
+		if len(w) > 2 && w[0] >= '0' && w[0] <= '9' {
+			w = strings.TrimRight(w, "stndrh")
+		}
+		ws = append(ws, w)
+	}
+	date := strings.Join(ws, " ")
+	for _, layout := range []string{"January 2 2006", "Jan 2 2006", "2 January 2006", "2 Jan 2006"} {
+		if t, err := time.Parse(layout, date); err == nil {
+			return Dateline{Time: t}, true
 		}
 	}
 	return Dateline{}, false

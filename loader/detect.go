@@ -5,19 +5,22 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 )
 
 // extFormats maps file extensions to formats. Folders load only these.
-var extFormats = map[string]Format{
-	".txt": FormatText, ".text": FormatText,
-	".md": FormatMarkdown, ".markdown": FormatMarkdown, ".mdown": FormatMarkdown,
-	".html": FormatHTML, ".htm": FormatHTML, ".xhtml": FormatHTML, ".shtml": FormatHTML,
-	".json": FormatJSON,
-}
+var extFormats = sync.OnceValue(func() map[string]Format {
+	return map[string]Format{
+		".txt": FormatText, ".text": FormatText,
+		".md": FormatMarkdown, ".markdown": FormatMarkdown, ".mdown": FormatMarkdown,
+		".html": FormatHTML, ".htm": FormatHTML, ".xhtml": FormatHTML, ".shtml": FormatHTML,
+		".json": FormatJSON,
+	}
+})
 
 // SupportedExt reports whether a folder's file with this name is loaded.
 func SupportedExt(name string) bool {
-	_, ok := extFormats[strings.ToLower(path.Ext(name))]
+	_, ok := extFormats()[strings.ToLower(path.Ext(name))]
 	return ok
 }
 
@@ -32,7 +35,7 @@ func detect(name, contentType string, data []byte) (Format, error) {
 		}
 		return "", errorf("%w (%s)", ErrBinary, kind)
 	}
-	if f, ok := extFormats[strings.ToLower(path.Ext(name))]; ok {
+	if f, ok := extFormats()[strings.ToLower(path.Ext(name))]; ok {
 		return f, nil
 	}
 	ct := strings.ToLower(contentType)

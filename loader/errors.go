@@ -6,13 +6,17 @@ import (
 )
 
 // InputError is a failure to load one input. Its message is one line: the
-// input as the user gave it, then the problem.
+// input as the user gave it, then the problem, both sanitised (a file's name
+// or a server's reason phrase may hold escapes and newlines). Input stays as
+// given.
 type InputError struct {
 	Input string
 	Err   error
 }
 
-func (e *InputError) Error() string { return e.Input + ": " + e.Err.Error() }
+func (e *InputError) Error() string {
+	return SanitizeLine(e.Input) + ": " + SanitizeLine(e.Err.Error())
+}
 
 func (e *InputError) Unwrap() error { return e.Err }
 

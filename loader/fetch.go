@@ -79,7 +79,7 @@ func (o *Options) fetch(ctx context.Context, rawURL string) (fetched, error) {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return fetched{}, fmt.Errorf("HTTP %s", resp.Status)
+		return fetched{}, fmt.Errorf("HTTP %s", SanitizeLine(resp.Status)) // the reason phrase is the server's
 	}
 	max := o.maxBytes()
 	if resp.ContentLength > max {
@@ -107,5 +107,5 @@ func (o *Options) netError(err error) error {
 	if errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("timed out after %s", o.timeout())
 	}
-	return fmt.Errorf("fetch failed: %s", firstLine(err.Error()))
+	return fmt.Errorf("fetch failed: %s", SanitizeLine(firstLine(err.Error())))
 }

@@ -2,7 +2,9 @@ package loader
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -108,7 +110,7 @@ func jsonArticle(m map[string]any) *draft {
 		paras = strings.Split(paras[0], "\n")
 	}
 	for _, p := range paras {
-		d.blocks = append(d.blocks, block{text: p})
+		d.blocks = append(d.blocks, block{role: roleText, text: p})
 	}
 	return d
 }
@@ -122,7 +124,12 @@ func pick(m map[string]any, keys []string) string {
 	return ""
 }
 
+// htmlTagRe is a block element's tag or a line break: a JSON field holding
+// one holds HTML, not plain text.
+var htmlTagRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)</?(p|br|div|li|ul|ol|h[1-6]|table|tr|pre|blockquote|figure|section|article)[\s>/]`)
+})
+
 func looksLikeHTML(s string) bool {
-	l := strings.ToLower(s)
-	return strings.Contains(l, "<p>") || strings.Contains(l, "<p ") || strings.Contains(l, "<br") || strings.Contains(l, "</div>")
+	return htmlTagRe().MatchString(s)
 }

@@ -3,70 +3,39 @@ package loader
 import (
 	"regexp"
 	"strings"
-	"time"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
 
 // trailingParen is a parenthesis that closes a paragraph: where photo credits
 // stand ("The Pentagon (Yuri Gripas/Reuters)").
-var trailingParen = regexp.MustCompile(`\(([^()]{2,80})\)\s*\.?$`)
+var trailingParen = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\(([^()]{2,80})\)\s*\.?$`) })
 
 // nameSlashAgency is the credit shape "Jane Doe/Reuters" or "Jack Holt /U.S. Central Command".
-var nameSlashAgency = regexp.MustCompile(`^\p{Lu}[\p{L}.'’ -]*\s*/\s*\p{Lu}[\p{L}.&'’ -]*$`)
+var nameSlashAgency = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\p{Lu}[\p{L}.'’ -]*\s*/\s*\p{Lu}[\p{L}.&'’ -]*$`)
+})
 
 // bylineRe is a byline standing alone: "By Jane Doe", "By Jane Doe and John Roe, Reuters".
-var bylineRe = regexp.MustCompile(`^(?i:by)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}((,|\s+and)\s+\p{Lu}[\p{L}.'’ -]*){0,3}$`)
+var bylineRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i:by)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}((,|\s+and)\s+\p{Lu}[\p{L}.'’ -]*){0,3}$`)
+})
 
-// timestampRe is a line that is only a date, perhaps with a time and zone:
-// "June 06, 2013", "Fri., May. 3, 2013 11:45 AM PDT", "2013-06-06 10:00".
-var timestampRe = regexp.MustCompile(`^(?i)((?:last\s+)?updated:?\s*|published:?\s*|posted:?\s*)?(\p{L}{3,9}\.?,?\s+)?(\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})([ T,]+\d{1,2}[:.]\d{2}(:\d{2})?\s*([ap]\.?m\.?)?(\s*[A-Z]{2,5})?)?\s*$`)
+// bylineDateRe is the date that ends a byline: "By Jane Doe March 25, 2015".
+var bylineDateRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)[\s,|·•–—-]+((on|updated|published|posted)\s+)?(\p{L}{3,9}\.?,?\s+)?` + datePattern + timePattern + `\s*$`)
+})
 
-// datelineOf reads the date of a line that is only a date ("Published:
-// November 28, 2005", "Last Updated: Monday, 28 November 2005, 02:24 GMT").
-// The day is kept, not the time: a byline's time is often the last update's.
-func datelineOf(text string) (Dateline, bool) {
-	m := timestampRe.FindStringSubmatch(strings.TrimSpace(text))
-	if m == nil {
-		return Dateline{}, false
-	}
-	if dl, ok := ParseDate(m[3]); ok {
-		return Dateline{Time: dl.Time}, true
-	}
-	// "November 28th, 2005", "27 NOVEMBER, 2005", "Nov. 27, 2005": the
-	// words alone, without ordinal endings, commas or periods.
-	var ws []string
-	for _, w := range strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(m[3])) {
-		if len(w) > 2 && w[0] >= '0' && w[0] <= '9' {
-			w = strings.TrimRight(w, "stndrh")
-		}
-		ws = append(ws, w)
-	}
-	date := strings.Join(ws, " ")
-	for _, layout := range []string{"January 2 2006", "Jan 2 2006", "2 January 2006", "2 Jan 2006"} {
-		if t, err := time.Parse(layout, date); err == nil {
-			return Dateline{Time: t}, true
-		}
-	}
-	return Dateline{}, false
-}
-
-// Classify tells the kind of a paragraph from its text alone. first says
-// whether it is the article's first paragraph with no title known yet, where
-// a short line without a closing period is the headline.
+// Classify tells the kind of a paragraph from its text alone, as plain text
+// gives it. first says whether it is the article's first paragraph with no
+// title known yet, where a short line without a closing full stop is the
+// headline.
 func Classify(text string, first bool) Kind {
-	lower := strings.ToLower(text)
-	words := len(strings.Fields(text))
-	if isBoilerplate(lower, words) || bylineRe.MatchString(text) {
-		return KindBoilerplate
+	if k, ok := contentKind(text); ok {
+		return k
 	}
-	if isCaption(text, lower) {
-		return KindCaption
-	}
-	if words <= 10 && timestampRe.MatchString(text) {
-		return KindBoilerplate // a dateline or "Updated" stamp standing alone
-	}
-	if words <= 25 && utf8.RuneCountInString(text) <= 200 && !terminated(text) && !continued(text) {
+	if headlineShaped(text) {
 		switch {
 		case first:
 			return KindTitle
@@ -82,21 +51,220 @@ func Classify(text string, first bool) Kind {
 	return KindBody
 }
 
+// classifyBlock tells the kind of a paragraph from its words and what the
+// markup says of it. Markup is trusted for structure (a list item, a table
+// row or a paragraph tag holds text, a heading tag a heading) and the words
+// for what markup cannot say (an advertisement, a byline, a credit, a date
+// line). The shape rules of plain text apply only where the markup is
+// silent: a line that is short in a paragraph tag is still a paragraph.
+// first says whether the block opens the article with no title known.
+func classifyBlock(b block, text string, first bool) Kind {
+	r, level := b.role, b.level
+	if r == roleText {
+		return Classify(text, first)
+	}
+	if k, ok := contentKind(text); ok {
+		return k
+	}
+	if b.link && (r == roleParagraph || r == roleLoose) && headlineShaped(text) {
+		// A paragraph that is only a link with a headline's words is a
+		// link to another story: "Five things we learned from the
+		// interview" under an article. A list of links is left alone: it
+		// is as often the article's own list (of sources, of fixes).
+		return KindBoilerplate
+	}
+	switch r {
+	case roleHeading:
+		switch {
+		case proseShaped(text):
+			return KindBody // a lede or standfirst set in a heading tag
+		case level > 6 && !headlineShaped(text):
+			return KindBody // a paragraph in bold that is not a heading's length
+		case level == 1:
+			return KindTitle // finish makes it a subheading unless it opens the article
+		}
+		return KindSubheading
+	case roleCaption:
+		return KindCaption
+	case roleParagraph:
+		if first && headlineShaped(text) {
+			return KindTitle
+		}
+	case roleLoose:
+		// Text in a div is a paragraph's only when it reads as one: a
+		// short line there is a label or a heading set in a styled div.
+		return Classify(text, first)
+	}
+	return KindBody
+}
+
+// contentKind tells the kinds that the words show whatever the markup:
+// page furniture, bylines, photo captions and credits, date lines.
+func contentKind(text string) (Kind, bool) {
+	lower := strings.ToLower(text)
+	words := wordUnits(text)
+	if isBoilerplate(lower, words) || isByline(text) {
+		return KindBoilerplate, true
+	}
+	if isCaption(text, lower) {
+		return KindCaption, true
+	}
+	if words <= 10 && timestampRe().MatchString(text) {
+		return KindBoilerplate, true // a dateline or "Updated" stamp standing alone
+	}
+	return "", false
+}
+
+// isBoilerplate reports page furniture by its words: labels, links to other
+// stories, sign-offs, credits, copyright and print-edition lines, offers.
+// lower is the paragraph in lower case, words its length in wordUnits.
 func isBoilerplate(lower string, words int) bool {
+	if !hasLetterOrDigit(lower) {
+		return true // a rule or a scene break: "***", "|", "—"
+	}
+	// Labels and links are matched without the brackets, bullets and French
+	// colon spacing around them: "[Read: ...]", "Lire aussi : ...".
+	l := strings.TrimLeftFunc(lower, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) })
+	l = colonSpacing().Replace(l)
+	if words <= 4 && furnitureLabels()[labelOf(l)] {
+		return true
+	}
 	for _, p := range boilerplatePrefixes {
 		// A generic opening ("more from", "share on") only counts on a short
 		// line; one ending in a colon is a label whatever follows.
-		if strings.HasPrefix(lower, p) && (words <= 15 || strings.HasSuffix(p, ":")) {
+		if strings.HasPrefix(l, p) && (words <= 15 || strings.HasSuffix(p, ":")) {
 			return true
 		}
 	}
-	for _, p := range boilerplatePhrases {
-		if strings.Contains(lower, p) {
-			return true
-		}
+	if words <= maxPhraseWords && boilerplateIndex().in(l) {
+		return true
+	}
+	if words <= maxOfferWords && (offerIndex().in(l) ||
+		newsletterIndex().in(l) && signUpIndex().in(l)) {
+		return true
+	}
+	if words <= maxOfferWords && endsWithAny(strings.TrimRight(l, ".!:;)… "), ctaEndings) {
+		return true
+	}
+	if words <= 6 && priceLineRe().MatchString(l) {
+		return true // a plan's price in a subscription box: "$7/month"
+	}
+	if bracketedLink(lower) {
+		return true
 	}
 	// Leading dashes sign off a reporter's note: "-- Jane Doe can be reached".
 	return strings.HasPrefix(lower, "--") && words <= 40 && strings.Contains(lower, "@")
+}
+
+// The phrase lists as indexes, built when first needed.
+var (
+	boilerplateIndex = sync.OnceValue(func() *phraseIndex { return newPhraseIndex(boilerplatePhrases) })
+	offerIndex       = sync.OnceValue(func() *phraseIndex { return newPhraseIndex(offerPhrases) })
+	newsletterIndex  = sync.OnceValue(func() *phraseIndex { return newPhraseIndex(newsletterWords) })
+	signUpIndex      = sync.OnceValue(func() *phraseIndex { return newPhraseIndex(signUpWords) })
+)
+
+// colonSpacing writes a label's colon one way: French puts a space (or a
+// no-break space) before it, Chinese and Japanese use a full-width one.
+var colonSpacing = sync.OnceValue(func() *strings.Replacer { return strings.NewReplacer(" :", ":", "：", ":", "\u00a0:", ":") })
+
+// priceLineRe is a price for a period: "$7/month", "€60 per person per year".
+var priceLineRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\p{Sc}?\s?\d[\d.,]*\s?\p{Sc}?(\s?(/|per|a|an|par|pro|al|za)\s?\p{L}+)+\.?$`)
+})
+
+// bracketedLink reports a paragraph that is a link to another story set in
+// brackets, as many sites insert them between paragraphs: "[Bardo museum
+// houses Roman treasures]". A bracketed sentence ("[Alden: I can't talk!]")
+// is text.
+func bracketedLink(lower string) bool {
+	if !strings.HasPrefix(lower, "[") || !strings.HasSuffix(lower, "]") {
+		return false
+	}
+	inner := strings.TrimSpace(lower[1 : len(lower)-1])
+	return !strings.ContainsAny(inner, "[]") && headlineShaped(inner)
+}
+
+// labelOf is a button's or link's words without a trailing count or arrow:
+// "comments (5 posted)" is "comments".
+func labelOf(l string) string {
+	if i := strings.LastIndex(l, " ("); i > 0 && strings.HasSuffix(l, ")") {
+		l = l[:i]
+	}
+	return strings.TrimRightFunc(l, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsDigit(r)
+	})
+}
+
+func endsWithAny(s string, ends []string) bool {
+	for _, e := range ends {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, p := range subs {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAuthorBio reports the note about the author that closes many articles:
+// a name of two to four capitalised words, then one of bioVerbs, in a
+// paragraph of at most maxBioWords words that names a journalist's job
+// (bioRoles): "Nelson Roe has covered economics since 2012. Previously, he
+// wrote about banking", "LAURIE ROE IS THE NETWORK'S POLITICAL EDITOR".
+func isAuthorBio(text string) bool {
+	if wordUnits(text) > maxBioWords {
+		return false
+	}
+	fields := strings.Fields(text)
+	// The name is two to four capitalised words; which of them ends it is
+	// told by the verb after it ("LAURIE ROE IS THE ...").
+	for n := 2; n <= 4 && n < len(fields); n++ {
+		if !capitalised(fields[n-1]) {
+			break
+		}
+		if !capitalised(fields[0]) {
+			break
+		}
+		rest := strings.ToLower(strings.Join(fields[n:], " "))
+		for _, v := range bioVerbs {
+			if strings.HasPrefix(rest, v+" ") && containsAny(rest[len(v):], bioRoles) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// capitalised reports a word of a name: a capital then letters, or an
+// initial ("D.").
+func capitalised(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, r := range w[size:] {
+		if !unicode.IsLetter(r) && !strings.ContainsRune(".'’-", r) {
+			return false
+		}
+	}
+	return true
 }
 
 func isCaption(text, lower string) bool {
@@ -105,12 +273,12 @@ func isCaption(text, lower string) bool {
 			return true
 		}
 	}
-	m := trailingParen.FindStringSubmatch(text)
+	m := trailingParen().FindStringSubmatch(text)
 	if m == nil {
 		return false
 	}
 	credit := strings.TrimSpace(m[1])
-	if nameSlashAgency.MatchString(credit) {
+	if nameSlashAgency().MatchString(credit) {
 		return true
 	}
 	lc := strings.ToLower(credit) + " "
@@ -118,40 +286,53 @@ func isCaption(text, lower string) bool {
 		if strings.HasPrefix(lc, w) || strings.Contains(lc, " "+w) || strings.Contains(lc, "/"+w) {
 			// A credit names its agency; a parenthesis inside a long
 			// paragraph of news is an aside, not a credit.
-			return len(strings.Fields(text)) <= 60
+			return wordUnits(text) <= maxCaptionWords
 		}
 	}
 	return false
 }
 
-// terminated reports whether text ends as a sentence does: with a period,
-// question or exclamation mark, colon, ellipsis or a closing quote after one.
-func terminated(text string) bool {
-	t := strings.TrimRightFunc(text, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(`"'”’»)]`, r)
-	})
-	if t == "" {
+// isByline reports a byline standing alone, perhaps with its date: "By Jane
+// Doe", "By Jane Doe and John Roe, Reuters", "By Jane Doe March 25, 2015".
+func isByline(text string) bool {
+	if len(text) < 4 || !strings.EqualFold(text[:3], "by ") || wordUnits(text) > 20 {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(t)
-	return strings.ContainsRune(".!?:;…", r)
+	if bylineRe().MatchString(text) {
+		return true
+	}
+	if m := bylineDateRe().FindStringIndex(text); m != nil && m[0] > 0 {
+		return bylineRe().MatchString(text[:m[0]])
+	}
+	return false
 }
 
-// continued reports text cut off mid-sentence (a trailing comma or dash),
-// which is neither a headline nor a caption.
-func continued(text string) bool {
-	t := strings.TrimSpace(text)
-	r, _ := utf8.DecodeLastRuneInString(t)
-	return strings.ContainsRune(",-–—", r)
-}
-
-func startsLower(text string) bool {
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			return unicode.IsLower(r)
+// isFurnitureHeading reports a heading that opens a section of page
+// furniture: a few words that are, or begin with, one of furnitureHeadings.
+// "Related" and "More from the BBC" are; "Related costs rose sharply in
+// March" is too long to be a label.
+func isFurnitureHeading(text string) bool {
+	l := strings.ToLower(strings.TrimFunc(text, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }))
+	counted := false
+	if t := strings.TrimLeftFunc(l, unicode.IsDigit); t != l && strings.HasPrefix(t, " ") {
+		l, counted = strings.TrimSpace(t), true
+	}
+	if !counted && wordUnits(l) > maxFurnitureHeadingWords {
+		return false
+	}
+	for _, p := range furnitureOpeners {
+		if strings.HasPrefix(l, p) {
+			return true
 		}
-		if !unicode.IsPunct(r) {
-			return false
+	}
+	for _, p := range furnitureHeadings {
+		if !strings.HasPrefix(l, p) {
+			continue
+		}
+		rest := l[len(p):]
+		last, _ := utf8.DecodeLastRuneInString(p)
+		if rest == "" || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, " (") || unspaced(last) {
+			return true
 		}
 	}
 	return false

@@ -138,13 +138,18 @@ func Load(ctx context.Context, inputs []string, opt Options) (Result, error) {
 			}
 			a.ID = uniqueID(ids, id)
 			if a.Source == "" {
+				// The outlet is unknown unless a URL names its host: a
+				// file's name is not an outlet's.
 				a.Source = hostName(a.URL)
-			}
-			if a.Source == "" {
-				a.Source = a.ID
 			}
 			if only := kindsOnly(a); only != "" {
 				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: no body text, only %s: nothing of it will be compared", describe(a, len(loaded[i]), j), only))
+			}
+			if a.MarkupCut {
+				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: the HTML nests more than %d elements deep or holds more than %d elements; the tags past that were ignored and their text kept", describe(a, len(loaded[i]), j), maxHTMLDepth, maxHTMLElements))
+			}
+			if a.Truncated {
+				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: the text is cut short (it ended with a news API's \"[+N chars]\" marker, now removed): only the part given is compared", describe(a, len(loaded[i]), j)))
 			}
 			if a.InvalidUTF8 > 0 {
 				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: %d invalid UTF-8 sequences replaced with U+FFFD", describe(a, len(loaded[i]), j), a.InvalidUTF8))
@@ -164,9 +169,9 @@ func describe(a *Article, n, j int) string {
 		return "standard input"
 	}
 	if n > 1 {
-		return fmt.Sprintf("%s (article %d)", a.Path, j+1)
+		return fmt.Sprintf("%s (article %d)", a.ShownPath(), j+1)
 	}
-	return a.Path
+	return a.ShownPath()
 }
 
 // contentKey identifies an article by its text, so that the same article
@@ -324,7 +329,7 @@ func FormatBytes(n int64) string {
 	return fmt.Sprintf("%d B", n)
 }
 
-var slugRe = regexp.MustCompile(`[^a-z0-9]+`)
+var slugRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^a-z0-9]+`) })
 
 // baseID is an input's source id before it is made unique: the file name
 // without extension, a slug of a URL's host and path, or "stdin".
@@ -339,17 +344,22 @@ func baseID(it item) string {
 		}
 		host := strings.TrimPrefix(u.Hostname(), "www.")
 		p := strings.TrimSuffix(u.Path, path.Ext(u.Path))
-		s := strings.Trim(slugRe.ReplaceAllString(strings.ToLower(host+" "+p), "-"), "-")
+		s := strings.Trim(slugRe().ReplaceAllString(strings.ToLower(host+" "+p), "-"), "-")
 		if len(s) > 60 {
 			s = strings.TrimRight(s[:60], "-")
 		}
 		return s
 	}
+	// A file's name may hold escapes or newlines: the id is shown and used
+	// as a key, so it is sanitised (Path keeps the name as it is).
 	name := path.Base(filepath.ToSlash(it.input))
-	if id := strings.TrimSuffix(name, path.Ext(name)); id != "" {
+	if id := SanitizeLine(strings.TrimSuffix(name, path.Ext(name))); id != "" {
 		return id
 	}
-	return name
+	if id := SanitizeLine(name); id != "" {
+		return id
+	}
+	return "article"
 }
 
 func uniqueID(ids map[string]int, id string) string {

@@ -261,3 +261,10 @@ func TestLoadURL(t *testing.T) {
 		t.Errorf("closed port: %v", err)
 	}
 }
+
+func writeBytes(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -13,7 +14,8 @@ import (
 	"golang.org/x/net/html"
 )
 
-var markdown = goldmark.New()
+// markdown is the Markdown parser, made when first needed.
+var markdown = sync.OnceValue(func() goldmark.Markdown { return goldmark.New() })
 
 // parseMarkdown reads a Markdown article with optional YAML front matter. The
 // shown text is the Markdown's text without its markup: link and emphasis
@@ -30,39 +32,76 @@ func parseMarkdown(s string) (*draft, error) {
 		}
 	}
 	src := []byte(body)
-	doc := markdown.Parser().Parse(text.NewReader(src))
+	doc := markdown().Parser().Parse(text.NewReader(src))
+	w := mdWalker{d: d, src: src}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		d.markdownBlock(n, src)
+		w.block(n, roleParagraph)
 	}
 	return d, nil
 }
 
-// markdownBlock adds the paragraphs of one block node, descending into lists
-// and block quotes.
-func (d *draft) markdownBlock(n ast.Node, src []byte) {
-	switch n := n.(type) {
-	case *ast.Heading:
-		kind := KindSubheading
-		if n.Level == 1 && d.title == "" && len(d.blocks) == 0 {
-			kind = KindTitle
-		}
-		d.blocks = append(d.blocks, block{kind: kind, text: inlineText(n, src)})
-	case *ast.Paragraph, *ast.TextBlock:
-		var kind Kind
-		if onlyImages(n, src) {
-			kind = KindCaption
-		}
-		d.blocks = append(d.blocks, block{kind: kind, text: inlineText(n, src)})
-	case *ast.FencedCodeBlock, *ast.CodeBlock:
-		d.blocks = append(d.blocks, block{text: linesText(n, src)})
-	case *ast.HTMLBlock:
-		d.blocks = append(d.blocks, block{text: htmlText(linesText(n, src))})
-	case *ast.ThematicBreak:
-	default:
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			d.markdownBlock(c, src)
+// mdWalker turns a Markdown tree into blocks. A heading such as "Related"
+// opens a furniture section up to the next heading of its level or above.
+type mdWalker struct {
+	d         *draft
+	src       []byte
+	furnLevel int
+}
+
+func (w *mdWalker) add(b block) {
+	if b.role == roleHeading {
+		switch {
+		case isFurnitureHeading(b.text):
+			w.furnLevel = b.level
+		case w.furnLevel > 0 && b.level <= w.furnLevel:
+			w.furnLevel = 0
 		}
 	}
+	b.furniture = w.furnLevel > 0
+	w.d.blocks = append(w.d.blocks, b)
+}
+
+// block adds the paragraphs of one block node, descending into lists and
+// block quotes; r is the role its paragraphs take (a list's are items).
+func (w *mdWalker) block(n ast.Node, r role) {
+	src := w.src
+	switch n := n.(type) {
+	case *ast.Heading:
+		w.add(block{role: roleHeading, level: n.Level, text: inlineText(n, src)})
+	case *ast.Paragraph, *ast.TextBlock:
+		b := block{role: r, text: inlineText(n, src)}
+		switch {
+		case onlyImages(n, src):
+			b.role = roleCaption
+		case r == roleParagraph && onlyEmphasis(n):
+			b.role, b.level = roleHeading, boldLevel
+		}
+		w.add(b)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		w.add(block{role: roleCode, text: linesText(n, src)})
+	case *ast.HTMLBlock:
+		w.add(block{role: r, text: htmlText(linesText(n, src))})
+	case *ast.ThematicBreak:
+	case *ast.ListItem:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			w.block(c, roleItem)
+		}
+	default:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			w.block(c, r)
+		}
+	}
+}
+
+// onlyEmphasis reports a paragraph that is one strong emphasis ("**Casualties**"):
+// a heading written as a bold line.
+func onlyEmphasis(n ast.Node) bool {
+	c := n.FirstChild()
+	if c == nil || c.NextSibling() != nil {
+		return false
+	}
+	e, ok := c.(*ast.Emphasis)
+	return ok && e.Level == 2
 }
 
 // inlineText joins the text of a block's inline children.

@@ -11,6 +11,7 @@ import (
 // format); contentType is a URL response's Content-Type, or "". pageURL, when
 // known, is where the input came from.
 func Parse(name string, data []byte, contentType, pageURL string) ([]*Article, error) {
+	data, _ = decodeBOM(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%w: the file holds no text", ErrEmpty)
 	}
@@ -27,7 +28,7 @@ func Parse(name string, data []byte, contentType, pageURL string) ([]*Article, e
 		}
 		drafts = []*draft{d}
 	default:
-		text, invalid := ValidUTF8(data)
+		text, invalid := ValidUTF8(decodeDeclared(data, contentType))
 		text = normalizeNewlines(text)
 		switch format {
 		case FormatJSON:

@@ -54,6 +54,14 @@ func Sanitize(s string) (string, int) {
 	return b.String(), removed
 }
 
+// SanitizeLine makes s fit to show on one line, wherever it came from (a
+// file's name, an HTTP status line, a field of metadata): Sanitize, then NFC,
+// then every run of white space (newlines too) one space, trimmed.
+func SanitizeLine(s string) string {
+	v, _ := Sanitize(s)
+	return collapseSpace(norm.NFC.String(v))
+}
+
 // isClean is the fast path: most text has nothing to remove.
 func isClean(s string) bool {
 	for _, r := range s {

@@ -63,17 +63,17 @@ func joinsNext(prev, next string) bool {
 	}
 	key := strings.ToLower(last)
 	startsNumber := first[0] >= '0' && first[0] <= '9'
-	starter := sentenceStarters[strings.ToLower(strings.Trim(first, `"'“‘(`))]
+	starter := sentenceStarters()[strings.ToLower(strings.Trim(first, `"'“‘(`))]
 	switch {
 	case strings.HasSuffix(prev, "..."):
 		return false // "..." ends a sentence when UAX #29 says so
-	case numberAbbrevs[key] && startsNumber:
+	case numberAbbrevs()[key] && startsNumber:
 		return true
-	case titleAbbrevs[key] && key != "no":
+	case titleAbbrevs()[key] && key != "no":
 		return true
 	case isInitial(last):
 		return !starter
-	case placeAbbrevs[key] || isDotted(last):
+	case placeAbbrevs()[key] || isDotted(last):
 		return !starter
 	}
 	return false

@@ -3,15 +3,18 @@ package loader
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
 // dateMarker is the " date YYYY-MM-DD" that opens articles exported by some
 // news archives (the sample articles among them): metadata, not text.
-var dateMarker = regexp.MustCompile(`^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|$)`)
+var dateMarker = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|$)`) })
 
 // headerLine is one of the optional "Key: value" lines atop a text article.
-var headerLine = regexp.MustCompile(`^(?i)(title|headline|source|outlet|date|published|url|link|author|byline):[ \t]*(.*)$`)
+var headerLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i)(title|headline|source|outlet|date|published|url|link|author|byline):[ \t]*(.*)$`)
+})
 
 // parseText reads a plain-text article: optional header lines, an optional
 // date marker, then paragraphs separated by blank lines.
@@ -22,9 +25,9 @@ func parseText(s string) *draft {
 	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
 		i++
 	}
-	if i < len(lines) && headerLine.MatchString(lines[i]) {
+	if i < len(lines) && headerLine().MatchString(lines[i]) {
 		for ; i < len(lines); i++ {
-			m := headerLine.FindStringSubmatch(lines[i])
+			m := headerLine().FindStringSubmatch(lines[i])
 			if m == nil {
 				break
 			}
@@ -33,7 +36,7 @@ func parseText(s string) *draft {
 	}
 	body := strings.Join(lines[i:], "\n")
 	body = strings.TrimLeft(body, "\n")
-	if m := dateMarker.FindStringSubmatchIndex(body); m != nil {
+	if m := dateMarker().FindStringSubmatchIndex(body); m != nil {
 		if dl, ok := ParseDate(body[m[2]:m[3]]); ok && d.published.IsZero() {
 			d.published = dl
 		}
@@ -51,7 +54,7 @@ func parseText(s string) *draft {
 		paras = lines
 	}
 	for _, para := range paras {
-		d.blocks = append(d.blocks, block{text: para})
+		d.blocks = append(d.blocks, block{role: roleText, text: para})
 	}
 	return d
 }
