@@ -177,25 +177,49 @@ func printLoadProblems(stderr io.Writer, res loader.Result, err error) {
 }
 
 // openReview opens the review of these articles: the file given, else the
-// one in the state directory. When optional, a review the state directory
-// does not have is no error: everything is open.
+// one in the state directory (found whatever the order of the inputs; see
+// review.Locate). When optional, a state directory that cannot be had is no
+// error: everything is open.
 func openReview(path string, arts []*loader.Article, optional bool) (*review.Store, error) {
-	key := review.Key(arts)
-	var ids []string
-	for _, a := range arts {
-		ids = append(ids, a.ID)
+	srcs := review.SourcesOf(arts)
+	if isBundled(arts) {
+		// The sample is the same articles wherever parallax runs from: its
+		// review must not depend on the working folder.
+		for i := range srcs {
+			srcs[i].Key = "parallax:" + arts[i].Path
+		}
 	}
+	var imports []string
 	if path == "" {
-		p, err := review.DefaultPath(key, ids)
+		dir, err := review.Dir()
+		if err == nil {
+			var loc review.Location
+			loc, err = review.Locate(dir, srcs)
+			path, imports = loc.Path, loc.Imports
+		}
 		if err != nil {
 			if optional {
 				return nil, nil
 			}
 			return nil, err
 		}
-		path = p
 	}
-	return review.Load(path, key, ids)
+	return review.OpenFile(path, srcs, imports...)
+}
+
+// isBundled says whether the articles are the bundled sample (or its files
+// in a checkout, which are the same articles).
+func isBundled(arts []*loader.Article) bool {
+	names := seeds.Names()
+	if len(arts) != len(names) {
+		return false
+	}
+	for i, a := range arts {
+		if a.Path != "seeds/"+names[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // load reads the inputs, or the bundled sample when there are none.

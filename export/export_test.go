@@ -132,8 +132,12 @@ func TestHTMLEscapesAndIsSelfContained(t *testing.T) {
 func TestWriteFileErrors(t *testing.T) {
 	d := seedDoc(t)
 	dir := t.TempDir()
-	if err := WriteFile(filepath.Join(dir, "missing", "deeper", "x.md"), "md", d); err != nil {
-		t.Errorf("a missing folder is created: %v", err)
+	// A folder that does not exist is an error, never made in passing.
+	if err := WriteFile(filepath.Join(dir, "missing", "deeper", "x.md"), "md", d); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("missing folder: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "missing")); err == nil {
+		t.Error("the missing folder was created")
 	}
 	ro := filepath.Join(dir, "ro")
 	os.Mkdir(ro, 0o555)
