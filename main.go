@@ -123,15 +123,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "parallax: a comparison needs at least two articles; %d loaded\n", len(res.Articles))
 	}
 	doc := export.Doc{Generator: "parallax " + version, Articles: res.Articles, Result: compare.Compare(res.Articles)}
-	if cmd == "export" || cfg.review != "" {
-		// The report and the exports read a review; they never write one.
-		store, rerr := openReview(cfg.review, res.Articles, cmd == "export" && cfg.review == "")
-		if rerr != nil {
-			fmt.Fprintf(stderr, "parallax: %v\n", rerr)
-			return exitFailure
-		}
-		doc.Review = store
+	// The report and the exports read the review (the one given, else the
+	// one of these articles in the state directory); they never write it.
+	store, rerr := openReview(cfg.review, res.Articles, cfg.review == "")
+	if rerr != nil {
+		fmt.Fprintf(stderr, "parallax: %v\n", rerr)
+		return exitFailure
 	}
+	for _, w := range store.Warnings() {
+		fmt.Fprintf(stderr, "parallax: warning: review %s: %s\n", store.Path, w)
+	}
+	doc.Review = store
 	switch cmd {
 	case "report":
 		if werr := export.Report(stdout, doc, export.ReportOptions{Color: useColor(stdout), Bundled: bundled}); werr != nil {

@@ -8,6 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/compare"
+	"github.com/parallax-news/parallax/review"
 )
 
 func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
@@ -27,7 +31,7 @@ func TestNoInputShowsBundledSample(t *testing.T) {
 	if code != exitOK || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
-	for _, want := range []string{"bundled sample", "5 articles loaded", "discrepancies (", "d1  quote", "003_1c1694bf91c88cf0  (text, seeds/003_1c1694bf91c88cf0.txt)", "published:  2021-06-28", "4 boilerplate"} {
+	for _, want := range []string{"bundled sample", "5 articles loaded", "discrepancies (", "d1  quote", "(text, seeds/003_1c1694bf91c88cf0.txt)", "id:         003_1c1694bf91c88cf0", "published:  2021-06-28", "4 boilerplate"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -176,4 +180,111 @@ func TestExportCommand(t *testing.T) {
 	if code != exitFailure || !strings.Contains(errOut, "parallax: export md: write") {
 		t.Errorf("unwritable path: exit %d, stderr %q", code, errOut)
 	}
+}
+
+// A reviewer's verdict, given on the articles in one order, is found by the
+// report and the exports in any other order, survives an edit of one
+// article (which they say), and, when its finding is gone, is listed as
+// matching none rather than dropped.
+func TestVerdictsFollowTheArticles(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
+	a := filepath.Join(dir, "wire.txt")
+	b := filepath.Join(dir, "courier.txt")
+	os.WriteFile(a, []byte("Source: Wire\n\nSeven people were killed in the blast on Monday, officials said.\n"), 0o644)
+	os.WriteFile(b, []byte("Source: Courier\n\nTwelve people were killed in the blast on Monday, officials said.\n"), 0o644)
+
+	// Give a verdict as the interface does: open the default review of a, b.
+	res, _, err := load([]string{a, b}, config{maxSize: 1 << 20, timeout: time.Second}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := compare.Compare(res.Articles)
+	if len(r.Discrepancies) == 0 {
+		t.Fatal("the engine found no discrepancy between seven and twelve killed")
+	}
+	store, err := openReview("", res.Articles, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store.Attach(r)
+	if err := store.SetVerdict(r.Discrepancies[0], review.Verdict{Status: review.Confirmed, Right: "courier", Note: "twelve names on the list"}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Save(); err != nil {
+		t.Fatal(err)
+	}
+
+	exportJSON := func(args ...string) (jsonOut, string) {
+		t.Helper()
+		code, out, errOut := runCmd(t, "", append([]string{"export", "-f", "json"}, args...)...)
+		if code != exitOK {
+			t.Fatalf("export %v: exit %d, %s", args, code, errOut)
+		}
+		var doc jsonOut
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc, errOut
+	}
+	doc, _ := exportJSON(b, a) // the other order
+	if len(doc.Discrepancies) == 0 || doc.Discrepancies[0].Review.Status != "confirmed" || doc.Discrepancies[0].Review.Right != "courier" {
+		t.Fatalf("other order: %+v", doc.Discrepancies)
+	}
+	if code, out, _ := runCmd(t, "", "report", b, a); code != exitOK || !strings.Contains(out, "confirmed, right: Courier") || !strings.Contains(out, "note: twelve names on the list") {
+		t.Errorf("report in the other order does not read the verdict:\n%s", out)
+	}
+
+	// An edit of one article: the verdict stays, and the change is said.
+	os.WriteFile(a, []byte("Source: Wire\n\nPolice closed the square. Seven people were killed in the blast on Monday, officials said.\n"), 0o644)
+	doc, _ = exportJSON(a, b)
+	if len(doc.Discrepancies) == 0 || doc.Discrepancies[0].Review.Status != "confirmed" {
+		t.Fatalf("after an edit: %+v", doc.Discrepancies)
+	}
+	if got := doc.Discrepancies[0].Review.ChangedSources; len(got) != 1 || got[0] != "wire" {
+		t.Errorf("changed sources %v, want [wire]", got)
+	}
+	if len(doc.ArticlesChanged) != 1 || doc.ArticlesChanged[0].Source != "wire" || doc.ArticlesChanged[0].Change != "edited" {
+		t.Errorf("articles changed %+v", doc.ArticlesChanged)
+	}
+	if _, out, _ := runCmd(t, "", "report", a, b); !strings.Contains(out, "Wire: edited since the review") {
+		t.Errorf("the report does not say the article changed:\n%s", out)
+	}
+
+	// The finding gone (the wire no longer gives a toll): the verdict is an orphan.
+	os.WriteFile(a, []byte("Source: Wire\n\nThe blast on Monday shook the old market.\n"), 0o644)
+	doc, _ = exportJSON(a, b)
+	if len(doc.Discrepancies) != 0 || len(doc.Orphaned) != 1 || doc.Orphaned[0].Review.Note != "twelve names on the list" {
+		t.Fatalf("finding gone: %d discrepancies, orphaned %+v", len(doc.Discrepancies), doc.Orphaned)
+	}
+	for _, f := range []string{"md", "html"} {
+		_, out, _ := runCmd(t, "", "export", "-f", f, a, b)
+		if !strings.Contains(out, "Verdicts that match no finding") || !strings.Contains(out, "twelve names on the list") {
+			t.Errorf("%s export does not list the orphan", f)
+		}
+	}
+	if _, out, _ := runCmd(t, "", "report", a, b); !strings.Contains(out, "Verdicts that match no finding (1)") {
+		t.Errorf("the report does not list the orphan:\n%s", out)
+	}
+}
+
+// jsonOut is the part of the JSON export the command's tests read.
+type jsonOut struct {
+	Version int
+	Sources []struct {
+		ID, Name, Label string
+	}
+	Discrepancies []struct {
+		ID, Kind, Summary string
+		Review            struct {
+			Status, Note, Right, Evidence string
+			ChangedSources                []string `json:"changed_sources"`
+		}
+	}
+	Orphaned []struct {
+		Finding string
+		Review  struct{ Status, Note string }
+	}
+	ArticlesChanged []struct{ Source, Change string } `json:"articles_changed"`
+	Timeline        []struct{ Source, Published string }
 }

@@ -54,19 +54,3 @@ func WriteFile(path, format string, d Doc) error {
 	}
 	return atomicfile.Write(path, buf.Bytes(), 0o644) // its error names the path
 }
-
-func (d Doc) byID() map[string]*loader.Article {
-	m := make(map[string]*loader.Article, len(d.Articles))
-	for _, a := range d.Articles {
-		m[a.ID] = a
-	}
-	return m
-}
-
-// name is how a source is called: its outlet, else its id.
-func name(a *loader.Article) string {
-	if a.Source != "" {
-		return a.Source
-	}
-	return a.ID
-}

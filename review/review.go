@@ -313,7 +313,8 @@ func (s *Store) Warnings() []string {
 
 // currentKey resolves an anchor claim's source to a current source's key:
 // by key; else by the digest the file recorded for that key (the article
-// moved); else by the id it had. "" when the source is not here.
+// moved); else by the id it had; else the key as it is (a source not here,
+// or a store that knows no articles: see Load).
 func (s *Store) currentKey(c AnchorClaim) string {
 	if _, ok := s.byKey[c.Source]; ok {
 		return c.Source
@@ -328,7 +329,7 @@ func (s *Store) currentKey(c AnchorClaim) string {
 	if cur, ok := s.byID[c.ID]; ok {
 		return cur.Key
 	}
-	return ""
+	return c.Source
 }
 
 func (s *Store) keyOf(id string) string {
@@ -435,9 +436,7 @@ func (s *Store) index() {
 		}
 		ra := Anchor{Kind: r.Anchor.Kind, Claims: slices.Clone(r.Anchor.Claims)}
 		for i := range ra.Claims {
-			if k := s.currentKey(ra.Claims[i]); k != "" {
-				ra.Claims[i].Source = k
-			}
+			ra.Claims[i].Source = s.currentKey(ra.Claims[i])
 		}
 		slices.SortFunc(ra.Claims, func(x, y AnchorClaim) int {
 			return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Words, y.Words))
