@@ -8,12 +8,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/parallax-news/parallax/atomicfile"
+	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/loader"
 )
 
@@ -184,4 +186,61 @@ func countTemps(dir string) int {
 		}
 	}
 	return n
+}
+
+// Two processes on one review, each giving verdicts and saving after each
+// one, at the same time: the file ends with every verdict of both.
+func TestTwoProcessesMerge(t *testing.T) {
+	arts := func() ([]*loader.Article, []compare.Discrepancy) {
+		a, b := article("wire"), article("courier")
+		var discs []compare.Discrepancy
+		for i := range 30 {
+			a.Paragraphs = append(a.Paragraphs, loader.Paragraph{Index: i, Kind: loader.KindBody, Text: fmt.Sprintf("In district %d, %d homes burned.", i, i+100)})
+			b.Paragraphs = append(b.Paragraphs, loader.Paragraph{Index: i, Kind: loader.KindBody, Text: fmt.Sprintf("In district %d, %d homes burned.", i, i+300)})
+			discs = append(discs, finding(fmt.Sprintf("d%d", i+1), compare.KindNumber,
+				claim(a, i, fmt.Sprintf("%d homes burned", i+100)), claim(b, i, fmt.Sprintf("%d homes burned", i+300))))
+		}
+		return []*loader.Article{a, b}, discs
+	}
+	if w := os.Getenv("REVIEW_WRITER"); w != "" {
+		as, discs := arts()
+		s, err := OpenFile(os.Getenv("REVIEW_PATH"), SourcesOf(as))
+		if err != nil {
+			fmt.Println(err)
+			os.Exit(3)
+		}
+		n, _ := strconv.Atoi(w)
+		for i := n; i < len(discs); i += 2 {
+			s.Set(discs[i], Confirmed, "writer "+w, time.Now())
+			if err := s.Save(); err != nil {
+				fmt.Println(err)
+				os.Exit(4)
+			}
+		}
+		os.Exit(0)
+	}
+	path := filepath.Join(t.TempDir(), "r.json")
+	var cmds []*exec.Cmd
+	for w := range 2 {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestTwoProcessesMerge$")
+		cmd.Env = append(os.Environ(), "REVIEW_WRITER="+strconv.Itoa(w), "REVIEW_PATH="+path)
+		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds = append(cmds, cmd)
+	}
+	for _, c := range cmds {
+		if err := c.Wait(); err != nil {
+			t.Fatalf("writer: %v", err)
+		}
+	}
+	as, discs := arts()
+	s := open(t, path, as...)
+	s.Attach(&compare.Result{Discrepancies: discs})
+	for i, d := range discs {
+		if e := s.Get(d); e.Note != "writer "+strconv.Itoa(i%2) {
+			t.Errorf("%s: %+v", d.ID, e)
+		}
+	}
 }
