@@ -266,7 +266,7 @@ func nameSources(srcs []*viewSource) {
 		for _, tell := range []func(*viewSource) string{
 			func(s *viewSource) string {
 				if s.Outlet != "" && s.Title != "" {
-					return shorten(s.Title, maxName/2)
+					return shorten(s.Title, maxTitle*3/4)
 				}
 				return ""
 			},
