@@ -77,7 +77,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprint(stdout, usage)
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "parallax: %v\nRun 'parallax --help' for usage.\n", err)
+		say(stderr, "parallax: %v", err)
+		say(stderr, "Run 'parallax --help' for usage.")
 		return exitUsage
 	}
 	if *showVersion {
@@ -86,12 +87,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	n, err := parseSize(*maxSize)
 	if err != nil {
-		fmt.Fprintf(stderr, "parallax: --max-size %q: %v\n", *maxSize, err)
+		say(stderr, "parallax: --max-size %q: %v\n", *maxSize, err)
 		return exitUsage
 	}
 	cfg.maxSize = n
 	if cfg.timeout <= 0 {
-		fmt.Fprintf(stderr, "parallax: --timeout must be positive\n")
+		say(stderr, "parallax: --timeout must be positive\n")
 		return exitUsage
 	}
 	if *asJSON { // the older spelling of export --format json
@@ -99,15 +100,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if cmd == "export" {
 		if *format == "" {
-			fmt.Fprintf(stderr, "parallax: export needs --format (md, html or json)\n")
+			say(stderr, "parallax: export needs --format (md, html or json)\n")
 			return exitUsage
 		}
 		if !validFormat(*format) {
-			fmt.Fprintf(stderr, "parallax: --format %q: want md, html or json\n", *format)
+			say(stderr, "parallax: --format %q: want md, html or json\n", *format)
 			return exitUsage
 		}
 	} else if *format != "" || *outPath != "" {
-		fmt.Fprintf(stderr, "parallax: --format and -o go with 'parallax export'\n")
+		say(stderr, "parallax: --format and -o go with 'parallax export'\n")
 		return exitUsage
 	}
 	if cmd == "" {
@@ -120,34 +121,34 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	if len(res.Articles) < 2 {
-		fmt.Fprintf(stderr, "parallax: a comparison needs at least two articles; %d loaded\n", len(res.Articles))
+		say(stderr, "parallax: a comparison needs at least two articles; %d loaded\n", len(res.Articles))
 	}
 	doc := export.Doc{Generator: "parallax " + version, Articles: res.Articles, Result: compare.Compare(res.Articles)}
 	// The report and the exports read the review (the one given, else the
 	// one of these articles in the state directory); they never write it.
 	store, rerr := openReview(cfg.review, res.Articles, cfg.review == "")
 	if rerr != nil {
-		fmt.Fprintf(stderr, "parallax: %v\n", rerr)
+		say(stderr, "parallax: %v\n", rerr)
 		return exitFailure
 	}
 	for _, w := range store.Warnings() {
-		fmt.Fprintf(stderr, "parallax: warning: review %s: %s\n", store.Path, w)
+		say(stderr, "parallax: warning: review %s: %s\n", store.Path, w)
 	}
 	doc.Review = store
 	switch cmd {
 	case "report":
 		if werr := export.Report(stdout, doc, export.ReportOptions{Color: useColor(stdout), Bundled: bundled}); werr != nil {
-			fmt.Fprintf(stderr, "parallax: write report: %v\n", werr)
+			say(stderr, "parallax: write report: %v\n", werr)
 			return exitFailure
 		}
 	case "export":
 		if *outPath == "" || *outPath == "-" {
 			if werr := export.Write(stdout, *format, doc); werr != nil {
-				fmt.Fprintf(stderr, "parallax: export %s: %v\n", *format, werr)
+				say(stderr, "parallax: export %s: %v\n", *format, werr)
 				return exitFailure
 			}
 		} else if werr := export.WriteFile(*outPath, *format, doc); werr != nil {
-			fmt.Fprintf(stderr, "parallax: export %s: %v\n", *format, werr)
+			say(stderr, "parallax: export %s: %v\n", *format, werr)
 			return exitFailure
 		}
 	}
@@ -166,14 +167,27 @@ func validFormat(f string) bool {
 	return false
 }
 
+// say writes one line for a person on stderr. Messages carry file names,
+// URLs, HTTP status lines and review paths, all from outside: the line is
+// cleaned as article text is (loader.Sanitize), and a line break inside a
+// value becomes a space, so that a file name can neither act on the
+// terminal nor forge a line of its own.
+func say(w io.Writer, format string, args ...any) {
+	msg := strings.TrimSuffix(fmt.Sprintf(format, args...), "\n")
+	msg, _ = loader.ValidUTF8([]byte(msg))
+	msg, _ = loader.Sanitize(msg)
+	msg = strings.NewReplacer("\n", " ", "\t", " ").Replace(msg)
+	io.WriteString(w, msg+"\n")
+}
+
 // printLoadProblems writes the loader's warnings and errors, one line each.
 func printLoadProblems(stderr io.Writer, res loader.Result, err error) {
 	for _, w := range res.Warnings {
-		fmt.Fprintf(stderr, "parallax: warning: %s\n", w)
+		say(stderr, "parallax: warning: %s\n", w)
 	}
 	if err != nil {
 		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintf(stderr, "parallax: %s\n", line)
+			say(stderr, "parallax: %s\n", line)
 		}
 	}
 }
