@@ -290,4 +290,3 @@ func textOf(n *html.Node) string {
 	})
 	return strings.TrimSpace(b.String())
 }
-
