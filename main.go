@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -42,12 +43,20 @@ type config struct {
 	review    string // the review file, "" for the one in the state directory
 }
 
+// commands are the first words parallax takes as a command rather than an
+// input, as --help lists them.
+var commands = []string{"report", "export", "version", "help"}
+
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd := ""
 	if len(args) > 0 {
-		switch args[0] {
-		case "report", "export", "version", "help":
+		switch {
+		case slices.Contains(commands, args[0]):
 			cmd, args = args[0], args[1:]
+		case looksLikeCommand(args[0]):
+			say(stderr, "parallax: unknown command %q: the commands are %s; an input is a file, a folder, a URL or -", args[0], strings.Join(commands, ", "))
+			say(stderr, "Run 'parallax --help' for usage.")
+			return exitUsage
 		}
 	}
 	switch cmd {
@@ -72,7 +81,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl.StringVar(format, "f", "", "")
 	outPath := fl.String("o", "", "")
 	fl.StringVar(outPath, "output", "", "")
-	if err := fl.Parse(args); err != nil {
+	theme := fl.String("theme", "", "")
+	inputs, err := parseArgs(fl, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
 			return exitOK
@@ -87,12 +98,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	n, err := parseSize(*maxSize)
 	if err != nil {
-		say(stderr, "parallax: --max-size %q: %v\n", *maxSize, err)
+		say(stderr, "parallax: --max-size %q: %v", *maxSize, err)
 		return exitUsage
 	}
 	cfg.maxSize = n
 	if cfg.timeout <= 0 {
-		say(stderr, "parallax: --timeout must be positive\n")
+		say(stderr, "parallax: --timeout must be positive")
+		return exitUsage
+	}
+	switch *theme {
+	case "", "light", "dark":
+	default:
+		say(stderr, "parallax: --theme %q: want light or dark", *theme)
 		return exitUsage
 	}
 	if *asJSON { // the older spelling of export --format json
@@ -100,22 +117,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if cmd == "export" {
 		if *format == "" {
-			say(stderr, "parallax: export needs --format (md, html or json)\n")
+			say(stderr, "parallax: export needs --format (md, html or json)")
 			return exitUsage
 		}
-		if !validFormat(*format) {
-			say(stderr, "parallax: --format %q: want md, html or json\n", *format)
+		if !slices.Contains(export.Formats, *format) {
+			say(stderr, "parallax: --format %q: want md, html or json", *format)
 			return exitUsage
 		}
 	} else if *format != "" || *outPath != "" {
-		say(stderr, "parallax: --format and -o go with 'parallax export'\n")
+		say(stderr, "parallax: --format and -o go with 'parallax export'")
 		return exitUsage
 	}
 	if cmd == "" {
-		return runInterface(fl.Args(), cfg, stdin, stdout, stderr)
+		if *theme != "" {
+			// The interface reads its palette's override from the
+			// environment (PARALLAX_THEME); the flag sets it for this run.
+			os.Setenv("PARALLAX_THEME", *theme)
+		}
+		return runInterface(inputs, cfg, stdin, stdout, stderr)
 	}
 
-	res, bundled, err := load(fl.Args(), cfg, stdin)
+	res, bundled, err := load(inputs, cfg, stdin)
 	printLoadProblems(stderr, res, err)
 	if len(res.Articles) == 0 {
 		return exitFailure
@@ -158,15 +180,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func validFormat(f string) bool {
-	for _, x := range export.Formats {
-		if f == x {
-			return true
-		}
-	}
-	return false
-}
-
 // say writes one line for a person on stderr. Messages carry file names,
 // URLs, HTTP status lines and review paths, all from outside: the line is
 // cleaned as article text is (loader.Sanitize), and a line break inside a
@@ -183,13 +196,73 @@ func say(w io.Writer, format string, args ...any) {
 // printLoadProblems writes the loader's warnings and errors, one line each.
 func printLoadProblems(stderr io.Writer, res loader.Result, err error) {
 	for _, w := range res.Warnings {
-		say(stderr, "parallax: warning: %s\n", w)
+		say(stderr, "parallax: warning: %s", w)
 	}
-	if err != nil {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			say(stderr, "parallax: %s\n", line)
+	for _, e := range errorList(err) {
+		say(stderr, "parallax: %v", e)
+	}
+}
+
+// errorList flattens joined errors (errors.Join and any error with
+// Unwrap() []error) into their leaves, one per problem, in order.
+func errorList(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, errorList(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// parseArgs reads flags wherever they stand among the inputs ("parallax
+// export a.txt -f html b.txt"): a word that starts with "-" is a flag
+// (with its value, in the next word or after "="), "-" alone is standard
+// input, and "--" ends the flags, so that an input named "-x.txt" can be
+// given after it. It returns the inputs in order.
+func parseArgs(fl *flag.FlagSet, args []string) ([]string, error) {
+	var inputs []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return append(inputs, args[i+1:]...), nil
+		}
+		if a == "-" || !strings.HasPrefix(a, "-") {
+			inputs = append(inputs, a)
+			continue
+		}
+		chunk := []string{a}
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if f := fl.Lookup(name); f != nil && !hasValue && !isBoolFlag(f) && i+1 < len(args) {
+			chunk = append(chunk, args[i+1])
+			i++
+		}
+		if err := fl.Parse(chunk); err != nil {
+			return nil, err
 		}
 	}
+	return inputs, nil
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// looksLikeCommand says whether a first word was meant as a command: it is
+// not an input (a path that exists, a URL, "-", a flag), and it has no
+// extension or folder in it as a file name would ("reprot", not
+// "reprot.txt", which is reported as a missing file).
+func looksLikeCommand(w string) bool {
+	if w == "" || strings.HasPrefix(w, "-") || loader.IsURL(w) || strings.ContainsAny(w, "./\\") {
+		return false
+	}
+	_, err := os.Stat(w)
+	return err != nil
 }
 
 // openReview opens the review of these articles: the file given, else the

@@ -78,7 +78,7 @@ func TestHelpAndVersion(t *testing.T) {
 		if code != exitOK {
 			t.Errorf("%v: exit %d", args, code)
 		}
-		for _, want := range []string{"report", "version", "--max-size", "--timeout", "FOLDER", "URL", "Exit codes", "Examples"} {
+		for _, want := range []string{"report", "version", "--max-size", "--timeout", "--theme", "\"--\" ends them", "FOLDER", "URL", "Exit codes", "Examples"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%v: help lacks %q", args, want)
 			}
@@ -287,4 +287,74 @@ type jsonOut struct {
 	}
 	ArticlesChanged []struct{ Source, Change string } `json:"articles_changed"`
 	Timeline        []struct{ Source, Published string }
+}
+
+// The command line as people type it: flags anywhere, "--", a mistyped
+// command, an output folder that does not exist, one line per error.
+func TestCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
+	a := filepath.Join(dir, "a.txt")
+	b := filepath.Join(dir, "b.txt")
+	dash := filepath.Join(dir, "-x.txt")
+	os.WriteFile(a, []byte("Source: Wire\n\nSeven people were killed in the blast on Monday, officials said.\n"), 0o644)
+	os.WriteFile(b, []byte("Source: Courier\n\nTwelve people were killed in the blast on Monday, officials said.\n"), 0o644)
+	os.WriteFile(dash, []byte("Source: Post\n\nNine people were killed in the blast on Monday, officials said.\n"), 0o644)
+	sources := func(out string) []string {
+		var doc jsonOut
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatalf("not JSON: %v", err)
+		}
+		var ids []string
+		for _, s := range doc.Sources {
+			ids = append(ids, s.ID)
+		}
+		return ids
+	}
+	// Flags among and after the inputs.
+	for _, args := range [][]string{{"export", a, "-f", "json", b}, {"export", a, b, "--format=json"}, {"export", "-f", "json", a, b}} {
+		code, out, errOut := runCmd(t, "", args...)
+		if code != exitOK || strings.Join(sources(out), " ") != "a b" {
+			t.Errorf("%q: exit %d, sources %v, stderr %q", args, code, sources(out), errOut)
+		}
+	}
+	// "--" ends the flags: a file named like a flag is an input after it.
+	t.Chdir(dir)
+	code, out, errOut := runCmd(t, "", "export", "-f", "json", "--", "-x.txt", "a.txt")
+	if code != exitOK || strings.Join(sources(out), " ") != "-x a" {
+		t.Errorf("after --: exit %d, stderr %q", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "", "export", "-f", "json", "-x.txt", "a.txt"); code != exitUsage || !strings.Contains(errOut, "flag provided but not defined: -x.txt") {
+		t.Errorf("a flag-like input before --: exit %d, %q", code, errOut)
+	}
+	// A first word that is neither an input nor a command.
+	code, out, errOut = runCmd(t, "", "reprot", "a.txt")
+	if code != exitUsage || out != "" || !strings.Contains(errOut, `unknown command "reprot": the commands are report, export, version, help`) {
+		t.Errorf("unknown command: exit %d, stderr %q", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "", "report", "nope.txt", "a.txt"); code != exitFailure || !strings.Contains(errOut, "nope.txt: no such file or folder") {
+		t.Errorf("a missing file is a missing file: exit %d, %q", code, errOut)
+	}
+	// An output folder that does not exist: an error, and no folder made.
+	code, _, errOut = runCmd(t, "", "export", "-f", "md", "-o", filepath.Join(dir, "missing", "x.md"), "a.txt", "b.txt")
+	if code != exitFailure || !strings.Contains(errOut, "does not exist") {
+		t.Errorf("-o into a missing folder: exit %d, stderr %q", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "missing")); err == nil {
+		t.Error("the missing folder was created")
+	}
+	// Joined errors, one line each, also when a name holds a line break.
+	forged := "c.txt\nparallax: everything is fine"
+	code, _, errOut = runCmd(t, "", "report", "a.txt", "gone.txt", forged, "b.txt")
+	lines := strings.Split(strings.TrimSuffix(errOut, "\n"), "\n")
+	if code != exitFailure || len(lines) != 2 || !strings.HasPrefix(lines[0], "parallax: gone.txt: ") || !strings.HasPrefix(lines[1], "parallax: c.txt parallax: everything is fine: ") {
+		t.Errorf("two missing inputs: exit %d, stderr lines %q", code, lines)
+	}
+	// --theme takes light or dark.
+	if code, _, errOut := runCmd(t, "", "report", "--theme", "sepia", "a.txt", "b.txt"); code != exitUsage || !strings.Contains(errOut, "want light or dark") {
+		t.Errorf("--theme sepia: exit %d, %q", code, errOut)
+	}
+	if code, _, _ := runCmd(t, "", "report", "a.txt", "--theme", "light", "b.txt"); code != exitOK {
+		t.Errorf("--theme light: exit %d", code)
+	}
 }
