@@ -77,6 +77,14 @@ func handDoc(t testing.TB) Doc {
 		Unique: []compare.Unique{{Span: handClaim(pm, 1, "searched the rubble overnight", "").Span, Text: "searched the rubble overnight", Value: "searched the rubble", Topic: ""}},
 		Reconciled: []compare.Reconciled{{Claims: []compare.Claim{handClaim(am, 0, "on Monday", "Monday"), handClaim(courier, 0, "on Monday", "Monday")},
 			Reason: "the same day"}},
+		Facts: []compare.Fact{
+			{ID: "f1", Kind: compare.FactEntity, Span: handClaim(am, 0, "market blast", "").Span, Text: "market blast", Value: "market blast"},
+			{ID: "f2", Kind: compare.FactEntity, Span: handClaim(pm, 0, "market blast", "").Span, Text: "market blast", Value: "market blast"},
+			{ID: "f3", Kind: compare.FactEntity, Span: handClaim(courier, 0, "market blast", "").Span, Text: "market blast", Value: "market blast"},
+		},
+		// The two wire stories are one origin.
+		Agreements: []compare.Agreement{{Value: "market blast", Facts: []string{"f1", "f2", "f3"}, Sources: []string{am.ID, pm.ID, courier.ID}, Origins: 2}},
+		Copies:     [][]string{{am.ID, pm.ID}},
 	}
 	store, err := review.OpenFile(filepath.Join(t.TempDir(), "review.json"), review.SourcesOf(arts))
 	if err != nil {

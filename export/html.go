@@ -68,6 +68,7 @@ type pageClaim struct {
 
 type pageTopic struct {
 	ID, Label     string
+	Count         string // "2 discrepancies"
 	Columns       []pageColumn
 	Discrepancies []pageDisc
 }
@@ -175,6 +176,7 @@ func buildPage(v *view) page {
 	}
 	for _, t := range r.Topics {
 		pt := pageTopic{ID: anchorID(t.ID), Label: v.topicLabel[t.ID], Discrepancies: discsByTopic[line(t.ID)]}
+		pt.Count = plural(len(pt.Discrepancies), "discrepancy")
 		for _, s := range v.sources {
 			col := pageColumn{Name: s.Name}
 			for _, m := range t.Members {
