@@ -147,3 +147,73 @@ func TestVerdictFieldsInEveryExport(t *testing.T) {
 		t.Errorf("report: the source named right is not named as elsewhere:\n%s", outs["report"])
 	}
 }
+
+// Every export names a source so that a person can tell it apart: two
+// articles of one outlet by what differs between them, an article without
+// outlet or title by its first words rather than its file's hash; and
+// lists the sources in publication order, the undated last.
+func TestSourcesToldApart(t *testing.T) {
+	d := handDoc(t)
+	v := newView(d)
+	names := map[string]bool{}
+	for _, s := range v.sources {
+		if names[s.Name] {
+			t.Errorf("two sources named %q", s.Name)
+		}
+		names[s.Name] = true
+	}
+	if v.byID["wire-0900"].Name != "Wire (Blast kills seven at market)" || v.byID["wire-1800"].Name != "Wire (Toll rises to nine after…)" {
+		t.Errorf("one outlet's two articles: %q, %q", v.byID["wire-0900"].Name, v.byID["wire-1800"].Name)
+	}
+	if got := v.byID["5f3a9c2e81b4d7a0"].Name; got != "“Twelve people were killed in…”" {
+		t.Errorf("a source known only by a hash is named %q", got)
+	}
+	if got := v.byID["wire-0900"].Label; got != "Wire · “Blast kills seven at market” · by Ana Ruiz · 2026-03-02T09:00:00Z · wire-0900" {
+		t.Errorf("label %q", got)
+	}
+	for _, f := range append(Formats, "report") {
+		var b strings.Builder
+		if f == "report" {
+			Report(&b, d, ReportOptions{})
+		} else {
+			Write(&b, f, d)
+		}
+		out := b.String()
+		if f == "md" {
+			out = strings.ReplaceAll(out, `\(`, "(")
+			out = strings.ReplaceAll(out, `\)`, ")")
+		}
+		order := []string{"Blast kills seven at market)", "Toll rises to nine after…)", "“Twelve people were killed in…”"}
+		at := 0
+		tl := strings.Index(out, "Timeline")
+		if f == "json" {
+			tl = strings.Index(out, `"timeline"`)
+			order = []string{`"wire-0900"`, `"wire-1800"`, `"5f3a9c2e81b4d7a0"`}
+		}
+		if tl < 0 {
+			t.Errorf("%s: no timeline", f)
+			continue
+		}
+		for _, want := range order {
+			i := strings.Index(out[tl+at:], want)
+			if i < 0 {
+				t.Errorf("%s: the timeline does not list %s after the sources before it", f, want)
+				break
+			}
+			at += i + len(want)
+		}
+		if f != "json" && strings.Contains(out, "5f3a9c2e81b4d7a0 ¶") {
+			t.Errorf("%s names a claim's source by its hash", f)
+		}
+	}
+	// The same outlet, title, date and byline: the number tells them apart.
+	twin := func(id string) *viewSource {
+		return &viewSource{ID: id, Outlet: "Wire", Title: "Blast", Author: "A", Published: "2026-03-02"}
+	}
+	srcs := []*viewSource{twin("a"), twin("b")}
+	srcs[0].N, srcs[1].N = 1, 2
+	nameSources(srcs)
+	if srcs[0].Name == srcs[1].Name {
+		t.Errorf("identical twins share the name %q", srcs[0].Name)
+	}
+}
