@@ -167,3 +167,5 @@ func TestNotesCleaned(t *testing.T) {
 		t.Errorf("warnings %q", w)
 	}
 }
+
+func (s story) sources() []*loader.Article { return []*loader.Article{s.a, s.b} }
