@@ -141,13 +141,24 @@ func TestParseSize(t *testing.T) {
 // The engine and the loader know nothing of the terminal: no Charm package
 // among their dependencies.
 func TestArchitecture(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", "./compare", "./loader", "./review").Output()
-	if err != nil {
-		t.Skipf("go list: %v", err)
+	deps := func(pkg string) []string {
+		out, err := exec.Command("go", "list", "-deps", pkg).Output()
+		if err != nil {
+			t.Fatalf("go list -deps %s: %v", pkg, err)
+		}
+		return strings.Fields(string(out))
 	}
-	for _, dep := range strings.Fields(string(out)) {
-		if strings.Contains(dep, "charm.land") || strings.Contains(dep, "charmbracelet") || strings.HasSuffix(dep, "/tui") || strings.HasSuffix(dep, "/export") {
-			t.Errorf("the engine's side depends on %s", dep)
+	for _, pkg := range []string{"./compare", "./loader", "./review"} {
+		for _, dep := range deps(pkg) {
+			if strings.Contains(dep, "charm.land") || strings.Contains(dep, "charmbracelet") || strings.HasSuffix(dep, "/tui") || strings.HasSuffix(dep, "/export") {
+				t.Errorf("the engine's side (%s) depends on %s", pkg, dep)
+			}
+		}
+	}
+	// The atomic writer is a leaf: it knows nothing of what it writes.
+	for _, dep := range deps("./atomicfile") {
+		if strings.HasPrefix(dep, "github.com/parallax-news/parallax/") && dep != "github.com/parallax-news/parallax/atomicfile" {
+			t.Errorf("atomicfile depends on %s", dep)
 		}
 	}
 }
