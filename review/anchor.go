@@ -135,29 +135,40 @@ func contextAround(text string, start, end int) string {
 }
 
 // wordSets are an anchor's words and context words by source key, for
-// scoring.
+// scoring, with its exact key (sources resolved) and its counts.
 type wordSets struct {
 	kind        compare.Kind
+	key         string // exactKey with the sources resolved
 	claims, ctx map[string]map[string]bool
+	nums        map[string]map[string]bool // per source, the words that state a count
 	hasContext  bool
 	legacy      string // a finding's version-1 fingerprint
 }
 
 func setsOf(a Anchor, resolve func(AnchorClaim) string) wordSets {
-	ws := wordSets{kind: a.Kind, claims: map[string]map[string]bool{}, ctx: map[string]map[string]bool{}}
-	for _, c := range a.Claims {
+	ws := wordSets{kind: a.Kind, claims: map[string]map[string]bool{}, ctx: map[string]map[string]bool{}, nums: map[string]map[string]bool{}}
+	resolved := Anchor{Kind: a.Kind, Claims: make([]AnchorClaim, len(a.Claims))}
+	for i, c := range a.Claims {
 		src := resolve(c)
+		resolved.Claims[i] = AnchorClaim{Source: src, Words: c.Words}
 		if ws.claims[src] == nil {
-			ws.claims[src], ws.ctx[src] = map[string]bool{}, map[string]bool{}
+			ws.claims[src], ws.ctx[src], ws.nums[src] = map[string]bool{}, map[string]bool{}, map[string]bool{}
 		}
 		for _, w := range strings.Fields(c.Words) {
 			ws.claims[src][w] = true
+			if isNumber(w) {
+				ws.nums[src][w] = true
+			}
 		}
 		for _, w := range strings.Fields(c.Context) {
 			ws.ctx[src][w] = true
 			ws.hasContext = true
 		}
 	}
+	slices.SortFunc(resolved.Claims, func(x, y AnchorClaim) int {
+		return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Words, y.Words))
+	})
+	ws.key = resolved.exactKey()
 	return ws
 }
 
@@ -201,8 +212,7 @@ func similarity(x, y wordSets) (claims, context, extra float64, recounted bool) 
 		claims += overlap(xw, yw)
 		context += overlap(x.ctx[s], y.ctx[s])
 		shared++
-		xn, yn := numbers(xw), numbers(yw)
-		if len(xn) > 0 && len(yn) > 0 && !maps.Equal(xn, yn) {
+		if xn, yn := x.nums[s], y.nums[s]; len(xn) > 0 && len(yn) > 0 && !maps.Equal(xn, yn) {
 			changed++
 		}
 	}
@@ -219,39 +229,72 @@ func similarity(x, y wordSets) (claims, context, extra float64, recounted bool) 
 	return claims / n, context / n, extra, shared > 0 && changed == shared
 }
 
-// numbers are the words of a set that state a count.
-func numbers(ws map[string]bool) map[string]bool {
-	out := map[string]bool{}
-	for w := range ws {
-		if isNumber(w) {
-			out[w] = true
-		}
-	}
-	return out
-}
-
-// assign pairs verdicts with findings, one to one, best match first: a
-// version-1 fingerprint that matches exactly, then, among findings of the
-// same kind that do not give other counts in every source, the similarity
-// of the claims' words and of their surroundings. It returns, per finding
-// index, the record id given to it.
+// assign pairs verdicts with findings, one to one, in three rounds, each
+// taking the best pairs first: a version-1 fingerprint that matches; the
+// same kind, sources and words (of several such, the one whose
+// surroundings match best); then, for the verdicts and findings left,
+// among findings of the same kind that do not give other counts in every
+// source, the similarity of the claims' words and of their surroundings.
+// The first two rounds go through maps, so that a review of unchanged
+// articles attaches in time linear in its size; only what changed is
+// compared pair by pair. It returns, per finding index, the record id given
+// to it.
 func assign(discs []wordSets, recs []*Record, recSets []wordSets) map[int]string {
 	type pair struct {
 		score float64
 		rec   int
 		disc  int
 	}
-	var pairs []pair
-	for ri, r := range recs {
-		rs := recSets[ri]
-		for di, ds := range discs {
-			if r.Legacy != "" && len(r.Anchor.Claims) == 0 {
-				if r.Legacy == ds.legacy {
-					pairs = append(pairs, pair{3, ri, di})
-				}
+	out := map[int]string{}
+	used := map[int]bool{}
+	take := func(pairs []pair) {
+		slices.SortFunc(pairs, func(a, b pair) int {
+			return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(recs[a.rec].ID, recs[b.rec].ID), cmp.Compare(a.disc, b.disc))
+		})
+		for _, p := range pairs {
+			if _, taken := out[p.disc]; taken || used[p.rec] {
 				continue
 			}
-			if rs.kind != ds.kind {
+			out[p.disc] = recs[p.rec].ID
+			used[p.rec] = true
+		}
+	}
+	byLegacy, byKey := map[string][]int{}, map[string][]int{}
+	for di, ds := range discs {
+		byLegacy[ds.legacy] = append(byLegacy[ds.legacy], di)
+		byKey[ds.key] = append(byKey[ds.key], di)
+	}
+	legacy := func(r *Record) bool { return r.Legacy != "" && len(r.Anchor.Claims) == 0 }
+	var pairs []pair
+	for ri, r := range recs {
+		if legacy(r) {
+			for _, di := range byLegacy[r.Legacy] {
+				pairs = append(pairs, pair{1, ri, di})
+			}
+		}
+	}
+	take(pairs)
+	pairs = pairs[:0]
+	for ri, r := range recs {
+		if used[ri] || legacy(r) {
+			continue
+		}
+		for _, di := range byKey[recSets[ri].key] {
+			if _, taken := out[di]; !taken {
+				_, ctx, _, _ := similarity(recSets[ri], discs[di])
+				pairs = append(pairs, pair{ctx, ri, di})
+			}
+		}
+	}
+	take(pairs)
+	pairs = pairs[:0]
+	for ri, r := range recs {
+		rs := recSets[ri]
+		if used[ri] || legacy(r) {
+			continue
+		}
+		for di, ds := range discs {
+			if _, taken := out[di]; taken || rs.kind != ds.kind {
 				continue
 			}
 			c, ctx, extra, recounted := similarity(rs, ds)
@@ -265,22 +308,10 @@ func assign(discs []wordSets, recs []*Record, recSets []wordSets) map[int]string
 			if score < minSimilarity {
 				continue
 			}
-			score -= extraSourcePenalty * extra
-			pairs = append(pairs, pair{score, ri, di})
+			pairs = append(pairs, pair{score - extraSourcePenalty*extra, ri, di})
 		}
 	}
-	slices.SortFunc(pairs, func(a, b pair) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(recs[a.rec].ID, recs[b.rec].ID), cmp.Compare(a.disc, b.disc))
-	})
-	out := map[int]string{}
-	used := map[int]bool{}
-	for _, p := range pairs {
-		if _, taken := out[p.disc]; taken || used[p.rec] {
-			continue
-		}
-		out[p.disc] = recs[p.rec].ID
-		used[p.rec] = true
-	}
+	take(pairs)
 	return out
 }
 

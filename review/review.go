@@ -123,6 +123,8 @@ type Store struct {
 	saveErr       error  // the last save's failure, until a save succeeds
 	saveMu        sync.Mutex
 
+	anchors map[string]Anchor // see anchor
+
 	idxGen   uint64            // gen when the indexes below were built, +1
 	byExact  map[string]string // exact anchor key (sources resolved) → record id
 	byLegacy map[string]string // version-1 fingerprint → record id
@@ -348,9 +350,32 @@ func (s *Store) context(c compare.Claim) string {
 	return contextAround(ps[c.Paragraph], c.Start, c.End)
 }
 
+// anchor is what d is about. It is remembered by d's kind and claims as
+// given (cheap to spell, where the anchor's words and context take a
+// tokenisation of each paragraph): the interface asks for every finding's
+// verdict after each change. The sources' keys and paragraphs never change
+// in a store, so neither does a finding's anchor.
 func (s *Store) anchor(d compare.Discrepancy) Anchor {
-	return anchorOf(d, s.keyOf, s.context)
+	var b strings.Builder
+	b.WriteString(string(d.Kind))
+	for _, c := range d.Claims {
+		fmt.Fprintf(&b, "\x1e%s\x1f%d\x1f%d\x1f%d\x1f%s", c.Source, c.Paragraph, c.Start, c.End, c.Text)
+	}
+	sig := b.String()
+	if a, ok := s.anchors[sig]; ok {
+		return a
+	}
+	a := anchorOf(d, s.keyOf, s.context)
+	if s.anchors == nil || len(s.anchors) > maxAnchors {
+		s.anchors = map[string]Anchor{}
+	}
+	s.anchors[sig] = a
+	return a
 }
+
+// maxAnchors bounds the anchors remembered: ten times the findings of a
+// large comparison; past it, they are forgotten and worked out again.
+const maxAnchors = 100000
 
 func (s *Store) setsOfDisc(d compare.Discrepancy, a Anchor) wordSets {
 	ws := setsOf(a, func(c AnchorClaim) string { return c.Source })
