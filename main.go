@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -42,12 +43,20 @@ type config struct {
 	review    string // the review file, "" for the one in the state directory
 }
 
+// commands are the first words parallax takes as a command rather than an
+// input, as --help lists them.
+var commands = []string{"report", "export", "version", "help"}
+
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd := ""
 	if len(args) > 0 {
-		switch args[0] {
-		case "report", "export", "version", "help":
+		switch {
+		case slices.Contains(commands, args[0]):
 			cmd, args = args[0], args[1:]
+		case looksLikeCommand(args[0]):
+			say(stderr, "parallax: unknown command %q: the commands are %s; an input is a file, a folder, a URL or -", args[0], strings.Join(commands, ", "))
+			say(stderr, "Run 'parallax --help' for usage.")
+			return exitUsage
 		}
 	}
 	switch cmd {
@@ -72,12 +81,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl.StringVar(format, "f", "", "")
 	outPath := fl.String("o", "", "")
 	fl.StringVar(outPath, "output", "", "")
-	if err := fl.Parse(args); err != nil {
+	theme := fl.String("theme", "", "")
+	inputs, err := parseArgs(fl, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "parallax: %v\nRun 'parallax --help' for usage.\n", err)
+		say(stderr, "parallax: %v", err)
+		say(stderr, "Run 'parallax --help' for usage.")
 		return exitUsage
 	}
 	if *showVersion {
@@ -86,12 +98,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	n, err := parseSize(*maxSize)
 	if err != nil {
-		fmt.Fprintf(stderr, "parallax: --max-size %q: %v\n", *maxSize, err)
+		say(stderr, "parallax: --max-size %q: %v", *maxSize, err)
 		return exitUsage
 	}
 	cfg.maxSize = n
 	if cfg.timeout <= 0 {
-		fmt.Fprintf(stderr, "parallax: --timeout must be positive\n")
+		say(stderr, "parallax: --timeout must be positive")
+		return exitUsage
+	}
+	switch *theme {
+	case "", "light", "dark":
+	default:
+		say(stderr, "parallax: --theme %q: want light or dark", *theme)
 		return exitUsage
 	}
 	if *asJSON { // the older spelling of export --format json
@@ -99,53 +117,60 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if cmd == "export" {
 		if *format == "" {
-			fmt.Fprintf(stderr, "parallax: export needs --format (md, html or json)\n")
+			say(stderr, "parallax: export needs --format (md, html or json)")
 			return exitUsage
 		}
-		if !validFormat(*format) {
-			fmt.Fprintf(stderr, "parallax: --format %q: want md, html or json\n", *format)
+		if !slices.Contains(export.Formats, *format) {
+			say(stderr, "parallax: --format %q: want md, html or json", *format)
 			return exitUsage
 		}
 	} else if *format != "" || *outPath != "" {
-		fmt.Fprintf(stderr, "parallax: --format and -o go with 'parallax export'\n")
+		say(stderr, "parallax: --format and -o go with 'parallax export'")
 		return exitUsage
 	}
 	if cmd == "" {
-		return runInterface(fl.Args(), cfg, stdin, stdout, stderr)
+		if *theme != "" {
+			// The interface reads its palette's override from the
+			// environment (PARALLAX_THEME); the flag sets it for this run.
+			os.Setenv("PARALLAX_THEME", *theme)
+		}
+		return runInterface(inputs, cfg, stdin, stdout, stderr)
 	}
 
-	res, bundled, err := load(fl.Args(), cfg, stdin)
+	res, bundled, err := load(inputs, cfg, stdin)
 	printLoadProblems(stderr, res, err)
 	if len(res.Articles) == 0 {
 		return exitFailure
 	}
 	if len(res.Articles) < 2 {
-		fmt.Fprintf(stderr, "parallax: a comparison needs at least two articles; %d loaded\n", len(res.Articles))
+		say(stderr, "parallax: a comparison needs at least two articles; %d loaded\n", len(res.Articles))
 	}
 	doc := export.Doc{Generator: "parallax " + version, Articles: res.Articles, Result: compare.Compare(res.Articles)}
-	if cmd == "export" || cfg.review != "" {
-		// The report and the exports read a review; they never write one.
-		store, rerr := openReview(cfg.review, res.Articles, cmd == "export" && cfg.review == "")
-		if rerr != nil {
-			fmt.Fprintf(stderr, "parallax: %v\n", rerr)
-			return exitFailure
-		}
-		doc.Review = store
+	// The report and the exports read the review (the one given, else the
+	// one of these articles in the state directory); they never write it.
+	store, rerr := openReview(cfg.review, res.Articles, cfg.review == "")
+	if rerr != nil {
+		say(stderr, "parallax: %v\n", rerr)
+		return exitFailure
 	}
+	for _, w := range store.Warnings() {
+		say(stderr, "parallax: warning: review %s: %s\n", store.Path, w)
+	}
+	doc.Review = store
 	switch cmd {
 	case "report":
 		if werr := export.Report(stdout, doc, export.ReportOptions{Color: useColor(stdout), Bundled: bundled}); werr != nil {
-			fmt.Fprintf(stderr, "parallax: write report: %v\n", werr)
+			say(stderr, "parallax: write report: %v\n", werr)
 			return exitFailure
 		}
 	case "export":
 		if *outPath == "" || *outPath == "-" {
 			if werr := export.Write(stdout, *format, doc); werr != nil {
-				fmt.Fprintf(stderr, "parallax: export %s: %v\n", *format, werr)
+				say(stderr, "parallax: export %s: %v\n", *format, werr)
 				return exitFailure
 			}
 		} else if werr := export.WriteFile(*outPath, *format, doc); werr != nil {
-			fmt.Fprintf(stderr, "parallax: export %s: %v\n", *format, werr)
+			say(stderr, "parallax: export %s: %v\n", *format, werr)
 			return exitFailure
 		}
 	}
@@ -155,47 +180,135 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func validFormat(f string) bool {
-	for _, x := range export.Formats {
-		if f == x {
-			return true
-		}
-	}
-	return false
+// say writes one line for a person on stderr. Messages carry file names,
+// URLs, HTTP status lines and review paths, all from outside: the line is
+// cleaned as article text is (loader.Sanitize), and a line break inside a
+// value becomes a space, so that a file name can neither act on the
+// terminal nor forge a line of its own.
+func say(w io.Writer, format string, args ...any) {
+	msg := strings.TrimSuffix(fmt.Sprintf(format, args...), "\n")
+	msg, _ = loader.ValidUTF8([]byte(msg))
+	msg, _ = loader.Sanitize(msg)
+	msg = strings.NewReplacer("\n", " ", "\t", " ").Replace(msg)
+	io.WriteString(w, msg+"\n")
 }
 
 // printLoadProblems writes the loader's warnings and errors, one line each.
 func printLoadProblems(stderr io.Writer, res loader.Result, err error) {
 	for _, w := range res.Warnings {
-		fmt.Fprintf(stderr, "parallax: warning: %s\n", w)
+		say(stderr, "parallax: warning: %s", w)
 	}
-	if err != nil {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintf(stderr, "parallax: %s\n", line)
-		}
+	for _, e := range errorList(err) {
+		say(stderr, "parallax: %v", e)
 	}
 }
 
-// openReview opens the review of these articles: the file given, else the
-// one in the state directory. When optional, a review the state directory
-// does not have is no error: everything is open.
-func openReview(path string, arts []*loader.Article, optional bool) (*review.Store, error) {
-	key := review.Key(arts)
-	var ids []string
-	for _, a := range arts {
-		ids = append(ids, a.ID)
+// errorList flattens joined errors (errors.Join and any error with
+// Unwrap() []error) into their leaves, one per problem, in order.
+func errorList(err error) []error {
+	if err == nil {
+		return nil
 	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, errorList(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// parseArgs reads flags wherever they stand among the inputs ("parallax
+// export a.txt -f html b.txt"): a word that starts with "-" is a flag
+// (with its value, in the next word or after "="), "-" alone is standard
+// input, and "--" ends the flags, so that an input named "-x.txt" can be
+// given after it. It returns the inputs in order.
+func parseArgs(fl *flag.FlagSet, args []string) ([]string, error) {
+	var inputs []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return append(inputs, args[i+1:]...), nil
+		}
+		if a == "-" || !strings.HasPrefix(a, "-") {
+			inputs = append(inputs, a)
+			continue
+		}
+		chunk := []string{a}
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if f := fl.Lookup(name); f != nil && !hasValue && !isBoolFlag(f) && i+1 < len(args) {
+			chunk = append(chunk, args[i+1])
+			i++
+		}
+		if err := fl.Parse(chunk); err != nil {
+			return nil, err
+		}
+	}
+	return inputs, nil
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// looksLikeCommand says whether a first word was meant as a command: it is
+// not an input (a path that exists, a URL, "-", a flag), and it has no
+// extension or folder in it as a file name would ("reprot", not
+// "reprot.txt", which is reported as a missing file).
+func looksLikeCommand(w string) bool {
+	if w == "" || strings.HasPrefix(w, "-") || loader.IsURL(w) || strings.ContainsAny(w, "./\\") {
+		return false
+	}
+	_, err := os.Stat(w)
+	return err != nil
+}
+
+// openReview opens the review of these articles: the file given, else the
+// one in the state directory (found whatever the order of the inputs; see
+// review.Locate). When optional, a state directory that cannot be had is no
+// error: everything is open.
+func openReview(path string, arts []*loader.Article, optional bool) (*review.Store, error) {
+	srcs := review.SourcesOf(arts)
+	if isBundled(arts) {
+		// The sample is the same articles wherever parallax runs from: its
+		// review must not depend on the working folder.
+		for i := range srcs {
+			srcs[i].Key = "parallax:" + arts[i].Path
+		}
+	}
+	var imports []string
 	if path == "" {
-		p, err := review.DefaultPath(key, ids)
+		dir, err := review.Dir()
+		if err == nil {
+			var loc review.Location
+			loc, err = review.Locate(dir, srcs)
+			path, imports = loc.Path, loc.Imports
+		}
 		if err != nil {
 			if optional {
 				return nil, nil
 			}
 			return nil, err
 		}
-		path = p
 	}
-	return review.Load(path, key, ids)
+	return review.OpenFile(path, srcs, imports...)
+}
+
+// isBundled says whether the articles are the bundled sample (or its files
+// in a checkout, which are the same articles).
+func isBundled(arts []*loader.Article) bool {
+	names := seeds.Names()
+	if len(arts) != len(names) {
+		return false
+	}
+	for i, a := range arts {
+		if a.Path != "seeds/"+names[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // load reads the inputs, or the bundled sample when there are none.

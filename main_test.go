@@ -3,11 +3,17 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/compare"
+	"github.com/parallax-news/parallax/review"
+	"github.com/parallax-news/parallax/seeds"
 )
 
 func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
@@ -18,6 +24,7 @@ func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
 }
 
 func TestNoInputShowsBundledSample(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
 	// Without a terminal the interface cannot start: one line says so.
 	code, out, errOut := runCmd(t, "")
 	if code != exitFailure || out != "" || !strings.Contains(errOut, "needs a terminal") || strings.Count(errOut, "\n") != 1 {
@@ -27,9 +34,24 @@ func TestNoInputShowsBundledSample(t *testing.T) {
 	if code != exitOK || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
-	for _, want := range []string{"bundled sample", "5 articles loaded", "discrepancies (", "d1  quote", "003_1c1694bf91c88cf0  (text, seeds/003_1c1694bf91c88cf0.txt)", "published:  2021-06-28", "4 boilerplate"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
+	// The report says it shows the sample, lists each of its files, and
+	// every finding the engine makes on it, whatever their number.
+	names := seeds.Names()
+	res, _, err := load(nil, config{maxSize: 10 << 20, timeout: time.Second}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := compare.Compare(res.Articles)
+	want := []string{"bundled sample", fmt.Sprintf("%d articles loaded", len(names)), fmt.Sprintf(" (%d open)", len(r.Discrepancies))}
+	for _, n := range names {
+		want = append(want, "(text, seeds/"+n+")")
+	}
+	for _, d := range r.Discrepancies {
+		want = append(want, "\n"+d.ID+"  "+string(d.Kind)+" · ")
+	}
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q", w)
 		}
 	}
 }
@@ -74,7 +96,7 @@ func TestHelpAndVersion(t *testing.T) {
 		if code != exitOK {
 			t.Errorf("%v: exit %d", args, code)
 		}
-		for _, want := range []string{"report", "version", "--max-size", "--timeout", "FOLDER", "URL", "Exit codes", "Examples"} {
+		for _, want := range []string{"report", "version", "--max-size", "--timeout", "--theme", "\"--\" ends them", "FOLDER", "URL", "Exit codes", "Examples"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%v: help lacks %q", args, want)
 			}
@@ -98,7 +120,7 @@ func TestJSONFlag(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("not JSON: %v", err)
 	}
-	if doc.Version != 1 || len(doc.Sources) != 5 || len(doc.Discrepancies) == 0 {
+	if doc.Version != 1 || len(doc.Sources) != len(seeds.Names()) {
 		t.Errorf("version %d, %d sources, %d discrepancies", doc.Version, len(doc.Sources), len(doc.Discrepancies))
 	}
 }
@@ -119,13 +141,24 @@ func TestParseSize(t *testing.T) {
 // The engine and the loader know nothing of the terminal: no Charm package
 // among their dependencies.
 func TestArchitecture(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", "./compare", "./loader", "./review").Output()
-	if err != nil {
-		t.Skipf("go list: %v", err)
+	deps := func(pkg string) []string {
+		out, err := exec.Command("go", "list", "-deps", pkg).Output()
+		if err != nil {
+			t.Fatalf("go list -deps %s: %v", pkg, err)
+		}
+		return strings.Fields(string(out))
 	}
-	for _, dep := range strings.Fields(string(out)) {
-		if strings.Contains(dep, "charm.land") || strings.Contains(dep, "charmbracelet") || strings.HasSuffix(dep, "/tui") || strings.HasSuffix(dep, "/export") {
-			t.Errorf("the engine's side depends on %s", dep)
+	for _, pkg := range []string{"./compare", "./loader", "./review"} {
+		for _, dep := range deps(pkg) {
+			if strings.Contains(dep, "charm.land") || strings.Contains(dep, "charmbracelet") || strings.HasSuffix(dep, "/tui") || strings.HasSuffix(dep, "/export") {
+				t.Errorf("the engine's side (%s) depends on %s", pkg, dep)
+			}
+		}
+	}
+	// The atomic writer is a leaf: it knows nothing of what it writes.
+	for _, dep := range deps("./atomicfile") {
+		if strings.HasPrefix(dep, "github.com/parallax-news/parallax/") && dep != "github.com/parallax-news/parallax/atomicfile" {
+			t.Errorf("atomicfile depends on %s", dep)
 		}
 	}
 }
@@ -175,5 +208,182 @@ func TestExportCommand(t *testing.T) {
 	code, _, errOut = runCmd(t, "", "export", "--format", "md", "-o", filepath.Join(out, "x.md"))
 	if code != exitFailure || !strings.Contains(errOut, "parallax: export md: write") {
 		t.Errorf("unwritable path: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// A reviewer's verdict, given on the articles in one order, is found by the
+// report and the exports in any other order, survives an edit of one
+// article (which they say), and, when its finding is gone, is listed as
+// matching none rather than dropped.
+func TestVerdictsFollowTheArticles(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
+	a := filepath.Join(dir, "wire.txt")
+	b := filepath.Join(dir, "courier.txt")
+	os.WriteFile(a, []byte("Source: Wire\n\nSeven people were killed in the blast on Monday, officials said.\n"), 0o644)
+	os.WriteFile(b, []byte("Source: Courier\n\nTwelve people were killed in the blast on Monday, officials said.\n"), 0o644)
+
+	// Give a verdict as the interface does: open the default review of a, b.
+	res, _, err := load([]string{a, b}, config{maxSize: 1 << 20, timeout: time.Second}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := compare.Compare(res.Articles)
+	if len(r.Discrepancies) == 0 {
+		t.Fatal("the engine found no discrepancy between seven and twelve killed")
+	}
+	store, err := openReview("", res.Articles, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store.Attach(r)
+	if err := store.SetVerdict(r.Discrepancies[0], review.Verdict{Status: review.Confirmed, Right: "courier", Note: "twelve names on the list"}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Save(); err != nil {
+		t.Fatal(err)
+	}
+
+	exportJSON := func(args ...string) (jsonOut, string) {
+		t.Helper()
+		code, out, errOut := runCmd(t, "", append([]string{"export", "-f", "json"}, args...)...)
+		if code != exitOK {
+			t.Fatalf("export %v: exit %d, %s", args, code, errOut)
+		}
+		var doc jsonOut
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc, errOut
+	}
+	doc, _ := exportJSON(b, a) // the other order
+	if len(doc.Discrepancies) == 0 || doc.Discrepancies[0].Review.Status != "confirmed" || doc.Discrepancies[0].Review.Right != "courier" {
+		t.Fatalf("other order: %+v", doc.Discrepancies)
+	}
+	if code, out, _ := runCmd(t, "", "report", b, a); code != exitOK || !strings.Contains(out, "confirmed, right: Courier") || !strings.Contains(out, "note: twelve names on the list") {
+		t.Errorf("report in the other order does not read the verdict:\n%s", out)
+	}
+
+	// An edit of one article: the verdict stays, and the change is said.
+	os.WriteFile(a, []byte("Source: Wire\n\nPolice closed the square. Seven people were killed in the blast on Monday, officials said.\n"), 0o644)
+	doc, _ = exportJSON(a, b)
+	if len(doc.Discrepancies) == 0 || doc.Discrepancies[0].Review.Status != "confirmed" {
+		t.Fatalf("after an edit: %+v", doc.Discrepancies)
+	}
+	if got := doc.Discrepancies[0].Review.ChangedSources; len(got) != 1 || got[0] != "wire" {
+		t.Errorf("changed sources %v, want [wire]", got)
+	}
+	if len(doc.ArticlesChanged) != 1 || doc.ArticlesChanged[0].Source != "wire" || doc.ArticlesChanged[0].Change != "edited" {
+		t.Errorf("articles changed %+v", doc.ArticlesChanged)
+	}
+	if _, out, _ := runCmd(t, "", "report", a, b); !strings.Contains(out, "Wire: edited since the review") {
+		t.Errorf("the report does not say the article changed:\n%s", out)
+	}
+
+	// The finding gone (the wire no longer gives a toll): the verdict is an orphan.
+	os.WriteFile(a, []byte("Source: Wire\n\nThe blast on Monday shook the old market.\n"), 0o644)
+	doc, _ = exportJSON(a, b)
+	if len(doc.Discrepancies) != 0 || len(doc.Orphaned) != 1 || doc.Orphaned[0].Review.Note != "twelve names on the list" {
+		t.Fatalf("finding gone: %d discrepancies, orphaned %+v", len(doc.Discrepancies), doc.Orphaned)
+	}
+	for _, f := range []string{"md", "html"} {
+		_, out, _ := runCmd(t, "", "export", "-f", f, a, b)
+		if !strings.Contains(out, "Verdicts that match no finding") || !strings.Contains(out, "twelve names on the list") {
+			t.Errorf("%s export does not list the orphan", f)
+		}
+	}
+	if _, out, _ := runCmd(t, "", "report", a, b); !strings.Contains(out, "Verdicts that match no finding (1)") {
+		t.Errorf("the report does not list the orphan:\n%s", out)
+	}
+}
+
+// jsonOut is the part of the JSON export the command's tests read.
+type jsonOut struct {
+	Version int
+	Sources []struct {
+		ID, Name, Label string
+	}
+	Discrepancies []struct {
+		ID, Kind, Summary string
+		Review            struct {
+			Status, Note, Right, Evidence string
+			ChangedSources                []string `json:"changed_sources"`
+		}
+	}
+	Orphaned []struct {
+		Finding string
+		Review  struct{ Status, Note string }
+	}
+	ArticlesChanged []struct{ Source, Change string } `json:"articles_changed"`
+	Timeline        []struct{ Source, Published string }
+}
+
+// The command line as people type it: flags anywhere, "--", a mistyped
+// command, an output folder that does not exist, one line per error.
+func TestCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
+	a := filepath.Join(dir, "a.txt")
+	b := filepath.Join(dir, "b.txt")
+	dash := filepath.Join(dir, "-x.txt")
+	os.WriteFile(a, []byte("Source: Wire\n\nSeven people were killed in the blast on Monday, officials said.\n"), 0o644)
+	os.WriteFile(b, []byte("Source: Courier\n\nTwelve people were killed in the blast on Monday, officials said.\n"), 0o644)
+	os.WriteFile(dash, []byte("Source: Post\n\nNine people were killed in the blast on Monday, officials said.\n"), 0o644)
+	sources := func(out string) []string {
+		var doc jsonOut
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatalf("not JSON: %v", err)
+		}
+		var ids []string
+		for _, s := range doc.Sources {
+			ids = append(ids, s.ID)
+		}
+		return ids
+	}
+	// Flags among and after the inputs.
+	for _, args := range [][]string{{"export", a, "-f", "json", b}, {"export", a, b, "--format=json"}, {"export", "-f", "json", a, b}} {
+		code, out, errOut := runCmd(t, "", args...)
+		if code != exitOK || strings.Join(sources(out), " ") != "a b" {
+			t.Errorf("%q: exit %d, sources %v, stderr %q", args, code, sources(out), errOut)
+		}
+	}
+	// "--" ends the flags: a file named like a flag is an input after it.
+	t.Chdir(dir)
+	code, out, errOut := runCmd(t, "", "export", "-f", "json", "--", "-x.txt", "a.txt")
+	if code != exitOK || strings.Join(sources(out), " ") != "-x a" {
+		t.Errorf("after --: exit %d, stderr %q", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "", "export", "-f", "json", "-x.txt", "a.txt"); code != exitUsage || !strings.Contains(errOut, "flag provided but not defined: -x.txt") {
+		t.Errorf("a flag-like input before --: exit %d, %q", code, errOut)
+	}
+	// A first word that is neither an input nor a command.
+	code, out, errOut = runCmd(t, "", "reprot", "a.txt")
+	if code != exitUsage || out != "" || !strings.Contains(errOut, `unknown command "reprot": the commands are report, export, version, help`) {
+		t.Errorf("unknown command: exit %d, stderr %q", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "", "report", "nope.txt", "a.txt"); code != exitFailure || !strings.Contains(errOut, "nope.txt: no such file or folder") {
+		t.Errorf("a missing file is a missing file: exit %d, %q", code, errOut)
+	}
+	// An output folder that does not exist: an error, and no folder made.
+	code, _, errOut = runCmd(t, "", "export", "-f", "md", "-o", filepath.Join(dir, "missing", "x.md"), "a.txt", "b.txt")
+	if code != exitFailure || !strings.Contains(errOut, "does not exist") {
+		t.Errorf("-o into a missing folder: exit %d, stderr %q", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "missing")); err == nil {
+		t.Error("the missing folder was created")
+	}
+	// Joined errors, one line each, also when a name holds a line break.
+	forged := "c.txt\nparallax: everything is fine"
+	code, _, errOut = runCmd(t, "", "report", "a.txt", "gone.txt", forged, "b.txt")
+	lines := strings.Split(strings.TrimSuffix(errOut, "\n"), "\n")
+	if code != exitFailure || len(lines) != 2 || !strings.HasPrefix(lines[0], "parallax: gone.txt: ") || !strings.HasPrefix(lines[1], "parallax: c.txt parallax: everything is fine: ") {
+		t.Errorf("two missing inputs: exit %d, stderr lines %q", code, lines)
+	}
+	// --theme takes light or dark.
+	if code, _, errOut := runCmd(t, "", "report", "--theme", "sepia", "a.txt", "b.txt"); code != exitUsage || !strings.Contains(errOut, "want light or dark") {
+		t.Errorf("--theme sepia: exit %d, %q", code, errOut)
+	}
+	if code, _, _ := runCmd(t, "", "report", "a.txt", "--theme", "light", "b.txt"); code != exitOK {
+		t.Errorf("--theme light: exit %d", code)
 	}
 }

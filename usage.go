@@ -10,6 +10,9 @@ Usage:
   parallax version                     print the version
   parallax help, parallax --help       print this help
 
+  Flags may stand anywhere among the inputs; "--" ends them (parallax report -- -odd-name.txt).
+  The report and the exports show the verdicts saved in the review of these articles.
+
 Inputs:
   FILE          a plain text (.txt), Markdown (.md), HTML (.html, .htm) or JSON (.json) article;
                 other names are recognised by their content
@@ -25,9 +28,13 @@ Inputs:
 
 Flags:
   --review FILE        the review file (verdicts and notes); default: one per set of articles
-                       in the state directory ($XDG_STATE_HOME/parallax/reviews)
+                       in the state directory ($XDG_STATE_HOME/parallax/reviews), found
+                       whatever the order of the inputs
   --format, -f FORMAT  with export: md, html or json
-  -o, --output FILE    with export: write here, atomically, instead of stdout
+  -o, --output FILE    with export: write here, atomically, instead of stdout (the folder
+                       must exist)
+  --theme light|dark   the interface's palette, whatever the terminal's background (also
+                       PARALLAX_THEME)
   --max-size SIZE      refuse an input larger than this (default 10MiB; e.g. 512KiB, 50MiB)
   --timeout DURATION   give up on a URL after this long (default 20s)
   --user-agent STRING  the User-Agent sent with URL requests
@@ -43,6 +50,7 @@ Examples:
   parallax export -f html -o cmp.html a.txt b.html   a page to share
   parallax export -f json a.txt b.html > cmp.json    the comparison as JSON, for scripts
   parallax report a.txt b.html | less                 read it without the interface
+  parallax export a.txt b.html -f md -o cmp.md       flags after the inputs work too
 
 Interface keys (? inside shows them all):
   ] [ next/previous discrepancy   } { topic   f F fact   / n N search   ctrl+o back
@@ -53,5 +61,5 @@ Exit codes:
   0  success
   1  an input could not be loaded, a review file is corrupt or of other articles,
      an output could not be written, or another failure
-  2  usage error (an unknown flag or a bad flag value)
+  2  usage error (an unknown command or flag, or a bad flag value)
 `

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/parallax-news/parallax/atomicfile"
 	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/loader"
 	"github.com/parallax-news/parallax/review"
@@ -45,30 +46,11 @@ func Write(w io.Writer, format string, d Doc) error {
 }
 
 // WriteFile renders a format and replaces path with it atomically: a
-// failed export leaves the old file as it was.
+// failed export leaves the old file as it was. The folder must exist.
 func WriteFile(path, format string, d Doc) error {
 	var buf bytes.Buffer
 	if err := Write(&buf, format, d); err != nil {
 		return err
 	}
-	if err := review.WriteAtomic(path, buf.Bytes()); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
-
-func (d Doc) byID() map[string]*loader.Article {
-	m := make(map[string]*loader.Article, len(d.Articles))
-	for _, a := range d.Articles {
-		m[a.ID] = a
-	}
-	return m
-}
-
-// name is how a source is called: its outlet, else its id.
-func name(a *loader.Article) string {
-	if a.Source != "" {
-		return a.Source
-	}
-	return a.ID
+	return atomicfile.Write(path, buf.Bytes(), 0o644) // its error names the path
 }

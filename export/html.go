@@ -2,10 +2,11 @@ package export
 
 import (
 	"bufio"
+	"cmp"
 	_ "embed"
 	"html/template"
 	"io"
-	"sort"
+	"slices"
 
 	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/review"
@@ -19,11 +20,13 @@ var htmlTmpl = template.Must(template.New("page").Parse(htmlTemplate))
 // HTML writes one self-contained page: inline CSS, no script, no external
 // request (a Content-Security-Policy forbids both), sources in columns topic
 // by topic, disputed spans marked with a tooltip, a sticky list of the
-// discrepancies, verdicts and notes, light and dark schemes and a print
-// style. html/template escapes every piece of article text.
+// discrepancies, verdicts and notes, the timeline, the verdicts that match
+// no finding, light and dark schemes and a print style. html/template
+// escapes every string, which the view has cleaned before; the only links
+// are parallax's own anchors and URLs it checked (linkable).
 func HTML(w io.Writer, d Doc) error {
 	bw := bufio.NewWriter(w)
-	if err := htmlTmpl.Execute(bw, buildPage(d)); err != nil {
+	if err := htmlTmpl.Execute(bw, buildPage(newView(d))); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -31,23 +34,31 @@ func HTML(w io.Writer, d Doc) error {
 
 type page struct {
 	Generator     string
+	Review        string
 	Sources       []pageSource
+	Timeline      []pageSource
 	Discrepancies []pageDisc
 	Topics        []pageTopic
 	Counts        []kindCount
 	Unique        []pageUnique
+	Orphans       []pageOrphan
 	Open          int
 }
 
 type pageSource struct {
-	N                               int
-	ID, Name, Title, Published, URL string
+	N                                         int
+	ID, Name, Label, Title, Author, Published string
+	URL                                       string // shown as text
+	Link                                      template.URL
 }
 
 type pageDisc struct {
-	ID, Kind, Severity, Summary, Why, Topic, Status, StatusText, Note string
-	Claims                                                            []pageClaim
-	Diff                                                              []compare.DiffOp
+	ID, Anchor, Kind, Severity, Summary, Why, Topic, Status, StatusText, Note string
+	Right, Stale                                                              string
+	Evidence                                                                  string
+	EvidenceLink                                                              template.URL
+	Claims                                                                    []pageClaim
+	Diff                                                                      []compare.DiffOp
 }
 
 type pageClaim struct {
@@ -57,6 +68,7 @@ type pageClaim struct {
 
 type pageTopic struct {
 	ID, Label     string
+	Count         string // "2 discrepancies"
 	Columns       []pageColumn
 	Discrepancies []pageDisc
 }
@@ -76,23 +88,38 @@ type seg struct {
 	Text, Class, Title, Href string
 }
 
-type kindCount struct {
-	Kind                          string
-	N, Confirmed, Dismissed, Open int
-}
-
 type pageUnique struct {
 	Source string
 	Items  []compare.Unique
 }
 
-func buildPage(d Doc) page {
-	r := d.Result
-	arts := d.byID()
-	p := page{Generator: d.Generator}
-	for i, id := range r.Sources {
-		a := arts[id]
-		p.Sources = append(p.Sources, pageSource{i + 1, a.ID, name(a), a.Title, a.Published.String(), a.URL})
+type pageOrphan struct {
+	ID, Kind, Summary, StatusText, Right, Note, Claims string
+	Evidence                                           string
+	EvidenceLink                                       template.URL
+}
+
+// link gives a URL to the template as a link when it is linkable, and
+// none otherwise (it is then shown as text only).
+func link(u string) template.URL {
+	if !linkable(u) {
+		return ""
+	}
+	return template.URL(u)
+}
+
+func buildPage(v *view) page {
+	r := v.res
+	p := page{Generator: v.generator, Review: v.reviewLine()}
+	toPage := func(s *viewSource) pageSource {
+		return pageSource{N: s.N, ID: s.ID, Name: s.Name, Label: s.Label, Title: s.Title, Author: s.Author,
+			Published: orDash(s.Published, "undated"), URL: s.URL, Link: link(s.URL)}
+	}
+	for _, s := range v.sources {
+		p.Sources = append(p.Sources, toPage(s))
+	}
+	for _, s := range v.timeline {
+		p.Timeline = append(p.Timeline, toPage(s))
 	}
 	discsByTopic := map[string][]pageDisc{}
 	type spanMark struct {
@@ -100,56 +127,39 @@ func buildPage(d Doc) page {
 		s          seg
 	}
 	marks := map[compare.Ref][]spanMark{}
-	for _, disc := range r.Discrepancies {
-		e := d.Review.Get(disc)
-		pd := pageDisc{ID: disc.ID, Kind: string(disc.Kind), Severity: string(disc.Severity), Summary: disc.Summary, Why: disc.Why, Topic: disc.Topic,
-			Status: string(e.Status), StatusText: verdictText(e.Status), Note: e.Note, Diff: disc.Diff}
+	for _, vd := range v.discs {
+		e := vd.Review
+		pd := pageDisc{ID: vd.ID, Anchor: anchorID(vd.ID), Kind: string(vd.Kind), Severity: string(vd.Severity), Summary: vd.Summary, Why: vd.Why,
+			Topic: vd.Topic, Status: statusClass(e.Status), StatusText: verdictText(e.Status), Note: e.Note, Diff: vd.Diff,
+			Right: vd.RightName, Evidence: e.Evidence, EvidenceLink: link(e.Evidence)}
+		if len(vd.StaleNames) > 0 {
+			pd.Stale = joinNames(vd.StaleNames)
+		}
 		if e.Status == review.Open {
 			p.Open++
 		}
-		for _, c := range disc.Claims {
-			nm := c.Source
-			if a := arts[c.Source]; a != nil {
-				nm = name(a)
-			}
-			pd.Claims = append(pd.Claims, pageClaim{nm, c.Text, c.Value, c.Paragraph})
+		for _, c := range vd.Claims {
+			pd.Claims = append(pd.Claims, pageClaim{v.name(c.Source), c.Text, c.Value, c.Paragraph})
 			ref := compare.Ref{Source: c.Source, Paragraph: c.Paragraph}
-			marks[ref] = append(marks[ref], spanMark{c.Start, c.End, seg{Class: "disc sev-" + string(disc.Severity) + " st-" + string(e.Status),
-				Title: disc.ID + " · " + string(disc.Kind) + " · " + verdictText(e.Status) + ": " + disc.Summary + " — this source: " + c.Value, Href: "#" + disc.ID}})
+			marks[ref] = append(marks[ref], spanMark{c.Start, c.End, seg{Class: "disc sev-" + anchorID(string(vd.Severity)) + " st-" + statusClass(e.Status),
+				Title: vd.ID + " · " + string(vd.Kind) + " · " + verdictText(e.Status) + ": " + vd.Summary + " — this source: " + c.Value, Href: "#" + pd.Anchor}})
 		}
 		p.Discrepancies = append(p.Discrepancies, pd)
-		discsByTopic[disc.Topic] = append(discsByTopic[disc.Topic], pd)
+		discsByTopic[vd.Topic] = append(discsByTopic[vd.Topic], pd)
 	}
-	for _, u := range r.Unique {
+	for _, u := range v.unique {
 		ref := compare.Ref{Source: u.Source, Paragraph: u.Paragraph}
 		marks[ref] = append(marks[ref], spanMark{u.Start, u.End, seg{Class: "unique", Title: "only this source reports this: " + u.Value}})
 	}
-	for _, k := range kindsOf(r) {
-		kc := kindCount{Kind: string(k)}
-		for _, pd := range p.Discrepancies {
-			if pd.Kind != string(k) {
-				continue
-			}
-			kc.N++
-			switch review.Status(pd.Status) {
-			case review.Confirmed:
-				kc.Confirmed++
-			case review.Dismissed:
-				kc.Dismissed++
-			default:
-				kc.Open++
-			}
-		}
-		p.Counts = append(p.Counts, kc)
-	}
+	p.Counts = v.kindCounts()
 	segments := func(ref compare.Ref, text string) []seg {
 		ms := marks[ref]
-		sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+		slices.SortStableFunc(ms, func(a, b spanMark) int { return cmp.Compare(a.start, b.start) })
 		var out []seg
 		pos := 0
 		for _, m := range ms {
-			if m.start < pos || m.end > len(text) || m.start > m.end {
-				continue // overlaps one already marked: its tooltip is on the first
+			if m.start < pos || m.end > len(text) || m.start > m.end || !boundary(text, m.start) || !boundary(text, m.end) {
+				continue // overlaps one already marked (its tooltip is on the first), or does not fit
 			}
 			if m.start > pos {
 				out = append(out, seg{Text: text[pos:m.start]})
@@ -165,24 +175,28 @@ func buildPage(d Doc) page {
 		return out
 	}
 	for _, t := range r.Topics {
-		pt := pageTopic{ID: t.ID, Label: t.Label, Discrepancies: discsByTopic[t.ID]}
-		for _, id := range r.Sources {
-			col := pageColumn{Name: name(arts[id])}
+		pt := pageTopic{ID: anchorID(t.ID), Label: v.topicLabel[t.ID], Discrepancies: discsByTopic[line(t.ID)]}
+		pt.Count = plural(len(pt.Discrepancies), "discrepancy")
+		for _, s := range v.sources {
+			col := pageColumn{Name: s.Name}
 			for _, m := range t.Members {
-				if m.Source != id {
+				if m.Source != s.ID {
 					continue
 				}
-				text := arts[id].Paragraphs[m.Paragraph].Text
-				col.Paragraphs = append(col.Paragraphs, pagePara{m.Paragraph, segments(compare.Ref{Source: id, Paragraph: m.Paragraph}, text)})
+				text, ok := v.para(m.Source, m.Paragraph)
+				if !ok {
+					continue
+				}
+				col.Paragraphs = append(col.Paragraphs, pagePara{m.Paragraph, segments(compare.Ref{Source: m.Source, Paragraph: m.Paragraph}, text)})
 			}
 			pt.Columns = append(pt.Columns, col)
 		}
 		p.Topics = append(p.Topics, pt)
 	}
-	for _, id := range r.Sources {
-		pu := pageUnique{Source: name(arts[id])}
-		for _, u := range r.Unique {
-			if u.Source == id {
+	for _, s := range v.sources {
+		pu := pageUnique{Source: s.Name}
+		for _, u := range v.unique {
+			if u.Source == s.ID {
 				pu.Items = append(pu.Items, u)
 			}
 		}
@@ -190,5 +204,36 @@ func buildPage(d Doc) page {
 			p.Unique = append(p.Unique, pu)
 		}
 	}
+	for _, o := range v.orphans {
+		po := pageOrphan{ID: orDash(o.ID, "?"), Kind: orDash(string(o.Kind), "finding"), Summary: o.Summary, StatusText: verdictText(o.Status),
+			Right: o.RightName, Note: o.Note, Evidence: o.Evidence, EvidenceLink: link(o.Evidence)}
+		var claims []string
+		for _, c := range o.Claims {
+			claims = append(claims, "“"+c.Words+"” ("+c.Source+")")
+		}
+		po.Claims = joinNames(claims)
+		p.Orphans = append(p.Orphans, po)
+	}
 	return p
+}
+
+// statusClass is a verdict as a CSS class: one of three words, whatever a
+// review file holds.
+func statusClass(s review.Status) string {
+	switch s {
+	case review.Confirmed, review.Dismissed:
+		return string(s)
+	}
+	return string(review.Open)
+}
+
+func joinNames(ns []string) string {
+	out := ""
+	for i, n := range ns {
+		if i > 0 {
+			out += ", "
+		}
+		out += n
+	}
+	return out
 }

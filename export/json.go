@@ -3,10 +3,13 @@
 package export
 
 import (
+	"cmp"
 	"encoding/json"
 	"io"
+	"time"
 
 	"github.com/parallax-news/parallax/compare"
+	"github.com/parallax-news/parallax/review"
 )
 
 // Version is the JSON contract's version: raised only when a field is
@@ -26,9 +29,39 @@ type jsonDoc struct {
 	// groups of sources that are copies of one wire story.
 	Agreements []jsonAgreement `json:"agreements"`
 	Copies     [][]string      `json:"copies"`
+	// Added: the sources in publication order, undated ones last; the
+	// verdicts that match no finding of this comparison (kept, never
+	// dropped); the articles whose text changed since the review.
+	Timeline        []jsonTimeline `json:"timeline"`
+	Orphaned        []jsonOrphan   `json:"orphaned"`
+	ArticlesChanged []jsonChange   `json:"articles_changed"`
 	// Added in version 1: every fact the engine read, with the key of what
 	// it answers (the facts of all sources read as a table).
 	Facts []jsonFact `json:"facts"`
+}
+
+type jsonTimeline struct {
+	Source    string `json:"source"`
+	Published string `json:"published"`
+}
+
+type jsonOrphan struct {
+	Finding string            `json:"finding"`
+	Kind    string            `json:"kind"`
+	Summary string            `json:"summary"`
+	Claims  []jsonOrphanClaim `json:"claims"`
+	Review  jsonReview        `json:"review"`
+	Updated string            `json:"updated"`
+}
+
+type jsonOrphanClaim struct {
+	Source string `json:"source"`
+	Words  string `json:"words"`
+}
+
+type jsonChange struct {
+	Source string `json:"source"`
+	Change string `json:"change"`
 }
 
 type jsonFact struct {
@@ -59,6 +92,11 @@ type jsonSource struct {
 	Published  string          `json:"published"`
 	URL        string          `json:"url"`
 	Paragraphs []jsonParagraph `json:"paragraphs"`
+	// Added: the byline, and the name the other exports give the source
+	// (outlet, title, byline, date and id), which tells apart two articles
+	// of one outlet.
+	Author string `json:"author"`
+	Label  string `json:"label"`
 }
 
 type jsonParagraph struct {
@@ -88,6 +126,16 @@ type jsonDiscrepancy struct {
 type jsonReview struct {
 	Status string `json:"status"`
 	Note   string `json:"note"`
+	// Added: which source is right (a source id, "unresolved", or "" when
+	// the reviewer has not said), a link to the evidence (http or https),
+	// and the sources whose text changed since the verdict was given.
+	Right          string   `json:"right"`
+	Evidence       string   `json:"evidence"`
+	ChangedSources []string `json:"changed_sources,omitempty"`
+}
+
+func reviewOf(e review.Entry) jsonReview {
+	return jsonReview{Status: string(e.Status), Note: e.Note, Right: e.Right, Evidence: e.Evidence, ChangedSources: e.Stale}
 }
 
 type jsonReconciled struct {
@@ -97,62 +145,92 @@ type jsonReconciled struct {
 
 // JSON writes the comparison in the EXPORT-JSON form, with the reviewer's
 // verdicts and notes. The same input and review give the same bytes.
+// Every string is cleaned (clean.go); a claim's text is still exactly its
+// paragraph's text between its offsets.
 func JSON(w io.Writer, d Doc) error {
-	r := d.Result
-	byID := d.byID()
-	doc := jsonDoc{Version: Version, Generator: d.Generator, Topics: []jsonTopic{}, Discrepancies: []jsonDiscrepancy{},
-		Unique: r.Unique, Reconciled: []jsonReconciled{}}
+	v := newView(d)
+	r := v.res
+	doc := jsonDoc{Version: Version, Generator: v.generator, Sources: []jsonSource{}, Topics: []jsonTopic{}, Discrepancies: []jsonDiscrepancy{},
+		Unique: v.unique, Reconciled: []jsonReconciled{}, Agreements: []jsonAgreement{}, Copies: [][]string{},
+		Timeline: []jsonTimeline{}, Orphaned: []jsonOrphan{}, ArticlesChanged: []jsonChange{}}
 	if doc.Unique == nil {
 		doc.Unique = []compare.Unique{}
 	}
-	for _, id := range r.Sources {
-		a := byID[id]
-		s := jsonSource{ID: a.ID, Path: a.Path, Name: a.Source, Title: a.Title, Published: a.Published.String(), URL: a.URL, Paragraphs: []jsonParagraph{}}
-		for _, p := range a.Paragraphs {
-			s.Paragraphs = append(s.Paragraphs, jsonParagraph{Index: p.Index, Kind: string(p.Kind), Text: p.Text})
+	for _, s := range v.sources {
+		js := jsonSource{ID: s.ID, Path: s.Path, Name: cmp.Or(line(s.art.Source), s.ID), Title: s.Title, Published: s.Published, URL: s.URL,
+			Paragraphs: []jsonParagraph{}, Author: s.Author, Label: s.Label}
+		for i, p := range s.art.Paragraphs {
+			js.Paragraphs = append(js.Paragraphs, jsonParagraph{Index: p.Index, Kind: line(string(p.Kind)), Text: s.Paras[i]})
 		}
-		doc.Sources = append(doc.Sources, s)
+		doc.Sources = append(doc.Sources, js)
+	}
+	for _, s := range v.timeline {
+		doc.Timeline = append(doc.Timeline, jsonTimeline{Source: s.ID, Published: s.Published})
 	}
 	for _, t := range r.Topics {
-		doc.Topics = append(doc.Topics, jsonTopic{ID: t.ID, Label: t.Label, Members: t.Members})
+		members := make([]compare.Ref, len(t.Members))
+		for i, m := range t.Members {
+			members[i] = compare.Ref{Source: line(m.Source), Paragraph: m.Paragraph}
+		}
+		doc.Topics = append(doc.Topics, jsonTopic{ID: line(t.ID), Label: line(t.Label), Members: members})
 	}
-	for _, disc := range r.Discrepancies {
-		e := d.Review.Get(disc)
-		rev := jsonReview{Status: string(e.Status), Note: e.Note}
-		d := disc
+	for _, vd := range v.discs {
+		d := vd.Discrepancy
 		doc.Discrepancies = append(doc.Discrepancies, jsonDiscrepancy{ID: d.ID, Kind: string(d.Kind), Topic: d.Topic, Severity: string(d.Severity),
-			Summary: d.Summary, Why: d.Why, Claims: d.Claims, Diff: d.Diff, Review: rev})
+			Summary: d.Summary, Why: d.Why, Claims: d.Claims, Diff: d.Diff, Review: reviewOf(vd.Review)})
 	}
-	for _, rc := range r.Reconciled {
+	for _, o := range v.orphans {
+		jo := jsonOrphan{Finding: o.ID, Kind: string(o.Kind), Summary: o.Summary, Claims: []jsonOrphanClaim{}, Review: reviewOf(o.Entry),
+			Updated: o.Updated.UTC().Format(time.RFC3339)}
+		for _, c := range o.Entry.Claims {
+			jo.Claims = append(jo.Claims, jsonOrphanClaim{Source: line(c.Source), Words: line(c.Words)})
+		}
+		doc.Orphaned = append(doc.Orphaned, jo)
+	}
+	for _, c := range d.Review.Changes() {
+		doc.ArticlesChanged = append(doc.ArticlesChanged, jsonChange{Source: line(c.Source), Change: line(c.What)})
+	}
+	for _, rc := range v.reconciled {
 		doc.Reconciled = append(doc.Reconciled, jsonReconciled{Claims: rc.Claims, Reason: rc.Reason})
 	}
 	facts := make(map[string]compare.Fact, len(r.Facts))
 	for _, f := range r.Facts {
 		facts[f.ID] = f
 	}
-	doc.Agreements = []jsonAgreement{}
 	for _, a := range r.Agreements {
-		ja := jsonAgreement{Value: a.Value, Sources: a.Sources, Origins: a.Origins, Claims: []compare.Claim{}}
+		ja := jsonAgreement{Value: line(a.Value), Sources: cleanAll(a.Sources), Origins: a.Origins, Claims: []compare.Claim{}}
 		for _, id := range a.Facts {
 			if f, ok := facts[id]; ok {
-				ja.Claims = append(ja.Claims, compare.Claim{Span: f.Span, Text: f.Text, Value: f.Value})
+				ja.Claims = append(ja.Claims, v.cleanClaims([]compare.Claim{{Span: f.Span, Text: f.Text, Value: f.Value}})...)
 			}
 		}
 		doc.Agreements = append(doc.Agreements, ja)
 	}
 	doc.Facts = []jsonFact{}
 	for _, f := range r.Facts {
-		jf := jsonFact{ID: f.ID, Kind: string(f.Kind), Key: f.Key, Label: f.Label, Value: f.Value, Span: f.Span, Text: f.Text}
+		cl := v.cleanClaims([]compare.Claim{{Span: f.Span, Text: f.Text, Value: f.Value}})
+		if len(cl) == 0 {
+			continue
+		}
+		jf := jsonFact{ID: line(f.ID), Kind: string(f.Kind), Key: line(f.Key), Label: line(f.Label), Value: cl[0].Value, Span: cl[0].Span, Text: cl[0].Text}
 		if f.Quote != nil {
-			jf.Speaker, jf.Via = &f.Quote.Speaker, &f.Quote.Via
+			speaker, via := line(f.Quote.Speaker), line(f.Quote.Via)
+			jf.Speaker, jf.Via = &speaker, &via
 		}
 		doc.Facts = append(doc.Facts, jf)
 	}
-	doc.Copies = r.Copies
-	if doc.Copies == nil {
-		doc.Copies = [][]string{}
+	for _, c := range r.Copies {
+		doc.Copies = append(doc.Copies, cleanAll(c))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)
+}
+
+func cleanAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = line(s)
+	}
+	return out
 }

@@ -12,7 +12,7 @@ import (
 )
 
 func TestJSONSeeds(t *testing.T) {
-	names := []string{"000_25c052f1fb325dc8.txt", "001_2a909965b7f59e8a.txt", "002_561c48b6145f2520.txt", "003_1c1694bf91c88cf0.txt", "004_0b8b249edd7c02c5.txt"}
+	names := seeds.Names()
 	res, err := loader.Load(context.Background(), names, loader.Options{FS: seeds.FS})
 	if err != nil {
 		t.Fatal(err)
@@ -30,7 +30,7 @@ func TestJSONSeeds(t *testing.T) {
 	if err := json.Unmarshal(a.Bytes(), &doc); err != nil {
 		t.Fatalf("does not parse back: %v", err)
 	}
-	if doc.Version != 1 || len(doc.Sources) != 5 || len(doc.Discrepancies) == 0 || len(doc.Topics) == 0 {
+	if doc.Version != 1 || len(doc.Sources) != len(names) || len(doc.Discrepancies) != len(r.Discrepancies) || len(doc.Topics) != len(r.Topics) {
 		t.Fatalf("version %d, %d sources, %d discrepancies, %d topics", doc.Version, len(doc.Sources), len(doc.Discrepancies), len(doc.Topics))
 	}
 	paras := map[string][]jsonParagraph{}
@@ -53,9 +53,6 @@ func TestJSONSeeds(t *testing.T) {
 	}
 	for _, u := range doc.Unique {
 		check("unique", u.Span, u.Text)
-	}
-	if len(doc.Agreements) == 0 {
-		t.Error("no agreement among the seeds")
 	}
 	for _, a := range doc.Agreements {
 		if a.Origins < 1 || a.Origins > len(a.Sources) {

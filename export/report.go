@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/loader"
 	"github.com/parallax-news/parallax/review"
 )
@@ -17,8 +18,12 @@ type ReportOptions struct {
 }
 
 // Report writes a plain comparison for terminals and pipes: the sources as
-// loaded, then every discrepancy with each source's words, the verdicts and
-// notes, and the facts one source alone reports.
+// loaded and their timeline, then every discrepancy with each source's
+// words, the verdicts (which source is right, the note, the evidence), the
+// verdicts that match no finding, and the facts one source alone reports.
+// Every string from outside is cleaned (clean.go): no control character or
+// escape sequence of an article, a file name or a note reaches the
+// terminal; the only escape sequences are the report's own colours.
 func Report(w io.Writer, d Doc, o ReportOptions) error {
 	bw := bufio.NewWriter(w)
 	sgr := func(code, s string) string {
@@ -28,59 +33,58 @@ func Report(w io.Writer, d Doc, o ReportOptions) error {
 		return "\x1b[" + code + "m" + s + "\x1b[0m"
 	}
 	bold := func(s string) string { return sgr("1", s) }
-	r := d.Result
-	arts := d.byID()
+	v := newView(d)
+	r := v.res
 	if o.Bundled {
 		fmt.Fprintln(bw, "No input given: showing the bundled sample, five reports of the US airstrikes of 27 June 2021.")
 		fmt.Fprintln(bw)
 	}
-	if len(r.Sources) == 1 {
-		fmt.Fprintln(bw, bold("1 article loaded"))
-	} else {
-		fmt.Fprintln(bw, bold(fmt.Sprintf("%d articles loaded", len(r.Sources))))
+	fmt.Fprintln(bw, bold(plural(len(v.sources), "article")+" loaded"))
+	for _, s := range v.sources {
+		writeSource(bw, s, bold)
 	}
-	for _, id := range r.Sources {
-		writeSource(bw, arts[id], bold)
+	if len(v.timeline) > 1 {
+		fmt.Fprintln(bw)
+		fmt.Fprintln(bw, bold("Timeline"))
+		for i, s := range v.timeline {
+			fmt.Fprintf(bw, "  %d. %-25s %s\n", i+1, orDash(s.Published, "undated"), s.Name)
+		}
+	}
+	if rl := v.reviewLine(); rl != "" {
+		fmt.Fprintln(bw)
+		fmt.Fprintf(bw, "%s %s\n", bold("Review:"), rl)
 	}
 
 	fmt.Fprintln(bw)
 	open := 0
-	for _, disc := range r.Discrepancies {
-		if d.Review.Get(disc).Status == review.Open {
+	for _, vd := range v.discs {
+		if vd.Review.Status == review.Open {
 			open++
 		}
 	}
-	fmt.Fprintln(bw, bold(fmt.Sprintf("%d topics, %d discrepancies (%d open)", len(r.Topics), len(r.Discrepancies), open)))
-	topicLabel := map[string]string{}
-	for _, t := range r.Topics {
-		topicLabel[t.ID] = t.Label
-	}
-	for _, disc := range r.Discrepancies {
-		e := d.Review.Get(disc)
-		sev := string(disc.Severity)
-		if sev == "high" {
+	fmt.Fprintln(bw, bold(fmt.Sprintf("%s, %s (%d open)", plural(len(r.Topics), "topic"), plural(len(v.discs), "discrepancy"), open)))
+	for _, vd := range v.discs {
+		e := vd.Review
+		sev := string(vd.Severity)
+		if vd.Severity == compare.SeverityHigh {
 			sev = sgr("1;31", sev)
 		}
 		fmt.Fprintln(bw)
-		fmt.Fprintf(bw, "%s  %s · severity %s · %s · topic %s (%s)\n", bold(disc.ID), disc.Kind, sev, verdictText(e.Status), disc.Topic, topicLabel[disc.Topic])
-		fmt.Fprintf(bw, "    %s\n", disc.Summary)
-		for _, c := range disc.Claims {
-			nm := c.Source
-			if a := arts[c.Source]; a != nil {
-				nm = name(a)
-			}
-			fmt.Fprintf(bw, "    - %s ¶%d: “%s”\n", nm, c.Paragraph, sgr("4", c.Text))
-			if v := c.ShortValue(); v != "" {
-				fmt.Fprintf(bw, "        value: %s\n", v)
+		fmt.Fprintf(bw, "%s  %s · severity %s · %s · topic %s (%s)\n", bold(vd.ID), vd.Kind, sev, verdictLine(e, vd.RightName, same), vd.Topic, v.topicLabel[vd.Topic])
+		fmt.Fprintf(bw, "    %s\n", vd.Summary)
+		for _, c := range vd.Claims {
+			fmt.Fprintf(bw, "    - %s ¶%d: “%s”\n", v.name(c.Source), c.Paragraph, sgr("4", line(c.Text)))
+			if sv := c.ShortValue(); sv != "" {
+				fmt.Fprintf(bw, "        value: %s\n", sv)
 			}
 		}
-		if len(disc.Diff) > 0 {
-			parts := make([]string, 0, len(disc.Diff))
-			for _, op := range disc.Diff {
+		if len(vd.Diff) > 0 {
+			parts := make([]string, 0, len(vd.Diff))
+			for _, op := range vd.Diff {
 				switch op.Op {
-				case "delete":
+				case compare.OpDelete:
 					parts = append(parts, sgr("31", "[-"+op.Text+"-]"))
-				case "insert":
+				case compare.OpInsert:
 					parts = append(parts, sgr("32", "{+"+op.Text+"+}"))
 				default:
 					parts = append(parts, op.Text)
@@ -88,53 +92,66 @@ func Report(w io.Writer, d Doc, o ReportOptions) error {
 			}
 			fmt.Fprintf(bw, "    difference: %s\n", strings.Join(parts, " "))
 		}
-		if disc.Why != "" {
-			fmt.Fprintf(bw, "    why: %s\n", disc.Why)
+		if vd.Why != "" {
+			fmt.Fprintf(bw, "    why: %s\n", vd.Why)
 		}
 		if e.Note != "" {
 			fmt.Fprintf(bw, "    note: %s\n", e.Note)
 		}
+		if e.Evidence != "" {
+			fmt.Fprintf(bw, "    evidence: %s\n", e.Evidence)
+		}
+		if len(vd.StaleNames) > 0 {
+			fmt.Fprintf(bw, "    (the verdict was given before the text of %s changed)\n", strings.Join(vd.StaleNames, ", "))
+		}
 	}
-	if len(r.Unique) > 0 {
+	if len(v.orphans) > 0 {
 		fmt.Fprintln(bw)
-		fmt.Fprintln(bw, bold(fmt.Sprintf("Reported by one source only (%d)", len(r.Unique))))
-		for _, u := range r.Unique {
-			nm := u.Source
-			if a := arts[u.Source]; a != nil {
-				nm = name(a)
+		fmt.Fprintln(bw, bold(fmt.Sprintf("Verdicts that match no finding (%d), kept in the review", len(v.orphans))))
+		for _, o := range v.orphans {
+			fmt.Fprintf(bw, "  - %s %s · %s: %s\n", orDash(o.ID, "?"), orDash(string(o.Kind), "finding"), verdictLine(o.Entry, o.RightName, same), o.Summary)
+			for _, c := range o.Claims {
+				fmt.Fprintf(bw, "      %s: “%s”\n", c.Source, c.Words)
 			}
-			fmt.Fprintf(bw, "  - %s ¶%d: “%s”\n", nm, u.Paragraph, u.Text)
+			if o.Note != "" {
+				fmt.Fprintf(bw, "      note: %s\n", o.Note)
+			}
+			if o.Evidence != "" {
+				fmt.Fprintf(bw, "      evidence: %s\n", o.Evidence)
+			}
+		}
+	}
+	if len(v.unique) > 0 {
+		fmt.Fprintln(bw)
+		fmt.Fprintln(bw, bold(fmt.Sprintf("Reported by one source only (%d)", len(v.unique))))
+		for _, u := range v.unique {
+			fmt.Fprintf(bw, "  - %s ¶%d: “%s”\n", v.name(u.Source), u.Paragraph, line(u.Text))
 		}
 	}
 	return bw.Flush()
 }
 
+func same(s string) string { return s }
+
 // writeSource describes one loaded article.
-func writeSource(w io.Writer, a *loader.Article, bold func(string) string) {
+func writeSource(w io.Writer, s *viewSource, bold func(string) string) {
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%s  (%s, %s)\n", bold(a.ID), a.Format, a.Path)
-	fmt.Fprintf(w, "  source:     %s\n", a.Source)
-	if a.Title != "" {
-		fmt.Fprintf(w, "  title:      %s\n", a.Title)
+	fmt.Fprintf(w, "%s  %s  (%s, %s)\n", bold(fmt.Sprintf("[%d]", s.N)), bold(s.Name), orDash(s.Format, "?"), orDash(s.Path, "?"))
+	fmt.Fprintf(w, "  id:         %s\n", s.ID)
+	fmt.Fprintf(w, "  source:     %s\n", orDash(s.Outlet, "not given"))
+	if s.Title != "" {
+		fmt.Fprintf(w, "  title:      %s\n", s.Title)
 	}
-	if a.Author != "" {
-		fmt.Fprintf(w, "  author:     %s\n", a.Author)
+	if s.Author != "" {
+		fmt.Fprintf(w, "  author:     %s\n", s.Author)
 	}
-	if d := a.Published.String(); d != "" {
-		fmt.Fprintf(w, "  published:  %s\n", d)
-	} else {
-		fmt.Fprintf(w, "  published:  unknown\n")
-	}
-	if a.URL != "" {
-		fmt.Fprintf(w, "  url:        %s\n", a.URL)
+	fmt.Fprintf(w, "  published:  %s\n", orDash(s.Published, "unknown"))
+	if s.URL != "" {
+		fmt.Fprintf(w, "  url:        %s\n", s.URL)
 	}
 	counts := map[loader.Kind]int{}
-	sentences := 0
-	for _, p := range a.Paragraphs {
-		counts[p.Kind]++
-		if p.Kind == loader.KindBody {
-			sentences += len(p.Sentences)
-		}
+	for _, k := range s.Kinds {
+		counts[k]++
 	}
 	var parts []string
 	for _, k := range []loader.Kind{loader.KindBody, loader.KindTitle, loader.KindSubheading, loader.KindCaption, loader.KindBoilerplate} {
@@ -142,5 +159,5 @@ func writeSource(w io.Writer, a *loader.Article, bold func(string) string) {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
 		}
 	}
-	fmt.Fprintf(w, "  paragraphs: %d (%s); %d body sentences\n", len(a.Paragraphs), strings.Join(parts, ", "), sentences)
+	fmt.Fprintf(w, "  paragraphs: %d (%s); %d body sentences\n", len(s.Paras), strings.Join(parts, ", "), s.sentences)
 }

@@ -1,0 +1,345 @@
+package export
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/compare"
+	"github.com/parallax-news/parallax/loader"
+	"github.com/parallax-news/parallax/review"
+)
+
+// view is a Doc as every export shows it, built once: each string cleaned
+// (clean.go), each source named so a person can tell it apart, each
+// finding with its verdict, the orphaned verdicts and the timeline. The
+// renderers read only this.
+type view struct {
+	generator  string
+	res        *compare.Result
+	sources    []*viewSource // in the result's order
+	byID       map[string]*viewSource
+	topicLabel map[string]string
+	discs      []viewDisc
+	orphans    []viewOrphan
+	changes    []string // "wire: edited since the review", one per article
+	timeline   []*viewSource
+	unique     []compare.Unique
+	reconciled []compare.Reconciled
+	hasReview  bool
+}
+
+// viewSource is one article as the exports name it.
+type viewSource struct {
+	N                          int // from 1, in the result's order
+	ID, Path, Format           string
+	Outlet, Title, Author, URL string
+	Published                  string // the loader's form: a date, or RFC 3339
+	Name                       string // short, and unlike any other source's name
+	Label                      string // outlet, title, byline and date, and the id
+	Paras                      []string
+	Kinds                      []loader.Kind
+	art                        *loader.Article
+	hasTime                    bool
+	publishedAt                int64 // for the timeline; 0 when undated
+	sentences                  int
+}
+
+// viewDisc is one finding with its review.
+type viewDisc struct {
+	compare.Discrepancy              // strings cleaned; claims' text as their paragraph's
+	Review              review.Entry // strings cleaned
+	RightName           string       // the source named right, by its Name; "unresolved"; ""
+	StaleNames          []string     // the sources whose text changed since the verdict
+}
+
+// viewOrphan is a verdict that matches no finding.
+type viewOrphan struct {
+	review.Entry
+	RightName string
+	Claims    []viewOrphanClaim
+}
+
+type viewOrphanClaim struct {
+	Source string // the source's Name where it is here, else the id it had
+	Words  string
+}
+
+func newView(d Doc) *view {
+	r := d.Result
+	if r == nil {
+		r = &compare.Result{}
+	}
+	v := &view{generator: line(d.Generator), res: r, byID: map[string]*viewSource{}, topicLabel: map[string]string{}, hasReview: d.Review != nil}
+	arts := map[string]*loader.Article{}
+	for _, a := range d.Articles {
+		if a != nil {
+			arts[a.ID] = a
+		}
+	}
+	for i, id := range r.Sources {
+		a := arts[id]
+		if a == nil {
+			a = &loader.Article{ID: id}
+		}
+		s := &viewSource{N: i + 1, ID: line(a.ID), Path: line(a.Path), Format: line(string(a.Format)), Title: line(a.Title),
+			Author: line(a.Author), URL: line(a.URL), Published: a.Published.String(), art: a, hasTime: a.Published.HasTime}
+		if a.Source != "" && a.Source != a.ID {
+			s.Outlet = line(a.Source)
+		}
+		if !a.Published.IsZero() {
+			s.publishedAt = a.Published.Time.UnixNano()
+		}
+		for _, p := range a.Paragraphs {
+			s.Paras = append(s.Paras, inPlace(p.Text))
+			s.Kinds = append(s.Kinds, p.Kind)
+			if p.Kind == loader.KindBody {
+				s.sentences += len(p.Sentences)
+			}
+		}
+		v.sources = append(v.sources, s)
+		v.byID[id] = s
+	}
+	nameSources(v.sources)
+	v.timeline = slices.Clone(v.sources)
+	slices.SortStableFunc(v.timeline, func(a, b *viewSource) int {
+		switch {
+		case a.publishedAt == 0 && b.publishedAt == 0:
+			return 0
+		case a.publishedAt == 0:
+			return 1 // undated last
+		case b.publishedAt == 0:
+			return -1
+		}
+		return cmp.Compare(a.publishedAt, b.publishedAt)
+	})
+	for _, t := range r.Topics {
+		v.topicLabel[t.ID] = line(t.Label)
+	}
+	d.Review.Attach(r)
+	for _, disc := range r.Discrepancies {
+		vd := viewDisc{Discrepancy: v.cleanDisc(disc), Review: cleanEntry(d.Review.Get(disc))}
+		vd.RightName = v.rightName(vd.Review.Right)
+		for _, id := range vd.Review.Stale {
+			vd.StaleNames = append(vd.StaleNames, v.name(id))
+		}
+		v.discs = append(v.discs, vd)
+	}
+	for _, e := range d.Review.Orphans() {
+		o := viewOrphan{Entry: cleanEntry(e)}
+		o.RightName = v.rightName(o.Right)
+		for _, c := range e.Claims {
+			o.Claims = append(o.Claims, viewOrphanClaim{Source: v.name(c.Source), Words: line(c.Words)})
+		}
+		v.orphans = append(v.orphans, o)
+	}
+	for _, c := range d.Review.Changes() {
+		v.changes = append(v.changes, v.name(c.Source)+": "+line(c.What)+" since the review")
+	}
+	for _, u := range r.Unique {
+		u.Text = v.claimText(u.Span, u.Text)
+		u.Value, u.Topic, u.Source = line(u.Value), line(u.Topic), line(u.Source)
+		v.unique = append(v.unique, u)
+	}
+	for _, rc := range r.Reconciled {
+		rc.Claims = v.cleanClaims(rc.Claims)
+		rc.Reason = line(rc.Reason)
+		v.reconciled = append(v.reconciled, rc)
+	}
+	return v
+}
+
+// cleanDisc cleans a finding's strings; its claims' text becomes the slice
+// of their cleaned paragraph, so that it still equals it.
+func (v *view) cleanDisc(d compare.Discrepancy) compare.Discrepancy {
+	d.ID, d.Topic, d.Summary, d.Why = line(d.ID), line(d.Topic), line(d.Summary), line(d.Why)
+	d.Kind, d.Severity = compare.Kind(line(string(d.Kind))), compare.Severity(line(string(d.Severity)))
+	d.Claims = v.cleanClaims(d.Claims)
+	if d.Diff != nil {
+		diff := make([]compare.DiffOp, len(d.Diff))
+		for i, op := range d.Diff {
+			diff[i] = compare.DiffOp{Op: compare.Op(line(string(op.Op))), Text: line(op.Text)}
+		}
+		d.Diff = diff
+	}
+	return d
+}
+
+func (v *view) cleanClaims(cs []compare.Claim) []compare.Claim {
+	out := make([]compare.Claim, len(cs))
+	for i, c := range cs {
+		c.Text = v.claimText(c.Span, c.Text)
+		c.Value, c.Source = line(c.Value), line(c.Source)
+		out[i] = c
+	}
+	return out
+}
+
+// claimText is a claim's words as its cleaned paragraph holds them, or its
+// own text cleaned when its span does not fit its paragraph.
+func (v *view) claimText(sp compare.Span, text string) string {
+	if s := v.byID[sp.Source]; s != nil && sp.Paragraph >= 0 && sp.Paragraph < len(s.Paras) {
+		if t, ok := slice(s.Paras[sp.Paragraph], sp.Start, sp.End); ok {
+			return t
+		}
+	}
+	return line(text)
+}
+
+// para returns a paragraph's cleaned text, and whether it exists.
+func (v *view) para(id string, p int) (string, bool) {
+	s := v.byID[id]
+	if s == nil || p < 0 || p >= len(s.Paras) {
+		return "", false
+	}
+	return s.Paras[p], true
+}
+
+// name is how the exports call a source in running text.
+func (v *view) name(id string) string {
+	if s := v.byID[id]; s != nil {
+		return s.Name
+	}
+	return line(id)
+}
+
+func (v *view) rightName(right string) string {
+	switch right {
+	case "":
+		return ""
+	case review.Unresolved:
+		return "unresolved"
+	}
+	return v.name(right)
+}
+
+func cleanEntry(e review.Entry) review.Entry {
+	e.ID, e.Summary, e.Note, e.Right = line(e.ID), line(e.Summary), line(e.Note), line(e.Right)
+	e.Status = review.Status(line(string(e.Status)))
+	e.Kind = compare.Kind(line(string(e.Kind)))
+	if ev, err := review.CleanEvidence(e.Evidence); err == nil {
+		e.Evidence = ev
+	} else {
+		e.Evidence = "" // never a link the review package would refuse
+	}
+	return e
+}
+
+// How long a source's short name may be, in characters: an outlet's name
+// whole (up to a column's width), a title or the first words of the text
+// cut short, since they stand in running text beside every claim.
+const (
+	maxName  = 48
+	maxTitle = 40
+	maxLead  = 32
+)
+
+// nameSources gives each source a short name a person can tell from the
+// others' and a full label. The name is the outlet; without one, the
+// title; without one, the first words of the article (a file's name or a
+// hash says less than its text). Where two sources would share a name
+// (two articles of one outlet), what tells them apart is added: the title,
+// the date, the byline, else the source's number.
+func nameSources(srcs []*viewSource) {
+	for _, s := range srcs {
+		switch {
+		case s.Outlet != "":
+			s.Name = s.Outlet
+		case s.Title != "":
+			s.Name = shorten(s.Title, maxTitle)
+		case lead(s) != "":
+			s.Name = "“" + shorten(lead(s), maxLead) + "”"
+		default:
+			s.Name = s.ID
+		}
+	}
+	groups := map[string][]*viewSource{}
+	for _, s := range srcs {
+		groups[s.Name] = append(groups[s.Name], s)
+	}
+	for _, g := range groups {
+		if len(g) < 2 {
+			continue
+		}
+		for _, tell := range []func(*viewSource) string{
+			func(s *viewSource) string {
+				if s.Outlet != "" && s.Title != "" {
+					return shorten(s.Title, maxTitle*3/4)
+				}
+				return ""
+			},
+			func(s *viewSource) string { return s.Published },
+			func(s *viewSource) string { return s.Author },
+		} {
+			if distinct(g, tell) {
+				for _, s := range g {
+					s.Name += " (" + tell(s) + ")"
+				}
+				break
+			}
+		}
+		if !distinct(g, func(s *viewSource) string { return s.Name }) {
+			for _, s := range g {
+				s.Name += fmt.Sprintf(" [%d]", s.N)
+			}
+		}
+	}
+	for _, s := range srcs {
+		parts := []string{}
+		if s.Outlet != "" {
+			parts = append(parts, s.Outlet)
+		}
+		if s.Title != "" {
+			parts = append(parts, "“"+s.Title+"”")
+		} else if s.Outlet == "" && lead(s) != "" {
+			parts = append(parts, "“"+shorten(lead(s), 2*maxName)+"”")
+		}
+		if s.Author != "" {
+			parts = append(parts, "by "+s.Author)
+		}
+		if s.Published != "" {
+			parts = append(parts, s.Published)
+		}
+		parts = append(parts, s.ID)
+		s.Label = strings.Join(parts, " · ")
+	}
+}
+
+// distinct says whether f gives every source of g a different, non-empty
+// value.
+func distinct(g []*viewSource, f func(*viewSource) string) bool {
+	seen := map[string]bool{}
+	for _, s := range g {
+		x := f(s)
+		if x == "" || seen[x] {
+			return false
+		}
+		seen[x] = true
+	}
+	return true
+}
+
+// lead is the first body paragraph's text.
+func lead(s *viewSource) string {
+	for i, k := range s.Kinds {
+		if k == loader.KindBody {
+			return line(s.Paras[i])
+		}
+	}
+	return ""
+}
+
+// shorten cuts s to at most n characters, at a word, with an ellipsis.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)[:n-1]
+	cut := strings.LastIndexByte(string(rs), ' ')
+	if cut < len(string(rs))/2 {
+		cut = len(string(rs))
+	}
+	return strings.TrimRight(string(rs)[:cut], " ,;:.") + "…"
+}
