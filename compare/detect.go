@@ -23,7 +23,7 @@ type findings struct {
 var detectors = []detector{
 	{"numbers", detectNumbers},
 	{"outcomes", detectOutcomes},
-	{"times", viewed(func(c *comparison, v *Result) { findTimeConflicts(v, c.linked) })},
+	{"times", detectTimes},
 	{"names and lists", viewed(func(c *comparison, v *Result) {
 		canonicalNames(v, c.mentions)
 		findListConflicts(v, c.arts, c.linked)

@@ -134,6 +134,18 @@ func detectNumbers(c *comparison, out *findings) {
 			}
 		}
 		first := fs[0]
+		// Within one finding, the figures that are one figure rounded (or
+		// one within the other's range) are said to be so.
+		for x := range fs {
+			for _, g := range fs[x+1:] {
+				if g.Span.Source == fs[x].Span.Source {
+					continue
+				}
+				if v, reason := compareFigures(*fs[x].Quantity, *g.Quantity); v == figuresReconciled {
+					out.Reconciled = append(out.Reconciled, Reconciled{Claims: []Claim{claimOf(fs[x]), claimOf(g)}, Reason: reason})
+				}
+			}
+		}
 		d := Discrepancy{Kind: KindNumber, Topic: first.Topic, Summary: first.Label + ": " + valuesBySource(fs)}
 		for _, f := range fs {
 			d.Claims = append(d.Claims, claimOf(f))

@@ -82,6 +82,12 @@ func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year
 		current = year
 	}
 	for _, p := range a.Paragraphs {
+		if p.Kind == loader.KindTitle {
+			// A headline states the story's main figures ("Quake Kills 10; 80
+			// Hurt"): they are facts like the body's.
+			facts = append(facts, headlineFacts(a, p, current)...)
+			continue
+		}
 		if p.Kind != loader.KindBody {
 			continue
 		}
@@ -107,9 +113,11 @@ func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year
 						// not the dateline's: only a time with its zone is kept.
 						continue
 					}
+					key, label := timeKey(text, tm.start, tm.end)
 					facts = append(facts, Fact{
 						Kind: FactTime, Span: span,
 						Text: p.Text[span.Start:span.End], Value: tm.v.describe(), Topic: topic, Time: &tm.v,
+						Key: key, Label: label,
 					})
 				}
 			}
@@ -266,3 +274,63 @@ func articleZoneOf(a *loader.Article) *time.Location {
 	return nil
 }
 
+// headlineFacts reads the figures of a headline, its words title-cased as
+// headlines are ("Six Dead in Blast", "5.9 Quake Jolts Iran").
+func headlineFacts(a *loader.Article, p loader.Paragraph, current int) []Fact {
+	var out []Fact
+	text := p.Text
+	// Title case hides the grammar the readers look for: read it in lower
+	// case, but for the words a headline writes in capitals.
+	lower := headlineCase(text)
+	toks := words(lower)
+	for _, q := range quantitiesOf(lower, toks) {
+		q := q
+		if q.q.Counted == "" && q.q.Unit == "" {
+			continue
+		}
+		key, label := quantityKey(&q.q)
+		span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
+		out = append(out, Fact{Kind: FactQuantity, Span: span, Text: text[span.Start:span.End], Value: q.q.describe(),
+			Quantity: &q.q, Background: pastYear(text, current), Key: key, Label: label})
+	}
+	return out
+}
+
+// headlineCase lowers a headline's title-cased words, keeping the words in
+// capitals ("US", "UN") and the byte offsets.
+func headlineCase(s string) string {
+	b := []byte(s)
+	for w := range eachWord(s) {
+		if w.text == strings.ToUpper(w.text) && len(w.text) > 1 {
+			continue
+		}
+		for i := w.start; i < w.end; i++ {
+			if 'A' <= b[i] && b[i] <= 'Z' {
+				b[i] += 'a' - 'A'
+			}
+		}
+	}
+	return string(b)
+}
+
+// timeKey names what a time dates, for the fact table: the happening its
+// clause names nearest it ("when|publish", "when: published").
+func timeKey(text string, start, end int) (string, string) {
+	toks := words(text)
+	best, bestDist := "", 1<<30
+	for _, t := range toks {
+		if t.start >= start && t.end <= end {
+			continue
+		}
+		if !timeEvents()[t.folded] {
+			continue
+		}
+		if d := distance(t.start, t.end, start, end); d < bestDist && d < 60 {
+			best, bestDist = t.folded, d
+		}
+	}
+	if best == "" {
+		return "when", "when"
+	}
+	return "when|" + stem(best), "when: " + best
+}

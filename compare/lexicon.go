@@ -122,6 +122,7 @@ var (
 	maleNames       = wordSet("given-names-male")
 	femaleNames     = wordSet("given-names-female")
 	speechNouns     = wordSet("speech-nouns")
+	timeEvents      = wordSet("time-events")
 	places          = sync.OnceValue(func() map[string]bool {
 		m := map[string]bool{}
 		for _, line := range lexiconLines("places") {

@@ -90,8 +90,24 @@ const (
 	figureBareWords = 0.2
 )
 
-// Time comparison (timeconflict.go).
+// Time comparison (detect_time.go).
 const (
+	// timeMatch is the score two times of one happening must reach: one
+	// happening named in both clauses (0.5), and a name or a linked
+	// paragraph or words in common besides. Set on news-dev, where a
+	// shared happening alone paired the day a report came out with the day
+	// another was published.
+	timeMatch = 0.6
+	// timeCloseBonus rewards two dates of one happening the nearer they
+	// are (this much for one day, falling by e every two days).
+	timeCloseBonus = 0.4
+	// mainHappeningShare is the share of the paragraphs that name a
+	// happening for it to be the story's own (the debate in reports of a
+	// debate).
+	mainHappeningShare = 0.1
+	// timeClauseWords is how far from a time its clause's happening is
+	// looked for, in words each way.
+	timeClauseWords = 6
 	// timeTolerance is how far apart two clock times of one event may be
 	// and still be a rounding of each other ("3:30 a.m." for "3:33 a.m.");
 	// a qualifier such as "about" or "shortly after" widens it to

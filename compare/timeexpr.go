@@ -24,6 +24,12 @@ type TimeValue struct {
 	HasZone    bool   // Start and End are true UTC
 	Zone       string // the IANA zone the clock was read in, when known
 	Qualifier  string // "about", "shortly after", ... or ""
+	// Precision is "day", "week", "month" or "year" for a date alone, ""
+	// for a clock time.
+	Precision string
+	// Forward marks a date the sentence puts after the dateline ("will
+	// leave on January 1", "is scheduled for Friday").
+	Forward bool
 }
 
 // timeAt is a time expression found in a sentence, its span relative to it.
@@ -37,20 +43,16 @@ var (
 	// 24-hour clocks need a zone to be told from other numbers: "0300 GMT", "09:30 BST".
 	clock24Re = regexp.MustCompile(`(?i)\b(about|around|approximately|shortly after|shortly before|by|at)?\s*\b([01]?\d|2[0-3]):?([0-5]\d)\s*(?:hours?\s+)?(GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST)\b`)
 	zoneRe    = regexp.MustCompile(`^\s*\(?\s*(local time|local|Eastern(?: Standard| Daylight)?(?: Time)?|Pacific(?: Time)?|Central(?: Time)?|Mountain(?: Time)?|ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|MT|MST|MDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST)\b\)?`)
-	dayRe     = regexp.MustCompile(`(?i)\b(yesterday|today|tonight|last night|this morning|this afternoon|this evening|overnight|(?:on |last |early |late )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: morning| afternoon| evening| night)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:,?\s+\d{4})?)\b`)
 )
 
 // timeExpressions finds the times of a sentence and resolves them against
-// the article's dateline and the zone of the place it reports from. A day
-// word ("yesterday", "on Sunday") gives its date to the clock times of the
-// same sentence.
+// the article's dateline and the zone of the place it reports from: its
+// clock times, each on the day the sentence names nearest it (else the
+// dateline's), and the days, weeks, months and years it names alone.
 func timeExpressions(text string, dl loader.Dateline, place *time.Location) []timeAt {
 	var out []timeAt
-	// The day the sentence speaks of, if it names one.
-	day, dayStart, dayEnd, dayPart := time.Time{}, 0, 0, ""
-	if mayNameDay(text) || strings.ContainsAny(text, "0123456789") && mayNameMonth(text) {
-		day, dayStart, dayEnd, dayPart = resolveDay(text, dl)
-	}
+	dates := dateExpressions(text, dl)
+	usedDate := make([]bool, len(dates))
 	hasDigit := strings.ContainsAny(text, "0123456789")
 	for _, re := range []*regexp.Regexp{clockRe, clock24Re} {
 		if !hasDigit || re == clockRe && !mayHaveClock(text) || re == clock24Re && !strings.ContainsAny(text, "GMUBCEIST") {
@@ -93,6 +95,22 @@ func timeExpressions(text string, dl loader.Dateline, place *time.Location) []ti
 			if qual == "" {
 				start = m[4]
 			}
+			// The day of the clock: the single day the sentence names
+			// nearest it.
+			day := time.Time{}
+			nearest := -1
+			for k, d := range dates {
+				if d.precision != "day" {
+					continue
+				}
+				if nearest < 0 || distance(d.start, d.end, start, end) < distance(dates[nearest].start, dates[nearest].end, start, end) {
+					nearest = k
+				}
+			}
+			if nearest >= 0 {
+				day = dates[nearest].from
+				usedDate[nearest] = true
+			}
 			v := TimeValue{HasClock: true, Qualifier: qual}
 			date := day
 			if date.IsZero() && !dl.IsZero() {
@@ -119,111 +137,28 @@ func timeExpressions(text string, dl loader.Dateline, place *time.Location) []ti
 			out = append(out, timeAt{v: v, start: start, end: end})
 		}
 	}
-	if len(out) == 0 && !day.IsZero() {
-		// A day alone: "yesterday", "on Sunday", "June 27".
-		v := TimeValue{HasDate: true, Start: day, End: day.Add(24*time.Hour - time.Second)}
-		if dayPart != "" {
-			v.Start, v.End = partOfDay(day, dayPart)
+	for k, d := range dates {
+		if usedDate[k] {
+			continue
 		}
-		out = append(out, timeAt{v: v, start: dayStart, end: dayEnd})
+		// A day alone ("yesterday", "on Sunday", "June 27"), or a longer
+		// period ("last month", "in March", "in 2013").
+		v := TimeValue{HasDate: true, Start: d.from, End: d.to.Add(24*time.Hour - time.Second), Precision: d.precision, Forward: d.forward}
+		if d.part != "" {
+			v.Start, v.End = partOfDay(d.from, d.part)
+		}
+		out = append(out, timeAt{v: v, start: d.start, end: d.end})
 	}
 	return out
 }
 
-// resolveDay finds the first day a sentence names and resolves it against
-// the dateline: "yesterday" is the day before it, a weekday the last such
-// day on or before it, "June 27" that day of its year. Without a dateline
-// only a written date ("June 27, 2021") resolves.
-func resolveDay(text string, dl loader.Dateline) (time.Time, int, int, string) {
-	m := dayRe.FindStringIndex(text)
-	if m == nil {
-		return time.Time{}, 0, 0, ""
-	}
-	w := strings.ToLower(text[m[0]:m[1]])
-	base := time.Time{}
-	if !dl.IsZero() {
-		y, mo, d := dl.Time.Date()
-		base = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
-	}
-	part := ""
-	for _, p := range []string{"morning", "afternoon", "evening", "night"} {
-		if strings.HasSuffix(w, p) {
-			part = p
-		}
-	}
+// distance is how far apart two spans of a sentence are.
+func distance(aStart, aEnd, bStart, bEnd int) int {
 	switch {
-	case w == "yesterday":
-		if base.IsZero() {
-			return time.Time{}, 0, 0, ""
-		}
-		return base.AddDate(0, 0, -1), m[0], m[1], ""
-	case w == "last night":
-		if base.IsZero() {
-			return time.Time{}, 0, 0, ""
-		}
-		return base.AddDate(0, 0, -1), m[0], m[1], "night"
-	case w == "today" || w == "tonight" || strings.HasPrefix(w, "this ") || w == "overnight":
-		if base.IsZero() {
-			return time.Time{}, 0, 0, ""
-		}
-		if w == "tonight" {
-			part = "evening"
-		}
-		return base, m[0], m[1], part
-	}
-	for i, name := range []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"} {
-		if strings.Contains(w, name) {
-			if base.IsZero() {
-				return time.Time{}, 0, 0, ""
-			}
-			back := (int(base.Weekday()) - i + 7) % 7
-			return base.AddDate(0, 0, -back), m[0], m[1], part
-		}
-	}
-	// A month and a day, in either order, with or without a year.
-	t, ok := parseMonthDay(w, base)
-	if !ok {
-		return time.Time{}, 0, 0, ""
-	}
-	return t, m[0], m[1], ""
-}
-
-var monthDayRe = regexp.MustCompile(`([a-z]+)\.?\s+(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)`)
-var yearRe = regexp.MustCompile(`\b(19|20)\d\d\b`)
-
-func parseMonthDay(w string, base time.Time) (time.Time, bool) {
-	m := monthDayRe.FindStringSubmatch(w)
-	if m == nil {
-		return time.Time{}, false
-	}
-	name, dayS := m[1], m[2]
-	if name == "" {
-		name, dayS = m[4], m[3]
-	}
-	mo := monthNumber(name)
-	d, _ := strconv.Atoi(dayS)
-	if mo == 0 || d < 1 || d > 31 {
-		return time.Time{}, false
-	}
-	y := 0
-	if ym := yearRe.FindString(w); ym != "" {
-		y, _ = strconv.Atoi(ym)
-	} else if !base.IsZero() {
-		y = base.Year()
-		if time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).After(base.AddDate(0, 0, 7)) {
-			y-- // news reports the past: "Dec. 30" in a January story
-		}
-	} else {
-		return time.Time{}, false
-	}
-	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), true
-}
-
-func monthNumber(name string) int {
-	for i, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
-		if strings.HasPrefix(name, m) {
-			return i + 1
-		}
+	case aEnd <= bStart:
+		return bStart - aEnd
+	case bEnd <= aStart:
+		return aStart - bEnd
 	}
 	return 0
 }
@@ -328,6 +263,14 @@ func (v TimeValue) describe() string {
 		return q + v.Start.Format("15:04") + " local (date and zone unknown)"
 	case !v.Start.Equal(v.End) && v.End.Sub(v.Start) < 23*time.Hour:
 		return fmt.Sprintf("%s to %s", v.Start.Format("2006-01-02 15:04"), v.End.Format("2006-01-02 15:04"))
+	case v.Precision == "week" || v.Precision == "month" && (v.Start.Day() != 1 || v.End.AddDate(0, 0, 1).Day() != 1):
+		return fmt.Sprintf("%s to %s", v.Start.Format("2006-01-02"), v.End.Format("2006-01-02"))
+	case v.Precision == "month":
+		return v.Start.Format("2006-01")
+	case v.Precision == "year" && v.Start.Month() == 1 && v.Start.Day() == 1 && v.End.Month() == 12:
+		return v.Start.Format("2006")
+	case v.Precision == "year":
+		return fmt.Sprintf("%s to %s", v.Start.Format("2006-01"), v.End.Format("2006-01"))
 	}
 	return v.Start.Format("2006-01-02")
 }
@@ -371,7 +314,7 @@ func clockOrDay(text string) bool {
 	return mayNameDay(text)
 }
 
-var dayWords = []string{"yesterday", "today", "tonight", "night", "morning", "afternoon", "evening", "day"}
+var dayWords = []string{"yesterday", "today", "tonight", "tomorrow", "night", "morning", "afternoon", "evening", "day", "week", "month", "year", "ago"}
 
 var monthStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 

@@ -42,7 +42,7 @@ func TestTimeExpressions(t *testing.T) {
 			t.Errorf("%q: %s, want %s", tt.text, v, tt.want)
 		}
 	}
-	for _, s := range []string{"Five people were killed.", "The 2021 budget rose by 3 percent.", "He is 5 feet tall."} {
+	for _, s := range []string{"Five people were killed.", "He is 5 feet tall."} {
 		if got := timeExpressions(s, dated, nil); len(got) != 0 {
 			t.Errorf("%q: found times %+v", s, got)
 		}

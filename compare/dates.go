@@ -1,0 +1,431 @@
+package compare
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/parallax-news/parallax/loader"
+)
+
+// The days, weeks, months and years a sentence names, resolved against the
+// article's dateline. News reports the past, so "on Tuesday" is the last
+// Tuesday and "March 3" the last March 3; but a sentence that looks forward
+// ("is scheduled to appear in court on Friday", "the funding lasts until
+// March 1", "sentencing is set for June 3", "will leave on January 1")
+// names the next one: a wrong direction would make a false conflict with
+// an outlet that was right.
+
+// dateAt is a date expression found in a sentence, its span relative to it.
+type dateAt struct {
+	start, end int
+	from, to   time.Time // the first and the last day it covers
+	part       string    // "morning", "evening", "night", … of a single day
+	precision  string    // "day", "week", "month", "year"
+	forward    bool      // resolved as looking forward
+}
+
+var dateRe = sync.OnceValue(func() *regexp.Regexp {
+	month := `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+	weekday := `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`
+	return regexp.MustCompile(`(?i)\b(?:` +
+		// a month and a day, either way, with or without a year
+		month + `\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?` +
+		`|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + month + `(?:,?\s+\d{4})?` +
+		// a weekday, with its part of the day
+		`|(?:(?:on|last|next|this|early|late)\s+)?` + weekday + `(?:\s+(?:morning|afternoon|evening|night))?` +
+		// the days around the dateline
+		`|yesterday|today|tonight|tomorrow|last night|overnight|this (?:morning|afternoon|evening)|the (?:previous|next) (?:night|day)|the (?:night|day) before` +
+		// weeks, months and years counted from the dateline
+		`|(?:last|this|next|past|earlier this|later this)\s+(?:week|month|year)` +
+		`|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month|year|decade)s?\s+ago` +
+		// a month alone, or its part
+		`|(?:(?:early|mid|late)[- ]|the (?:end|beginning|start|middle) of\s+)?` + month + `(?:\s+\d{4})?` +
+		// a year
+		`|(?:(?:early|mid|late)[- ])?(?:19|20)\d\d` +
+		`)\b`)
+})
+
+// forwardCues before a date in its clause make it look forward.
+var forwardCues = toSet(`will scheduled slated set due expected plans plan planned planning upcoming until
+till through begins starts would could should is are aims hopes intends deadline before next supposed`)
+
+// dateExpressions finds the dates of a sentence and resolves them.
+func dateExpressions(text string, dl loader.Dateline) []dateAt {
+	if !mayNameDay(text) && !(strings.ContainsAny(text, "0123456789") || mayNameMonth(text)) {
+		return nil
+	}
+	base := time.Time{}
+	if !dl.IsZero() {
+		y, mo, d := dl.Time.Date()
+		base = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+	}
+	var out []dateAt
+	for _, m := range dateRe().FindAllStringIndex(text, -1) {
+		w := strings.ToLower(text[m[0]:m[1]])
+		if w == "may" || w == "march" && !strings.ContainsAny(text[m[1]:min(len(text), m[1]+6)], "0123456789") && !monthContext(text, m[0]) {
+			continue // "may" and "march" are words first
+		}
+		dir := lookingWhere(text, m[0], w)
+		d, ok := resolveDate(w, base, dir)
+		fwd := dir > 0
+		if !ok {
+			continue
+		}
+		d.start, d.end, d.forward = m[0], m[1], fwd
+		out = append(out, d)
+	}
+	return out
+}
+
+// monthContext reports a month name standing as a month: "in March",
+// "since March", "early March".
+func monthContext(text string, at int) bool {
+	before := strings.ToLower(strings.TrimSpace(text[:at]))
+	for _, p := range []string{"in", "since", "by", "until", "of", "early", "late", "mid", "last", "next", "this", "from", "to"} {
+		if strings.HasSuffix(before, " "+p) || before == p {
+			return true
+		}
+	}
+	return false
+}
+
+// lookingWhere says where a date's clause puts it from the dateline: ahead
+// (+1) for a future or a plan before it ("will", "is scheduled to", "set
+// for", "until") or a word of its own ("next", "tomorrow"); behind (-1) for
+// a past verb nearer it ("was fired on Friday"); 0 when the clause does not
+// say.
+func lookingWhere(text string, at int, expr string) int {
+	if strings.HasPrefix(expr, "next") || expr == "tomorrow" || strings.HasPrefix(expr, "later this") || strings.HasPrefix(expr, "the next") {
+		return 1
+	}
+	if strings.HasPrefix(expr, "last") || strings.HasSuffix(expr, "ago") || expr == "yesterday" || strings.HasPrefix(expr, "earlier") ||
+		strings.HasPrefix(expr, "the previous") || strings.HasSuffix(expr, "before") {
+		return -1
+	}
+	// Back through the clause: its verbs and their helpers.
+	start := max(0, strings.LastIndexAny(text[:at], ".;:—")+1)
+	toks := words(text[start:at])
+	for i := len(toks) - 1; i >= 0 && i >= len(toks)-8; i-- {
+		f := toks[i].folded
+		switch {
+		case forwardCues[f]:
+			// "is" and "are" look forward only before "to" ("is to be
+			// sentenced"); "before" only as a deadline.
+			if (f == "is" || f == "are") && !(i+1 < len(toks) && toks[i+1].folded == "to") {
+				continue
+			}
+			return 1 // "would" too: reported speech of a plan, "said he would leave on Jan. 1"
+		case strings.HasSuffix(f, "ing") && i > 0 && (toks[i-1].folded == "was" || toks[i-1].folded == "were" || toks[i-1].folded == "is" || toks[i-1].folded == "are" || toks[i-1].folded == "be"):
+			return 1 // a plan told in the progressive: "said he was leaving in February"
+		case strings.HasSuffix(f, "ed") && len(f) > 4 && !forwardCues[f]:
+			return -1 // a past verb nearer the date: "was fired on Friday"
+		case f == "was" || f == "were" || f == "had" || f == "did" || f == "said":
+			return -1
+		}
+	}
+	return 0
+}
+
+// resolveDate turns a date expression into the days it covers, from base
+// (the dateline's day; zero when unknown, and then only written dates
+// resolve).
+func resolveDate(w string, base time.Time, dir int) (dateAt, bool) {
+	forward := dir > 0
+	day := func(t time.Time) dateAt { return dateAt{from: t, to: t, precision: "day"} }
+	w = strings.TrimSpace(w)
+	part := ""
+	for _, p := range []string{"morning", "afternoon", "evening", "night"} {
+		if strings.HasSuffix(w, p) {
+			part = p
+		}
+	}
+	needBase := func() bool { return !base.IsZero() }
+	switch {
+	case w == "yesterday":
+		if !needBase() {
+			return dateAt{}, false
+		}
+		return day(base.AddDate(0, 0, -1)), true
+	case w == "last night" || w == "the previous night" || w == "the night before":
+		if !needBase() {
+			return dateAt{}, false
+		}
+		d := day(base.AddDate(0, 0, -1))
+		d.part = "night"
+		return d, true
+	case w == "the day before":
+		if !needBase() {
+			return dateAt{}, false
+		}
+		return day(base.AddDate(0, 0, -1)), true
+	case w == "today" || w == "tonight" || strings.HasPrefix(w, "this ") && !strings.Contains(w, "week") && !strings.Contains(w, "month") && !strings.Contains(w, "year") || w == "overnight":
+		if !needBase() {
+			return dateAt{}, false
+		}
+		d := day(base)
+		if w == "tonight" {
+			d.part = "evening"
+		} else {
+			d.part = part
+		}
+		return d, true
+	case w == "tomorrow" || w == "the next day":
+		if !needBase() {
+			return dateAt{}, false
+		}
+		return day(base.AddDate(0, 0, 1)), true
+	case w == "the next night":
+		if !needBase() {
+			return dateAt{}, false
+		}
+		d := day(base.AddDate(0, 0, 1))
+		d.part = "night"
+		return d, true
+	}
+	for i, name := range []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"} {
+		if !strings.Contains(w, name) {
+			continue
+		}
+		if !needBase() {
+			return dateAt{}, false
+		}
+		var t time.Time
+		if forward || strings.HasPrefix(w, "next") {
+			ahead := (i - int(base.Weekday()) + 7) % 7
+			if strings.HasPrefix(w, "next") && ahead == 0 {
+				ahead = 7
+			}
+			t = base.AddDate(0, 0, ahead)
+		} else {
+			back := (int(base.Weekday()) - i + 7) % 7
+			if strings.HasPrefix(w, "last") && back == 0 {
+				back = 7
+			}
+			t = base.AddDate(0, 0, -back)
+		}
+		d := day(t)
+		d.part = part
+		return d, true
+	}
+	if d, ok := relativePeriod(w, base); ok {
+		return d, true
+	}
+	if t, ok := parseMonthDay(w, base, dir); ok {
+		return day(t), true
+	}
+	if d, ok := monthOrYear(w, base, dir); ok {
+		return d, true
+	}
+	return dateAt{}, false
+}
+
+// relativePeriod reads "last week", "this month", "earlier this year",
+// "two weeks ago", "a decade ago" against base.
+func relativePeriod(w string, base time.Time) (dateAt, bool) {
+	if base.IsZero() {
+		return dateAt{}, false
+	}
+	fs := strings.Fields(w)
+	if len(fs) >= 3 && fs[len(fs)-1] == "ago" {
+		n := 1
+		if v, ok := numberWords()[fs[0]]; ok {
+			n = int(v)
+		} else if v, err := strconv.Atoi(fs[0]); err == nil {
+			n = v
+		} else if fs[0] != "a" {
+			return dateAt{}, false
+		}
+		switch strings.TrimSuffix(fs[1], "s") {
+		case "day":
+			t := base.AddDate(0, 0, -n)
+			return dateAt{from: t, to: t, precision: "day"}, true
+		case "week":
+			t := base.AddDate(0, 0, -7*n)
+			return dateAt{from: t.AddDate(0, 0, -3), to: t.AddDate(0, 0, 3), precision: "week"}, true
+		case "month":
+			t := base.AddDate(0, -n, 0)
+			return dateAt{from: t.AddDate(0, 0, -10), to: t.AddDate(0, 0, 10), precision: "month"}, true
+		case "year":
+			t := base.AddDate(-n, 0, 0)
+			return dateAt{from: t.AddDate(0, -4, 0), to: t.AddDate(0, 4, 0), precision: "year"}, true
+		case "decade":
+			t := base.AddDate(-10*n, 0, 0)
+			return dateAt{from: t.AddDate(-2, 0, 0), to: t.AddDate(2, 0, 0), precision: "year"}, true
+		}
+		return dateAt{}, false
+	}
+	if len(fs) < 2 {
+		return dateAt{}, false
+	}
+	unit := fs[len(fs)-1]
+	which := strings.Join(fs[:len(fs)-1], " ")
+	weekStart := base.AddDate(0, 0, -((int(base.Weekday()) + 6) % 7)) // Monday
+	monthStart := time.Date(base.Year(), base.Month(), 1, 0, 0, 0, 0, time.UTC)
+	yearStart := time.Date(base.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	span := func(from time.Time, years, months, days int, precision string) dateAt {
+		return dateAt{from: from, to: from.AddDate(years, months, days).AddDate(0, 0, -1), precision: precision}
+	}
+	switch unit {
+	case "week":
+		switch which {
+		case "last", "past":
+			return span(weekStart.AddDate(0, 0, -7), 0, 0, 7, "week"), true
+		case "this", "earlier this":
+			return dateAt{from: weekStart, to: base, precision: "week"}, true
+		case "next":
+			return span(weekStart.AddDate(0, 0, 7), 0, 0, 7, "week"), true
+		case "later this":
+			return dateAt{from: base, to: weekStart.AddDate(0, 0, 6), precision: "week"}, true
+		}
+	case "month":
+		switch which {
+		case "last", "past":
+			return span(monthStart.AddDate(0, -1, 0), 0, 1, 0, "month"), true
+		case "this", "earlier this":
+			return dateAt{from: monthStart, to: base, precision: "month"}, true
+		case "next":
+			return span(monthStart.AddDate(0, 1, 0), 0, 1, 0, "month"), true
+		case "later this":
+			return dateAt{from: base, to: monthStart.AddDate(0, 1, -1), precision: "month"}, true
+		}
+	case "year":
+		switch which {
+		case "last", "past":
+			return span(yearStart.AddDate(-1, 0, 0), 1, 0, 0, "year"), true
+		case "this", "earlier this":
+			return dateAt{from: yearStart, to: base, precision: "year"}, true
+		case "next":
+			return span(yearStart.AddDate(1, 0, 0), 1, 0, 0, "year"), true
+		case "later this":
+			return dateAt{from: base, to: yearStart.AddDate(1, 0, -1), precision: "year"}, true
+		}
+	}
+	return dateAt{}, false
+}
+
+var monthDayRe = regexp.MustCompile(`([a-z]+)\.?\s+(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)`)
+var yearRe = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
+// parseMonthDay reads a month and a day: the year as written, else the
+// occurrence the clause looks to (the next, or the last), else the one
+// nearest the dateline ("Dec. 30" in a January story is last December's,
+// "the Dec. 12 election" in a November one this December's).
+func parseMonthDay(w string, base time.Time, dir int) (time.Time, bool) {
+	m := monthDayRe.FindStringSubmatch(w)
+	if m == nil {
+		return time.Time{}, false
+	}
+	name, dayS := m[1], m[2]
+	if name == "" {
+		name, dayS = m[4], m[3]
+	}
+	mo := monthNumber(name)
+	d, _ := strconv.Atoi(dayS)
+	if mo == 0 || d < 1 || d > 31 {
+		return time.Time{}, false
+	}
+	if ym := yearRe.FindString(w); ym != "" {
+		y, _ := strconv.Atoi(ym)
+		return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), true
+	}
+	if base.IsZero() {
+		return time.Time{}, false
+	}
+	return nearestYear(time.Date(base.Year(), time.Month(mo), d, 0, 0, 0, 0, time.UTC), base, dir), true
+}
+
+// nearestYear moves t, a date in base's year, to the year the clause puts
+// it in: the next occurrence looking ahead, the last looking back, else the
+// nearest to base.
+func nearestYear(t, base time.Time, dir int) time.Time {
+	prev, next := t.AddDate(-1, 0, 0), t.AddDate(1, 0, 0)
+	switch dir {
+	case 1:
+		if t.Before(base.AddDate(0, 0, -1)) {
+			return next // "until March 1" in a December story
+		}
+		return t
+	case -1:
+		if t.After(base.AddDate(0, 0, 7)) {
+			return prev // news reports the past: "Dec. 30" in a January story
+		}
+		return t
+	}
+	best := t
+	for _, c := range []time.Time{prev, next} {
+		if absDays(c.Sub(base)) < absDays(best.Sub(base)) {
+			best = c
+		}
+	}
+	return best
+}
+
+func absDays(d time.Duration) float64 {
+	if d < 0 {
+		d = -d
+	}
+	return d.Hours() / 24
+}
+
+// monthOrYear reads a month alone ("in March", "the end of February",
+// "early 1979", "in 2013"), its part when said.
+func monthOrYear(w string, base time.Time, dir int) (dateAt, bool) {
+	fs := strings.Fields(strings.NewReplacer("-", " ").Replace(w))
+	part := ""
+	switch {
+	case len(fs) >= 2 && (fs[0] == "early" || fs[0] == "mid" || fs[0] == "late"):
+		part, fs = fs[0], fs[1:]
+	case len(fs) >= 4 && fs[0] == "the" && fs[2] == "of":
+		part, fs = fs[1], fs[3:]
+	}
+	if len(fs) == 1 && isYear(fs[0]) {
+		y, _ := strconv.Atoi(fs[0])
+		from, to := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+		from, to = partOf(from, to, part)
+		return dateAt{from: from, to: to, precision: "year"}, true
+	}
+	mo := monthNumber(strings.TrimSuffix(fs[0], "."))
+	if mo == 0 {
+		return dateAt{}, false
+	}
+	y := 0
+	if len(fs) > 1 && isYear(fs[1]) {
+		y, _ = strconv.Atoi(fs[1])
+	} else if !base.IsZero() {
+		y = nearestYear(time.Date(base.Year(), time.Month(mo), 15, 0, 0, 0, 0, time.UTC), base, dir).Year()
+	} else {
+		return dateAt{}, false
+	}
+	from := time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
+	to := from.AddDate(0, 1, -1)
+	from, to = partOf(from, to, part)
+	return dateAt{from: from, to: to, precision: "month"}, true
+}
+
+// partOf narrows a month or a year to its early, middle or late third, its
+// start or its end.
+func partOf(from, to time.Time, part string) (time.Time, time.Time) {
+	span := to.Sub(from)
+	third := span / 3
+	switch part {
+	case "early", "beginning", "start":
+		return from, from.Add(third)
+	case "mid", "middle":
+		return from.Add(third), to.Add(-third)
+	case "late", "end":
+		return to.Add(-third), to
+	}
+	return from, to
+}
+
+func monthNumber(name string) int {
+	for i, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+		if strings.HasPrefix(name, m) {
+			return i + 1
+		}
+	}
+	return 0
+}

@@ -1,0 +1,385 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"time"
+)
+
+// detectTimes compares the times sources give for one happening. A time
+// is set against its single best counterpart in each other source: the
+// same happening in its clause (published, the debate, will leave), the
+// same people when both name some, words around it in common. So the day a
+// letter was sent is never set against the day a spokesman spoke of it.
+// Once zones, weekdays and relative dates are read, times that agree are
+// reconciled; days that cannot both hold are a finding, and clock times a
+// few minutes apart a rounding. Two clock times that name one UTC instant
+// in different forms are reconciled wherever they stand ("1 a.m. local
+// time" in Iraq and "6 p.m. Eastern").
+func detectTimes(c *comparison, out *findings) {
+	var ts []int
+	for i, f := range c.res.Facts {
+		if f.Kind == FactTime && (f.Time.HasClock || f.Time.HasDate) && !c.offEvent(f.Span.Source) {
+			ts = append(ts, i)
+		}
+	}
+	frames := make([]timeFrame, len(ts))
+	for k, i := range ts {
+		frames[k] = c.timeFrameOf(c.res.Facts[i])
+	}
+	var cands []candidatePair
+	for x := range ts {
+		for y := x + 1; y < len(ts); y++ {
+			a, b := c.res.Facts[ts[x]], c.res.Facts[ts[y]]
+			if a.Span.Source == b.Span.Source || a.Time.HasClock != b.Time.HasClock && !(a.Time.HasDate && b.Time.HasDate) ||
+				coarse(*a.Time) != coarse(*b.Time) {
+				continue
+			}
+			s, ok := c.sameHappening(a, b, frames[x], frames[y])
+			if debugTimes != "" && (strings.Contains(a.Text, debugTimes) || strings.Contains(b.Text, debugTimes)) {
+				fmt.Printf("time %s %q %s ~ %s %q %s: %.2f %v %v|%v names %v|%v\n", a.Span.Source[:3], a.Text, a.Value, b.Span.Source[:3], b.Text, b.Value, s, ok,
+					keysOf(frames[x].happenings), keysOf(frames[y].happenings), keysOf(frames[x].names), keysOf(frames[y].names))
+			}
+			if ok {
+				cands = append(cands, candidatePair{x, y, s})
+			}
+		}
+	}
+	matched := matchOneToOne(cands, func(k int) string { return c.res.Facts[ts[k]].Span.Source })
+	groups := newUnionFind(len(ts))
+	differs := map[int]bool{}
+	worstGap := map[int]time.Duration{}
+	severe := map[int]bool{}
+	reconciled := map[[2]int]bool{}
+	for _, cp := range matched {
+		a, b := c.res.Facts[ts[cp.a]], c.res.Facts[ts[cp.b]]
+		v, gap, reason := compareTimes(*a.Time, *b.Time)
+		claims := []Claim{claimOf(a), claimOf(b)}
+		switch v {
+		case figuresAgree:
+		case figuresReconciled:
+			if foldText(a.Text) != foldText(b.Text) {
+				reconciled[[2]int{cp.a, cp.b}] = true
+				out.Reconciled = append(out.Reconciled, Reconciled{Claims: claims, Reason: reason})
+			}
+		default:
+			groups.union(cp.a, cp.b)
+			differs[cp.a], differs[cp.b] = true, true
+			r := groups.find(cp.a)
+			worstGap[r] = max(worstGap[r], gap, worstGap[cp.a], worstGap[cp.b])
+			severe[r] = severe[r] || v == figuresConflict
+		}
+	}
+	members := map[int][]int{}
+	var roots []int
+	for k := range ts {
+		if !differs[k] {
+			continue
+		}
+		r := groups.find(k)
+		if _, ok := members[r]; !ok {
+			roots = append(roots, r)
+		}
+		members[r] = append(members[r], k)
+	}
+	for _, r := range roots {
+		var fs []Fact
+		conflict := false
+		var far time.Duration
+		for _, k := range members[r] {
+			fs = append(fs, c.res.Facts[ts[k]])
+			conflict = conflict || severe[k] || severe[groups.find(k)]
+			far = max(far, worstGap[k], worstGap[groups.find(k)])
+		}
+		label := fs[0].Label
+		if label == "" {
+			label = "when"
+		}
+		d := Discrepancy{Kind: KindTime, Topic: fs[0].Topic, Severity: SeverityMedium, Summary: label + ": " + valuesBySource(fs)}
+		for _, f := range fs {
+			d.Claims = append(d.Claims, claimOf(f))
+		}
+		if conflict {
+			if allDays(fs) {
+				d.Severity = SeverityHigh
+			}
+			d.Why = fmt.Sprintf("the sources date one happening (%s) %s apart, once zones, weekdays and relative dates are read", happeningOf(fs[0]), humanDuration(far))
+		} else {
+			d.Severity = SeverityLow
+			d.Why = fmt.Sprintf("the times differ by %s at most: one source rounded, or gave an approximate time", humanDuration(far))
+		}
+		out.Discrepancies = append(out.Discrepancies, d)
+	}
+	// The same instant written two ways, wherever the two stand.
+	for x := range ts {
+		for y := x + 1; y < len(ts); y++ {
+			a, b := c.res.Facts[ts[x]], c.res.Facts[ts[y]]
+			if a.Span.Source == b.Span.Source || !a.Time.HasZone || !b.Time.HasZone || !a.Time.HasClock || !b.Time.HasClock ||
+				reconciled[[2]int{x, y}] {
+				continue
+			}
+			if d, ok := timeDiff(*a.Time, *b.Time); ok && d == 0 && foldText(a.Text) != foldText(b.Text) {
+				out.Reconciled = append(out.Reconciled, Reconciled{Claims: []Claim{claimOf(a), claimOf(b)},
+					Reason: fmt.Sprintf("%s: %q and %q are both %s", sameInstant, a.Text, b.Text, utcClock(*a.Time))})
+			}
+		}
+	}
+}
+
+var debugTimes = os.Getenv("PARALLAX_DEBUG_TIMES")
+
+func keysOf(m map[string]bool) []string { return sortedKeysOf(m) }
+
+const sameInstant = "the same moment once time zones and days are read"
+
+func allDays(fs []Fact) bool {
+	for _, f := range fs {
+		if f.Time.HasClock || f.Time.Precision != "day" {
+			return false
+		}
+	}
+	return true
+}
+
+// mainHappening reports a happening the comparison's paragraphs name again
+// and again: the story's own event, whose times need no other tie.
+func (c *comparison) mainHappening(h string) bool {
+	df := c.ix.df[fnv64a(h)]
+	if strings.HasPrefix(h, "@") {
+		df = c.ix.df[fnv64a(classPrefix+h[1:])]
+	}
+	return float64(df) >= max(3, mainHappeningShare*float64(c.ix.n))
+}
+
+// coarse is how fine a time is, in the classes that compare: a day, a week
+// or a month (or a clock time), or a year. A year against a day dates two
+// happenings more often than one.
+func coarse(v TimeValue) string {
+	if v.Precision == "year" {
+		return "year"
+	}
+	return "day"
+}
+
+// happeningOf names what a time dates, for the finding's reason.
+func happeningOf(f Fact) string {
+	if l, ok := strings.CutPrefix(f.Label, "when: "); ok {
+		return l
+	}
+	return "the same happening"
+}
+
+// compareTimes says how two times of one happening compare: one time
+// (reconciled when written two ways), a rounding of a clock time, or
+// times that cannot both hold; with how far apart they are.
+func compareTimes(a, b TimeValue) (verdictKind, time.Duration, string) {
+	d, ok := timeDiff(a, b)
+	if !ok {
+		return figuresAgree, 0, ""
+	}
+	tol := timeTolerance
+	if a.Qualifier != "" || b.Qualifier != "" {
+		tol = qualifiedTolerance
+	}
+	switch {
+	case d == 0 && a.HasClock && b.HasClock:
+		return figuresReconciled, 0, fmt.Sprintf("%s: %s and %s", sameInstant, a.describe(), b.describe())
+	case d == 0:
+		return figuresReconciled, 0, fmt.Sprintf("one date once weekdays and relative dates are read: %s and %s", a.describe(), b.describe())
+	case a.HasClock && b.HasClock && d <= tol:
+		return figuresBounds, d, ""
+	}
+	return figuresConflict, d, ""
+}
+
+// timeFrame is what a time dates: the happenings its clause names, the
+// people and places it names, and its sentence's words.
+type timeFrame struct {
+	happenings map[string]bool
+	names      map[string]bool
+	context    map[string]bool
+}
+
+// timeFrameOf reads a time's frame from its sentence: the words of
+// happenings within its clause (event classes, the time-events lexicon,
+// past participles), the names of its sentence.
+func (c *comparison) timeFrameOf(f Fact) timeFrame {
+	fr := timeFrame{happenings: map[string]bool{}, names: map[string]bool{}, context: map[string]bool{}}
+	p := c.paragraph(Ref{f.Span.Source, f.Span.Paragraph})
+	if p == nil {
+		return fr
+	}
+	text, base := p.Text, 0
+	for _, s := range p.Sentences {
+		if f.Span.Start >= s.Start && f.Span.Start < s.End {
+			text, base = p.Text[s.Start:s.End], s.Start
+		}
+	}
+	st := stemmer{}
+	toks := words(text)
+	at, end := -1, -1
+	for i, t := range toks {
+		if t.end+base > f.Span.Start && at < 0 {
+			at = i
+		}
+		if t.start+base < f.Span.End {
+			end = i
+		}
+	}
+	if at < 0 {
+		return fr
+	}
+	// The clause around the time: back and forth to a clause mark.
+	lo, hi := at, end
+	for lo > 0 && at-lo < timeClauseWords && !strings.ContainsAny(text[toks[lo-1].end:toks[lo].start], ";:") {
+		lo--
+	}
+	for hi+1 < len(toks) && hi-end < timeClauseWords && !strings.ContainsAny(text[toks[hi].end:toks[hi+1].start], ";:") {
+		hi++
+	}
+	for i := lo; i <= hi; i++ {
+		if i >= at && i <= end {
+			continue
+		}
+		w := toks[i].folded
+		if class, ok := eventClasses()[w]; ok && class != "say" {
+			fr.happenings["@"+class] = true
+		}
+		if timeEvents()[w] {
+			fr.happenings[st.stem(w)] = true
+		}
+	}
+	for _, n := range namesOf(text, toks) {
+		if !weekdays[fold(n.text)] && !months[fold(n.text)] {
+			fr.names[nameKey(stripTitlesOr(n.text))] = true
+		}
+	}
+	for _, t := range toks {
+		if !isStop(t.folded) && len(t.folded) > 2 && !isNumberToken(t.folded) {
+			fr.context[st.stem(t.text)] = true
+		}
+	}
+	return fr
+}
+
+// sameHappening says whether two times date one happening, and how sure:
+// they must name one happening in their clauses (the same word of an
+// event, or of its class); names in common and linked paragraphs raise the
+// score, names only one side's different lower it.
+func (c *comparison) sameHappening(a, b Fact, fa, fb timeFrame) (float64, bool) {
+	shared := 0
+	for h := range fa.happenings {
+		if fb.happenings[h] {
+			shared++
+		}
+	}
+	if shared == 0 {
+		return 0, false
+	}
+	main := false
+	for h := range fa.happenings {
+		main = main || fb.happenings[h] && c.mainHappening(h)
+	}
+	score := 0.4 + 0.1*float64(min(shared, 3))
+	names := 0
+	for n := range fa.names {
+		if fb.names[n] {
+			names++
+		}
+	}
+	if names == 0 && len(fa.names) > 0 && len(fb.names) > 0 {
+		return 0, false // one kind of happening, of other people
+	}
+	score += 0.1 * float64(min(names, 3))
+	// Times of one happening are told where the stories tell it: their
+	// paragraphs were linked or share a topic; else they name one person
+	// of it, and their sentences share words besides.
+	ra, rb := Ref{a.Span.Source, a.Span.Paragraph}, Ref{b.Span.Source, b.Span.Paragraph}
+	near := a.Topic != "" && a.Topic == b.Topic || c.linked[[2]Ref{ra, rb}]
+	switch {
+	case near:
+		score += 0.3
+	case main:
+		// The story's own happening ("the debate" in reports of a debate):
+		// each source's time for it is a time of one happening.
+		score += 0.2
+	case names == 0:
+		return 0, false
+	}
+	words := 0
+	for w := range fa.context {
+		if fb.context[w] {
+			words++
+		}
+	}
+	union := len(fa.context) + len(fb.context) - words
+	if union > 0 {
+		score += float64(words) / float64(union)
+	}
+	// A story may date several happenings of one kind (last week's debate
+	// and tonight's): the nearer two dates, the likelier they are one, so
+	// that a conflict is left only where no source has a nearer date.
+	if d, ok := timeDiff(*a.Time, *b.Time); ok {
+		score += timeCloseBonus * math.Exp(-d.Hours()/48)
+	}
+	return score, score >= timeMatch
+}
+
+// timeDiff is how far apart two times are, when they can be compared: two
+// clock times in UTC, or both on the local clock; by time of day when a date
+// is missing on either side. Two days or periods compare by their overlap.
+func timeDiff(a, b TimeValue) (time.Duration, bool) {
+	if !a.HasClock || !b.HasClock {
+		if !a.HasDate || !b.HasDate {
+			return 0, false
+		}
+		if !a.Start.After(b.End) && !b.Start.After(a.End) {
+			return 0, true
+		}
+		if a.Start.After(b.End) {
+			return a.Start.Sub(b.End), true
+		}
+		return b.Start.Sub(a.End), true
+	}
+	if a.HasZone != b.HasZone {
+		return 0, false // one in UTC, one on an unknown local clock
+	}
+	if a.HasDate && b.HasDate {
+		d := a.Start.Sub(b.Start)
+		return time.Duration(math.Abs(float64(d))), true
+	}
+	ma := a.Start.Hour()*60 + a.Start.Minute()
+	mb := b.Start.Hour()*60 + b.Start.Minute()
+	diff := abs(ma - mb)
+	diff = min(diff, minutesPerDay-diff)
+	return time.Duration(diff) * time.Minute, true
+}
+
+const minutesPerDay = 24 * 60
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func utcClock(v TimeValue) string {
+	if v.HasDate {
+		return v.Start.Format("2006-01-02 15:04") + " UTC"
+	}
+	return v.Start.Format("15:04") + " UTC"
+}
+
+func humanDuration(d time.Duration) string {
+	switch {
+	case d >= 48*time.Hour:
+		return fmt.Sprintf("%d days", int(math.Round(d.Hours()/24)))
+	case d >= time.Hour:
+		h := d.Hours()
+		return strings.TrimSuffix(fmt.Sprintf("%.1f", h), ".0") + " hours"
+	}
+	return fmt.Sprintf("%d minutes", int(d.Minutes()))
+}
