@@ -124,7 +124,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.setError("select a discrepancy first (] or [)")
 			return nil
 		}
-		m.openInput(modeNote, m.entry(m.disc).Note)
+		m.openNote(m.disc)
 	case key.Matches(msg, k.Undo):
 		return m.undoLast()
 	case key.Matches(msg, k.Export):
@@ -500,12 +500,40 @@ func (m *Model) openInput(md mode, value string) {
 	m.input.Focus()
 }
 
-// inputKey edits the search or note line; enter accepts, esc cancels.
+// openNote opens the note line for a discrepancy. The note keeps that
+// discrepancy as its target whatever is selected while it is written (a
+// click, a wheel), and a draft left with esc is offered again.
+func (m *Model) openNote(di int) {
+	m.noteDisc = di
+	v, ok := m.drafts[di]
+	if !ok {
+		v = m.entry(di).Note
+	}
+	m.openInput(modeNote, v)
+	if ok {
+		m.setStatus("draft restored")
+	}
+}
+
+// inputKey edits the search or note line; enter accepts, esc cancels (a
+// note's draft is kept for the next a), ctrl+c quits and saves the note
+// being written first: a note is never lost.
 func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
+		md := m.mode
 		m.mode = modeNormal
 		m.input.Blur()
+		if md == modeNote {
+			if v := strings.TrimSpace(m.input.Value()); v != m.entry(m.noteDisc).Note {
+				if m.drafts == nil {
+					m.drafts = map[int]string{}
+				}
+				m.drafts[m.noteDisc] = v
+				m.setStatus("note not saved · a reopens the draft")
+				return nil
+			}
+		}
 		m.setStatus("cancelled")
 		return nil
 	case "enter":
@@ -517,9 +545,24 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.search(v)
 			return nil
 		}
-		return m.setNote(v)
+		return m.setNote(m.noteDisc, v)
 	case "ctrl+c":
+		md := m.mode
+		m.mode = modeNormal
+		m.input.Blur()
+		if md == modeNote {
+			if v := strings.TrimSpace(m.input.Value()); v != m.entry(m.noteDisc).Note {
+				return tea.Sequence(m.setNote(m.noteDisc, v), tea.Quit)
+			}
+		}
 		return tea.Quit
+	}
+	if msg.Text != "" {
+		// A key's text is outside input too: no control or bidi
+		// character gets into a note or a search.
+		if msg.Text = cleanLine(msg.Text); msg.Text == "" {
+			return nil
+		}
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
@@ -551,25 +594,27 @@ func (m *Model) setVerdict(s review.Status) tea.Cmd {
 	if e.Status == s {
 		s = review.Open
 	}
-	return m.record(s, e.Note)
+	return m.record(m.disc, s, e.Note)
 }
 
-func (m *Model) setNote(note string) tea.Cmd {
-	if m.disc < 0 {
+// setNote gives discrepancy di a note, and forgets its draft.
+func (m *Model) setNote(di int, note string) tea.Cmd {
+	if di < 0 || di >= len(m.doc.res.Discrepancies) {
 		return nil
 	}
-	e := m.entry(m.disc)
-	return m.record(e.Status, note)
+	delete(m.drafts, di)
+	e := m.entry(di)
+	return m.record(di, e.Status, note)
 }
 
-// record changes the selected discrepancy's review and saves it at once.
-func (m *Model) record(status review.Status, note string) tea.Cmd {
+// record changes a discrepancy's review and saves it at once.
+func (m *Model) record(di int, status review.Status, note string) tea.Cmd {
 	if m.data.Store == nil {
 		m.setError("verdicts cannot be saved: " + errString(m.data.StoreErr))
 		return nil
 	}
-	d := m.doc.res.Discrepancies[m.disc]
-	m.undo = append(m.undo, undoStep{m.disc, m.entry(m.disc)})
+	d := m.doc.res.Discrepancies[di]
+	m.undo = append(m.undo, undoStep{di, m.entry(di)})
 	m.data.Store.Set(d, status, note, m.now())
 	m.recount()
 	m.setOK(d.ID + " " + string(status) + noteSuffix(note) + " · saved")

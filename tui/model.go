@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -113,6 +114,8 @@ type Model struct {
 	showHelp     bool
 
 	mode     mode
+	noteDisc int            // the discrepancy the note being written belongs to
+	drafts   map[int]string // notes left with esc, by discrepancy, offered again by a
 	query    string
 	matches  []match
 	matchIdx int
@@ -130,6 +133,13 @@ func New(load LoadFunc, export ExportFunc) *Model {
 	in := textinput.New()
 	in.Prompt = ""
 	in.CharLimit = 2000
+	// A steady cursor: a blinking one costs a timer a key press. Pastes come
+	// from the terminal's own bracketed paste; ctrl+v would run a clipboard
+	// program from inside the interface.
+	ist := textinput.DefaultStyles(true)
+	ist.Cursor.Blink = false
+	in.SetStyles(ist)
+	in.KeyMap.Paste = key.NewBinding(key.WithDisabled())
 	return &Model{
 		keys: defaultKeys(), st: newStyles(true), help: help.New(),
 		spin: spinner.New(spinner.WithSpinner(spinner.Dot)), input: in,
@@ -225,6 +235,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.handleKey(msg)
 	case tea.PasteMsg:
 		if m.mode == modeSearch || m.mode == modeNote {
+			msg.Content = cleanLine(msg.Content)
 			var cmd tea.Cmd
 			m.input, cmd = m.input.Update(msg)
 			return m, cmd

@@ -73,37 +73,51 @@ func run(m *Model, cmd tea.Cmd) {
 	}
 }
 
+// namedKeys are the keys that have a name rather than a character.
+var namedKeys = map[string]rune{
+	"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "space": tea.KeySpace,
+	"backspace": tea.KeyBackspace, "delete": tea.KeyDelete, "insert": tea.KeyInsert,
+	"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+	"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd,
+	"f1": tea.KeyF1, "f5": tea.KeyF5, "f12": tea.KeyF12,
+}
+
+// keyMsg is the key press a terminal sends for a key's name as Bubble Tea
+// writes it ("]", "G", "ctrl+o", "shift+tab", "pgup", "é").
 func keyMsg(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	var mod tea.KeyMod
+	for {
+		switch {
+		case strings.HasPrefix(k, "ctrl+") && len(k) > 5:
+			mod |= tea.ModCtrl
+			k = k[5:]
+			continue
+		case strings.HasPrefix(k, "alt+") && len(k) > 4:
+			mod |= tea.ModAlt
+			k = k[4:]
+			continue
+		case strings.HasPrefix(k, "shift+") && len(k) > 6:
+			mod |= tea.ModShift
+			k = k[6:]
+			continue
+		}
+		break
 	}
-	if strings.HasPrefix(k, "ctrl+") {
-		return tea.KeyPressMsg{Code: rune(k[5]), Mod: tea.ModCtrl}
+	if code, ok := namedKeys[k]; ok {
+		msg := tea.KeyPressMsg{Code: code, Mod: mod}
+		if code == tea.KeySpace && mod == 0 {
+			msg.Text = " "
+		}
+		return msg
 	}
 	r := []rune(k)[0]
-	code := r
-	if r >= 'A' && r <= 'Z' {
-		code = r + 'a' - 'A'
-		return tea.KeyPressMsg{Code: code, Text: k, Mod: tea.ModShift, ShiftedCode: r}
+	if mod != 0 {
+		return tea.KeyPressMsg{Code: r, Mod: mod}
 	}
-	return tea.KeyPressMsg{Code: code, Text: k}
+	if r >= 'A' && r <= 'Z' {
+		return tea.KeyPressMsg{Code: r + 'a' - 'A', Text: k, Mod: tea.ModShift, ShiftedCode: r}
+	}
+	return tea.KeyPressMsg{Code: r, Text: k}
 }
 
 func typeText(m *Model, s string) {
@@ -542,5 +556,17 @@ func TestLoadErrorsShown(t *testing.T) {
 	m := newModel(t, d, 120, 30)
 	if !m.statusErr || !strings.Contains(m.status, "1 input not loaded: /nope.txt") {
 		t.Errorf("status %q (error %v)", m.status, m.statusErr)
+	}
+}
+
+// The tests' key presses are the ones the bindings match: every key of
+// every binding, sent through keyMsg, reads back as its name.
+func TestKeyMsgMatchesBindings(t *testing.T) {
+	for _, b := range allBindings(defaultKeys()) {
+		for _, k := range b.Keys() {
+			if got := keyMsg(k).String(); got != k {
+				t.Errorf("key %q reads back as %q", k, got)
+			}
+		}
 	}
 }

@@ -250,7 +250,7 @@ func (m *Model) renderStatus() string {
 	case modeSearch:
 		return pad(m.st.key.Render("search: ")+m.input.View(), m.w)
 	case modeNote:
-		return pad(m.st.key.Render("note for "+m.doc.res.Discrepancies[m.disc].ID+" (enter saves, esc cancels): ")+m.input.View(), m.w)
+		return pad(m.st.key.Render("note for "+m.doc.res.Discrepancies[m.noteDisc].ID+" (enter saves, esc cancels): ")+m.input.View(), m.w)
 	}
 	style := m.st.status
 	if m.statusErr {
