@@ -209,6 +209,9 @@ func (d *doc) validSpan(si int, sp compare.Span) bool {
 	return sp.Start >= 0 && sp.Start <= sp.End && sp.End <= n
 }
 
+// shortName is a source's name where room is short (the switcher).
+func (d *doc) shortName(si int) string { return d.name(si) }
+
 // name is how a source is called on screen: its outlet, else its id.
 func (d *doc) name(si int) string {
 	a := d.sources[si].art

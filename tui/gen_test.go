@@ -123,7 +123,7 @@ func TestGeneratedArticles(t *testing.T) {
 	if len(d.Articles) != 30 {
 		t.Fatalf("%d of 30 generated articles loaded", len(d.Articles))
 	}
-	if len(d.Result.Topics) < 3 || len(d.Result.Discrepancies) == 0 {
+	if len(d.Result.Topics) < 2 || len(d.Result.Discrepancies) == 0 {
 		t.Errorf("generated articles give %d topics and %d discrepancies; the random tests need both", len(d.Result.Topics), len(d.Result.Discrepancies))
 	}
 	if d.Articles[0].Source != genOutlets[0] || d.Articles[0].Title == "" {

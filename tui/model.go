@@ -25,8 +25,14 @@ type Data struct {
 	Result   *compare.Result
 	Store    *review.Store
 	StoreErr error
-	Errors   []string // inputs that could not be loaded, one line each
+	// LoadErr is the loader's error (inputs that could not be loaded),
+	// handed back to the caller; Errors is it one line an input, as shown.
+	LoadErr  error
+	Errors   []string
 	Warnings []string
+	// Sample says the articles are the bundled sample, not the user's: the
+	// interface says so.
+	Sample bool
 }
 
 // LoadFunc loads and compares, off the interface's goroutine.
@@ -187,58 +193,65 @@ func (m *Model) summary() string {
 	return plural(n, "discrepancy") + ", " + itoa(m.verdicts[review.Open]) + " open · ] next discrepancy · ? help"
 }
 
-// Update maps messages to the actions.
+// Update maps messages to the actions, then settles what the layout keeps.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.settle()
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
-		return m, nil
+		return nil
 	case tea.BackgroundColorMsg:
 		m.st = newStyles(msg.IsDark())
-		return m, nil
+		return nil
 	case spinner.TickMsg:
 		if !m.loading {
-			return m, nil
+			return nil
 		}
 		var cmd tea.Cmd
 		m.spin, cmd = m.spin.Update(msg)
-		return m, cmd
+		return cmd
 	case loadedMsg:
 		m.loading = false
 		if msg.err != nil {
 			m.err = msg.err
-			return m, tea.Quit
+			m.data = msg.data // what the loader said, for the caller to print
+			return tea.Quit
 		}
 		m.setData(msg.data)
-		return m, nil
+		return nil
 	case savedMsg:
 		if msg.err != nil {
 			m.setError(msg.err.Error())
 		}
-		return m, nil
+		return nil
 	case exportedMsg:
 		if msg.err != nil {
 			m.setError("export failed: " + msg.err.Error())
 		} else {
 			m.setOK("exported to " + msg.path)
 		}
-		return m, nil
+		return nil
 	case tea.KeyPressMsg:
 		if m.loading {
-			if msg.String() == "ctrl+c" {
+			if key.Matches(msg, m.keys.Quit) {
 				m.err = errInterrupted
-				return m, tea.Quit
+				return tea.Quit
 			}
-			return m, nil
+			return nil
 		}
-		return m, m.handleKey(msg)
+		return m.handleKey(msg)
 	case tea.PasteMsg:
 		if m.mode == modeSearch || m.mode == modeNote {
 			msg.Content = cleanLine(msg.Content)
 			var cmd tea.Cmd
 			m.input, cmd = m.input.Update(msg)
-			return m, cmd
+			return cmd
 		}
 	case tea.MouseWheelMsg:
 		if !m.loading {
@@ -249,7 +262,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.click(msg.Mouse())
 		}
 	}
-	return m, nil
+	return nil
 }
 
 func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }

@@ -28,29 +28,50 @@ type paneKey struct {
 }
 
 // ensureRows wraps the source's paragraphs for a text width, unless the
-// cache already holds them.
+// cache already holds them. Only Update calls it (settle, scrolling,
+// clicks); View reads the cache through rowsFor.
 func (m *Model) ensureRows(si, width int) *pane {
 	p := &m.panes[si]
-	k := paneKey{width: width, hide: m.hideDim, filter: m.filter, valid: true}
+	k := m.paneKey(width)
 	if p.key == k {
 		return p
 	}
 	p.key = k
-	p.rows = p.rows[:0]
+	p.rows = m.wrapRows(si, width, p.rows[:0])
+	p.offset = clamp(p.offset, 0, len(p.rows)-1)
+	return p
+}
+
+func (m *Model) paneKey(width int) paneKey {
+	return paneKey{width: width, hide: m.hideDim, filter: m.filter, valid: true}
+}
+
+// rowsFor is a pane's wrapped text for drawing: the cache when it is for
+// this width and filter (settle sees to it), else wrapped anew and not kept.
+func (m *Model) rowsFor(si, width int) ([]row, int) {
+	p := &m.panes[si]
+	if p.key == m.paneKey(width) {
+		return p.rows, p.offset
+	}
+	rows := m.wrapRows(si, width, nil)
+	return rows, clamp(p.offset, 0, max(0, len(rows)-1))
+}
+
+// wrapRows wraps the shown paragraphs of a source into rows, appended to out.
+func (m *Model) wrapRows(si, width int, out []row) []row {
 	src := &m.doc.sources[si]
 	for pi, para := range src.art.Paragraphs {
 		if !m.paragraphShown(si, pi, para.Kind) {
 			continue
 		}
-		if len(p.rows) > 0 {
-			p.rows = append(p.rows, row{para: -1})
+		if len(out) > 0 {
+			out = append(out, row{para: -1})
 		}
 		for _, l := range wrapText(para.Text, width) {
-			p.rows = append(p.rows, row{para: pi, start: l.start, end: l.end})
+			out = append(out, row{para: pi, start: l.start, end: l.end})
 		}
 	}
-	p.offset = clamp(p.offset, 0, len(p.rows)-1)
-	return p
+	return out
 }
 
 // paragraphShown applies the dim-hiding and the discrepancy filter.
@@ -122,18 +143,18 @@ func (m *Model) renderPane(si int, r rect, focused bool) []string {
 		bodyH--
 	}
 	textW := r.w - gutterWidth
-	p := m.ensureRows(si, textW)
-	if len(p.rows) == 0 && bodyH > 0 {
+	rows, offset := m.rowsFor(si, textW)
+	if len(rows) == 0 && bodyH > 0 {
 		lines = append(lines, pad(st.notice.Render(ansi.Truncate("(no paragraph passes the filter)", r.w, "…")), r.w))
 		bodyH--
 	}
 	for i := 0; i < bodyH; i++ {
-		ri := p.offset + i
-		if ri >= len(p.rows) || p.rows[ri].para < 0 {
+		ri := offset + i
+		if ri >= len(rows) || rows[ri].para < 0 {
 			lines = append(lines, strings.Repeat(" ", r.w))
 			continue
 		}
-		lines = append(lines, m.renderRow(si, p.rows[ri], textW))
+		lines = append(lines, m.renderRow(si, rows[ri], textW))
 	}
 	return lines
 }

@@ -277,10 +277,21 @@ func (dr *driver) checkState() {
 
 // checkFrame: the screen is exactly the window, and carries no byte that is
 // not text or a colour: no control character, no escape sequence but SGR.
+// Every so often, drawing is checked to change nothing (the state's dump
+// costs more than a frame).
 func (dr *driver) checkFrame() {
 	dr.t.Helper()
+	var before string
+	if dr.step%200 == 0 {
+		before = modelState(dr.m)
+	}
 	if err := frameProblem(dr.m.render(), dr.m.w, dr.m.h); err != "" {
 		dr.fail("%dx%d: %s", dr.m.w, dr.m.h, err)
+	}
+	if before != "" {
+		if after := modelState(dr.m); after != before {
+			dr.fail("drawing changed the model:\n%s", firstDiff(before, after))
+		}
 	}
 }
 
@@ -360,9 +371,9 @@ func randomEvents() int {
 		return 100_000
 	}
 	if testing.Short() {
-		return 600
+		return 300
 	}
-	return 2400
+	return 1500
 }
 
 // randomSeed is PARALLAX_SEED, else a new seed each run (printed on a
@@ -387,6 +398,7 @@ func TestRandomEvents(t *testing.T) {
 	}{
 		{"seeds", seedData},
 		{"generated30", func(t testing.TB) Data { return generatedData(t, 30) }},
+		{"fixture", fixtureData},
 	}
 	starts := [][2]int{{80, 24}, {160, 45}, {240, 60}}
 	for si, set := range sets {

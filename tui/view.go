@@ -25,7 +25,7 @@ func (m *Model) render() string {
 		return ""
 	}
 	if m.loading {
-		return m.fill([]string{"", "  " + m.spin.View() + " loading and comparing the articles…"})
+		return m.fill([]string{"", "  " + m.spin.View() + " loading and comparing the articles… (q quits)"})
 	}
 	if m.doc == nil {
 		return m.fill(nil)
@@ -123,29 +123,75 @@ func (m *Model) renderHeader() string {
 	return m.st.header.Render(fitLeftRight(ansi.Truncate(h, m.w, "…"), right, m.w))
 }
 
+// switchItem is one source's label in the switcher: its text and where it
+// starts in the full row, in cells.
+type switchItem struct {
+	label string
+	x, w  int
+}
+
+const switcherSep = " │ "
+
+// switcherRow lays out the switcher for a width: the labels of the full row,
+// and how many cells are cut from its left to keep the focused name in
+// view (0 when nothing is cut; the cut cells give way to "…"). Drawing and
+// clicks read the same layout.
+func (m *Model) switcherRow(width int) ([]switchItem, int) {
+	items := make([]switchItem, len(m.doc.sources))
+	x := 0
+	for si := range m.doc.sources {
+		mark := " "
+		if si == m.focus {
+			mark = "▶"
+		}
+		l := mark + itoa(si+1) + " " + ansi.Truncate(m.doc.shortName(si), 14, "…")
+		items[si] = switchItem{label: l, x: x, w: ansi.StringWidth(l)}
+		x += items[si].w + ansi.StringWidth(switcherSep)
+	}
+	total := x - ansi.StringWidth(switcherSep)
+	cut := 0
+	if total > width && len(items) > 0 {
+		if left := items[m.focus].x; left > width/2 {
+			cut = left - width/3
+		}
+	}
+	return items, cut
+}
+
 // renderSwitcher is the row of source names shown when one pane fits.
 func (m *Model) renderSwitcher(width int) string {
-	var parts []string
-	for si := range m.doc.sources {
-		name := itoa(si+1) + " " + ansi.Truncate(m.doc.name(si), 14, "…")
+	items, cut := m.switcherRow(width)
+	parts := make([]string, len(items))
+	for si, it := range items {
 		if si == m.focus {
-			parts = append(parts, m.st.itemSelected.Render("▶"+name))
+			parts[si] = m.st.itemSelected.Render(it.label)
 		} else {
-			parts = append(parts, m.st.item.Render(" "+name))
+			parts[si] = m.st.item.Render(it.label)
 		}
 	}
-	all := strings.Join(parts, m.st.sep.Render(" │ "))
-	// Keep the focused name in view when the row is too long.
-	if ansi.StringWidth(all) > width {
-		left := 0
-		for si := 0; si < m.focus; si++ {
-			left += ansi.StringWidth(parts[si]) + 3
-		}
-		if left > width/2 {
-			all = ansi.TruncateLeft(all, left-width/3, "…")
-		}
+	all := strings.Join(parts, m.st.sep.Render(switcherSep))
+	if cut > 0 {
+		all = ansi.TruncateLeft(all, cut, "…")
 	}
 	return pad(all, width)
+}
+
+// switcherHit is the source whose label is under column x of the switcher,
+// or -1 (a separator, the cut mark, past the end).
+func (m *Model) switcherHit(width, x int) int {
+	items, cut := m.switcherRow(width)
+	if cut > 0 {
+		if x == 0 {
+			return -1 // the "…" of the cut
+		}
+		x += cut - 1
+	}
+	for si, it := range items {
+		if x >= it.x && x < it.x+it.w {
+			return si
+		}
+	}
+	return -1
 }
 
 // renderOverview is the coverage strip: a row a source, a column a topic;
@@ -217,16 +263,7 @@ func (m *Model) overviewCell(r rect, x, y int) (int, int, bool) {
 func (m *Model) renderTopicList(r rect) []string {
 	st := &m.st
 	lines := []string{pad(st.label.Render("topics ({ }) · "+itoa(len(m.doc.res.Topics))), r.w)}
-	rows := r.h - 1
-	if m.topic >= 0 {
-		if m.topic < m.topicTop {
-			m.topicTop = m.topic
-		} else if m.topic >= m.topicTop+rows {
-			m.topicTop = m.topic - rows + 1
-		}
-	}
-	m.topicTop = clamp(m.topicTop, 0, max(0, len(m.doc.res.Topics)-rows))
-	for t := m.topicTop; t < len(m.doc.res.Topics) && len(lines) < r.h; t++ {
+	for t := m.topicListTop(r.h - 1); t < len(m.doc.res.Topics) && len(lines) < r.h; t++ {
 		tp := m.doc.res.Topics[t]
 		count := ""
 		if n := len(m.doc.topicDiscs[t]); n > 0 {
@@ -264,15 +301,16 @@ func (m *Model) renderStatus() string {
 
 // renderHelp is the help view: every key, then the legend of the marks.
 func (m *Model) renderHelp(r rect) []string {
-	m.help.ShowAll = true
-	m.help.SetWidth(r.w)
+	h := m.help // a copy: drawing changes no state
+	h.ShowAll = true
+	h.SetWidth(r.w)
 	lines := []string{m.st.detailTitle.Render("keys") + m.st.paneMeta.Render("  (any key closes)"), ""}
 	// Two rows of key groups, so that no group is cut at 80 columns.
 	groups := m.keys.FullHelp()
 	half := (len(groups) + 1) / 2
-	lines = append(lines, strings.Split(m.help.FullHelpView(groups[:half]), "\n")...)
+	lines = append(lines, strings.Split(h.FullHelpView(groups[:half]), "\n")...)
 	lines = append(lines, "")
-	lines = append(lines, strings.Split(m.help.FullHelpView(groups[half:]), "\n")...)
+	lines = append(lines, strings.Split(h.FullHelpView(groups[half:]), "\n")...)
 	lines = append(lines, "", m.st.detailTitle.Render("legend"))
 	legend := []struct {
 		k    markKind
