@@ -98,13 +98,13 @@ func fixResult(arts []*loader.Article) *compare.Result {
 	r.Topics = []compare.Topic{
 		{ID: "t1", Label: "toll, killed, Varnholt", Sources: []string{"ledger-0311", "ledger-0312", "valley-courier", "9f2c4e1a7b3d5c60"},
 			Members: []compare.Ref{{Source: "ledger-0311", Paragraph: 0}, {Source: "ledger-0312", Paragraph: 0}, {Source: "valley-courier", Paragraph: 1}, {Source: "9f2c4e1a7b3d5c60", Paragraph: 1}},
-			Links: []compare.Link{{A: compare.SentenceRef{Source: "ledger-0311"}, B: compare.SentenceRef{Source: "valley-courier", Paragraph: 1}, Score: 0.61, Names: []string{"Varnholt"}, Numbers: []string{"4"}}}},
+			Links:   []compare.Link{{A: compare.SentenceRef{Source: "ledger-0311"}, B: compare.SentenceRef{Source: "valley-courier", Paragraph: 1}, Score: 0.61, Names: []string{"Varnholt"}, Numbers: []string{"4"}}}},
 		{ID: "t2", Label: "river Sel, banks", Sources: []string{"ledger-0311", "ledger-0312", "valley-courier"},
 			Members: []compare.Ref{{Source: "ledger-0311", Paragraph: 1}, {Source: "ledger-0312", Paragraph: 1}, {Source: "valley-courier", Paragraph: 1}},
-			Links: []compare.Link{{A: compare.SentenceRef{Source: "ledger-0311", Paragraph: 1}, B: compare.SentenceRef{Source: "ledger-0312", Paragraph: 1}, Score: 0.72, Terms: []string{"burst", "banks"}}}},
+			Links:   []compare.Link{{A: compare.SentenceRef{Source: "ledger-0311", Paragraph: 1}, B: compare.SentenceRef{Source: "ledger-0312", Paragraph: 1}, Score: 0.72, Terms: []string{"burst", "banks"}}}},
 		{ID: "t3", Label: "Brandvik, mayor", Sources: []string{"ledger-0311", "valley-courier"},
 			Members: []compare.Ref{{Source: "ledger-0311", Paragraph: 2}, {Source: "valley-courier", Paragraph: 2}},
-			Links: []compare.Link{{A: compare.SentenceRef{Source: "ledger-0311", Paragraph: 2}, B: compare.SentenceRef{Source: "valley-courier", Paragraph: 2}, Score: 0.55, Quote: true, Names: []string{"Ilse Brandvik"}}}},
+			Links:   []compare.Link{{A: compare.SentenceRef{Source: "ledger-0311", Paragraph: 2}, B: compare.SentenceRef{Source: "valley-courier", Paragraph: 2}, Score: 0.55, Quote: true, Names: []string{"Ilse Brandvik"}}}},
 		{ID: "t4", Label: "rescue teams", Sources: []string{"ledger-0311", "ledger-0312"},
 			Members: []compare.Ref{{Source: "ledger-0311", Paragraph: 4}, {Source: "ledger-0312", Paragraph: 2}}},
 	}
@@ -123,12 +123,12 @@ func fixResult(arts []*loader.Article) *compare.Result {
 	r.Discrepancies = []compare.Discrepancy{
 		{ID: "d1", Kind: compare.KindNumber, Topic: "t1", Severity: compare.SeverityHigh, Summary: "people killed: 4 in two sources, 6 in one",
 			Claims: []compare.Claim{claim("ledger-0311", 0, "killing four people", "4 people killed"), claim("ledger-0312", 0, "rose to six", "6 people killed"), claim("valley-courier", 1, "Four people died", "4 people killed")},
-			Why: "the same counted thing and outcome with different values"},
+			Why:    "the same counted thing and outcome with different values"},
 		{ID: "d2", Kind: compare.KindTime, Topic: "t2", Severity: compare.SeverityMedium, Summary: "when the river burst its banks: after 3 a.m. or around 4 a.m.",
 			Claims: []compare.Claim{claim("ledger-0311", 1, "shortly after 3 a.m.", "03:00"), claim("ledger-0312", 1, "around 4 a.m.", "04:00")}},
 		{ID: "d3", Kind: compare.KindQuote, Topic: "t3", Severity: compare.SeverityMedium, Summary: "quote of Brandvik worded differently",
 			Claims: []compare.Claim{claim("ledger-0311", 2, "We have never seen the river rise this fast.", "Brandvik"), claim("valley-courier", 2, "Nobody here has seen water rise so fast.", "Brandvik")},
-			Diff: []compare.DiffOp{{Op: compare.OpDelete, Text: "We have never"}, {Op: compare.OpInsert, Text: "Nobody here has"}, {Op: compare.OpEqual, Text: "seen"}}},
+			Diff:   []compare.DiffOp{{Op: compare.OpDelete, Text: "We have never"}, {Op: compare.OpInsert, Text: "Nobody here has"}, {Op: compare.OpEqual, Text: "seen"}}},
 		{ID: "d4", Kind: compare.KindList, Topic: "t4", Severity: compare.SeverityLow, Summary: "rescue teams: Ostvik in one list only",
 			Claims: []compare.Claim{claim("ledger-0311", 4, "Brekke, Hollin and Ostvik", "Brekke, Hollin, Ostvik"), claim("ledger-0312", 2, "Brekke and Hollin", "Brekke, Hollin")}},
 	}
