@@ -2,10 +2,12 @@ package tui
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/review"
 )
 
@@ -216,7 +218,7 @@ func (m *Model) topicAtTop(si int) int {
 
 // remember pushes the current place on the jump-back history.
 func (m *Model) remember() {
-	pos := position{topic: m.topic, disc: m.disc, focus: m.focus, fact: m.fact}
+	pos := position{topic: m.topic, disc: m.disc, focus: m.focus, fact: m.fact, sides: m.sides}
 	for _, p := range m.panes {
 		pos.offsets = append(pos.offsets, p.offset)
 	}
@@ -233,7 +235,7 @@ func (m *Model) jumpBack() {
 	}
 	pos := m.history[len(m.history)-1]
 	m.history = m.history[:len(m.history)-1]
-	m.topic, m.disc, m.focus, m.fact = pos.topic, pos.disc, pos.focus, pos.fact
+	m.topic, m.disc, m.focus, m.fact, m.sides = pos.topic, pos.disc, pos.focus, pos.fact, pos.sides
 	for i := range m.panes {
 		if i < len(pos.offsets) {
 			m.panes[i].offset = pos.offsets[i]
@@ -248,7 +250,7 @@ func (m *Model) clearSelection() {
 		m.matches, m.query = nil, ""
 		m.setStatus("search cleared")
 	case m.disc >= 0 || m.fact.idx >= 0 || m.why:
-		m.disc, m.fact, m.why = -1, selFact{-1, -1}, false
+		m.disc, m.fact, m.why, m.sides = -1, selFact{-1, -1}, false, nil
 		m.setStatus(m.summary())
 	case m.topic >= 0:
 		m.topic = -1
@@ -305,6 +307,9 @@ func (m *Model) stepDiscrepancy(dir int) {
 	m.setStatus("no discrepancy passes the filter")
 }
 
+// selectDiscrepancy selects a finding and shows its sides: the panes show
+// the sources of its claims (in pair mode the two that disagree), each
+// scrolled to its claim, the first side focused.
 func (m *Model) selectDiscrepancy(di int) {
 	m.remember()
 	m.disc, m.fact, m.why = di, selFact{-1, -1}, false
@@ -313,18 +318,47 @@ func (m *Model) selectDiscrepancy(di int) {
 		m.topic = t
 		m.scrollToTopic(t)
 	}
-	first := true
+	m.sides = m.claimSources(di)
+	if len(m.sides) > 0 {
+		m.focus = m.sides[0]
+		if m.pair && len(m.sides) > 1 {
+			m.pairA, m.pairB = m.sides[0], m.sides[1]
+		}
+	}
 	for _, c := range d.Claims {
-		si, ok := m.doc.srcIndex[c.Source]
-		if !ok {
-			continue
+		if si, ok := m.doc.srcIndex[c.Source]; ok {
+			m.scrollTo(si, c.Paragraph, c.Start)
 		}
-		if first {
-			m.focus, first = si, false
-		}
-		m.scrollTo(si, c.Paragraph, c.Start)
 	}
 	m.setStatus(m.discLine(di))
+}
+
+// claimSources are the sources of a finding's claims, each once, the pair
+// that disagrees first: the first claim's source, then the first source
+// whose value differs from it (claims can open with two that agree: 4, 4,
+// 6), then the others in the claims' order.
+func (m *Model) claimSources(di int) []int {
+	d := m.doc.res.Discrepancies[di]
+	var out []int
+	add := func(c compare.Claim) {
+		if si, ok := m.doc.srcIndex[c.Source]; ok && !slices.Contains(out, si) {
+			out = append(out, si)
+		}
+	}
+	if len(d.Claims) == 0 {
+		return nil
+	}
+	add(d.Claims[0])
+	for _, c := range d.Claims[1:] {
+		if c.Value != d.Claims[0].Value && c.Source != d.Claims[0].Source {
+			add(c)
+			break
+		}
+	}
+	for _, c := range d.Claims {
+		add(c)
+	}
+	return out
 }
 
 func (m *Model) discLine(di int) string {
@@ -366,7 +400,7 @@ func (m *Model) selectTopic(t int) {
 	m.remember()
 	m.topic = t
 	if m.disc >= 0 && m.doc.res.Discrepancies[m.disc].Topic != m.doc.res.Topics[t].ID {
-		m.disc = -1
+		m.disc, m.sides = -1, nil
 	}
 	m.fact = selFact{-1, -1}
 	m.scrollToTopic(t)
@@ -425,12 +459,20 @@ func (m *Model) focusSource(si int) {
 	m.setStatus("source " + itoa(si+1) + ": " + m.doc.name(si))
 }
 
+// togglePair enters pair mode with the two sides of the selected finding
+// (the pair that disagrees), else the focused source and the next; or
+// leaves it.
 func (m *Model) togglePair() {
 	m.pair = !m.pair
 	if m.pair {
-		m.pairA = m.focus
-		if m.pairB == m.pairA || m.pairB >= len(m.doc.sources) {
-			m.pairB = (m.focus + 1) % len(m.doc.sources)
+		if sides := m.selectedSides(); len(sides) > 1 {
+			m.pairA, m.pairB = sides[0], sides[1]
+			m.focus = m.pairA
+		} else {
+			m.pairA = m.focus
+			if m.pairB == m.pairA || m.pairB >= len(m.doc.sources) {
+				m.pairB = (m.focus + 1) % len(m.doc.sources)
+			}
 		}
 		m.setStatus("pair mode: " + m.doc.name(m.pairA) + " and " + m.doc.name(m.pairB) + " · tab switches side, 1-9 puts a source in this side, z leaves")
 	} else {

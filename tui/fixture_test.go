@@ -131,6 +131,8 @@ func fixResult(arts []*loader.Article) *compare.Result {
 			Diff:   []compare.DiffOp{{Op: compare.OpDelete, Text: "We have never"}, {Op: compare.OpInsert, Text: "Nobody here has"}, {Op: compare.OpEqual, Text: "seen"}}},
 		{ID: "d4", Kind: compare.KindList, Topic: "t4", Severity: compare.SeverityLow, Summary: "rescue teams: Ostvik in one list only",
 			Claims: []compare.Claim{claim("ledger-0311", 4, "Brekke, Hollin and Ostvik", "Brekke, Hollin, Ostvik"), claim("ledger-0312", 2, "Brekke and Hollin", "Brekke, Hollin")}},
+		{ID: "d5", Kind: compare.KindAttribution, Topic: "t1", Severity: compare.SeverityLow, Summary: "the toll credited to officials in one source, the mayor's office in another",
+			Claims: []compare.Claim{claim("ledger-0311", 0, "officials said", "officials"), claim("9f2c4e1a7b3d5c60", 1, "according to the mayor's office", "the mayor's office")}},
 	}
 	r.Agreements = []compare.Agreement{
 		{Value: "Varnholt", Facts: []string{"f9", "f10"}, Sources: []string{"ledger-0311", "valley-courier"}, Origins: 2},

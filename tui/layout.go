@@ -1,5 +1,7 @@
 package tui
 
+import "slices"
+
 // rect is a screen rectangle in cells.
 type rect struct{ x, y, w, h int }
 
@@ -105,6 +107,9 @@ func (m *Model) visibleSources(width int) []int {
 	if fit > n {
 		fit = n
 	}
+	if sides := m.selectedSides(); len(sides) > 0 {
+		return sidesInView(sides, m.focus, fit, n)
+	}
 	first := m.first
 	if m.focus < first {
 		first = m.focus
@@ -117,6 +122,33 @@ func (m *Model) visibleSources(width int) []int {
 	for i := range out {
 		out[i] = first + i
 	}
+	return out
+}
+
+// selectedSides are the selected finding's sources while the focus is on
+// one of them, else nil.
+func (m *Model) selectedSides() []int {
+	if m.disc >= 0 && slices.Contains(m.sides, m.focus) {
+		return m.sides
+	}
+	return nil
+}
+
+// sidesInView are the panes for a finding's sides in fit panes of n
+// sources: as many sides as fit, the pair that disagrees first, the focused
+// side always (tab steps through the sides); room left goes to the sources
+// that follow. In source order, as the panes are.
+func sidesInView(sides []int, focus, fit, n int) []int {
+	out := slices.Clone(sides[:min(len(sides), fit)])
+	if !slices.Contains(out, focus) {
+		out[len(out)-1] = focus
+	}
+	for si := 0; len(out) < fit && si < n; si++ {
+		if !slices.Contains(out, si) {
+			out = append(out, si)
+		}
+	}
+	slices.Sort(out)
 	return out
 }
 
@@ -139,11 +171,14 @@ func (m *Model) settle() {
 	if m.pair {
 		m.pairA, m.pairB = m.pairSides()
 	}
+	if m.sides != nil && m.selectedSides() == nil {
+		m.sides = nil // the focus left the finding's sources: panes follow it again
+	}
 	s := m.layout()
 	if s.tooSmall {
 		return
 	}
-	if !m.pair && len(s.visible) > 0 {
+	if !m.pair && m.sides == nil && len(s.visible) > 0 {
 		m.first = s.visible[0]
 	}
 	m.topicTop = m.topicListTop(s.topics.h - 1)

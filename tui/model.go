@@ -62,6 +62,7 @@ type position struct {
 	topic, disc, focus int
 	fact               selFact
 	offsets            []int
+	sides              []int
 }
 
 // undoStep is a verdict or note as it was before a change.
@@ -104,6 +105,10 @@ type Model struct {
 
 	panes        []pane
 	focus, first int
+	// sides are the sources of the selected finding, the pair that
+	// disagrees first: the panes show them while the focus stays among
+	// them. Nil when no finding is shown so.
+	sides        []int
 	pair         bool
 	pairA, pairB int
 	sync         bool

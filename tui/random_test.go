@@ -7,6 +7,7 @@ import (
 	"math/rand"
 	"os"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -272,6 +273,8 @@ func (dr *driver) checkState() {
 		dr.fail("fact %+v", m.fact)
 	case m.mode == modeNote && (m.noteDisc < 0 || m.noteDisc >= nd):
 		dr.fail("note for discrepancy %d of %d", m.noteDisc, nd)
+	case m.sides != nil && (m.disc < 0 || !slices.Contains(m.sides, m.focus)):
+		dr.fail("sides %v kept with discrepancy %d, focus %d", m.sides, m.disc, m.focus)
 	}
 }
 
