@@ -34,17 +34,17 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	k := m.keys
 	if m.showHelp {
-		if key.Matches(msg, k.Quit) && msg.String() == "ctrl+c" {
-			return tea.Quit
-		}
-		m.showHelp = false
-		return nil
+		return m.helpKey(msg)
 	}
+	// A message lasts until the next key: a key that has something to say
+	// says it anew, the others bring back the line that describes the
+	// selection (idleStatus).
+	m.status, m.statusErr = "", false
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
 	case key.Matches(msg, k.Help):
-		m.showHelp = true
+		m.showHelp, m.helpTop = true, 0
 	case key.Matches(msg, k.Down):
 		m.scroll(1)
 	case key.Matches(msg, k.Up):
@@ -137,6 +137,34 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeExport
 		m.setStatus("export as: m Markdown · h HTML · j JSON · any other key cancels")
 	}
+	return nil
+}
+
+// helpKey scrolls the help view; any other key closes it (ctrl+c quits).
+func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	r := m.helpRect(m.layout())
+	step := 0
+	switch {
+	case msg.String() == "ctrl+c":
+		return tea.Quit
+	case key.Matches(msg, k.Down):
+		step = 1
+	case key.Matches(msg, k.Up):
+		step = -1
+	case key.Matches(msg, k.PageDown), key.Matches(msg, k.HalfDown):
+		step = max(1, r.h-2)
+	case key.Matches(msg, k.PageUp), key.Matches(msg, k.HalfUp):
+		step = -max(1, r.h-2)
+	case key.Matches(msg, k.Top):
+		step = -1 << 30
+	case key.Matches(msg, k.Bottom):
+		step = 1 << 30
+	default:
+		m.showHelp = false
+		return nil
+	}
+	m.helpTop = clamp(m.helpTop+step, 0, m.helpMaxTop(r))
 	return nil
 }
 
@@ -257,16 +285,28 @@ func (m *Model) clearSelection() {
 	}
 }
 
+// The filter's steps: every paragraph, those with a discrepancy, those with
+// an open one (what is left to review), then one kind of discrepancy each.
+const (
+	filterAll = iota
+	filterDiscs
+	filterOpen
+	filterKinds // filterKinds+i: doc.kinds[i]
+)
+
 // discPasses says whether the filter lets a discrepancy through.
 func (m *Model) discPasses(di int) bool {
-	if m.filter < 2 {
+	switch {
+	case m.filter < filterOpen:
 		return true
+	case m.filter == filterOpen:
+		return m.discStatus[di] == review.Open
 	}
-	return m.doc.res.Discrepancies[di].Kind == m.doc.kinds[m.filter-2]
+	return m.doc.res.Discrepancies[di].Kind == m.doc.kinds[m.filter-filterKinds]
 }
 
 func (m *Model) cycleFilter() {
-	m.filter = (m.filter + 1) % (2 + len(m.doc.kinds))
+	m.filter = (m.filter + 1) % (filterKinds + len(m.doc.kinds))
 	if m.disc >= 0 && !m.discPasses(m.disc) {
 		m.disc = -1
 	}
@@ -275,12 +315,14 @@ func (m *Model) cycleFilter() {
 
 func (m *Model) filterName() string {
 	switch m.filter {
-	case 0:
+	case filterAll:
 		return "all paragraphs"
-	case 1:
+	case filterDiscs:
 		return "paragraphs with discrepancies"
+	case filterOpen:
+		return "open discrepancies only"
 	}
-	return "discrepancies of kind " + string(m.doc.kinds[m.filter-2])
+	return "discrepancies of kind " + string(m.doc.kinds[m.filter-filterKinds])
 }
 
 // stepDiscrepancy selects the next or previous discrepancy that passes the
@@ -615,9 +657,12 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 // on every frame (each look-up hashes the discrepancy's claims).
 func (m *Model) recount() {
 	m.verdicts = map[review.Status]int{}
+	m.discStatus = make([]review.Status, len(m.doc.res.Discrepancies))
 	for i := range m.doc.res.Discrepancies {
-		m.verdicts[m.entry(i).Status]++
+		m.discStatus[i] = m.entry(i).Status
+		m.verdicts[m.discStatus[i]]++
 	}
+	m.reviewGen++ // the open-only filter shows other paragraphs now
 }
 
 // entry is the review of discrepancy di.
@@ -659,8 +704,7 @@ func (m *Model) record(di int, status review.Status, note string) tea.Cmd {
 	m.undo = append(m.undo, undoStep{di, m.entry(di)})
 	m.data.Store.Set(d, status, note, m.now())
 	m.recount()
-	m.setOK(d.ID + " " + string(status) + noteSuffix(note) + " · saved")
-	return m.saveCmd()
+	return m.saveCmd(d.ID + " " + string(status) + noteSuffix(note))
 }
 
 func noteSuffix(note string) string {
@@ -681,15 +725,32 @@ func (m *Model) undoLast() tea.Cmd {
 	m.data.Store.Set(d, u.entry.Status, u.entry.Note, m.now())
 	m.recount()
 	m.disc = u.disc
-	m.setOK("undone: " + d.ID + " is " + string(u.entry.Status) + " again")
-	return m.saveCmd()
+	return m.saveCmd("undone: " + d.ID + " is " + string(u.entry.Status) + " again")
 }
 
 // saveCmd writes the review off the interface's goroutine; the store keeps
-// an older snapshot from landing over a newer one.
-func (m *Model) saveCmd() tea.Cmd {
+// an older snapshot from landing over a newer one. The status says what
+// changed and "saving…" until the file is on disk, then "saved" (savedMsg).
+func (m *Model) saveCmd(what string) tea.Cmd {
+	m.saving = what
+	m.setStatus(what + " · saving…")
 	st := m.data.Store
 	return func() tea.Msg { return savedMsg{st.Save()} }
+}
+
+// saved takes a save's outcome: "saved" only now that the file is on
+// disk; a failure stays shown until a save succeeds.
+func (m *Model) saved(err error) {
+	if err != nil {
+		m.saveErr = "verdicts not saved: " + cleanLine(err.Error())
+		m.setError(m.saveErr)
+		return
+	}
+	m.saveErr = ""
+	if m.saving != "" && m.status == m.saving+" · saving…" {
+		m.setOK(m.saving + " · saved")
+	}
+	m.saving = ""
 }
 
 func (m *Model) exportCmd(format string) tea.Cmd {

@@ -103,7 +103,7 @@ func (m *Model) discDetail(w int) []string {
 	}
 	lines = append(lines, sideBySide(cols, colW, st.sep.Render(" │ "))...)
 	if n > ncol {
-		lines = append(lines, st.paneMeta.Render(fmt.Sprintf("+%d more claims: widen the window or see the export", n-ncol)))
+		lines = append(lines, st.paneMeta.Render("+"+plural(n-ncol, "more claim")+": widen the window or see the export"))
 	}
 	if d.Why != "" {
 		lines = append(lines, wrapStyled(st.label.Render("why: ")+d.Why, w)...)
@@ -137,7 +137,7 @@ func (m *Model) topicDetail(w int) []string {
 	}
 	lines := []string{st.detailTitle.Render("TOPIC "+t.ID) + " " + t.Label}
 	lines = append(lines, wrapStyled(st.label.Render("covered by: ")+strings.Join(names, ", "), w)...)
-	lines = append(lines, st.label.Render(fmt.Sprintf("grouped by %d sentence links, strongest first:", len(t.Links))))
+	lines = append(lines, st.label.Render("grouped by "+plural(len(t.Links), "sentence link")+", strongest first:"))
 	for _, l := range t.Links {
 		var why []string
 		if len(l.Names) > 0 {

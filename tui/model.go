@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/loader"
 	"github.com/parallax-news/parallax/review"
@@ -98,6 +99,11 @@ type Model struct {
 
 	w, h    int
 	loading bool
+	// The palette's inputs: the background (forced by a flag or
+	// PARALLAX_THEME, else the terminal's answer) and the colour profile
+	// Bubble Tea detected.
+	dark, themeForced bool
+	profile           colorprofile.Profile
 	err     error // loading failed: the program quits and says why
 
 	data Data
@@ -137,6 +143,12 @@ type Model struct {
 
 	status    string
 	statusErr bool
+	saving    string // what the save under way records, for its "saved"
+	saveErr   string // the last save's failure, shown until one succeeds
+
+	discStatus []review.Status // each discrepancy's verdict, by recount
+	reviewGen  int             // counts recounts: the open-only filter's wrap depends on it
+	helpTop    int             // the help view's first line
 }
 
 // New builds the model; load runs in a command when the program starts.
@@ -144,19 +156,39 @@ func New(load LoadFunc, export ExportFunc) *Model {
 	in := textinput.New()
 	in.Prompt = ""
 	in.CharLimit = 2000
-	// A steady cursor: a blinking one costs a timer a key press. Pastes come
-	// from the terminal's own bracketed paste; ctrl+v would run a clipboard
-	// program from inside the interface.
-	ist := textinput.DefaultStyles(true)
-	ist.Cursor.Blink = false
-	in.SetStyles(ist)
+	// A steady cursor (restyle): a blinking one costs a timer a key press.
+	// Pastes come from the terminal's own bracketed paste; ctrl+v would run
+	// a clipboard program from inside the interface.
 	in.KeyMap.Paste = key.NewBinding(key.WithDisabled())
-	return &Model{
-		keys: defaultKeys(), st: newStyles(true), help: help.New(),
+	m := &Model{
+		keys: defaultKeys(), help: help.New(),
 		spin: spinner.New(spinner.WithSpinner(spinner.Dot)), input: in,
 		load: load, export: export, now: time.Now,
 		loading: true, sync: true, topic: -1, disc: -1, fact: selFact{-1, -1},
+		profile: colorprofile.TrueColor,
 	}
+	m.dark, m.themeForced, _ = resolveTheme(ThemeAuto, getenv) // Run reports a bad PARALLAX_THEME
+	m.restyle()
+	return m
+}
+
+// setTheme forces a theme, or goes back to detecting it.
+func (m *Model) setTheme(t Theme) error {
+	dark, forced, err := resolveTheme(t, getenv)
+	if err != nil {
+		return err
+	}
+	m.dark, m.themeForced = dark, forced
+	m.restyle()
+	return nil
+}
+
+// restyle builds the styles for the background and the colour profile.
+func (m *Model) restyle() {
+	m.st = newStyles(paletteFor(m.dark, m.profile))
+	ist := textinput.DefaultStyles(m.dark)
+	ist.Cursor.Blink = false
+	m.input.SetStyles(ist)
 }
 
 // Err is why loading failed, after the program ends.
@@ -193,9 +225,15 @@ func (m *Model) setData(d Data) {
 	}
 }
 
+// summary is the status line with nothing selected; on the bundled sample
+// it says so, and how to open one's own articles.
 func (m *Model) summary() string {
 	n := len(m.doc.res.Discrepancies)
-	return plural(n, "discrepancy") + ", " + itoa(m.verdicts[review.Open]) + " open · ] next discrepancy · ? help"
+	s := plural(n, "discrepancy") + ", " + itoa(m.verdicts[review.Open]) + " open · ] next discrepancy"
+	if m.data.Sample {
+		return "the bundled sample articles · parallax FILE... compares yours · " + s
+	}
+	return s + " · ? help"
 }
 
 // Update maps messages to the actions, then settles what the layout keeps.
@@ -212,7 +250,14 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.help.SetWidth(msg.Width)
 		return nil
 	case tea.BackgroundColorMsg:
-		m.st = newStyles(msg.IsDark())
+		if !m.themeForced {
+			m.dark = msg.IsDark()
+			m.restyle()
+		}
+		return nil
+	case tea.ColorProfileMsg:
+		m.profile = msg.Profile
+		m.restyle()
 		return nil
 	case spinner.TickMsg:
 		if !m.loading {
@@ -231,15 +276,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.setData(msg.data)
 		return nil
 	case savedMsg:
-		if msg.err != nil {
-			m.setError(msg.err.Error())
-		}
+		m.saved(msg.err)
 		return nil
 	case exportedMsg:
 		if msg.err != nil {
-			m.setError("export failed: " + msg.err.Error())
+			m.setError("export failed: " + cleanLine(msg.err.Error()))
 		} else {
-			m.setOK("exported to " + msg.path)
+			m.setOK("exported to " + cleanLine(msg.path))
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -259,11 +302,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return cmd
 		}
 	case tea.MouseWheelMsg:
-		if !m.loading {
+		if !m.loading && m.doc != nil {
 			m.wheel(msg.Mouse())
 		}
 	case tea.MouseClickMsg:
-		if !m.loading {
+		if !m.loading && m.doc != nil {
 			m.click(msg.Mouse())
 		}
 	}

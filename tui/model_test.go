@@ -187,7 +187,7 @@ func TestDiscrepancyNavigation(t *testing.T) {
 func TestFilterByKind(t *testing.T) {
 	d := fixtureData(t)
 	m := newModel(t, d, 160, 45)
-	press(m, "v", "v") // all → discrepancies → the first kind
+	press(m, "v", "v", "v") // all → discrepancies → open ones → the first kind
 	kind := m.doc.kinds[0]
 	for range len(d.Result.Discrepancies) + 1 {
 		press(m, "]")

@@ -6,13 +6,18 @@ import tea "charm.land/bubbletea/v2"
 // step), or the topic list.
 func (m *Model) wheel(ms tea.Mouse) {
 	s := m.layout()
-	if s.tooSmall || m.showHelp {
+	if s.tooSmall {
 		return
 	}
 	delta := 3
 	if ms.Button == tea.MouseWheelUp {
 		delta = -3
 	} else if ms.Button != tea.MouseWheelDown {
+		return
+	}
+	if m.showHelp {
+		r := m.helpRect(s)
+		m.helpTop = clamp(m.helpTop+delta, 0, m.helpMaxTop(r))
 		return
 	}
 	if s.topics.contains(ms.X, ms.Y) {

@@ -24,6 +24,7 @@ type paneKey struct {
 	width  int
 	hide   bool
 	filter int
+	gen    int // the review's generation, for the open-only filter
 	valid  bool
 }
 
@@ -43,7 +44,11 @@ func (m *Model) ensureRows(si, width int) *pane {
 }
 
 func (m *Model) paneKey(width int) paneKey {
-	return paneKey{width: width, hide: m.hideDim, filter: m.filter, valid: true}
+	k := paneKey{width: width, hide: m.hideDim, filter: m.filter, valid: true}
+	if m.filter == filterOpen {
+		k.gen = m.reviewGen
+	}
+	return k
 }
 
 // rowsFor is a pane's wrapped text for drawing: the cache when it is for

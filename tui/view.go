@@ -44,8 +44,8 @@ func (m *Model) render() string {
 		copy(screen[s.overview.y:], m.renderOverview(s.overview))
 	}
 	if m.showHelp {
-		body := m.renderHelp(rect{0, s.overview.y + s.overview.h, m.w, m.h - 2 - s.overview.h})
-		copy(screen[s.overview.y+s.overview.h:], body)
+		r := m.helpRect(s)
+		copy(screen[r.y:], m.renderHelp(r))
 	} else {
 		m.renderBody(screen, s)
 		if s.detail.h > 0 {
@@ -99,7 +99,11 @@ func line(lines []string, i int) string {
 
 func (m *Model) renderHeader() string {
 	open, confirmed, dismissed := m.verdicts[review.Open], m.verdicts[review.Confirmed], m.verdicts[review.Dismissed]
-	h := " parallax · " + plural(len(m.doc.sources), "source") + " · " + plural(len(m.doc.res.Topics), "topic") +
+	sample := ""
+	if m.data.Sample {
+		sample = "sample · "
+	}
+	h := " parallax · " + sample + plural(len(m.doc.sources), "source") + " · " + plural(len(m.doc.res.Topics), "topic") +
 		" · " + plural(len(m.doc.res.Discrepancies), "discrepancy") + ": " + itoa(open) + " open, " +
 		itoa(confirmed) + " confirmed, " + itoa(dismissed) + " dismissed"
 	var flags []string
@@ -117,7 +121,7 @@ func (m *Model) renderHeader() string {
 	}
 	right := strings.Join(flags, " · ") + " "
 	if ansi.StringWidth(h) > m.w-ansi.StringWidth(right)-1 {
-		h = " parallax · " + itoa(len(m.doc.sources)) + " src · " + itoa(len(m.doc.res.Topics)) + " topics · " +
+		h = " parallax · " + sample + itoa(len(m.doc.sources)) + " src · " + plural(len(m.doc.res.Topics), "topic") + " · " +
 			itoa(len(m.doc.res.Discrepancies)) + " disc: " + itoa(open) + " open " + itoa(confirmed) + " ✔ " + itoa(dismissed) + " ✘"
 	}
 	return m.st.header.Render(fitLeftRight(ansi.Truncate(h, m.w, "…"), right, m.w))
@@ -202,9 +206,9 @@ func (m *Model) renderOverview(r rect) []string {
 	labelW, cols, first, nt := g.labelW, g.cols, g.firstTopic, len(m.doc.res.Topics)
 	title := "coverage: ● covers  ! disagrees  · silent"
 	if m.topic >= 0 {
-		title += "  ┃ " + m.doc.res.Topics[m.topic].ID + " " + m.doc.res.Topics[m.topic].Label
+		title += "  ┃ " + m.doc.res.Topics[m.topic].ID + " " + cleanLine(m.doc.res.Topics[m.topic].Label)
 	}
-	lines := []string{pad(st.paneMeta.Render(ansi.Truncate(title, r.w, "…")), r.w)}
+	lines := []string{fitLeftRight(st.paneMeta.Render(ansi.Truncate(title, r.w, "…")), st.label.Render(m.overviewCut(g)), r.w)}
 	rows, firstSrc := g.rows, g.firstSrc
 	for si := firstSrc; si < firstSrc+rows && si < len(m.doc.sources); si++ {
 		name := ansi.Truncate(itoa(si+1)+" "+m.doc.name(si), labelW, "…")
@@ -230,6 +234,23 @@ func (m *Model) renderOverview(r rect) []string {
 		lines = append(lines, pad(b.String(), r.w))
 	}
 	return lines
+}
+
+// overviewCut says which part of the grid the strip shows when it cannot
+// show all of it, "" when it shows all.
+func (m *Model) overviewCut(g overviewGrid) string {
+	nt, ns := len(m.doc.res.Topics), len(m.doc.sources)
+	var parts []string
+	if nt > g.cols {
+		parts = append(parts, "topics "+itoa(g.firstTopic+1)+"-"+itoa(min(nt, g.firstTopic+g.cols))+" of "+itoa(nt))
+	}
+	if ns > g.rows {
+		parts = append(parts, "sources "+itoa(g.firstSrc+1)+"-"+itoa(min(ns, g.firstSrc+g.rows))+" of "+itoa(ns))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " ◂▸ " + strings.Join(parts, ", ") + " "
 }
 
 // overviewGrid is what part of the strip's grid a rectangle shows: a
@@ -289,22 +310,27 @@ func (m *Model) renderStatus() string {
 	case modeNote:
 		return pad(m.st.key.Render("note for "+m.doc.res.Discrepancies[m.noteDisc].ID+" (enter saves, esc cancels): ")+m.input.View(), m.w)
 	}
+	msg, isErr := m.status, m.statusErr
+	if msg == "" {
+		msg, isErr = m.idleStatus()
+	}
 	style := m.st.status
-	if m.statusErr {
+	if isErr {
 		style = m.st.statusErr
-	} else if strings.HasPrefix(m.status, "✓") {
+	} else if strings.HasPrefix(msg, "✓") {
 		style = m.st.statusOK
 	}
 	hint := " ? help · q quit"
-	return fitLeftRight(style.Render(ansi.Truncate(m.status, m.w-ansi.StringWidth(hint)-1, "…")), m.st.paneMeta.Render(hint), m.w)
+	return fitLeftRight(style.Render(ansi.Truncate(cleanLine(msg), m.w-ansi.StringWidth(hint)-1, "…")), m.st.paneMeta.Render(hint), m.w)
 }
 
-// renderHelp is the help view: every key, then the legend of the marks.
-func (m *Model) renderHelp(r rect) []string {
+// helpLines is the help view's text for a width: every key, then the
+// legend of the marks.
+func (m *Model) helpLines(w int) []string {
 	h := m.help // a copy: drawing changes no state
 	h.ShowAll = true
-	h.SetWidth(r.w)
-	lines := []string{m.st.detailTitle.Render("keys") + m.st.paneMeta.Render("  (any key closes)"), ""}
+	h.SetWidth(w)
+	lines := []string{m.st.detailTitle.Render("keys") + m.st.paneMeta.Render("  (j/k, space/b scroll · any other key closes)"), ""}
 	// Two rows of key groups, so that no group is cut at 80 columns.
 	groups := m.keys.FullHelp()
 	half := (len(groups) + 1) / 2
@@ -329,15 +355,61 @@ func (m *Model) renderHelp(r rect) []string {
 	lines = append(lines,
 		" "+m.st.topicBar.Render("┃")+"         a paragraph of the selected topic",
 		" "+m.st.dim.Render("· caption")+" a caption or boilerplate, dimmed (H hides)",
-		" overview strip: ● covers the topic, ! disagrees there, · silent; click a cell to jump")
+		" overview: ● covers the topic, ! disagrees, · silent; click a cell to jump")
+	return lines
+}
+
+// helpRect is where the help view goes: between the overview and the
+// status line.
+func (m *Model) helpRect(s screen) rect {
+	y := s.overview.y + s.overview.h
+	if s.overview.h == 0 {
+		y = 1
+	}
+	return rect{0, y, m.w, max(0, m.h-1-y)}
+}
+
+// helpMaxTop is the last first line of the help view for a height: one
+// line stays for the "more" mark.
+func (m *Model) helpMaxTop(r rect) int {
+	n := len(m.helpLines(r.w))
+	if n <= r.h {
+		return 0
+	}
+	return n - (r.h - 1)
+}
+
+// renderHelp is the help view, scrolled to helpTop; when it does not fit,
+// its last line says what is left and how to scroll.
+func (m *Model) renderHelp(r rect) []string {
+	lines := m.helpLines(r.w)
+	top := clamp(m.helpTop, 0, m.helpMaxTop(r))
 	out := make([]string, 0, r.h)
-	for _, l := range lines {
-		if len(out) == r.h {
-			break
-		}
-		out = append(out, pad(l, r.w))
+	rows := r.h
+	cut := len(lines) > r.h
+	if cut {
+		rows = r.h - 1
+	}
+	for i := top; i < len(lines) && len(out) < rows; i++ {
+		out = append(out, pad(lines[i], r.w))
+	}
+	if cut {
+		more := "lines " + itoa(top+1) + "-" + itoa(top+len(out)) + " of " + itoa(len(lines)) + " · j/k scroll"
+		out = append(out, pad(m.st.paneMeta.Render(ansi.Truncate(more, r.w, "…")), r.w))
 	}
 	return out
+}
+
+// idleStatus is the status line when no message stands: a failed save
+// until one succeeds, else what is selected, else the summary.
+func (m *Model) idleStatus() (string, bool) {
+	switch {
+	case m.saveErr != "":
+		return m.saveErr, true
+	case m.disc >= 0:
+		return m.discLine(m.disc), false
+	}
+	return m.summary(), false
 }
 
 func (m *Model) fill(lines []string) string {
