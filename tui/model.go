@@ -104,7 +104,7 @@ type Model struct {
 	// Bubble Tea detected.
 	dark, themeForced bool
 	profile           colorprofile.Profile
-	err     error // loading failed: the program quits and says why
+	err               error // loading failed: the program quits and says why
 
 	data Data
 	doc  *doc
