@@ -90,11 +90,12 @@ func (m *Model) discDetail(w int) []string {
 		if i == ncol {
 			break
 		}
-		name := c.Source
+		para := " ¶" + itoa(c.Paragraph)
+		name := cleanLine(c.Source)
 		if si, ok := m.doc.srcIndex[c.Source]; ok {
-			name = m.doc.name(si)
+			name = itoa(si+1) + " " + m.doc.names[si].shortIn(colW-len(para)-len(itoa(si+1))-1)
 		}
-		col := []string{st.label.Render(ansi.Truncate(name+" ¶"+itoa(c.Paragraph), colW, "…"))}
+		col := []string{st.label.Render(ansi.Truncate(name+para, colW, "…"))}
 		col = append(col, wrapStyled("“"+c.Text+"”", colW)...)
 		if v := c.ShortValue(); v != "" {
 			col = append(col, wrapStyled(st.paneMeta.Render("value: ")+v, colW)...)
@@ -152,7 +153,7 @@ func (m *Model) topicDetail(w int) []string {
 		if len(l.Terms) > 0 {
 			why = append(why, "words "+strings.Join(l.Terms, ", "))
 		}
-		s := fmt.Sprintf("%s ¶%d ~ %s ¶%d  score %.2f: %s", l.A.Source, l.A.Paragraph, l.B.Source, l.B.Paragraph, l.Score, strings.Join(why, "; "))
+		s := fmt.Sprintf("%s ¶%d ~ %s ¶%d  score %.2f: %s", m.doc.nameOfID(l.A.Source), l.A.Paragraph, m.doc.nameOfID(l.B.Source), l.B.Paragraph, l.Score, strings.Join(why, "; "))
 		lines = append(lines, wrapStyled(s, w)...)
 	}
 	return lines

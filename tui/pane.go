@@ -109,36 +109,11 @@ func (p *pane) rowOf(para, offset int) int {
 // renderPane draws one source's pane into a rectangle.
 func (m *Model) renderPane(si int, r rect, focused bool) []string {
 	st := &m.st
-	src := &m.doc.sources[si]
 	if r.h <= 0 || r.w <= gutterWidth {
 		return nil
 	}
 	lines := make([]string, 0, r.h)
-	// Header: number and name, title, date and counts.
-	num := "[" + itoa(si+1) + "] "
-	name := num + m.doc.name(si)
-	nameStyle := st.paneName
-	if focused {
-		nameStyle = st.paneNameFocused
-		name = "▶" + name
-	}
-	right := ""
-	if src.discs > 0 {
-		right = " " + itoa(src.discs) + "!"
-	}
-	lines = append(lines, fitLeftRight(nameStyle.Render(ansi.Truncate(name, r.w-ansi.StringWidth(right), "…")), st.count.Render(right), r.w))
-	if t := src.art.Title; t != "" {
-		lines = append(lines, pad(st.title.Render(ansi.Truncate(t, r.w, "…")), r.w))
-	} else {
-		lines = append(lines, pad(st.notice.Render("(no title)"), r.w))
-	}
-	meta := src.art.Published.String()
-	if meta == "" {
-		meta = "date unknown"
-	}
-	meta += " · " + src.art.ID
-	lines = append(lines, pad(st.paneMeta.Render(ansi.Truncate(meta, r.w, "…")), r.w))
-
+	lines = append(lines, m.paneHeader(si, r.w, focused)...)
 	bodyH := r.h - paneHeaderRows
 	if bodyH <= 0 {
 		return lines[:r.h]
@@ -161,6 +136,46 @@ func (m *Model) renderPane(si int, r rect, focused bool) []string {
 		}
 		lines = append(lines, m.renderRow(si, rows[ri], textW))
 	}
+	return lines
+}
+
+// paneHeader is a pane's three header lines: the number, outlet and byline
+// with the count of discrepancies; the title (or, said so, the text's first
+// words); the date and the file. Each part cleaned and cut to the width.
+func (m *Model) paneHeader(si, w int, focused bool) []string {
+	st := &m.st
+	n := m.doc.names[si]
+	num := "[" + itoa(si+1) + "] "
+	nameStyle := st.paneName
+	if focused {
+		nameStyle = st.paneNameFocused
+		num = "▶" + num
+	}
+	right := ""
+	if c := m.doc.sources[si].discs; c > 0 {
+		right = " " + itoa(c) + "!"
+	}
+	room := max(1, w-ansi.StringWidth(right))
+	var first string
+	if n.outlet != "" {
+		first = nameStyle.Render(ansi.Truncate(join(" · ", num+n.outlet, n.byline), room, "…"))
+	} else {
+		first = ansi.Truncate(nameStyle.Render(num)+st.notice.Render(join(" · ", "outlet not named", n.byline)), room, "…")
+	}
+	lines := []string{fitLeftRight(first, st.count.Render(right), w)}
+	switch {
+	case n.titled:
+		lines = append(lines, pad(st.title.Render(ansi.Truncate(n.title, w, "…")), w))
+	case n.title != "":
+		lines = append(lines, pad(ansi.Truncate(st.notice.Render("no title: ")+n.title, w, "…"), w))
+	default:
+		lines = append(lines, pad(st.notice.Render("(no title)"), w))
+	}
+	date := n.date
+	if date == "" {
+		date = "date unknown"
+	}
+	lines = append(lines, pad(st.paneMeta.Render(ansi.Truncate(date+" · "+n.file, w, "…")), w))
 	return lines
 }
 

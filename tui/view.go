@@ -148,7 +148,7 @@ func (m *Model) switcherRow(width int) ([]switchItem, int) {
 		if si == m.focus {
 			mark = "▶"
 		}
-		l := mark + itoa(si+1) + " " + ansi.Truncate(m.doc.shortName(si), 14, "…")
+		l := mark + itoa(si+1) + " " + m.doc.names[si].shortIn(18)
 		items[si] = switchItem{label: l, x: x, w: ansi.StringWidth(l)}
 		x += items[si].w + ansi.StringWidth(switcherSep)
 	}
@@ -211,7 +211,8 @@ func (m *Model) renderOverview(r rect) []string {
 	lines := []string{fitLeftRight(st.paneMeta.Render(ansi.Truncate(title, r.w, "…")), st.label.Render(m.overviewCut(g)), r.w)}
 	rows, firstSrc := g.rows, g.firstSrc
 	for si := firstSrc; si < firstSrc+rows && si < len(m.doc.sources); si++ {
-		name := ansi.Truncate(itoa(si+1)+" "+m.doc.name(si), labelW, "…")
+		num := itoa(si+1) + " "
+		name := num + m.doc.names[si].shortIn(labelW-len(num))
 		ns := st.paneMeta
 		if si == m.focus {
 			ns = st.paneName
@@ -258,7 +259,7 @@ func (m *Model) overviewCut(g overviewGrid) string {
 type overviewGrid struct{ labelW, cols, firstTopic, rows, firstSrc int }
 
 func (m *Model) overviewGrid(r rect) overviewGrid {
-	g := overviewGrid{labelW: min(18, r.w/4), rows: r.h - 1}
+	g := overviewGrid{labelW: min(30, r.w/4), rows: r.h - 1}
 	g.cols = r.w - g.labelW - 1
 	if nt := len(m.doc.res.Topics); nt > g.cols && m.topic >= 0 {
 		g.firstTopic = clamp(m.topic-g.cols/2, 0, nt-g.cols)
