@@ -591,7 +591,7 @@ func (m *Model) openNote(di int) {
 	m.noteDisc = di
 	v, ok := m.drafts[di]
 	if !ok {
-		v = m.entry(di).Note
+		v = cleanLine(m.entry(di).Note) // a note from a review file is outside input
 	}
 	m.openInput(modeNote, v)
 	if ok {

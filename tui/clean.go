@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/loader"
 )
@@ -27,13 +28,23 @@ func cleanLine(s string) string {
 	}, s)
 }
 
-// isPlainLine is the fast path: printable ASCII needs no cleaning, and most
-// names are that.
+// isPlainLine is the fast path, taken by nearly all text: no control
+// character (C0, DEL, C1), no bidi control, no invalid UTF-8.
 func isPlainLine(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if c < 0x20 || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n <= 1 || r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
 			return false
 		}
+		i += n
 	}
 	return true
 }

@@ -135,7 +135,7 @@ func newDoc(arts []*loader.Article, res *compare.Result) *doc {
 				counted[si] = true
 				d.sources[si].discs++
 			}
-			d.sources[si].facts = append(d.sources[si].facts, fact{span: c.Span, kind: markDisc, label: "disputed (" + disc.ID + ")", value: c.Value, disc: di})
+			d.sources[si].facts = append(d.sources[si].facts, fact{span: c.Span, kind: markDisc, label: "disputed (" + cleanLine(disc.ID) + ")", value: c.Value, disc: di})
 		}
 	}
 	slices.Sort(d.kinds)
@@ -161,7 +161,7 @@ func newDoc(arts []*loader.Article, res *compare.Result) *doc {
 		} else if f.Kind == compare.FactQuote {
 			who := "quotation"
 			if f.Quote != nil && f.Quote.Speaker != "" {
-				who = "quotation of " + f.Quote.Speaker
+				who = "quotation of " + cleanLine(f.Quote.Speaker)
 			}
 			d.addFact(si, f.Span, markQuote, who, f.Value)
 		}

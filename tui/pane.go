@@ -119,7 +119,7 @@ func (m *Model) renderPane(si int, r rect, focused bool) []string {
 		return lines[:r.h]
 	}
 	if m.topic >= 0 && !m.doc.cover[si][m.topic] {
-		lines = append(lines, pad(st.notice.Render(ansi.Truncate("∅ nothing on topic "+m.doc.res.Topics[m.topic].ID+": "+m.doc.res.Topics[m.topic].Label, r.w, "…")), r.w))
+		lines = append(lines, pad(st.notice.Render(ansi.Truncate("∅ nothing on topic "+cleanLine(m.doc.res.Topics[m.topic].ID+": "+m.doc.res.Topics[m.topic].Label), r.w, "…")), r.w))
 		bodyH--
 	}
 	textW := r.w - gutterWidth
@@ -199,7 +199,7 @@ func (m *Model) renderRow(si int, rw row, width int) string {
 	pos := rw.start
 	for pos < rw.end {
 		k, next := topMark(marks, pos, rw.end)
-		seg := text[pos:next]
+		seg := cleanLine(text[pos:next]) // the loader cleaned it; the interface does not count on that
 		if k < 0 {
 			b.WriteString(base.Render(seg))
 		} else {

@@ -402,6 +402,7 @@ func TestRandomEvents(t *testing.T) {
 		{"seeds", seedData},
 		{"generated30", func(t testing.TB) Data { return generatedData(t, 30) }},
 		{"fixture", fixtureData},
+		{"hostile", hostileData},
 	}
 	starts := [][2]int{{80, 24}, {160, 45}, {240, 60}}
 	for si, set := range sets {

@@ -119,7 +119,7 @@ func (m *Model) renderHeader() string {
 	if m.hideDim {
 		flags = append(flags, "captions hidden")
 	}
-	right := strings.Join(flags, " · ") + " "
+	right := ansi.Truncate(cleanLine(strings.Join(flags, " · ")), m.w/2, "…") + " "
 	if ansi.StringWidth(h) > m.w-ansi.StringWidth(right)-1 {
 		h = " parallax · " + sample + itoa(len(m.doc.sources)) + " src · " + plural(len(m.doc.res.Topics), "topic") + " · " +
 			itoa(len(m.doc.res.Discrepancies)) + " disc: " + itoa(open) + " open " + itoa(confirmed) + " ✔ " + itoa(dismissed) + " ✘"
@@ -206,7 +206,7 @@ func (m *Model) renderOverview(r rect) []string {
 	labelW, cols, first, nt := g.labelW, g.cols, g.firstTopic, len(m.doc.res.Topics)
 	title := "coverage: ● covers  ! disagrees  · silent"
 	if m.topic >= 0 {
-		title += "  ┃ " + m.doc.res.Topics[m.topic].ID + " " + cleanLine(m.doc.res.Topics[m.topic].Label)
+		title += "  ┃ " + cleanLine(m.doc.res.Topics[m.topic].ID+" "+m.doc.res.Topics[m.topic].Label)
 	}
 	lines := []string{fitLeftRight(st.paneMeta.Render(ansi.Truncate(title, r.w, "…")), st.label.Render(m.overviewCut(g)), r.w)}
 	rows, firstSrc := g.rows, g.firstSrc
@@ -292,7 +292,7 @@ func (m *Model) renderTopicList(r rect) []string {
 			count = " " + itoa(n) + "!"
 		}
 		cov := " " + itoa(len(tp.Sources)) + "/" + itoa(len(m.doc.sources))
-		label := tp.ID + " " + tp.Label
+		label := cleanLine(tp.ID + " " + tp.Label)
 		mark := "  "
 		style := st.item
 		if t == m.topic {
@@ -309,7 +309,7 @@ func (m *Model) renderStatus() string {
 	case modeSearch:
 		return pad(m.st.key.Render("search: ")+m.input.View(), m.w)
 	case modeNote:
-		return pad(m.st.key.Render("note for "+m.doc.res.Discrepancies[m.noteDisc].ID+" (enter saves, esc cancels): ")+m.input.View(), m.w)
+		return pad(m.st.key.Render("note for "+cleanLine(m.doc.res.Discrepancies[m.noteDisc].ID)+" (enter saves, esc cancels): ")+m.input.View(), m.w)
 	}
 	msg, isErr := m.status, m.statusErr
 	if msg == "" {
