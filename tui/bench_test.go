@@ -73,3 +73,25 @@ func BenchmarkFirstScreen(b *testing.B) { // load, compare and draw the seeds
 		m.View()
 	}
 }
+
+// benchRewrap measures the keys that wrap the visible panes anew (the
+// filter, hiding captions): the worst a key press costs after loading.
+func benchRewrap(b *testing.B, d Data) {
+	for _, sz := range sizes {
+		b.Run(itoa(sz[0])+"x"+itoa(sz[1]), func(b *testing.B) {
+			m := newModel(b, d, sz[0], sz[1])
+			m.View()
+			keys := []string{"v", "H"}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				m.Update(keyMsg(keys[i%len(keys)]))
+				m.View()
+				i++
+			}
+		})
+	}
+}
+
+func BenchmarkRewrapSeeds(b *testing.B) { benchRewrap(b, seedData(b)) }
+func BenchmarkRewrapFifty(b *testing.B) { benchRewrap(b, fiftySources(b)) }

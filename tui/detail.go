@@ -25,7 +25,7 @@ func (m *Model) renderDetail(r rect) []string {
 	out := []string{rule}
 	for _, l := range lines {
 		if len(out) == r.h-1 && len(lines) > r.h-1 {
-			out = append(out, m.st.paneMeta.Render("… more: enter enlarges this panel"))
+			out = append(out, pad(m.st.paneMeta.Render("… more: enter enlarges this panel"), r.w))
 			break
 		}
 		if len(out) == r.h {

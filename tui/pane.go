@@ -3,8 +3,8 @@ package tui
 import (
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/clipperhouse/displaywidth"
 	"github.com/parallax-news/parallax/loader"
 )
 
@@ -186,42 +186,61 @@ func (m *Model) renderRow(si int, rw row, width int) string {
 	st := &m.st
 	para := m.doc.sources[si].art.Paragraphs[rw.para]
 	text := para.Text
-	base := lipgloss.NewStyle()
+	base := st.plainSGR
 	switch para.Kind {
 	case loader.KindTitle, loader.KindSubheading:
-		base = st.title
+		base = st.titleSGR
 	case loader.KindCaption, loader.KindBoilerplate:
-		base = st.dim
+		base = st.dimSGR
 	}
 	marks := m.rowMarks(si, rw)
 	var b strings.Builder
+	b.Grow(width + 64)
 	strongest := -1
-	pos := rw.start
+	pos, w := rw.start, 0
 	for pos < rw.end {
 		k, next := topMark(marks, pos, rw.end)
 		seg := cleanLine(text[pos:next]) // the loader cleaned it; the interface does not count on that
-		if k < 0 {
-			b.WriteString(base.Render(seg))
-		} else {
-			b.WriteString(st.marks[k].Render(seg))
-			if k > strongest {
-				strongest = k
-			}
+		style := base
+		if k >= 0 {
+			style = st.markSGR[k]
+			strongest = max(strongest, k)
 		}
+		b.WriteString(style.on)
+		b.WriteString(seg)
+		b.WriteString(style.off)
+		w += displaywidth.String(seg)
 		pos = next
 	}
 	bar := " "
 	if m.topic >= 0 && inTopic(m.doc.sources[si].topicsOf[rw.para], m.topic) {
-		bar = st.topicBar.Render("┃")
+		bar = st.topicBarCell
 	}
 	glyph := " "
 	if strongest >= 0 {
-		glyph = st.marks[strongest].Render(st.glyphs[strongest])
+		glyph = st.glyphCells[strongest]
 	} else if para.Kind == loader.KindCaption || para.Kind == loader.KindBoilerplate {
-		glyph = st.dim.Render("·")
+		glyph = st.dimDot
 	}
-	return pad(bar+glyph+b.String(), width+gutterWidth)
+	line := bar + glyph + b.String()
+	if w > width { // a grapheme wider than the line: cut it
+		return pad(line, width+gutterWidth)
+	}
+	return line + spaces(width-w)
 }
+
+// spaces is n blanks, from one string for the common widths.
+func spaces(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if n <= len(blanks) {
+		return blanks[:n]
+	}
+	return strings.Repeat(" ", n)
+}
+
+var blanks = strings.Repeat(" ", 512)
 
 // rowMarks lists the marks that touch a row, with the selection, the search
 // matches and the filter applied.

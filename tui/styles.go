@@ -2,6 +2,7 @@ package tui
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -25,10 +26,18 @@ type styles struct {
 	sep, notice                              lipgloss.Style
 	title, dim                               lipgloss.Style
 	marks                                    [markSelected + 1]lipgloss.Style
-	glyphs                                   [markSelected + 1]string
-	topicBar                                 lipgloss.Style
-	cellCover, cellDisagree, cellNone        lipgloss.Style
-	cellSelected                             lipgloss.Style
+	// The text's styles as the escape sequences that open and close them,
+	// taken once from the styles: a pane's text is thousands of runs a
+	// frame, and Render, which also measures, wraps and underlines space
+	// by space, is too slow for that.
+	markSGR                           [markSelected + 1]sgr
+	plainSGR, titleSGR, dimSGR        sgr
+	topicBarCell, dimDot              string
+	glyphCells                        [markSelected + 1]string
+	glyphs                            [markSelected + 1]string
+	topicBar                          lipgloss.Style
+	cellCover, cellDisagree, cellNone lipgloss.Style
+	cellSelected                      lipgloss.Style
 	// cells are the overview strip's glyphs, rendered once: a strip of
 	// fifty sources by a hundred topics is too many cells to style anew.
 	cells                                [3][2]string
@@ -121,5 +130,24 @@ func newStyles(p palette) styles {
 		s.cells[c][1] = cs.style.Reverse(true).Render(cs.glyph)
 	}
 	s.glyphs = [...]string{markAgree: "=", markUnique: "+", markQuote: "»", markSearch: "/", markDisc: "!", markSelected: "▶"}
+	for k := range s.marks {
+		s.markSGR[k] = sgrOf(s.marks[k])
+		s.glyphCells[k] = s.marks[k].Render(s.glyphs[k])
+	}
+	s.plainSGR, s.titleSGR, s.dimSGR = sgr{}, sgrOf(s.title), sgrOf(s.dim)
+	s.topicBarCell, s.dimDot = s.topicBar.Render("┃"), s.dim.Render("·")
 	return s
+}
+
+// sgr is a style as the sequences around its text.
+type sgr struct{ on, off string }
+
+// sgrOf takes a style's sequences from its rendering of one letter.
+func sgrOf(st lipgloss.Style) sgr {
+	r := st.Render("x")
+	i := strings.Index(r, "x")
+	if i < 0 {
+		return sgr{}
+	}
+	return sgr{on: r[:i], off: r[i+1:]}
 }

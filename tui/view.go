@@ -54,7 +54,7 @@ func (m *Model) render() string {
 	}
 	screen[m.h-1] = m.renderStatus()
 	for i := range screen {
-		screen[i] = pad(screen[i], m.w)
+		screen[i] = exact(screen[i], m.w) // each part pads its own lines
 	}
 	return strings.Join(screen, "\n")
 }
@@ -69,25 +69,41 @@ func (m *Model) renderBody(screen []string, s screen) {
 	for i, si := range s.visible {
 		paneLines[i] = m.renderPane(si, s.panes[i], si == m.focus)
 	}
+	// Every part's lines are exactly its width (the tests hold each frame to
+	// it), so a body line is put together without measuring it again.
 	sep := m.st.sep.Render("│")
 	for y := 0; y < s.body.h; y++ {
 		var b strings.Builder
+		used := 0
 		if s.topics.w > 0 {
-			b.WriteString(pad(line(list, y), s.topics.w))
+			b.WriteString(exact(line(list, y), s.topics.w))
 			b.WriteString(sep)
+			used += s.topics.w + 1
 		}
 		if s.switcher.h > 0 && y == 0 {
 			b.WriteString(m.renderSwitcher(s.switcher.w))
+			used += s.switcher.w
 		} else {
 			for i := range paneLines {
 				if i > 0 {
 					b.WriteString(sep)
+					used++
 				}
-				b.WriteString(pad(line(paneLines[i], s.body.y+y-s.panes[i].y), s.panes[i].w))
+				b.WriteString(exact(line(paneLines[i], s.body.y+y-s.panes[i].y), s.panes[i].w))
+				used += s.panes[i].w
 			}
 		}
+		b.WriteString(spaces(m.w - used))
 		screen[s.body.y+y] = b.String()
 	}
+}
+
+// exact is a line that is its width already, or blank when missing.
+func exact(l string, w int) string {
+	if l == "" {
+		return spaces(w)
+	}
+	return l
 }
 
 func line(lines []string, i int) string {
