@@ -300,9 +300,12 @@ func inTopic(ts []int, t int) bool {
 func pad(s string, width int) string {
 	w := ansi.StringWidth(s)
 	if w > width {
-		return ansi.Truncate(s, width, "")
+		// A wide character across the edge goes whole: a blank takes its
+		// place.
+		s = ansi.Truncate(s, width, "")
+		w = ansi.StringWidth(s)
 	}
-	return s + strings.Repeat(" ", width-w)
+	return s + spaces(width-w)
 }
 
 // fitLeftRight puts r at the right edge of l; when both do not fit, l is

@@ -76,3 +76,16 @@ func visibleGraphemes(s string) int {
 	}
 	return n
 }
+
+// pad makes a line exactly its width, also when a wide character stands
+// across the edge (found by the random-event test in the note line).
+func TestPadWideEdge(t *testing.T) {
+	for _, c := range []struct {
+		in string
+		w  int
+	}{{"ab中", 3}, {"ab中", 4}, {"🙂🙂", 3}, {"", 2}, {"abc", 2}} {
+		if got := displaywidth.String(pad(c.in, c.w)); got != c.w {
+			t.Errorf("pad(%q, %d) is %d wide", c.in, c.w, got)
+		}
+	}
+}
