@@ -231,7 +231,7 @@ func (m *Model) summary() string {
 	n := len(m.doc.res.Discrepancies)
 	s := plural(n, "discrepancy") + ", " + itoa(m.verdicts[review.Open]) + " open · ] next discrepancy"
 	if m.data.Sample {
-		return "the bundled sample articles · parallax FILE... compares yours · " + s
+		return "bundled sample (parallax FILE... opens yours) · " + s
 	}
 	return s + " · ? help"
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parallax-news/parallax/review"
@@ -346,14 +347,28 @@ func (m *Model) renderStatus() string {
 func (m *Model) helpLines(w int) []string {
 	h := m.help // a copy: drawing changes no state
 	h.ShowAll = true
-	h.SetWidth(w)
+	h.SetWidth(0) // no cut: the rows below are chosen to fit
 	lines := []string{m.st.detailTitle.Render("keys") + m.st.paneMeta.Render("  (j/k, space/b scroll · any other key closes)"), ""}
-	// Two rows of key groups, so that no group is cut at 80 columns.
+	// Key groups side by side, as many to a row as fit without cutting one.
 	groups := m.keys.FullHelp()
-	half := (len(groups) + 1) / 2
-	lines = append(lines, strings.Split(h.FullHelpView(groups[:half]), "\n")...)
-	lines = append(lines, "")
-	lines = append(lines, strings.Split(h.FullHelpView(groups[half:]), "\n")...)
+	width := func(gs [][]key.Binding) int {
+		n := 0
+		for _, l := range strings.Split(h.FullHelpView(gs), "\n") {
+			n = max(n, ansi.StringWidth(l))
+		}
+		return n
+	}
+	for i := 0; i < len(groups); {
+		j := i + 1
+		for j < len(groups) && width(groups[i:j+1]) <= w {
+			j++
+		}
+		if i > 0 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, strings.Split(h.FullHelpView(groups[i:j]), "\n")...)
+		i = j
+	}
 	lines = append(lines, "", m.st.detailTitle.Render("legend"))
 	legend := []struct {
 		k    markKind
