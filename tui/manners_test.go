@@ -8,7 +8,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/review"
 )
@@ -279,8 +278,6 @@ type ansiColor struct{ r, g, b uint8 }
 func (c ansiColor) RGBA() (r, g, b, a uint32) {
 	return uint32(c.r) * 0x101, uint32(c.g) * 0x101, uint32(c.b) * 0x101, 0xffff
 }
-
-var _ = ansi.Strip
 
 // The overview strip says when it shows part of the grid, and which part.
 func TestOverviewSaysWhenCut(t *testing.T) {

@@ -81,7 +81,7 @@ var (
 		"\x1b[2J\x1b[H", "\u202eevil\u202c", "\x9b31m", strings.Repeat("long paste ", 300), "\xff\xfe bad bytes"}
 	// sizes are windows a reviewer has, the edges of the layout's rules,
 	// and nothing at all.
-	sizes4 = [][2]int{{80, 24}, {160, 45}, {200, 50}, {240, 60}, {40, 12}, {39, 12}, {40, 11}, {129, 30}, {130, 29}, {1, 1}, {0, 0}, {300, 100}}
+	eventSizes = [][2]int{{80, 24}, {160, 45}, {200, 50}, {240, 60}, {40, 12}, {39, 12}, {40, 11}, {129, 30}, {130, 29}, {1, 1}, {0, 0}, {300, 100}}
 )
 
 // nextEvent picks an event: mostly keys, then the mouse, pastes, resizes
@@ -93,7 +93,7 @@ func nextEvent(c chooser, m *Model) tea.Msg {
 	writing := m.mode == modeNote || m.mode == modeSearch
 	switch r := c.Intn(100); {
 	case r < 2:
-		sz := sizes4[c.Intn(len(sizes4))]
+		sz := eventSizes[c.Intn(len(eventSizes))]
 		if c.Intn(2) == 0 {
 			sz = [2]int{c.Intn(260), c.Intn(80)}
 		}
