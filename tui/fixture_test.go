@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -147,9 +148,22 @@ func fixResult(arts []*loader.Article) *compare.Result {
 func fixtureData(t testing.TB) Data {
 	t.Helper()
 	arts := fixArts()
-	store, err := review.Load(filepath.Join(t.TempDir(), "review.json"), review.Key(arts), nil)
+	store, err := review.Load(filepath.Join(reviewDir(t), "review.json"), review.Key(arts), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return Data{Articles: arts, Result: fixResult(arts), Store: store}
+}
+
+// reviewDir is a folder for a test's review file: in memory (/dev/shm)
+// where the machine has it, since every verdict is saved with fsync and the
+// random-event tests and the fuzzer give thousands; else the test's own.
+func reviewDir(t testing.TB) string {
+	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
+		if dir, err := os.MkdirTemp("/dev/shm", "parallax-tui-"); err == nil {
+			t.Cleanup(func() { os.RemoveAll(dir) })
+			return dir
+		}
+	}
+	return t.TempDir()
 }

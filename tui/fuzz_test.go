@@ -25,7 +25,7 @@ func FuzzUpdate(f *testing.F) {
 	f.Add([]byte("]a note being typed, then a click"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		d := fuzzData
-		store, err := review.Load(filepath.Join(t.TempDir(), "review.json"), review.Key(d.Articles), nil)
+		store, err := review.Load(filepath.Join(reviewDir(t), "review.json"), review.Key(d.Articles), nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -103,7 +103,7 @@ func loadData(t testing.TB, fsys fstest.MapFS, names []string) Data {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := review.Load(filepath.Join(t.TempDir(), "review.json"), review.Key(res.Articles), nil)
+	store, err := review.Load(filepath.Join(reviewDir(t), "review.json"), review.Key(res.Articles), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ func seedData(t testing.TB) Data {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "review.json")
+	path := filepath.Join(reviewDir(t), "review.json")
 	store, err := review.Load(path, review.Key(res.Articles), nil)
 	if err != nil {
 		t.Fatal(err)
