@@ -367,14 +367,14 @@ func describe(msg tea.Msg) string {
 	return fmt.Sprintf("%+v", msg)
 }
 
-// randomEvents is the number of events a source set gets: a few thousand,
-// or 100,000 with PARALLAX_LONG=1.
+// randomEvents is the number of events a source set gets: 1,500 (450 with
+// -short or the race detector), or 100,000 with PARALLAX_LONG=1.
 func randomEvents() int {
 	if os.Getenv("PARALLAX_LONG") != "" {
 		return 100_000
 	}
-	if testing.Short() {
-		return 300
+	if testing.Short() || raceBuild {
+		return 450
 	}
 	return 1500
 }
