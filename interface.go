@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -45,30 +44,7 @@ func runInterface(inputs []string, cfg config, stdin io.Reader, stdout, stderr i
 			break
 		}
 	}
-	var loadErr error
-	var loadRes loader.Result
-	loadFn := func() (tui.Data, error) {
-		var res loader.Result
-		var err error
-		if preloaded != nil {
-			res, err = *preloaded, preErr
-		} else {
-			res, _, err = load(inputs, cfg, stdin)
-		}
-		loadRes, loadErr = res, err
-		if len(res.Articles) == 0 {
-			return tui.Data{}, errors.New("no article could be loaded")
-		}
-		d := tui.Data{Articles: res.Articles, Result: compare.Compare(res.Articles), Warnings: res.Warnings}
-		if err != nil {
-			d.Errors = strings.Split(err.Error(), "\n")
-		}
-		if len(res.Articles) < 2 {
-			d.Warnings = append(d.Warnings, "a comparison needs at least two articles; 1 loaded")
-		}
-		d.Store, d.StoreErr = openReview(cfg.review, res.Articles, false)
-		return d, nil
-	}
+	loadFn := interfaceLoad(inputs, cfg, stdin, preloaded, preErr)
 	exportFn := func(format string, d tui.Data) (string, error) {
 		path, err := filepath.Abs("parallax-review" + export.Extension(format))
 		if err != nil {
@@ -77,21 +53,76 @@ func runInterface(inputs []string, cfg config, stdin io.Reader, stdout, stderr i
 		doc := export.Doc{Generator: "parallax " + version, Articles: d.Articles, Result: d.Result, Review: d.Store}
 		return path, export.WriteFile(path, format, doc)
 	}
+	// Everything the loader found comes back in data, handed over by the
+	// interface's message: nothing is shared with the loading goroutine,
+	// which may still run when the reviewer quit during loading.
 	data, err := tui.Run(tui.Options{Load: loadFn, Export: exportFn, Input: keys, Output: out})
-	printLoadProblems(stderr, loadRes, loadErr)
+	printLoadProblems(stderr, loader.Result{Articles: data.Articles, Warnings: data.Warnings}, data.LoadErr)
 	if data.StoreErr != nil {
 		fmt.Fprintf(stderr, "parallax: %v\n", data.StoreErr)
 	}
+	failed := data.LoadErr != nil || data.StoreErr != nil
+	// A verdict given just before quitting may still be on its way to the
+	// disk in a command the program does not wait for: save once more (a
+	// no-op when the file is current) so that no verdict is lost.
+	if data.Store != nil {
+		if serr := data.Store.Save(); serr != nil {
+			fmt.Fprintf(stderr, "parallax: %v\n", serr)
+			failed = true
+		}
+	}
 	if err != nil {
-		if loadErr == nil || len(loadRes.Articles) > 0 {
+		if data.LoadErr == nil || len(data.Articles) > 0 {
 			fmt.Fprintf(stderr, "parallax: %v\n", err) // else the inputs' own errors said it
 		}
 		return exitFailure
 	}
-	if loadErr != nil || data.StoreErr != nil {
+	if failed {
 		return exitFailure
 	}
 	return exitOK
+}
+
+// interfaceLoad is the interface's loading: read the inputs (or take what
+// was read from standard input already), compare, open the review. It runs
+// off the interface's goroutine and returns everything in its result.
+func interfaceLoad(inputs []string, cfg config, stdin io.Reader, preloaded *loader.Result, preErr error) tui.LoadFunc {
+	return func() (tui.Data, error) {
+		var res loader.Result
+		var err error
+		bundled := false
+		if preloaded != nil {
+			res, err = *preloaded, preErr
+		} else {
+			res, bundled, err = load(inputs, cfg, stdin)
+		}
+		d := tui.Data{Articles: res.Articles, Warnings: res.Warnings, LoadErr: err, Errors: errorLines(err), Sample: bundled}
+		if len(res.Articles) == 0 {
+			return d, errors.New("no article could be loaded")
+		}
+		d.Result = compare.Compare(res.Articles)
+		if len(res.Articles) < 2 {
+			d.Warnings = append(d.Warnings, "a comparison needs at least two articles; 1 loaded")
+		}
+		d.Store, d.StoreErr = openReview(cfg.review, res.Articles, false)
+		return d, nil
+	}
+}
+
+// errorLines is one line an error: the list of a joined error (by
+// errors.Join's own Unwrap, nested lists flattened), else the error.
+func errorLines(err error) []string {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []string
+		for _, e := range j.Unwrap() {
+			out = append(out, errorLines(e)...)
+		}
+		return out
+	}
+	return []string{err.Error()}
 }
 
 // useColor says whether plain output may carry colour: only on a terminal,

@@ -2,10 +2,12 @@ package tui
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/review"
 )
 
@@ -32,17 +34,17 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	k := m.keys
 	if m.showHelp {
-		if key.Matches(msg, k.Quit) && msg.String() == "ctrl+c" {
-			return tea.Quit
-		}
-		m.showHelp = false
-		return nil
+		return m.helpKey(msg)
 	}
+	// A message lasts until the next key: a key that has something to say
+	// says it anew, the others bring back the line that describes the
+	// selection (idleStatus).
+	m.status, m.statusErr = "", false
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
 	case key.Matches(msg, k.Help):
-		m.showHelp = true
+		m.showHelp, m.helpTop = true, 0
 	case key.Matches(msg, k.Down):
 		m.scroll(1)
 	case key.Matches(msg, k.Up):
@@ -124,7 +126,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.setError("select a discrepancy first (] or [)")
 			return nil
 		}
-		m.openInput(modeNote, m.entry(m.disc).Note)
+		m.openNote(m.disc)
 	case key.Matches(msg, k.Undo):
 		return m.undoLast()
 	case key.Matches(msg, k.Export):
@@ -135,6 +137,34 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeExport
 		m.setStatus("export as: m Markdown · h HTML · j JSON · any other key cancels")
 	}
+	return nil
+}
+
+// helpKey scrolls the help view; any other key closes it (ctrl+c quits).
+func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	r := m.helpRect(m.layout())
+	step := 0
+	switch {
+	case msg.String() == "ctrl+c":
+		return tea.Quit
+	case key.Matches(msg, k.Down):
+		step = 1
+	case key.Matches(msg, k.Up):
+		step = -1
+	case key.Matches(msg, k.PageDown), key.Matches(msg, k.HalfDown):
+		step = max(1, r.h-2)
+	case key.Matches(msg, k.PageUp), key.Matches(msg, k.HalfUp):
+		step = -max(1, r.h-2)
+	case key.Matches(msg, k.Top):
+		step = -1 << 30
+	case key.Matches(msg, k.Bottom):
+		step = 1 << 30
+	default:
+		m.showHelp = false
+		return nil
+	}
+	m.helpTop = clamp(m.helpTop+step, 0, m.helpMaxTop(r))
 	return nil
 }
 
@@ -216,7 +246,7 @@ func (m *Model) topicAtTop(si int) int {
 
 // remember pushes the current place on the jump-back history.
 func (m *Model) remember() {
-	pos := position{topic: m.topic, disc: m.disc, focus: m.focus, fact: m.fact}
+	pos := position{topic: m.topic, disc: m.disc, focus: m.focus, fact: m.fact, sides: m.sides}
 	for _, p := range m.panes {
 		pos.offsets = append(pos.offsets, p.offset)
 	}
@@ -233,7 +263,7 @@ func (m *Model) jumpBack() {
 	}
 	pos := m.history[len(m.history)-1]
 	m.history = m.history[:len(m.history)-1]
-	m.topic, m.disc, m.focus, m.fact = pos.topic, pos.disc, pos.focus, pos.fact
+	m.topic, m.disc, m.focus, m.fact, m.sides = pos.topic, pos.disc, pos.focus, pos.fact, pos.sides
 	for i := range m.panes {
 		if i < len(pos.offsets) {
 			m.panes[i].offset = pos.offsets[i]
@@ -248,23 +278,35 @@ func (m *Model) clearSelection() {
 		m.matches, m.query = nil, ""
 		m.setStatus("search cleared")
 	case m.disc >= 0 || m.fact.idx >= 0 || m.why:
-		m.disc, m.fact, m.why = -1, selFact{-1, -1}, false
+		m.disc, m.fact, m.why, m.sides = -1, selFact{-1, -1}, false, nil
 		m.setStatus(m.summary())
 	case m.topic >= 0:
 		m.topic = -1
 	}
 }
 
+// The filter's steps: every paragraph, those with a discrepancy, those with
+// an open one (what is left to review), then one kind of discrepancy each.
+const (
+	filterAll = iota
+	filterDiscs
+	filterOpen
+	filterKinds // filterKinds+i: doc.kinds[i]
+)
+
 // discPasses says whether the filter lets a discrepancy through.
 func (m *Model) discPasses(di int) bool {
-	if m.filter < 2 {
+	switch {
+	case m.filter < filterOpen:
 		return true
+	case m.filter == filterOpen:
+		return m.discStatus[di] == review.Open
 	}
-	return m.doc.res.Discrepancies[di].Kind == m.doc.kinds[m.filter-2]
+	return m.doc.res.Discrepancies[di].Kind == m.doc.kinds[m.filter-filterKinds]
 }
 
 func (m *Model) cycleFilter() {
-	m.filter = (m.filter + 1) % (2 + len(m.doc.kinds))
+	m.filter = (m.filter + 1) % (filterKinds + len(m.doc.kinds))
 	if m.disc >= 0 && !m.discPasses(m.disc) {
 		m.disc = -1
 	}
@@ -273,12 +315,14 @@ func (m *Model) cycleFilter() {
 
 func (m *Model) filterName() string {
 	switch m.filter {
-	case 0:
+	case filterAll:
 		return "all paragraphs"
-	case 1:
+	case filterDiscs:
 		return "paragraphs with discrepancies"
+	case filterOpen:
+		return "open discrepancies only"
 	}
-	return "discrepancies of kind " + string(m.doc.kinds[m.filter-2])
+	return "discrepancies of kind " + string(m.doc.kinds[m.filter-filterKinds])
 }
 
 // stepDiscrepancy selects the next or previous discrepancy that passes the
@@ -305,6 +349,9 @@ func (m *Model) stepDiscrepancy(dir int) {
 	m.setStatus("no discrepancy passes the filter")
 }
 
+// selectDiscrepancy selects a finding and shows its sides: the panes show
+// the sources of its claims (in pair mode the two that disagree), each
+// scrolled to its claim, the first side focused.
 func (m *Model) selectDiscrepancy(di int) {
 	m.remember()
 	m.disc, m.fact, m.why = di, selFact{-1, -1}, false
@@ -313,18 +360,47 @@ func (m *Model) selectDiscrepancy(di int) {
 		m.topic = t
 		m.scrollToTopic(t)
 	}
-	first := true
+	m.sides = m.claimSources(di)
+	if len(m.sides) > 0 {
+		m.focus = m.sides[0]
+		if m.pair && len(m.sides) > 1 {
+			m.pairA, m.pairB = m.sides[0], m.sides[1]
+		}
+	}
 	for _, c := range d.Claims {
-		si, ok := m.doc.srcIndex[c.Source]
-		if !ok {
-			continue
+		if si, ok := m.doc.srcIndex[c.Source]; ok {
+			m.scrollTo(si, c.Paragraph, c.Start)
 		}
-		if first {
-			m.focus, first = si, false
-		}
-		m.scrollTo(si, c.Paragraph, c.Start)
 	}
 	m.setStatus(m.discLine(di))
+}
+
+// claimSources are the sources of a finding's claims, each once, the pair
+// that disagrees first: the first claim's source, then the first source
+// whose value differs from it (claims can open with two that agree: 4, 4,
+// 6), then the others in the claims' order.
+func (m *Model) claimSources(di int) []int {
+	d := m.doc.res.Discrepancies[di]
+	var out []int
+	add := func(c compare.Claim) {
+		if si, ok := m.doc.srcIndex[c.Source]; ok && !slices.Contains(out, si) {
+			out = append(out, si)
+		}
+	}
+	if len(d.Claims) == 0 {
+		return nil
+	}
+	add(d.Claims[0])
+	for _, c := range d.Claims[1:] {
+		if c.Value != d.Claims[0].Value && c.Source != d.Claims[0].Source {
+			add(c)
+			break
+		}
+	}
+	for _, c := range d.Claims {
+		add(c)
+	}
+	return out
 }
 
 func (m *Model) discLine(di int) string {
@@ -366,7 +442,7 @@ func (m *Model) selectTopic(t int) {
 	m.remember()
 	m.topic = t
 	if m.disc >= 0 && m.doc.res.Discrepancies[m.disc].Topic != m.doc.res.Topics[t].ID {
-		m.disc = -1
+		m.disc, m.sides = -1, nil
 	}
 	m.fact = selFact{-1, -1}
 	m.scrollToTopic(t)
@@ -425,12 +501,20 @@ func (m *Model) focusSource(si int) {
 	m.setStatus("source " + itoa(si+1) + ": " + m.doc.name(si))
 }
 
+// togglePair enters pair mode with the two sides of the selected finding
+// (the pair that disagrees), else the focused source and the next; or
+// leaves it.
 func (m *Model) togglePair() {
 	m.pair = !m.pair
 	if m.pair {
-		m.pairA = m.focus
-		if m.pairB == m.pairA || m.pairB >= len(m.doc.sources) {
-			m.pairB = (m.focus + 1) % len(m.doc.sources)
+		if sides := m.selectedSides(); len(sides) > 1 {
+			m.pairA, m.pairB = sides[0], sides[1]
+			m.focus = m.pairA
+		} else {
+			m.pairA = m.focus
+			if m.pairB == m.pairA || m.pairB >= len(m.doc.sources) {
+				m.pairB = (m.focus + 1) % len(m.doc.sources)
+			}
 		}
 		m.setStatus("pair mode: " + m.doc.name(m.pairA) + " and " + m.doc.name(m.pairB) + " · tab switches side, 1-9 puts a source in this side, z leaves")
 	} else {
@@ -500,12 +584,40 @@ func (m *Model) openInput(md mode, value string) {
 	m.input.Focus()
 }
 
-// inputKey edits the search or note line; enter accepts, esc cancels.
+// openNote opens the note line for a discrepancy. The note keeps that
+// discrepancy as its target whatever is selected while it is written (a
+// click, a wheel), and a draft left with esc is offered again.
+func (m *Model) openNote(di int) {
+	m.noteDisc = di
+	v, ok := m.drafts[di]
+	if !ok {
+		v = cleanLine(m.entry(di).Note) // a note from a review file is outside input
+	}
+	m.openInput(modeNote, v)
+	if ok {
+		m.setStatus("draft restored")
+	}
+}
+
+// inputKey edits the search or note line; enter accepts, esc cancels (a
+// note's draft is kept for the next a), ctrl+c quits and saves the note
+// being written first: a note is never lost.
 func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
+		md := m.mode
 		m.mode = modeNormal
 		m.input.Blur()
+		if md == modeNote {
+			if v := strings.TrimSpace(m.input.Value()); v != m.entry(m.noteDisc).Note {
+				if m.drafts == nil {
+					m.drafts = map[int]string{}
+				}
+				m.drafts[m.noteDisc] = v
+				m.setStatus("note not saved · a reopens the draft")
+				return nil
+			}
+		}
 		m.setStatus("cancelled")
 		return nil
 	case "enter":
@@ -517,9 +629,24 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.search(v)
 			return nil
 		}
-		return m.setNote(v)
+		return m.setNote(m.noteDisc, v)
 	case "ctrl+c":
+		md := m.mode
+		m.mode = modeNormal
+		m.input.Blur()
+		if md == modeNote {
+			if v := strings.TrimSpace(m.input.Value()); v != m.entry(m.noteDisc).Note {
+				return tea.Sequence(m.setNote(m.noteDisc, v), tea.Quit)
+			}
+		}
 		return tea.Quit
+	}
+	if msg.Text != "" {
+		// A key's text is outside input too: no control or bidi
+		// character gets into a note or a search.
+		if msg.Text = cleanLine(msg.Text); msg.Text == "" {
+			return nil
+		}
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
@@ -530,9 +657,12 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 // on every frame (each look-up hashes the discrepancy's claims).
 func (m *Model) recount() {
 	m.verdicts = map[review.Status]int{}
+	m.discStatus = make([]review.Status, len(m.doc.res.Discrepancies))
 	for i := range m.doc.res.Discrepancies {
-		m.verdicts[m.entry(i).Status]++
+		m.discStatus[i] = m.entry(i).Status
+		m.verdicts[m.discStatus[i]]++
 	}
+	m.reviewGen++ // the open-only filter shows other paragraphs now
 }
 
 // entry is the review of discrepancy di.
@@ -551,29 +681,30 @@ func (m *Model) setVerdict(s review.Status) tea.Cmd {
 	if e.Status == s {
 		s = review.Open
 	}
-	return m.record(s, e.Note)
+	return m.record(m.disc, s, e.Note)
 }
 
-func (m *Model) setNote(note string) tea.Cmd {
-	if m.disc < 0 {
+// setNote gives discrepancy di a note, and forgets its draft.
+func (m *Model) setNote(di int, note string) tea.Cmd {
+	if di < 0 || di >= len(m.doc.res.Discrepancies) {
 		return nil
 	}
-	e := m.entry(m.disc)
-	return m.record(e.Status, note)
+	delete(m.drafts, di)
+	e := m.entry(di)
+	return m.record(di, e.Status, note)
 }
 
-// record changes the selected discrepancy's review and saves it at once.
-func (m *Model) record(status review.Status, note string) tea.Cmd {
+// record changes a discrepancy's review and saves it at once.
+func (m *Model) record(di int, status review.Status, note string) tea.Cmd {
 	if m.data.Store == nil {
 		m.setError("verdicts cannot be saved: " + errString(m.data.StoreErr))
 		return nil
 	}
-	d := m.doc.res.Discrepancies[m.disc]
-	m.undo = append(m.undo, undoStep{m.disc, m.entry(m.disc)})
+	d := m.doc.res.Discrepancies[di]
+	m.undo = append(m.undo, undoStep{di, m.entry(di)})
 	m.data.Store.Set(d, status, note, m.now())
 	m.recount()
-	m.setOK(d.ID + " " + string(status) + noteSuffix(note) + " · saved")
-	return m.saveCmd()
+	return m.saveCmd(d.ID + " " + string(status) + noteSuffix(note))
 }
 
 func noteSuffix(note string) string {
@@ -594,15 +725,32 @@ func (m *Model) undoLast() tea.Cmd {
 	m.data.Store.Set(d, u.entry.Status, u.entry.Note, m.now())
 	m.recount()
 	m.disc = u.disc
-	m.setOK("undone: " + d.ID + " is " + string(u.entry.Status) + " again")
-	return m.saveCmd()
+	return m.saveCmd("undone: " + d.ID + " is " + string(u.entry.Status) + " again")
 }
 
 // saveCmd writes the review off the interface's goroutine; the store keeps
-// an older snapshot from landing over a newer one.
-func (m *Model) saveCmd() tea.Cmd {
+// an older snapshot from landing over a newer one. The status says what
+// changed and "saving…" until the file is on disk, then "saved" (savedMsg).
+func (m *Model) saveCmd(what string) tea.Cmd {
+	m.saving = what
+	m.setStatus(what + " · saving…")
 	st := m.data.Store
 	return func() tea.Msg { return savedMsg{st.Save()} }
+}
+
+// saved takes a save's outcome: "saved" only now that the file is on
+// disk; a failure stays shown until a save succeeds.
+func (m *Model) saved(err error) {
+	if err != nil {
+		m.saveErr = "verdicts not saved: " + cleanLine(err.Error())
+		m.setError(m.saveErr)
+		return
+	}
+	m.saveErr = ""
+	if m.saving != "" && m.status == m.saving+" · saving…" {
+		m.setOK(m.saving + " · saved")
+	}
+	m.saving = ""
 }
 
 func (m *Model) exportCmd(format string) tea.Cmd {

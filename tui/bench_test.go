@@ -42,15 +42,13 @@ func benchView(b *testing.B, d Data) {
 	}
 }
 
-// benchKey measures a key press as the program does it: Update, then View.
-// It alternates next and previous discrepancy, each of which scrolls every
-// pane, and a line scroll with the panes in step.
-func benchKey(b *testing.B, d Data) {
+// benchKeys measures key presses as the program takes them: Update, then
+// View, the keys in turn.
+func benchKeys(b *testing.B, d Data, keys ...string) {
 	for _, sz := range sizes {
 		b.Run(itoa(sz[0])+"x"+itoa(sz[1]), func(b *testing.B) {
 			m := newModel(b, d, sz[0], sz[1])
 			m.View()
-			keys := []string{"]", "j", "[", "}", "k"}
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
@@ -61,6 +59,14 @@ func benchKey(b *testing.B, d Data) {
 		})
 	}
 }
+
+// benchKey: next and previous discrepancy, each of which scrolls every
+// pane, and line scrolls with the panes in step.
+func benchKey(b *testing.B, d Data) { benchKeys(b, d, "]", "j", "[", "}", "k") }
+
+// benchRewrap: the keys that wrap the visible panes anew (the filter,
+// hiding captions), the most a key press costs after loading.
+func benchRewrap(b *testing.B, d Data) { benchKeys(b, d, "v", "H") }
 
 func BenchmarkViewSeeds(b *testing.B) { benchView(b, seedData(b)) }
 func BenchmarkViewFifty(b *testing.B) { benchView(b, fiftySources(b)) }
@@ -73,3 +79,6 @@ func BenchmarkFirstScreen(b *testing.B) { // load, compare and draw the seeds
 		m.View()
 	}
 }
+
+func BenchmarkRewrapSeeds(b *testing.B) { benchRewrap(b, seedData(b)) }
+func BenchmarkRewrapFifty(b *testing.B) { benchRewrap(b, fiftySources(b)) }

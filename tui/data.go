@@ -64,6 +64,7 @@ type doc struct {
 	// firstPara[s][t] is source s's first paragraph in topic t, or -1.
 	firstPara [][]int
 	kinds     []compare.Kind // the discrepancy kinds present, in a fixed order
+	names     []sourceName   // how each source is called on screen
 }
 
 // newDoc indexes a result for the interface.
@@ -81,6 +82,11 @@ func newDoc(arts []*loader.Article, res *compare.Result) *doc {
 		d.srcIndex[id] = len(d.sources)
 		d.sources = append(d.sources, source{art: a, marks: make([][]mark, len(a.Paragraphs)), topicsOf: make([][]int, len(a.Paragraphs))})
 	}
+	shown := make([]*loader.Article, len(d.sources))
+	for i, s := range d.sources {
+		shown[i] = s.art
+	}
+	d.names = sourceNames(shown)
 	nt := len(res.Topics)
 	d.topicDiscs = make([][]int, nt)
 	d.cover = grid[bool](len(d.sources), nt)
@@ -129,7 +135,7 @@ func newDoc(arts []*loader.Article, res *compare.Result) *doc {
 				counted[si] = true
 				d.sources[si].discs++
 			}
-			d.sources[si].facts = append(d.sources[si].facts, fact{span: c.Span, kind: markDisc, label: "disputed (" + disc.ID + ")", value: c.Value, disc: di})
+			d.sources[si].facts = append(d.sources[si].facts, fact{span: c.Span, kind: markDisc, label: "disputed (" + cleanLine(disc.ID) + ")", value: c.Value, disc: di})
 		}
 	}
 	slices.Sort(d.kinds)
@@ -155,7 +161,7 @@ func newDoc(arts []*loader.Article, res *compare.Result) *doc {
 		} else if f.Kind == compare.FactQuote {
 			who := "quotation"
 			if f.Quote != nil && f.Quote.Speaker != "" {
-				who = "quotation of " + f.Quote.Speaker
+				who = "quotation of " + cleanLine(f.Quote.Speaker)
 			}
 			d.addFact(si, f.Span, markQuote, who, f.Value)
 		}
@@ -209,13 +215,20 @@ func (d *doc) validSpan(si int, sp compare.Span) bool {
 	return sp.Start >= 0 && sp.Start <= sp.End && sp.End <= n
 }
 
-// name is how a source is called on screen: its outlet, else its id.
-func (d *doc) name(si int) string {
-	a := d.sources[si].art
-	if a.Source != "" && a.Source != a.ID {
-		return a.Source
+// shortName is a source's name where room is short (the switcher).
+func (d *doc) shortName(si int) string { return d.names[si].short }
+
+// name is how a source is called in messages: its outlet (else its title or
+// first words) with what tells it from others of its outlet.
+func (d *doc) name(si int) string { return d.names[si].short }
+
+// nameOfID is the name of a source by id, for the engine's references; an
+// id the result does not list is shown cleaned.
+func (d *doc) nameOfID(id string) string {
+	if si, ok := d.srcIndex[id]; ok {
+		return d.name(si)
 	}
-	return a.ID
+	return cleanLine(id)
 }
 
 func lessSpan(a, b compare.Span) bool {

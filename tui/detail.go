@@ -25,7 +25,7 @@ func (m *Model) renderDetail(r rect) []string {
 	out := []string{rule}
 	for _, l := range lines {
 		if len(out) == r.h-1 && len(lines) > r.h-1 {
-			out = append(out, m.st.paneMeta.Render("… more: enter enlarges this panel"))
+			out = append(out, pad(m.st.paneMeta.Render("… more: enter enlarges this panel"), r.w))
 			break
 		}
 		if len(out) == r.h {
@@ -57,10 +57,10 @@ func (m *Model) discDetail(w int) []string {
 	if t, ok := m.doc.topicIndex[d.Topic]; ok {
 		topic += " " + m.doc.res.Topics[t].Label
 	}
-	head := st.detailTitle.Render(d.ID+" "+strings.ToUpper(string(d.Kind))) + " · severity " + string(d.Severity) + " · topic " + topic
+	head := st.detailTitle.Render(cleanLine(d.ID+" "+strings.ToUpper(string(d.Kind)))) + " · severity " + cleanLine(string(d.Severity)) + " · topic " + cleanLine(topic)
 	lines := []string{fitLeftRight(ansi.Truncate(head, w-14, "…"), m.verdictWord(e.Status), w)}
-	lines = append(lines, wrapStyled(d.Summary, w)...)
-	note := e.Note
+	lines = append(lines, wrapStyled(cleanLine(d.Summary), w)...)
+	note := cleanLine(e.Note)
 	if note == "" {
 		note = st.paneMeta.Render("none (a adds one) · c confirm · x dismiss · u undo")
 	}
@@ -72,11 +72,11 @@ func (m *Model) discDetail(w int) []string {
 		for _, op := range d.Diff {
 			switch op.Op {
 			case "delete":
-				parts = append(parts, st.diffDel.Render("[-"+op.Text+"-]"))
+				parts = append(parts, st.diffDel.Render("[-"+cleanLine(op.Text)+"-]"))
 			case "insert":
-				parts = append(parts, st.diffIns.Render("{+"+op.Text+"+}"))
+				parts = append(parts, st.diffIns.Render("{+"+cleanLine(op.Text)+"+}"))
 			default:
-				parts = append(parts, op.Text)
+				parts = append(parts, cleanLine(op.Text))
 			}
 		}
 		lines = append(lines, wrapStyled(st.label.Render("difference: ")+strings.Join(parts, " "), w)...)
@@ -90,23 +90,24 @@ func (m *Model) discDetail(w int) []string {
 		if i == ncol {
 			break
 		}
-		name := c.Source
+		para := " ¶" + itoa(c.Paragraph)
+		name := cleanLine(c.Source)
 		if si, ok := m.doc.srcIndex[c.Source]; ok {
-			name = m.doc.name(si)
+			name = itoa(si+1) + " " + m.doc.names[si].shortIn(colW-len(para)-len(itoa(si+1))-1)
 		}
-		col := []string{st.label.Render(ansi.Truncate(name+" ¶"+itoa(c.Paragraph), colW, "…"))}
-		col = append(col, wrapStyled("“"+c.Text+"”", colW)...)
-		if v := c.ShortValue(); v != "" {
+		col := []string{st.label.Render(ansi.Truncate(name+para, colW, "…"))}
+		col = append(col, wrapStyled("“"+cleanLine(c.Text)+"”", colW)...)
+		if v := cleanLine(c.ShortValue()); v != "" {
 			col = append(col, wrapStyled(st.paneMeta.Render("value: ")+v, colW)...)
 		}
 		cols = append(cols, col)
 	}
 	lines = append(lines, sideBySide(cols, colW, st.sep.Render(" │ "))...)
 	if n > ncol {
-		lines = append(lines, st.paneMeta.Render(fmt.Sprintf("+%d more claims: widen the window or see the export", n-ncol)))
+		lines = append(lines, st.paneMeta.Render("+"+plural(n-ncol, "more claim")+": widen the window or see the export"))
 	}
 	if d.Why != "" {
-		lines = append(lines, wrapStyled(st.label.Render("why: ")+d.Why, w)...)
+		lines = append(lines, wrapStyled(st.label.Render("why: ")+cleanLine(d.Why), w)...)
 	}
 	return lines
 }
@@ -115,13 +116,13 @@ func (m *Model) factDetail(w int) []string {
 	st := &m.st
 	f := m.doc.sources[m.fact.src].facts[m.fact.idx]
 	para := m.doc.sources[m.fact.src].art.Paragraphs[f.span.Paragraph]
-	lines := []string{st.detailTitle.Render("FACT") + " in " + m.doc.name(m.fact.src) + " ¶" + itoa(f.span.Paragraph) + ": " + st.marks[f.kind].Render(st.glyphs[f.kind]+" "+f.label)}
-	lines = append(lines, wrapStyled("“"+para.Text[f.span.Start:f.span.End]+"”", w)...)
-	if f.value != "" {
-		lines = append(lines, wrapStyled(st.label.Render("value: ")+f.value, w)...)
+	lines := []string{st.detailTitle.Render("FACT") + " in " + m.doc.name(m.fact.src) + " ¶" + itoa(f.span.Paragraph) + ": " + st.marks[f.kind].Render(st.glyphs[f.kind]+" "+cleanLine(f.label))}
+	lines = append(lines, wrapStyled("“"+cleanLine(para.Text[f.span.Start:f.span.End])+"”", w)...)
+	if v := cleanLine(f.value); v != "" {
+		lines = append(lines, wrapStyled(st.label.Render("value: ")+v, w)...)
 	}
 	if f.disc >= 0 {
-		lines = append(lines, st.paneMeta.Render("a claim of "+m.doc.res.Discrepancies[f.disc].ID+": ] and [ step through discrepancies"))
+		lines = append(lines, st.paneMeta.Render("a claim of "+cleanLine(m.doc.res.Discrepancies[f.disc].ID)+": ] and [ step through discrepancies"))
 	}
 	return lines
 }
@@ -135,24 +136,24 @@ func (m *Model) topicDetail(w int) []string {
 			names = append(names, m.doc.name(si))
 		}
 	}
-	lines := []string{st.detailTitle.Render("TOPIC "+t.ID) + " " + t.Label}
+	lines := []string{st.detailTitle.Render("TOPIC "+cleanLine(t.ID)) + " " + cleanLine(t.Label)}
 	lines = append(lines, wrapStyled(st.label.Render("covered by: ")+strings.Join(names, ", "), w)...)
-	lines = append(lines, st.label.Render(fmt.Sprintf("grouped by %d sentence links, strongest first:", len(t.Links))))
+	lines = append(lines, st.label.Render("grouped by "+plural(len(t.Links), "sentence link")+", strongest first:"))
 	for _, l := range t.Links {
 		var why []string
 		if len(l.Names) > 0 {
-			why = append(why, "names "+strings.Join(l.Names, ", "))
+			why = append(why, "names "+cleanLine(strings.Join(l.Names, ", ")))
 		}
 		if len(l.Numbers) > 0 {
-			why = append(why, "numbers "+strings.Join(l.Numbers, ", "))
+			why = append(why, "numbers "+cleanLine(strings.Join(l.Numbers, ", ")))
 		}
 		if l.Quote {
 			why = append(why, "a quotation")
 		}
 		if len(l.Terms) > 0 {
-			why = append(why, "words "+strings.Join(l.Terms, ", "))
+			why = append(why, "words "+cleanLine(strings.Join(l.Terms, ", ")))
 		}
-		s := fmt.Sprintf("%s ¶%d ~ %s ¶%d  score %.2f: %s", l.A.Source, l.A.Paragraph, l.B.Source, l.B.Paragraph, l.Score, strings.Join(why, "; "))
+		s := fmt.Sprintf("%s ¶%d ~ %s ¶%d  score %.2f: %s", m.doc.nameOfID(l.A.Source), l.A.Paragraph, m.doc.nameOfID(l.B.Source), l.B.Paragraph, l.Score, strings.Join(why, "; "))
 		lines = append(lines, wrapStyled(s, w)...)
 	}
 	return lines

@@ -47,7 +47,7 @@ func defaultKeys() keyMap {
 		Pair:     b("z", "pair mode: two sources", "z"),
 		Sync:     b("s", "scroll panes together", "s"),
 
-		Filter:   b("v", "filter: all, discrepancies, a kind", "v"),
+		Filter:   b("v", "filter: all, findings, open, a kind", "v"),
 		Topics:   b("t", "topic list", "t"),
 		Overview: b("o", "overview strip", "o"),
 		Detail:   b("enter", "enlarge detail", "enter"),

@@ -1,5 +1,7 @@
 package tui
 
+import "slices"
+
 // rect is a screen rectangle in cells.
 type rect struct{ x, y, w, h int }
 
@@ -75,59 +77,131 @@ func (m *Model) layout() screen {
 	if n == 0 {
 		return s
 	}
+	// Every pane has the same width, so that one wrap of a source serves
+	// every pane and the panes scroll in step; the cells left over stay
+	// blank at the right edge.
 	w := (area.w - (n - 1)) / n
-	x := area.x
 	for i := range s.visible {
-		pw := w
-		if i == n-1 {
-			pw = area.x + area.w - x
-		}
-		s.panes = append(s.panes, rect{x, area.y, pw, area.h})
-		x += pw + 1
+		s.panes = append(s.panes, rect{area.x + i*(w+1), area.y, w, area.h})
 	}
 	return s
 }
 
 // visibleSources picks the sources that get a pane in a width: as many as fit
 // at a readable width, a window that always holds the focused one; in pair
-// mode the two chosen ones.
+// mode the two chosen ones. It reads the model and changes nothing: settle
+// keeps the window where it was drawn.
 func (m *Model) visibleSources(width int) []int {
 	fit := (width + 1) / (minPaneWidth + 1)
 	if fit < 1 {
 		fit = 1
 	}
-	if m.pair && m.focus != m.pairA && m.focus != m.pairB {
-		// A jump (a discrepancy, a match) went to a source outside the
-		// pair: it takes the second side.
-		m.pairB = m.focus
-	}
-	if m.pair && fit >= 2 && m.pairA != m.pairB {
-		return []int{m.pairA, m.pairB}
-	}
 	if m.pair {
+		a, b := m.pairSides()
+		if fit >= 2 && a != b {
+			return []int{a, b}
+		}
 		return []int{m.focus}
 	}
 	n := len(m.doc.sources)
 	if fit > n {
 		fit = n
 	}
-	if m.focus < m.first {
-		m.first = m.focus
+	if sides := m.selectedSides(); len(sides) > 0 {
+		return sidesInView(sides, m.focus, fit, n)
 	}
-	if m.focus >= m.first+fit {
-		m.first = m.focus - fit + 1
+	first := m.first
+	if m.focus < first {
+		first = m.focus
 	}
-	if m.first+fit > n {
-		m.first = n - fit
+	if m.focus >= first+fit {
+		first = m.focus - fit + 1
 	}
-	if m.first < 0 {
-		m.first = 0
-	}
+	first = clamp(first, 0, max(0, n-fit))
 	out := make([]int, fit)
 	for i := range out {
-		out[i] = m.first + i
+		out[i] = first + i
 	}
 	return out
+}
+
+// selectedSides are the selected finding's sources while the focus is on
+// one of them, else nil.
+func (m *Model) selectedSides() []int {
+	if m.disc >= 0 && slices.Contains(m.sides, m.focus) {
+		return m.sides
+	}
+	return nil
+}
+
+// sidesInView are the panes for a finding's sides in fit panes of n
+// sources: as many sides as fit, the pair that disagrees first, the focused
+// side always (tab steps through the sides); room left goes to the sources
+// that follow. In source order, as the panes are.
+func sidesInView(sides []int, focus, fit, n int) []int {
+	out := slices.Clone(sides[:min(len(sides), fit)])
+	if !slices.Contains(out, focus) {
+		out[len(out)-1] = focus
+	}
+	for si := 0; len(out) < fit && si < n; si++ {
+		if !slices.Contains(out, si) {
+			out = append(out, si)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// pairSides are the two sources of pair mode; a jump (a discrepancy, a
+// match) that went to a source outside the pair puts it in the second side.
+func (m *Model) pairSides() (int, int) {
+	if m.focus != m.pairA && m.focus != m.pairB {
+		return m.pairA, m.focus
+	}
+	return m.pairA, m.pairB
+}
+
+// settle keeps, after each message, what the layout derives from the state:
+// the window of panes, the pair's sides, the topic list's scroll, the
+// visible panes' wrapped text. View then only reads.
+func (m *Model) settle() {
+	if m.doc == nil || len(m.doc.sources) == 0 {
+		return
+	}
+	if m.pair {
+		m.pairA, m.pairB = m.pairSides()
+	}
+	if m.sides != nil && m.selectedSides() == nil {
+		m.sides = nil // the focus left the finding's sources: panes follow it again
+	}
+	s := m.layout()
+	if s.tooSmall {
+		return
+	}
+	if !m.pair && m.sides == nil && len(s.visible) > 0 {
+		m.first = s.visible[0]
+	}
+	m.topicTop = m.topicListTop(s.topics.h - 1)
+	for i, si := range s.visible {
+		m.ensureRows(si, s.panes[i].w-gutterWidth)
+	}
+}
+
+// topicListTop is the first topic the list shows in rows lines: where it
+// was, moved as little as keeps the selected topic in view.
+func (m *Model) topicListTop(rows int) int {
+	top := m.topicTop
+	if rows <= 0 {
+		return clamp(top, 0, max(0, len(m.doc.res.Topics)-1))
+	}
+	if m.topic >= 0 {
+		if m.topic < top {
+			top = m.topic
+		} else if m.topic >= top+rows {
+			top = m.topic - rows + 1
+		}
+	}
+	return clamp(top, 0, max(0, len(m.doc.res.Topics)-rows))
 }
 
 func (m *Model) showTopics() bool {

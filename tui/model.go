@@ -8,9 +8,11 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/loader"
 	"github.com/parallax-news/parallax/review"
@@ -24,8 +26,14 @@ type Data struct {
 	Result   *compare.Result
 	Store    *review.Store
 	StoreErr error
-	Errors   []string // inputs that could not be loaded, one line each
+	// LoadErr is the loader's error (inputs that could not be loaded),
+	// handed back to the caller; Errors is it one line an input, as shown.
+	LoadErr  error
+	Errors   []string
 	Warnings []string
+	// Sample says the articles are the bundled sample, not the user's: the
+	// interface says so.
+	Sample bool
 }
 
 // LoadFunc loads and compares, off the interface's goroutine.
@@ -55,6 +63,7 @@ type position struct {
 	topic, disc, focus int
 	fact               selFact
 	offsets            []int
+	sides              []int
 }
 
 // undoStep is a verdict or note as it was before a change.
@@ -90,13 +99,22 @@ type Model struct {
 
 	w, h    int
 	loading bool
-	err     error // loading failed: the program quits and says why
+	// The palette's inputs: the background (forced by a flag or
+	// PARALLAX_THEME, else the terminal's answer) and the colour profile
+	// Bubble Tea detected.
+	dark, themeForced bool
+	profile           colorprofile.Profile
+	err               error // loading failed: the program quits and says why
 
 	data Data
 	doc  *doc
 
 	panes        []pane
 	focus, first int
+	// sides are the sources of the selected finding, the pair that
+	// disagrees first: the panes show them while the focus stays among
+	// them. Nil when no finding is shown so.
+	sides        []int
 	pair         bool
 	pairA, pairB int
 	sync         bool
@@ -113,6 +131,8 @@ type Model struct {
 	showHelp     bool
 
 	mode     mode
+	noteDisc int            // the discrepancy the note being written belongs to
+	drafts   map[int]string // notes left with esc, by discrepancy, offered again by a
 	query    string
 	matches  []match
 	matchIdx int
@@ -123,6 +143,12 @@ type Model struct {
 
 	status    string
 	statusErr bool
+	saving    string // what the save under way records, for its "saved"
+	saveErr   string // the last save's failure, shown until one succeeds
+
+	discStatus []review.Status // each discrepancy's verdict, by recount
+	reviewGen  int             // counts recounts: the open-only filter's wrap depends on it
+	helpTop    int             // the help view's first line
 }
 
 // New builds the model; load runs in a command when the program starts.
@@ -130,12 +156,39 @@ func New(load LoadFunc, export ExportFunc) *Model {
 	in := textinput.New()
 	in.Prompt = ""
 	in.CharLimit = 2000
-	return &Model{
-		keys: defaultKeys(), st: newStyles(true), help: help.New(),
+	// A steady cursor (restyle): a blinking one costs a timer a key press.
+	// Pastes come from the terminal's own bracketed paste; ctrl+v would run
+	// a clipboard program from inside the interface.
+	in.KeyMap.Paste = key.NewBinding(key.WithDisabled())
+	m := &Model{
+		keys: defaultKeys(), help: help.New(),
 		spin: spinner.New(spinner.WithSpinner(spinner.Dot)), input: in,
 		load: load, export: export, now: time.Now,
 		loading: true, sync: true, topic: -1, disc: -1, fact: selFact{-1, -1},
+		profile: colorprofile.TrueColor,
 	}
+	m.dark, m.themeForced, _ = resolveTheme(ThemeAuto, getenv) // Run reports a bad PARALLAX_THEME
+	m.restyle()
+	return m
+}
+
+// setTheme forces a theme, or goes back to detecting it.
+func (m *Model) setTheme(t Theme) error {
+	dark, forced, err := resolveTheme(t, getenv)
+	if err != nil {
+		return err
+	}
+	m.dark, m.themeForced = dark, forced
+	m.restyle()
+	return nil
+}
+
+// restyle builds the styles for the background and the colour profile.
+func (m *Model) restyle() {
+	m.st = newStyles(paletteFor(m.dark, m.profile))
+	ist := textinput.DefaultStyles(m.dark)
+	ist.Cursor.Blink = false
+	m.input.SetStyles(ist)
 }
 
 // Err is why loading failed, after the program ends.
@@ -172,73 +225,92 @@ func (m *Model) setData(d Data) {
 	}
 }
 
+// summary is the status line with nothing selected; on the bundled sample
+// it says so, and how to open one's own articles.
 func (m *Model) summary() string {
 	n := len(m.doc.res.Discrepancies)
-	return plural(n, "discrepancy") + ", " + itoa(m.verdicts[review.Open]) + " open · ] next discrepancy · ? help"
+	s := plural(n, "discrepancy") + ", " + itoa(m.verdicts[review.Open]) + " open · ] next discrepancy"
+	if m.data.Sample {
+		return "bundled sample (parallax FILE... opens yours) · " + s
+	}
+	return s + " · ? help"
 }
 
-// Update maps messages to the actions.
+// Update maps messages to the actions, then settles what the layout keeps.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.settle()
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
-		return m, nil
+		return nil
 	case tea.BackgroundColorMsg:
-		m.st = newStyles(msg.IsDark())
-		return m, nil
+		if !m.themeForced {
+			m.dark = msg.IsDark()
+			m.restyle()
+		}
+		return nil
+	case tea.ColorProfileMsg:
+		m.profile = msg.Profile
+		m.restyle()
+		return nil
 	case spinner.TickMsg:
 		if !m.loading {
-			return m, nil
+			return nil
 		}
 		var cmd tea.Cmd
 		m.spin, cmd = m.spin.Update(msg)
-		return m, cmd
+		return cmd
 	case loadedMsg:
 		m.loading = false
 		if msg.err != nil {
 			m.err = msg.err
-			return m, tea.Quit
+			m.data = msg.data // what the loader said, for the caller to print
+			return tea.Quit
 		}
 		m.setData(msg.data)
-		return m, nil
+		return nil
 	case savedMsg:
-		if msg.err != nil {
-			m.setError(msg.err.Error())
-		}
-		return m, nil
+		m.saved(msg.err)
+		return nil
 	case exportedMsg:
 		if msg.err != nil {
-			m.setError("export failed: " + msg.err.Error())
+			m.setError("export failed: " + cleanLine(msg.err.Error()))
 		} else {
-			m.setOK("exported to " + msg.path)
+			m.setOK("exported to " + cleanLine(msg.path))
 		}
-		return m, nil
+		return nil
 	case tea.KeyPressMsg:
 		if m.loading {
-			if msg.String() == "ctrl+c" {
+			if key.Matches(msg, m.keys.Quit) {
 				m.err = errInterrupted
-				return m, tea.Quit
+				return tea.Quit
 			}
-			return m, nil
+			return nil
 		}
-		return m, m.handleKey(msg)
+		return m.handleKey(msg)
 	case tea.PasteMsg:
 		if m.mode == modeSearch || m.mode == modeNote {
+			msg.Content = cleanLine(msg.Content)
 			var cmd tea.Cmd
 			m.input, cmd = m.input.Update(msg)
-			return m, cmd
+			return cmd
 		}
 	case tea.MouseWheelMsg:
-		if !m.loading {
+		if !m.loading && m.doc != nil {
 			m.wheel(msg.Mouse())
 		}
 	case tea.MouseClickMsg:
-		if !m.loading {
+		if !m.loading && m.doc != nil {
 			m.click(msg.Mouse())
 		}
 	}
-	return m, nil
+	return nil
 }
 
 func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }

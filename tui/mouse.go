@@ -6,13 +6,18 @@ import tea "charm.land/bubbletea/v2"
 // step), or the topic list.
 func (m *Model) wheel(ms tea.Mouse) {
 	s := m.layout()
-	if s.tooSmall || m.showHelp {
+	if s.tooSmall {
 		return
 	}
 	delta := 3
 	if ms.Button == tea.MouseWheelUp {
 		delta = -3
 	} else if ms.Button != tea.MouseWheelDown {
+		return
+	}
+	if m.showHelp {
+		r := m.helpRect(s)
+		m.helpTop = clamp(m.helpTop+delta, 0, m.helpMaxTop(r))
 		return
 	}
 	if s.topics.contains(ms.X, ms.Y) {
@@ -52,7 +57,9 @@ func (m *Model) click(ms tea.Mouse) {
 		}
 		return
 	case s.switcher.contains(ms.X, ms.Y):
-		m.focusSource(m.switcherHit(ms.X - s.switcher.x))
+		if si := m.switcherHit(s.switcher.w, ms.X-s.switcher.x); si >= 0 {
+			m.focusSource(si)
+		}
 		return
 	}
 	for i, r := range s.panes {
@@ -101,17 +108,4 @@ func (m *Model) clickText(si int, r rect, x, y int) {
 		m.fact, m.disc, m.why = selFact{si, best.fact}, -1, false
 		m.setStatus("fact in " + m.doc.name(si) + ": " + m.doc.sources[si].facts[best.fact].label)
 	}
-}
-
-// switcherHit finds the source whose name is under column x of the switcher.
-func (m *Model) switcherHit(x int) int {
-	pos := 0
-	for si := range m.doc.sources {
-		w := 2 + len(itoa(si+1)) + min(14, len([]rune(m.doc.name(si)))) + 3
-		if x < pos+w {
-			return si
-		}
-		pos += w
-	}
-	return m.focus
 }

@@ -3,8 +3,8 @@ package tui
 import (
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/clipperhouse/displaywidth"
 	"github.com/parallax-news/parallax/loader"
 )
 
@@ -24,33 +24,59 @@ type paneKey struct {
 	width  int
 	hide   bool
 	filter int
+	gen    int // the review's generation, for the open-only filter
 	valid  bool
 }
 
 // ensureRows wraps the source's paragraphs for a text width, unless the
-// cache already holds them.
+// cache already holds them. Only Update calls it (settle, scrolling,
+// clicks); View reads the cache through rowsFor.
 func (m *Model) ensureRows(si, width int) *pane {
 	p := &m.panes[si]
-	k := paneKey{width: width, hide: m.hideDim, filter: m.filter, valid: true}
+	k := m.paneKey(width)
 	if p.key == k {
 		return p
 	}
 	p.key = k
-	p.rows = p.rows[:0]
+	p.rows = m.wrapRows(si, width, p.rows[:0])
+	p.offset = clamp(p.offset, 0, len(p.rows)-1)
+	return p
+}
+
+func (m *Model) paneKey(width int) paneKey {
+	k := paneKey{width: width, hide: m.hideDim, filter: m.filter, valid: true}
+	if m.filter == filterOpen {
+		k.gen = m.reviewGen
+	}
+	return k
+}
+
+// rowsFor is a pane's wrapped text for drawing: the cache when it is for
+// this width and filter (settle sees to it), else wrapped anew and not kept.
+func (m *Model) rowsFor(si, width int) ([]row, int) {
+	p := &m.panes[si]
+	if p.key == m.paneKey(width) {
+		return p.rows, p.offset
+	}
+	rows := m.wrapRows(si, width, nil)
+	return rows, clamp(p.offset, 0, max(0, len(rows)-1))
+}
+
+// wrapRows wraps the shown paragraphs of a source into rows, appended to out.
+func (m *Model) wrapRows(si, width int, out []row) []row {
 	src := &m.doc.sources[si]
 	for pi, para := range src.art.Paragraphs {
 		if !m.paragraphShown(si, pi, para.Kind) {
 			continue
 		}
-		if len(p.rows) > 0 {
-			p.rows = append(p.rows, row{para: -1})
+		if len(out) > 0 {
+			out = append(out, row{para: -1})
 		}
 		for _, l := range wrapText(para.Text, width) {
-			p.rows = append(p.rows, row{para: pi, start: l.start, end: l.end})
+			out = append(out, row{para: pi, start: l.start, end: l.end})
 		}
 	}
-	p.offset = clamp(p.offset, 0, len(p.rows)-1)
-	return p
+	return out
 }
 
 // paragraphShown applies the dim-hiding and the discrepancy filter.
@@ -83,58 +109,73 @@ func (p *pane) rowOf(para, offset int) int {
 // renderPane draws one source's pane into a rectangle.
 func (m *Model) renderPane(si int, r rect, focused bool) []string {
 	st := &m.st
-	src := &m.doc.sources[si]
 	if r.h <= 0 || r.w <= gutterWidth {
 		return nil
 	}
 	lines := make([]string, 0, r.h)
-	// Header: number and name, title, date and counts.
-	num := "[" + itoa(si+1) + "] "
-	name := num + m.doc.name(si)
-	nameStyle := st.paneName
-	if focused {
-		nameStyle = st.paneNameFocused
-		name = "▶" + name
-	}
-	right := ""
-	if src.discs > 0 {
-		right = " " + itoa(src.discs) + "!"
-	}
-	lines = append(lines, fitLeftRight(nameStyle.Render(ansi.Truncate(name, r.w-ansi.StringWidth(right), "…")), st.count.Render(right), r.w))
-	if t := src.art.Title; t != "" {
-		lines = append(lines, pad(st.title.Render(ansi.Truncate(t, r.w, "…")), r.w))
-	} else {
-		lines = append(lines, pad(st.notice.Render("(no title)"), r.w))
-	}
-	meta := src.art.Published.String()
-	if meta == "" {
-		meta = "date unknown"
-	}
-	meta += " · " + src.art.ID
-	lines = append(lines, pad(st.paneMeta.Render(ansi.Truncate(meta, r.w, "…")), r.w))
-
+	lines = append(lines, m.paneHeader(si, r.w, focused)...)
 	bodyH := r.h - paneHeaderRows
 	if bodyH <= 0 {
 		return lines[:r.h]
 	}
 	if m.topic >= 0 && !m.doc.cover[si][m.topic] {
-		lines = append(lines, pad(st.notice.Render(ansi.Truncate("∅ nothing on topic "+m.doc.res.Topics[m.topic].ID+": "+m.doc.res.Topics[m.topic].Label, r.w, "…")), r.w))
+		lines = append(lines, pad(st.notice.Render(ansi.Truncate("∅ nothing on topic "+cleanLine(m.doc.res.Topics[m.topic].ID+": "+m.doc.res.Topics[m.topic].Label), r.w, "…")), r.w))
 		bodyH--
 	}
 	textW := r.w - gutterWidth
-	p := m.ensureRows(si, textW)
-	if len(p.rows) == 0 && bodyH > 0 {
+	rows, offset := m.rowsFor(si, textW)
+	if len(rows) == 0 && bodyH > 0 {
 		lines = append(lines, pad(st.notice.Render(ansi.Truncate("(no paragraph passes the filter)", r.w, "…")), r.w))
 		bodyH--
 	}
 	for i := 0; i < bodyH; i++ {
-		ri := p.offset + i
-		if ri >= len(p.rows) || p.rows[ri].para < 0 {
+		ri := offset + i
+		if ri >= len(rows) || rows[ri].para < 0 {
 			lines = append(lines, strings.Repeat(" ", r.w))
 			continue
 		}
-		lines = append(lines, m.renderRow(si, p.rows[ri], textW))
+		lines = append(lines, m.renderRow(si, rows[ri], textW))
 	}
+	return lines
+}
+
+// paneHeader is a pane's three header lines: the number, outlet and byline
+// with the count of discrepancies; the title (or, said so, the text's first
+// words); the date and the file. Each part cleaned and cut to the width.
+func (m *Model) paneHeader(si, w int, focused bool) []string {
+	st := &m.st
+	n := m.doc.names[si]
+	num := "[" + itoa(si+1) + "] "
+	nameStyle := st.paneName
+	if focused {
+		nameStyle = st.paneNameFocused
+		num = "▶" + num
+	}
+	right := ""
+	if c := m.doc.sources[si].discs; c > 0 {
+		right = " " + itoa(c) + "!"
+	}
+	room := max(1, w-ansi.StringWidth(right))
+	var first string
+	if n.outlet != "" {
+		first = nameStyle.Render(ansi.Truncate(join(" · ", num+n.outlet, n.byline), room, "…"))
+	} else {
+		first = ansi.Truncate(nameStyle.Render(num)+st.notice.Render(join(" · ", "outlet not named", n.byline)), room, "…")
+	}
+	lines := []string{fitLeftRight(first, st.count.Render(right), w)}
+	switch {
+	case n.titled:
+		lines = append(lines, pad(st.title.Render(ansi.Truncate(n.title, w, "…")), w))
+	case n.title != "":
+		lines = append(lines, pad(ansi.Truncate(st.notice.Render("no title: ")+n.title, w, "…"), w))
+	default:
+		lines = append(lines, pad(st.notice.Render("(no title)"), w))
+	}
+	date := n.date
+	if date == "" {
+		date = "date unknown"
+	}
+	lines = append(lines, pad(st.paneMeta.Render(ansi.Truncate(date+" · "+n.file, w, "…")), w))
 	return lines
 }
 
@@ -145,42 +186,61 @@ func (m *Model) renderRow(si int, rw row, width int) string {
 	st := &m.st
 	para := m.doc.sources[si].art.Paragraphs[rw.para]
 	text := para.Text
-	base := lipgloss.NewStyle()
+	base := st.plainSGR
 	switch para.Kind {
 	case loader.KindTitle, loader.KindSubheading:
-		base = st.title
+		base = st.titleSGR
 	case loader.KindCaption, loader.KindBoilerplate:
-		base = st.dim
+		base = st.dimSGR
 	}
 	marks := m.rowMarks(si, rw)
 	var b strings.Builder
+	b.Grow(width + 64)
 	strongest := -1
-	pos := rw.start
+	pos, w := rw.start, 0
 	for pos < rw.end {
 		k, next := topMark(marks, pos, rw.end)
-		seg := text[pos:next]
-		if k < 0 {
-			b.WriteString(base.Render(seg))
-		} else {
-			b.WriteString(st.marks[k].Render(seg))
-			if k > strongest {
-				strongest = k
-			}
+		seg := cleanLine(text[pos:next]) // the loader cleaned it; the interface does not count on that
+		style := base
+		if k >= 0 {
+			style = st.markSGR[k]
+			strongest = max(strongest, k)
 		}
+		b.WriteString(style.on)
+		b.WriteString(seg)
+		b.WriteString(style.off)
+		w += displaywidth.String(seg)
 		pos = next
 	}
 	bar := " "
 	if m.topic >= 0 && inTopic(m.doc.sources[si].topicsOf[rw.para], m.topic) {
-		bar = st.topicBar.Render("┃")
+		bar = st.topicBarCell
 	}
 	glyph := " "
 	if strongest >= 0 {
-		glyph = st.marks[strongest].Render(st.glyphs[strongest])
+		glyph = st.glyphCells[strongest]
 	} else if para.Kind == loader.KindCaption || para.Kind == loader.KindBoilerplate {
-		glyph = st.dim.Render("·")
+		glyph = st.dimDot
 	}
-	return pad(bar+glyph+b.String(), width+gutterWidth)
+	line := bar + glyph + b.String()
+	if w > width { // a grapheme wider than the line: cut it
+		return pad(line, width+gutterWidth)
+	}
+	return line + spaces(width-w)
 }
+
+// spaces is n blanks, from one string for the common widths.
+func spaces(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if n <= len(blanks) {
+		return blanks[:n]
+	}
+	return strings.Repeat(" ", n)
+}
+
+var blanks = strings.Repeat(" ", 512)
 
 // rowMarks lists the marks that touch a row, with the selection, the search
 // matches and the filter applied.
@@ -240,9 +300,12 @@ func inTopic(ts []int, t int) bool {
 func pad(s string, width int) string {
 	w := ansi.StringWidth(s)
 	if w > width {
-		return ansi.Truncate(s, width, "")
+		// A wide character across the edge goes whole: a blank takes its
+		// place.
+		s = ansi.Truncate(s, width, "")
+		w = ansi.StringWidth(s)
 	}
-	return s + strings.Repeat(" ", width-w)
+	return s + spaces(width-w)
 }
 
 // fitLeftRight puts r at the right edge of l; when both do not fit, l is

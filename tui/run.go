@@ -21,6 +21,9 @@ type Options struct {
 	// terminal when standard input carried an article.
 	Input  io.Reader
 	Output *os.File
+	// Theme forces the palette's background (a command-line flag); auto
+	// reads PARALLAX_THEME, then asks the terminal.
+	Theme Theme
 }
 
 // Run shows the interface until the reviewer quits, and returns what was
@@ -34,6 +37,9 @@ func Run(o Options) (Data, error) {
 		return Data{}, ErrNoTerminal
 	}
 	m := New(o.Load, o.Export)
+	if err := m.setTheme(o.Theme); err != nil {
+		return Data{}, err
+	}
 	opts := []tea.ProgramOption{tea.WithOutput(out)}
 	if o.Input != nil {
 		opts = append(opts, tea.WithInput(o.Input))

@@ -1,6 +1,12 @@
 package tui
 
-import "charm.land/lipgloss/v2"
+import (
+	"image/color"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+)
 
 // The overview strip's cell kinds.
 const (
@@ -20,10 +26,18 @@ type styles struct {
 	sep, notice                              lipgloss.Style
 	title, dim                               lipgloss.Style
 	marks                                    [markSelected + 1]lipgloss.Style
-	glyphs                                   [markSelected + 1]string
-	topicBar                                 lipgloss.Style
-	cellCover, cellDisagree, cellNone        lipgloss.Style
-	cellSelected                             lipgloss.Style
+	// The text's styles as the escape sequences that open and close them,
+	// taken once from the styles: a pane's text is thousands of runs a
+	// frame, and Render, which also measures, wraps and underlines space
+	// by space, is too slow for that.
+	markSGR                           [markSelected + 1]sgr
+	plainSGR, titleSGR, dimSGR        sgr
+	topicBarCell, dimDot              string
+	glyphCells                        [markSelected + 1]string
+	glyphs                            [markSelected + 1]string
+	topicBar                          lipgloss.Style
+	cellCover, cellDisagree, cellNone lipgloss.Style
+	cellSelected                      lipgloss.Style
 	// cells are the overview strip's glyphs, rendered once: a strip of
 	// fifty sources by a hundred topics is too many cells to style anew.
 	cells                                [3][2]string
@@ -32,20 +46,45 @@ type styles struct {
 	confirmed, dismissed, open           lipgloss.Style
 }
 
-func newStyles(dark bool) styles {
-	ld := lipgloss.LightDark(dark)
+// palette is the few colours every style is built from, one per terminal:
+// a dark or light background, full colour or the 16 ANSI colours.
+type palette struct {
+	fg, muted, accent, red, green, blue, purple, yellow color.Color
+	barBg, selBg, matchBg                               color.Color
+}
+
+// paletteFor picks the palette for a background and a colour profile. Full
+// colour (and 256, which Bubble Tea lowers the hex colours to) gets the
+// GitHub-like palettes, each made for its background; 16 colours get the
+// ANSI colours themselves, the bright ones on dark, the plain ones on
+// light, with the terminal's own foreground for text, so that a lowered hex
+// colour never lands on an unreadable ANSI neighbour. Without colour
+// (NO_COLOR, a dumb terminal) Bubble Tea drops the colours and the
+// attributes carry the marks.
+func paletteFor(dark bool, p colorprofile.Profile) palette {
+	if p <= colorprofile.ANSI {
+		ansi := func(n int) color.Color { return lipgloss.ANSIColor(n) }
+		if dark {
+			return palette{fg: lipgloss.NoColor{}, muted: ansi(8), accent: ansi(14), red: ansi(9), green: ansi(10), blue: ansi(12),
+				purple: ansi(13), yellow: ansi(11), barBg: ansi(8), selBg: ansi(0), matchBg: ansi(4)}
+		}
+		return palette{fg: lipgloss.NoColor{}, muted: ansi(8), accent: ansi(4), red: ansi(1), green: ansi(2), blue: ansi(4),
+			purple: ansi(5), yellow: ansi(3), barBg: ansi(7), selBg: ansi(15), matchBg: ansi(14)}
+	}
+	hex := lipgloss.Color
+	if dark {
+		return palette{fg: hex("#e6e6e6"), muted: hex("#8b949e"), accent: hex("#79c0ff"), red: hex("#ff7b72"), green: hex("#7ee787"),
+			blue: hex("#a5d6ff"), purple: hex("#d2a8ff"), yellow: hex("#e3b341"), barBg: hex("#30363d"), selBg: hex("#6e3b00"), matchBg: hex("#4d4000")}
+	}
+	return palette{fg: hex("#1f2328"), muted: hex("#59636e"), accent: hex("#0550ae"), red: hex("#cf222e"), green: hex("#116329"),
+		blue: hex("#0969da"), purple: hex("#8250df"), yellow: hex("#7d4e00"), barBg: hex("#eaeef2"), selBg: hex("#ffd8b5"), matchBg: hex("#fff8c5")}
+}
+
+func newStyles(p palette) styles {
 	var (
-		fg      = ld(lipgloss.Color("#1f2328"), lipgloss.Color("#e6e6e6"))
-		muted   = ld(lipgloss.Color("#6e7781"), lipgloss.Color("#8b949e"))
-		accent  = ld(lipgloss.Color("#0550ae"), lipgloss.Color("#79c0ff"))
-		red     = ld(lipgloss.Color("#cf222e"), lipgloss.Color("#ff7b72"))
-		green   = ld(lipgloss.Color("#116329"), lipgloss.Color("#7ee787"))
-		blue    = ld(lipgloss.Color("#0969da"), lipgloss.Color("#a5d6ff"))
-		purple  = ld(lipgloss.Color("#8250df"), lipgloss.Color("#d2a8ff"))
-		yellow  = ld(lipgloss.Color("#9a6700"), lipgloss.Color("#e3b341"))
-		barBg   = ld(lipgloss.Color("#eaeef2"), lipgloss.Color("#30363d"))
-		selBg   = ld(lipgloss.Color("#ffd8b5"), lipgloss.Color("#6e3b00"))
-		matchBg = ld(lipgloss.Color("#fff8c5"), lipgloss.Color("#4d4000"))
+		fg, muted, accent, red, green = p.fg, p.muted, p.accent, p.red, p.green
+		blue, purple, yellow          = p.blue, p.purple, p.yellow
+		barBg, selBg, matchBg         = p.barBg, p.selBg, p.matchBg
 	)
 	st := lipgloss.NewStyle
 	s := styles{
@@ -91,5 +130,24 @@ func newStyles(dark bool) styles {
 		s.cells[c][1] = cs.style.Reverse(true).Render(cs.glyph)
 	}
 	s.glyphs = [...]string{markAgree: "=", markUnique: "+", markQuote: "»", markSearch: "/", markDisc: "!", markSelected: "▶"}
+	for k := range s.marks {
+		s.markSGR[k] = sgrOf(s.marks[k])
+		s.glyphCells[k] = s.marks[k].Render(s.glyphs[k])
+	}
+	s.plainSGR, s.titleSGR, s.dimSGR = sgr{}, sgrOf(s.title), sgrOf(s.dim)
+	s.topicBarCell, s.dimDot = s.topicBar.Render("┃"), s.dim.Render("·")
 	return s
+}
+
+// sgr is a style as the sequences around its text.
+type sgr struct{ on, off string }
+
+// sgrOf takes a style's sequences from its rendering of one letter.
+func sgrOf(st lipgloss.Style) sgr {
+	r := st.Render("x")
+	i := strings.Index(r, "x")
+	if i < 0 {
+		return sgr{}
+	}
+	return sgr{on: r[:i], off: r[i+1:]}
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parallax-news/parallax/review"
@@ -25,7 +26,7 @@ func (m *Model) render() string {
 		return ""
 	}
 	if m.loading {
-		return m.fill([]string{"", "  " + m.spin.View() + " loading and comparing the articles…"})
+		return m.fill([]string{"", "  " + m.spin.View() + " loading and comparing the articles… (q quits)"})
 	}
 	if m.doc == nil {
 		return m.fill(nil)
@@ -44,8 +45,8 @@ func (m *Model) render() string {
 		copy(screen[s.overview.y:], m.renderOverview(s.overview))
 	}
 	if m.showHelp {
-		body := m.renderHelp(rect{0, s.overview.y + s.overview.h, m.w, m.h - 2 - s.overview.h})
-		copy(screen[s.overview.y+s.overview.h:], body)
+		r := m.helpRect(s)
+		copy(screen[r.y:], m.renderHelp(r))
 	} else {
 		m.renderBody(screen, s)
 		if s.detail.h > 0 {
@@ -54,7 +55,7 @@ func (m *Model) render() string {
 	}
 	screen[m.h-1] = m.renderStatus()
 	for i := range screen {
-		screen[i] = pad(screen[i], m.w)
+		screen[i] = exact(screen[i], m.w) // each part pads its own lines
 	}
 	return strings.Join(screen, "\n")
 }
@@ -69,25 +70,41 @@ func (m *Model) renderBody(screen []string, s screen) {
 	for i, si := range s.visible {
 		paneLines[i] = m.renderPane(si, s.panes[i], si == m.focus)
 	}
+	// Every part's lines are exactly its width (the tests hold each frame to
+	// it), so a body line is put together without measuring it again.
 	sep := m.st.sep.Render("│")
 	for y := 0; y < s.body.h; y++ {
 		var b strings.Builder
+		used := 0
 		if s.topics.w > 0 {
-			b.WriteString(pad(line(list, y), s.topics.w))
+			b.WriteString(exact(line(list, y), s.topics.w))
 			b.WriteString(sep)
+			used += s.topics.w + 1
 		}
 		if s.switcher.h > 0 && y == 0 {
 			b.WriteString(m.renderSwitcher(s.switcher.w))
+			used += s.switcher.w
 		} else {
 			for i := range paneLines {
 				if i > 0 {
 					b.WriteString(sep)
+					used++
 				}
-				b.WriteString(pad(line(paneLines[i], s.body.y+y-s.panes[i].y), s.panes[i].w))
+				b.WriteString(exact(line(paneLines[i], s.body.y+y-s.panes[i].y), s.panes[i].w))
+				used += s.panes[i].w
 			}
 		}
+		b.WriteString(spaces(m.w - used))
 		screen[s.body.y+y] = b.String()
 	}
+}
+
+// exact is a line that is its width already, or blank when missing.
+func exact(l string, w int) string {
+	if l == "" {
+		return spaces(w)
+	}
+	return l
 }
 
 func line(lines []string, i int) string {
@@ -99,7 +116,11 @@ func line(lines []string, i int) string {
 
 func (m *Model) renderHeader() string {
 	open, confirmed, dismissed := m.verdicts[review.Open], m.verdicts[review.Confirmed], m.verdicts[review.Dismissed]
-	h := " parallax · " + plural(len(m.doc.sources), "source") + " · " + plural(len(m.doc.res.Topics), "topic") +
+	sample := ""
+	if m.data.Sample {
+		sample = "sample · "
+	}
+	h := " parallax · " + sample + plural(len(m.doc.sources), "source") + " · " + plural(len(m.doc.res.Topics), "topic") +
 		" · " + plural(len(m.doc.res.Discrepancies), "discrepancy") + ": " + itoa(open) + " open, " +
 		itoa(confirmed) + " confirmed, " + itoa(dismissed) + " dismissed"
 	var flags []string
@@ -115,37 +136,83 @@ func (m *Model) renderHeader() string {
 	if m.hideDim {
 		flags = append(flags, "captions hidden")
 	}
-	right := strings.Join(flags, " · ") + " "
+	right := ansi.Truncate(cleanLine(strings.Join(flags, " · ")), m.w/2, "…") + " "
 	if ansi.StringWidth(h) > m.w-ansi.StringWidth(right)-1 {
-		h = " parallax · " + itoa(len(m.doc.sources)) + " src · " + itoa(len(m.doc.res.Topics)) + " topics · " +
+		h = " parallax · " + sample + itoa(len(m.doc.sources)) + " src · " + plural(len(m.doc.res.Topics), "topic") + " · " +
 			itoa(len(m.doc.res.Discrepancies)) + " disc: " + itoa(open) + " open " + itoa(confirmed) + " ✔ " + itoa(dismissed) + " ✘"
 	}
 	return m.st.header.Render(fitLeftRight(ansi.Truncate(h, m.w, "…"), right, m.w))
 }
 
+// switchItem is one source's label in the switcher: its text and where it
+// starts in the full row, in cells.
+type switchItem struct {
+	label string
+	x, w  int
+}
+
+const switcherSep = " │ "
+
+// switcherRow lays out the switcher for a width: the labels of the full row,
+// and how many cells are cut from its left to keep the focused name in
+// view (0 when nothing is cut; the cut cells give way to "…"). Drawing and
+// clicks read the same layout.
+func (m *Model) switcherRow(width int) ([]switchItem, int) {
+	items := make([]switchItem, len(m.doc.sources))
+	x := 0
+	for si := range m.doc.sources {
+		mark := " "
+		if si == m.focus {
+			mark = "▶"
+		}
+		l := mark + itoa(si+1) + " " + m.doc.names[si].shortIn(18)
+		items[si] = switchItem{label: l, x: x, w: ansi.StringWidth(l)}
+		x += items[si].w + ansi.StringWidth(switcherSep)
+	}
+	total := x - ansi.StringWidth(switcherSep)
+	cut := 0
+	if total > width && len(items) > 0 {
+		if left := items[m.focus].x; left > width/2 {
+			cut = left - width/3
+		}
+	}
+	return items, cut
+}
+
 // renderSwitcher is the row of source names shown when one pane fits.
 func (m *Model) renderSwitcher(width int) string {
-	var parts []string
-	for si := range m.doc.sources {
-		name := itoa(si+1) + " " + ansi.Truncate(m.doc.name(si), 14, "…")
+	items, cut := m.switcherRow(width)
+	parts := make([]string, len(items))
+	for si, it := range items {
 		if si == m.focus {
-			parts = append(parts, m.st.itemSelected.Render("▶"+name))
+			parts[si] = m.st.itemSelected.Render(it.label)
 		} else {
-			parts = append(parts, m.st.item.Render(" "+name))
+			parts[si] = m.st.item.Render(it.label)
 		}
 	}
-	all := strings.Join(parts, m.st.sep.Render(" │ "))
-	// Keep the focused name in view when the row is too long.
-	if ansi.StringWidth(all) > width {
-		left := 0
-		for si := 0; si < m.focus; si++ {
-			left += ansi.StringWidth(parts[si]) + 3
-		}
-		if left > width/2 {
-			all = ansi.TruncateLeft(all, left-width/3, "…")
-		}
+	all := strings.Join(parts, m.st.sep.Render(switcherSep))
+	if cut > 0 {
+		all = ansi.TruncateLeft(all, cut, "…")
 	}
 	return pad(all, width)
+}
+
+// switcherHit is the source whose label is under column x of the switcher,
+// or -1 (a separator, the cut mark, past the end).
+func (m *Model) switcherHit(width, x int) int {
+	items, cut := m.switcherRow(width)
+	if cut > 0 {
+		if x == 0 {
+			return -1 // the "…" of the cut
+		}
+		x += cut - 1
+	}
+	for si, it := range items {
+		if x >= it.x && x < it.x+it.w {
+			return si
+		}
+	}
+	return -1
 }
 
 // renderOverview is the coverage strip: a row a source, a column a topic;
@@ -156,12 +223,13 @@ func (m *Model) renderOverview(r rect) []string {
 	labelW, cols, first, nt := g.labelW, g.cols, g.firstTopic, len(m.doc.res.Topics)
 	title := "coverage: ● covers  ! disagrees  · silent"
 	if m.topic >= 0 {
-		title += "  ┃ " + m.doc.res.Topics[m.topic].ID + " " + m.doc.res.Topics[m.topic].Label
+		title += "  ┃ " + cleanLine(m.doc.res.Topics[m.topic].ID+" "+m.doc.res.Topics[m.topic].Label)
 	}
-	lines := []string{pad(st.paneMeta.Render(ansi.Truncate(title, r.w, "…")), r.w)}
+	lines := []string{fitLeftRight(st.paneMeta.Render(ansi.Truncate(title, r.w, "…")), st.label.Render(m.overviewCut(g)), r.w)}
 	rows, firstSrc := g.rows, g.firstSrc
 	for si := firstSrc; si < firstSrc+rows && si < len(m.doc.sources); si++ {
-		name := ansi.Truncate(itoa(si+1)+" "+m.doc.name(si), labelW, "…")
+		num := itoa(si+1) + " "
+		name := num + m.doc.names[si].shortIn(labelW-len(num))
 		ns := st.paneMeta
 		if si == m.focus {
 			ns = st.paneName
@@ -186,12 +254,29 @@ func (m *Model) renderOverview(r rect) []string {
 	return lines
 }
 
+// overviewCut says which part of the grid the strip shows when it cannot
+// show all of it, "" when it shows all.
+func (m *Model) overviewCut(g overviewGrid) string {
+	nt, ns := len(m.doc.res.Topics), len(m.doc.sources)
+	var parts []string
+	if nt > g.cols {
+		parts = append(parts, "topics "+itoa(g.firstTopic+1)+"-"+itoa(min(nt, g.firstTopic+g.cols))+" of "+itoa(nt))
+	}
+	if ns > g.rows {
+		parts = append(parts, "sources "+itoa(g.firstSrc+1)+"-"+itoa(min(ns, g.firstSrc+g.rows))+" of "+itoa(ns))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " ◂▸ " + strings.Join(parts, ", ") + " "
+}
+
 // overviewGrid is what part of the strip's grid a rectangle shows: a
 // window of topics around the selected one, of sources around the focused.
 type overviewGrid struct{ labelW, cols, firstTopic, rows, firstSrc int }
 
 func (m *Model) overviewGrid(r rect) overviewGrid {
-	g := overviewGrid{labelW: min(18, r.w/4), rows: r.h - 1}
+	g := overviewGrid{labelW: min(30, r.w/4), rows: r.h - 1}
 	g.cols = r.w - g.labelW - 1
 	if nt := len(m.doc.res.Topics); nt > g.cols && m.topic >= 0 {
 		g.firstTopic = clamp(m.topic-g.cols/2, 0, nt-g.cols)
@@ -217,23 +302,14 @@ func (m *Model) overviewCell(r rect, x, y int) (int, int, bool) {
 func (m *Model) renderTopicList(r rect) []string {
 	st := &m.st
 	lines := []string{pad(st.label.Render("topics ({ }) · "+itoa(len(m.doc.res.Topics))), r.w)}
-	rows := r.h - 1
-	if m.topic >= 0 {
-		if m.topic < m.topicTop {
-			m.topicTop = m.topic
-		} else if m.topic >= m.topicTop+rows {
-			m.topicTop = m.topic - rows + 1
-		}
-	}
-	m.topicTop = clamp(m.topicTop, 0, max(0, len(m.doc.res.Topics)-rows))
-	for t := m.topicTop; t < len(m.doc.res.Topics) && len(lines) < r.h; t++ {
+	for t := m.topicListTop(r.h - 1); t < len(m.doc.res.Topics) && len(lines) < r.h; t++ {
 		tp := m.doc.res.Topics[t]
 		count := ""
 		if n := len(m.doc.topicDiscs[t]); n > 0 {
 			count = " " + itoa(n) + "!"
 		}
 		cov := " " + itoa(len(tp.Sources)) + "/" + itoa(len(m.doc.sources))
-		label := tp.ID + " " + tp.Label
+		label := cleanLine(tp.ID + " " + tp.Label)
 		mark := "  "
 		style := st.item
 		if t == m.topic {
@@ -250,29 +326,49 @@ func (m *Model) renderStatus() string {
 	case modeSearch:
 		return pad(m.st.key.Render("search: ")+m.input.View(), m.w)
 	case modeNote:
-		return pad(m.st.key.Render("note for "+m.doc.res.Discrepancies[m.disc].ID+" (enter saves, esc cancels): ")+m.input.View(), m.w)
+		return pad(m.st.key.Render("note for "+cleanLine(m.doc.res.Discrepancies[m.noteDisc].ID)+" (enter saves, esc cancels): ")+m.input.View(), m.w)
+	}
+	msg, isErr := m.status, m.statusErr
+	if msg == "" {
+		msg, isErr = m.idleStatus()
 	}
 	style := m.st.status
-	if m.statusErr {
+	if isErr {
 		style = m.st.statusErr
-	} else if strings.HasPrefix(m.status, "✓") {
+	} else if strings.HasPrefix(msg, "✓") {
 		style = m.st.statusOK
 	}
 	hint := " ? help · q quit"
-	return fitLeftRight(style.Render(ansi.Truncate(m.status, m.w-ansi.StringWidth(hint)-1, "…")), m.st.paneMeta.Render(hint), m.w)
+	return fitLeftRight(style.Render(ansi.Truncate(cleanLine(msg), m.w-ansi.StringWidth(hint)-1, "…")), m.st.paneMeta.Render(hint), m.w)
 }
 
-// renderHelp is the help view: every key, then the legend of the marks.
-func (m *Model) renderHelp(r rect) []string {
-	m.help.ShowAll = true
-	m.help.SetWidth(r.w)
-	lines := []string{m.st.detailTitle.Render("keys") + m.st.paneMeta.Render("  (any key closes)"), ""}
-	// Two rows of key groups, so that no group is cut at 80 columns.
+// helpLines is the help view's text for a width: every key, then the
+// legend of the marks.
+func (m *Model) helpLines(w int) []string {
+	h := m.help // a copy: drawing changes no state
+	h.ShowAll = true
+	h.SetWidth(0) // no cut: the rows below are chosen to fit
+	lines := []string{m.st.detailTitle.Render("keys") + m.st.paneMeta.Render("  (j/k, space/b scroll · any other key closes)"), ""}
+	// Key groups side by side, as many to a row as fit without cutting one.
 	groups := m.keys.FullHelp()
-	half := (len(groups) + 1) / 2
-	lines = append(lines, strings.Split(m.help.FullHelpView(groups[:half]), "\n")...)
-	lines = append(lines, "")
-	lines = append(lines, strings.Split(m.help.FullHelpView(groups[half:]), "\n")...)
+	width := func(gs [][]key.Binding) int {
+		n := 0
+		for _, l := range strings.Split(h.FullHelpView(gs), "\n") {
+			n = max(n, ansi.StringWidth(l))
+		}
+		return n
+	}
+	for i := 0; i < len(groups); {
+		j := i + 1
+		for j < len(groups) && width(groups[i:j+1]) <= w {
+			j++
+		}
+		if i > 0 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, strings.Split(h.FullHelpView(groups[i:j]), "\n")...)
+		i = j
+	}
 	lines = append(lines, "", m.st.detailTitle.Render("legend"))
 	legend := []struct {
 		k    markKind
@@ -291,15 +387,61 @@ func (m *Model) renderHelp(r rect) []string {
 	lines = append(lines,
 		" "+m.st.topicBar.Render("┃")+"         a paragraph of the selected topic",
 		" "+m.st.dim.Render("· caption")+" a caption or boilerplate, dimmed (H hides)",
-		" overview strip: ● covers the topic, ! disagrees there, · silent; click a cell to jump")
+		" overview: ● covers the topic, ! disagrees, · silent; click a cell to jump")
+	return lines
+}
+
+// helpRect is where the help view goes: between the overview and the
+// status line.
+func (m *Model) helpRect(s screen) rect {
+	y := s.overview.y + s.overview.h
+	if s.overview.h == 0 {
+		y = 1
+	}
+	return rect{0, y, m.w, max(0, m.h-1-y)}
+}
+
+// helpMaxTop is the last first line of the help view for a height: one
+// line stays for the "more" mark.
+func (m *Model) helpMaxTop(r rect) int {
+	n := len(m.helpLines(r.w))
+	if n <= r.h {
+		return 0
+	}
+	return n - (r.h - 1)
+}
+
+// renderHelp is the help view, scrolled to helpTop; when it does not fit,
+// its last line says what is left and how to scroll.
+func (m *Model) renderHelp(r rect) []string {
+	lines := m.helpLines(r.w)
+	top := clamp(m.helpTop, 0, m.helpMaxTop(r))
 	out := make([]string, 0, r.h)
-	for _, l := range lines {
-		if len(out) == r.h {
-			break
-		}
-		out = append(out, pad(l, r.w))
+	rows := r.h
+	cut := len(lines) > r.h
+	if cut {
+		rows = r.h - 1
+	}
+	for i := top; i < len(lines) && len(out) < rows; i++ {
+		out = append(out, pad(lines[i], r.w))
+	}
+	if cut {
+		more := "lines " + itoa(top+1) + "-" + itoa(top+len(out)) + " of " + itoa(len(lines)) + " · j/k scroll"
+		out = append(out, pad(m.st.paneMeta.Render(ansi.Truncate(more, r.w, "…")), r.w))
 	}
 	return out
+}
+
+// idleStatus is the status line when no message stands: a failed save
+// until one succeeds, else what is selected, else the summary.
+func (m *Model) idleStatus() (string, bool) {
+	switch {
+	case m.saveErr != "":
+		return m.saveErr, true
+	case m.disc >= 0:
+		return m.discLine(m.disc), false
+	}
+	return m.summary(), false
 }
 
 func (m *Model) fill(lines []string) string {

@@ -18,25 +18,28 @@ func wrapText(text string, width int) []span {
 	}
 	var lines []span
 	lineStart, lineW := 0, 0
-	lastSpace := -1 // byte offset of the last space on the line, where it may break
-	wAtSpace := 0   // the line's width up to that space
+	lastSpace := -1  // byte offset of the last space on the line, where it may break
+	afterSpace := -1 // where the text after that space starts
+	wAtSpace := 0    // the line's width up to that space
 	it := graphemes.FromString(text)
 	for it.Next() {
 		g, start, end := it.Value(), it.Start(), it.End()
 		w := displaywidth.String(g)
-		if g == " " {
+		if isBreakSpace(g) {
+			// A tab or a line break inside a paragraph is drawn as a
+			// space (cleanLine), so it wraps as one.
 			if lineW == 0 && start == lineStart {
 				lineStart = end // no line starts with a space
 				continue
 			}
-			lastSpace, wAtSpace = start, lineW
-			lineW += w
+			lastSpace, afterSpace, wAtSpace = start, end, lineW
+			lineW++
 			continue
 		}
 		if lineW+w > width && lineW > 0 {
 			if lastSpace > lineStart {
 				lines = append(lines, trimRight(text, lineStart, lastSpace))
-				lineStart = lastSpace + 1
+				lineStart = afterSpace
 				lineW -= wAtSpace + 1
 			} else {
 				lines = append(lines, span{lineStart, start})
@@ -53,10 +56,14 @@ func wrapText(text string, width int) []span {
 }
 
 func trimRight(text string, start, end int) span {
-	for end > start && text[end-1] == ' ' {
+	for end > start && isBreakSpace(text[end-1:end]) {
 		end--
 	}
 	return span{start, end}
+}
+
+func isBreakSpace(g string) bool {
+	return g == " " || g == "\t" || g == "\n" || g == "\r" || g == "\r\n"
 }
 
 // cellToByte finds the byte offset in text of the grapheme at screen column

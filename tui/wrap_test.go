@@ -21,6 +21,7 @@ func TestWrapText(t *testing.T) {
 		{"a  b", 1, []string{"a", "b"}},
 		{"", 10, []string{""}},
 		{"Kyiv — 北京市 is wide", 6, []string{"Kyiv —", "北京市", "is", "wide"}},
+		{"line\nbreak\tand\r\ntab", 6, []string{"line", "break", "and", "tab"}},
 	}
 	for _, c := range cases {
 		var got []string
@@ -51,7 +52,7 @@ func FuzzWrapText(f *testing.F) {
 			if w := displaywidth.String(line); w > width && visibleGraphemes(line) > 1 {
 				t.Fatalf("line %q is %d wide, limit %d", line, w, width)
 			}
-			if strings.TrimLeft(text[prev:s.start], " ") != "" {
+			if strings.TrimLeft(text[prev:s.start], " \t\r\n") != "" {
 				t.Fatalf("lost %q", text[prev:s.start])
 			}
 			kept.WriteString(line)
@@ -74,4 +75,17 @@ func visibleGraphemes(s string) int {
 		}
 	}
 	return n
+}
+
+// pad makes a line exactly its width, also when a wide character stands
+// across the edge (found by the random-event test in the note line).
+func TestPadWideEdge(t *testing.T) {
+	for _, c := range []struct {
+		in string
+		w  int
+	}{{"ab中", 3}, {"ab中", 4}, {"🙂🙂", 3}, {"", 2}, {"abc", 2}} {
+		if got := displaywidth.String(pad(c.in, c.w)); got != c.w {
+			t.Errorf("pad(%q, %d) is %d wide", c.in, c.w, got)
+		}
+	}
 }
