@@ -99,13 +99,13 @@ func fixResult(arts []*loader.Article) *compare.Result {
 	r.Topics = []compare.Topic{
 		{ID: "t1", Label: "toll, killed, Varnholt", Sources: []string{"ledger-0311", "ledger-0312", "valley-courier", "9f2c4e1a7b3d5c60"},
 			Members: []compare.Ref{{Source: "ledger-0311", Paragraph: 0}, {Source: "ledger-0312", Paragraph: 0}, {Source: "valley-courier", Paragraph: 1}, {Source: "9f2c4e1a7b3d5c60", Paragraph: 1}},
-			Links:   []compare.Link{{A: compare.SentenceRef{Source: "ledger-0311"}, B: compare.SentenceRef{Source: "valley-courier", Paragraph: 1}, Score: 0.61, Names: []string{"Varnholt"}, Numbers: []string{"4"}}}},
+			Links:   []compare.Link{{A: compare.Ref{Source: "ledger-0311"}, B: compare.Ref{Source: "valley-courier", Paragraph: 1}, Score: 0.61, Names: []string{"Varnholt"}, Numbers: []string{"4"}}}},
 		{ID: "t2", Label: "river Sel, banks", Sources: []string{"ledger-0311", "ledger-0312", "valley-courier"},
 			Members: []compare.Ref{{Source: "ledger-0311", Paragraph: 1}, {Source: "ledger-0312", Paragraph: 1}, {Source: "valley-courier", Paragraph: 1}},
-			Links:   []compare.Link{{A: compare.SentenceRef{Source: "ledger-0311", Paragraph: 1}, B: compare.SentenceRef{Source: "ledger-0312", Paragraph: 1}, Score: 0.72, Terms: []string{"burst", "banks"}}}},
+			Links:   []compare.Link{{A: compare.Ref{Source: "ledger-0311", Paragraph: 1}, B: compare.Ref{Source: "ledger-0312", Paragraph: 1}, Score: 0.72, Terms: []string{"burst", "banks"}}}},
 		{ID: "t3", Label: "Brandvik, mayor", Sources: []string{"ledger-0311", "valley-courier"},
 			Members: []compare.Ref{{Source: "ledger-0311", Paragraph: 2}, {Source: "valley-courier", Paragraph: 2}},
-			Links:   []compare.Link{{A: compare.SentenceRef{Source: "ledger-0311", Paragraph: 2}, B: compare.SentenceRef{Source: "valley-courier", Paragraph: 2}, Score: 0.55, Quote: true, Names: []string{"Ilse Brandvik"}}}},
+			Links:   []compare.Link{{A: compare.Ref{Source: "ledger-0311", Paragraph: 2}, B: compare.Ref{Source: "valley-courier", Paragraph: 2}, Score: 0.55, Quote: true, Names: []string{"Ilse Brandvik"}}}},
 		{ID: "t4", Label: "rescue teams", Sources: []string{"ledger-0311", "ledger-0312"},
 			Members: []compare.Ref{{Source: "ledger-0311", Paragraph: 4}, {Source: "ledger-0312", Paragraph: 2}}},
 	}
