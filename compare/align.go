@@ -175,10 +175,6 @@ func compareRefs(a, b Ref) int {
 	return a.Paragraph - b.Paragraph
 }
 
-func lessSpan(a, b Span) bool {
-	return lessPlace(a.Source, a.Paragraph, a.Start, b.Source, b.Paragraph, b.Start)
-}
-
 // lessPlace orders places in the text: by source, paragraph, then position
 // within the paragraph.
 func lessPlace(srcA string, parA, posA int, srcB string, parB, posB int) bool {

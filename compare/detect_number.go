@@ -86,33 +86,67 @@ func detectNumbers(c *comparison, out *findings) {
 	}
 	matched := matchOneToOne(cands, func(k int) string { return c.res.Facts[qs[k]].Span.Source })
 	// Findings: the differing pairs that share a figure are one finding.
-	groups := newUnionFind(len(qs))
 	differs := map[int]bool{}
 	worst := map[int]verdictKind{}
+	agree := newUnionFind(len(qs))
+	agreed := map[int]bool{}
+	// A finding shows every source's figure for the thing, also those that
+	// square with one of the differing figures ("at least 7" beside 7 and
+	// 12): who said what is the question the reader comes with.
+	linked := newUnionFind(len(qs))
+	for _, cp := range matched {
+		linked.union(cp.a, cp.b)
+	}
 	for _, cp := range matched {
 		fa, fb := c.res.Facts[qs[cp.a]], c.res.Facts[qs[cp.b]]
 		v, reason := compareFigures(*fa.Quantity, *fb.Quantity)
 		claims := []Claim{claimOf(fa), claimOf(fb)}
 		switch v {
 		case figuresAgree:
-			srcs := []string{fa.Span.Source, fb.Span.Source}
-			out.Agreements = append(out.Agreements, Agreement{Value: fa.Value, Facts: []string{fa.ID, fb.ID}, Sources: srcs, Origins: c.res.origins(srcs)})
+			agree.union(cp.a, cp.b)
+			agreed[cp.a], agreed[cp.b] = true, true
 		case figuresReconciled:
 			out.Reconciled = append(out.Reconciled, Reconciled{Claims: claims, Reason: reason})
 		default:
-			groups.union(cp.a, cp.b)
 			differs[cp.a], differs[cp.b] = true, true
-			r := groups.find(cp.a)
-			worst[r] = max(worst[r], v, worst[groups.find(cp.b)])
+			r := linked.find(cp.a)
+			worst[r] = max(worst[r], v)
 		}
+	}
+	// One agreement per figure, with every source that gives it.
+	agreements := map[int][]int{}
+	var agreeRoots []int
+	for k := range qs {
+		if agreed[k] {
+			r := agree.find(k)
+			if _, ok := agreements[r]; !ok {
+				agreeRoots = append(agreeRoots, r)
+			}
+			agreements[r] = append(agreements[r], k)
+		}
+	}
+	for _, r := range agreeRoots {
+		var ids, srcs []string
+		for _, k := range agreements[r] {
+			f := c.res.Facts[qs[k]]
+			ids = append(ids, f.ID)
+			srcs = append(srcs, f.Span.Source)
+		}
+		out.Agreements = append(out.Agreements, Agreement{Value: c.res.Facts[qs[agreements[r][0]]].Value, Facts: ids, Sources: srcs, Origins: c.res.origins(srcs)})
 	}
 	members := map[int][]int{}
 	var roots []int
+	differing := map[int]bool{}
 	for k := range qs {
-		if !differs[k] {
+		if differs[k] {
+			differing[linked.find(k)] = true
+		}
+	}
+	for k := range qs {
+		r := linked.find(k)
+		if !differing[r] || rep[k] != k {
 			continue
 		}
-		r := groups.find(k)
 		if _, ok := members[r]; !ok {
 			roots = append(roots, r)
 		}
@@ -120,9 +154,6 @@ func detectNumbers(c *comparison, out *findings) {
 	}
 	for _, r := range roots {
 		v := worst[r]
-		for _, k := range members[r] {
-			v = max(v, worst[k])
-		}
 		// Every mention of each figure, so that the reader sees each place a
 		// source gives it ("about 50", later "at least 50", "50").
 		var fs []Fact
@@ -202,11 +233,19 @@ func compareFigures(a, b Quantity) (verdictKind, string) {
 		return figuresReconciled, fmt.Sprintf("one figure rounded: %s and %s", a.describe(), b.describe())
 	case exactA && !exactB && within(x, b), exactB && !exactA && within(y, a):
 		return figuresReconciled, fmt.Sprintf("the exact figure lies within the other's range: %s and %s", a.describe(), b.describe())
+	case openBound(b) && !openBound(a) && a.Low >= b.Low && a.High <= b.High, openBound(a) && !openBound(b) && b.Low >= a.Low && b.High <= a.High:
+		// "some 7 miles" within "less than 8 miles"; but two bounds one way
+		// ("as many as 1.5 million", "up to 1.6 million") say two figures.
+		return figuresReconciled, fmt.Sprintf("the one figure lies within the other's bound: %s and %s", a.describe(), b.describe())
 	case !exactA && !exactB && overlaps(a, b):
 		return figuresBounds, ""
 	}
 	return figuresConflict, ""
 }
+
+// openBound reports a figure that bounds one side only: "at least 10",
+// "fewer than 8".
+func openBound(q Quantity) bool { return math.IsInf(q.High, 1) || q.Low == 0 && q.High > 0 }
 
 func within(v float64, q Quantity) bool { return v >= q.Low && v <= q.High }
 
@@ -370,18 +409,25 @@ func (c *comparison) sameFigure(a, b Fact, fa, fb numberFrame) (float64, bool) {
 	if qa.Counted != "" && qa.Counted == qb.Counted {
 		score += 0.05
 	}
-	// A share for two names, or a sum for two things, is two figures.
-	if qa.Whose != "" && qb.Whose != "" && qa.Whose != qb.Whose {
-		return 0, false
-	}
-	if isCurrency(qa.Unit) && qa.Of != "" && qb.Of != "" && !shareWord(qa.Of, qb.Of) && words < figureSameWords {
+	// A share for two names, a sum for two things, a threshold for two
+	// purposes, a total and the rest besides someone named, are two
+	// figures.
+	if qa.Rest != qb.Rest || qa.Whose != "" && qb.Whose != "" && qa.Whose != qb.Whose || qa.Purpose != "" && qb.Purpose != "" && qa.Purpose != qb.Purpose {
 		return 0, false
 	}
 	// Figures of one thing are most often near one another: the nearer,
-	// the likelier the pair (a tie breaker among a story's many sums).
+	// the likelier the pair (a tie breaker among a story's many sums); one
+	// figure, or one figure rounded, is likelier still.
 	x, y := math.Abs(qa.nominal()), math.Abs(qb.nominal())
+	oneValue := x == y || roundedFrom(x, y) || roundedFrom(y, x)
+	if (isCurrency(qa.Unit) || lengthUnits[qa.Counted]) && qa.Of != "" && qb.Of != "" && !shareWord(qa.Of, qb.Of) && words < figureSameWords && !oneValue {
+		return 0, false
+	}
 	if x > 0 && y > 0 {
 		score += figureCloseBonus * math.Min(x, y) / math.Max(x, y)
+	}
+	if oneValue && x != 0 {
+		score += figureSameValueBonus
 	}
 	return score, score >= figureMatch
 }

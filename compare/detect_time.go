@@ -93,6 +93,19 @@ func detectTimes(c *comparison, out *findings) {
 			conflict = conflict || severe[k] || severe[groups.find(k)]
 			far = max(far, worstGap[k], worstGap[groups.find(k)])
 		}
+		// Within one finding, the clock times one source rounded are said
+		// to be so, apart from the times that conflict.
+		for x := range fs {
+			for _, g := range fs[x+1:] {
+				if g.Span.Source == fs[x].Span.Source || !g.Time.HasClock || !fs[x].Time.HasClock {
+					continue
+				}
+				if v, d, _ := compareTimes(*fs[x].Time, *g.Time); v == figuresBounds {
+					out.Reconciled = append(out.Reconciled, Reconciled{Claims: []Claim{claimOf(fs[x]), claimOf(g)},
+						Reason: fmt.Sprintf("%s apart: one source rounded, or gave an approximate time (%s and %s)", humanDuration(d), fs[x].Time.describe(), g.Time.describe())})
+				}
+			}
+		}
 		label := fs[0].Label
 		if label == "" {
 			label = "when"
@@ -183,6 +196,16 @@ func compareTimes(a, b TimeValue) (verdictKind, time.Duration, string) {
 	if a.Qualifier != "" || b.Qualifier != "" {
 		tol = qualifiedTolerance
 	}
+	if d != 0 && a.HasClock && b.HasClock {
+		if fit, ok := boundsHold(a, b, d); ok {
+			if fit && d <= qualifiedTolerance {
+				return figuresReconciled, 0, fmt.Sprintf("both can hold, one time being a bound: %s and %s", a.describe(), b.describe())
+			}
+			if fit {
+				return figuresAgree, 0, "" // a bound far from a time: most often two happenings, and no contradiction
+			}
+		}
+	}
 	switch {
 	case d == 0 && a.HasClock && b.HasClock:
 		return figuresReconciled, 0, fmt.Sprintf("%s: %s and %s", sameInstant, a.describe(), b.describe())
@@ -192,6 +215,63 @@ func compareTimes(a, b TimeValue) (verdictKind, time.Duration, string) {
 		return figuresBounds, d, ""
 	}
 	return figuresConflict, d, ""
+}
+
+// boundsHold reports, when either clock time is a bound ("by 7 a.m.", "after
+// 3 p.m."), whether the two can both hold: a time at or before an upper
+// bound, at or after a lower one, two bounds the same way. "Shortly",
+// "just" and "soon" keep a bound near its time. ok is false when neither
+// is a bound.
+func boundsHold(a, b TimeValue, d time.Duration) (fit, ok bool) {
+	ba, bb := boundOf(a.Qualifier), boundOf(b.Qualifier)
+	if ba == 0 && bb == 0 {
+		return false, false
+	}
+	near := func(q string) bool {
+		return strings.HasPrefix(q, "shortly") || strings.HasPrefix(q, "just") || strings.HasPrefix(q, "soon")
+	}
+	if (near(a.Qualifier) || near(b.Qualifier)) && d > qualifiedTolerance {
+		return false, true
+	}
+	after := clockAfter(a, b) // a is the later
+	switch {
+	case ba == bb:
+		return true, true
+	case ba < 0: // a is an upper bound: b at or before it (or b a lower bound below it)
+		return after, true
+	case ba > 0:
+		return !after, true
+	case bb < 0:
+		return !after, true
+	default:
+		return after, true
+	}
+}
+
+// boundOf is -1 for a qualifier that makes a time an upper bound ("by",
+// "before"), +1 for a lower bound ("after"), 0 for the time itself or about
+// it.
+func boundOf(q string) int {
+	switch q {
+	case "by", "before", "shortly before", "just before":
+		return -1
+	case "after", "shortly after", "just after", "soon after":
+		return 1
+	}
+	return 0
+}
+
+// clockAfter reports whether a is later than b, on the same footing as
+// timeDiff: by instant when both dates are known, else by the nearer way
+// round the clock face.
+func clockAfter(a, b TimeValue) bool {
+	if a.HasDate && b.HasDate {
+		return a.Start.After(b.Start)
+	}
+	ma := a.Start.Hour()*60 + a.Start.Minute()
+	mb := b.Start.Hour()*60 + b.Start.Minute()
+	diff := (ma - mb + minutesPerDay) % minutesPerDay
+	return diff > 0 && diff < minutesPerDay/2
 }
 
 // timeFrame is what a time dates: the happenings its clause names, the

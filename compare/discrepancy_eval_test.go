@@ -118,6 +118,8 @@ func TestDiscrepanciesECBPlus(t *testing.T) {
 				if rec || !found || d.Severity == SeverityLow {
 					tt.right++
 					tc.right++
+				} else {
+					t.Logf("rounding flagged %s: %s | %s: %s", d.Severity, g.ValueA, g.ValueB, d.Summary)
 				}
 				continue
 			}

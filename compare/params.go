@@ -81,6 +81,11 @@ const (
 	// for equal ones): among a story's many sums, the one a source gives
 	// for the same thing is most often near the other's.
 	figureCloseBonus = 0.2
+	// figureSameValueBonus rewards one figure, or one figure rounded, in
+	// two sources: the likeliest reading of a story's "$1.4 billion" beside
+	// another's "$1.375 billion" is one sum, though one is "for border
+	// security" and the other "for the wall".
+	figureSameValueBonus = 0.35
 	// figureSameWords is the share of words two sentences must have in
 	// common for sums said to be for different things to be one sum.
 	figureSameWords = 0.35

@@ -133,9 +133,16 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 			q.Of = sumOf(text, toks, i, end)
 		default:
 			last = countedNoun(text, toks, end, &q)
+			if lengthUnits[q.Counted] {
+				q.Of = distanceFrom(text, toks, last)
+			}
 			if q.Counted == "" && end+2 < len(toks) && toks[end].folded == "of" && (toks[end+1].folded == "its" || toks[end+1].folded == "their" || toks[end+1].folded == "the") {
 				// "seven of its villages": the noun after the possessive.
 				last = countedNoun(text, toks, end+2, &q)
+			}
+			if end+1 < len(toks) && toks[end].folded == "of" && partitive[toks[end+1].folded] {
+				// "four of those killed": a part of a count given before.
+				q.Anaphoric = true
 			}
 		}
 		if q.Unit == "" && q.Counted == "" && i > 0 && toks[i-1].folded != "to" {
@@ -145,6 +152,8 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 			}
 		}
 		q.Class = classOf(q.Counted)
+		q.Purpose = purposeAfter(toks, max(last, end))
+		q.Rest = end < len(toks) && (toks[end].folded == "other" || toks[end].folded == "others" || toks[end].folded == "more")
 		if q.Outcome == "" {
 			if o, ok := outcomeAround(text, toks, i, last, q.Counted); ok && (q.Unit == "" || q.Unit == "%") {
 				q.Outcome = o
@@ -191,6 +200,24 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 	}
 	return out
 }
+
+// purposeAfter reads what a figure is needed for, from the words after it:
+// "votes (needed|necessary|required) to block", "to overcome". The verb is
+// given as written, folded; "" when the figure is not followed by a
+// purpose.
+func purposeAfter(toks []token, at int) string {
+	i := at
+	if i < len(toks) && thresholdWords[toks[i].folded] {
+		i++
+	}
+	if i+1 < len(toks) && toks[i].folded == "to" && isAlpha(toks[i+1].folded) && !isStop(toks[i+1].folded) {
+		return toks[i+1].folded
+	}
+	return ""
+}
+
+// thresholdWords stand between a figure and what it is needed for.
+var thresholdWords = map[string]bool{"needed": true, "necessary": true, "required": true, "enough": true}
 
 // widen turns an exact figure into the range its qualifier gives.
 func widen(q *Quantity, kind string) {
@@ -280,6 +307,26 @@ func shareOf(toks []token, end int) string {
 		head = singular(w)
 	}
 	return head
+}
+
+// lengthUnits are the nouns a distance is counted in.
+var lengthUnits = toSet(`mile kilometer kilometre km foot feet meter metre yard block`)
+
+// compassWords stand between a distance and the place it is measured from:
+// "seven miles southwest of Nationals Park".
+var compassWords = toSet(`north south east west northeast northwest southeast southwest north-east north-west south-east south-west away outside inland offshore`)
+
+// distanceFrom is the place a distance is measured from: the phrase after
+// "of" or "from", past a compass word. "" when the sentence does not say.
+func distanceFrom(text string, toks []token, at int) string {
+	j := at
+	if j < len(toks) && compassWords[toks[j].folded] {
+		j++
+	}
+	if j+1 < len(toks) && (toks[j].folded == "of" || toks[j].folded == "from") {
+		return phraseWords(text, toks, j+1)
+	}
+	return ""
 }
 
 // sumOf is what a sum is for, from or of: the head of the phrase after it
@@ -419,6 +466,10 @@ func changedSubject(text string, toks []token, i int) string {
 	}
 	return ""
 }
+
+// partitive words after "N of" make the figure a part of another: "four of
+// those killed", "two of them".
+var partitive = toSet(`those them these whom which`)
 
 // anaphoric words before a small number make it point back at things
 // named before ("the two states", "these three men").

@@ -28,7 +28,7 @@ func TestQuantities(t *testing.T) {
 		// An elided noun is the one counted just before; an outcome verb
 		// just before the number wins over one in the next clause.
 		{"Ten people are killed and about 50 hurt.",
-			[]Quantity{{Low: 10, High: 10, Counted: "people", Outcome: "killed"}, {Low: 45, High: 55.00000000000001, Qualifier: "about", Counted: "people", Outcome: "injured"}}},
+			[]Quantity{{Low: 10, High: 10, Counted: "people", Outcome: "killed"}, {Low: 45, High: 55, Qualifier: "about", Counted: "people", Outcome: "injured"}}},
 		{"The quake leveled seven villages, killing 10 persons and wounding 70, officials said.",
 			[]Quantity{{Low: 7, High: 7, Counted: "village", Outcome: "destroyed"}, {Low: 10, High: 10, Counted: "person", Outcome: "killed"},
 				{Low: 70, High: 70, Counted: "person", Outcome: "injured"}}},
@@ -39,8 +39,9 @@ func TestQuantities(t *testing.T) {
 		{"The quake leveled seven villages, killing 10 persons and wounding other 70, officials said.",
 			[]Quantity{{Low: 7, High: 7, Counted: "village", Outcome: "destroyed"}, {Low: 10, High: 10, Counted: "person", Outcome: "killed"},
 				{Low: 70, High: 70, Counted: "person", Outcome: "injured"}}},
+		// "destruction in" is what befell the villages.
 		{"It caused major destruction in seven villages and killing 10 people and injuring 80.",
-			[]Quantity{{Low: 7, High: 7, Counted: "village"}, {Low: 10, High: 10, Counted: "people", Outcome: "killed"},
+			[]Quantity{{Low: 7, High: 7, Counted: "village", Outcome: "destroyed"}, {Low: 10, High: 10, Counted: "people", Outcome: "killed"},
 				{Low: 80, High: 80, Counted: "people", Outcome: "injured"}}},
 		{"The 5.9-magnitude quake struck; the survey said it was a magnitude-6.1 temblor.",
 			[]Quantity{{Low: 5.9, High: 5.9, Unit: "magnitude", Counted: "quake"}, {Low: 6.1, High: 6.1, Unit: "magnitude", Counted: "temblor"}}},

@@ -116,6 +116,14 @@ type Quantity struct {
 	// Whose is the name a figure is given for: "Gingrich" in "Gingrich, at
 	// 11 percent".
 	Whose string
+	// Rest marks a count of the others besides someone named ("Corfman
+	// and three other women"): a part of a total, compared only with
+	// another such part.
+	Rest bool
+	// Purpose is what a figure is needed for: "block" in "the 41 votes
+	// necessary to block a nominee". Two thresholds of two purposes are two
+	// figures.
+	Purpose string
 }
 
 // Quote is a quotation and who said it.
