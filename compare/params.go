@@ -52,8 +52,6 @@ const (
 	// one thing, not a story's whole thread. With no cap, five reports of
 	// one statement made one topic of 21 paragraphs in the seeds.
 	maxPerSource = 3
-	// pinnedScore is the link score of a reviewer's "these belong together".
-	pinnedScore = 1.0
 )
 
 // Quotations (quote.go).

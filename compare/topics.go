@@ -3,6 +3,7 @@ package compare
 import (
 	"container/heap"
 	"fmt"
+	"maps"
 	"slices"
 )
 
@@ -55,36 +56,22 @@ func (q *mergeQueue) Pop() any {
 	return x
 }
 
-// groupUnits clusters the units by their links. apart lists unit pairs a
-// reviewer pinned apart: no group ever holds both. It returns the groups,
-// each sorted, in the order of their first unit.
-func groupUnits(us []*unit, links []scoredPair, apart map[[2]int32]bool) [][]int32 {
+// groupUnits clusters the units by their links. together lists unit pairs
+// a reviewer pinned together: they start in one group, whatever their
+// links and sizes. apart lists unit pairs pinned apart: no group ever holds
+// both. It returns the groups, each sorted, in the order of their first
+// unit.
+func groupUnits(us []*unit, links []scoredPair, together [][2]int32, apart map[[2]int32]bool) [][]int32 {
 	n := len(us)
 	cs := make([]*cluster, n)
+	owner := make([]int32, n) // unit → the cluster that holds it
 	for i := range cs {
 		cs[i] = &cluster{members: []int32{int32(i)}, alive: true, nb: map[int32]float64{}, perSrc: map[int]int{us[i].src: 1}}
+		owner[i] = int32(i)
 	}
 	for _, l := range links {
 		cs[l.i].nb[l.j] += l.score
 		cs[l.j].nb[l.i] += l.score
-	}
-	q := &mergeQueue{}
-	push := func(a, b int32) {
-		if a > b {
-			a, b = b, a
-		}
-		ca, cb := cs[a], cs[b]
-		mean := ca.nb[b] / float64(len(ca.members)*len(cb.members))
-		if mean >= topicThreshold {
-			heap.Push(q, mergeCand{a, b, mean, [2]int{len(ca.members), len(cb.members)}})
-		}
-	}
-	for i, c := range cs {
-		for j := range c.nb {
-			if int32(i) < j {
-				push(int32(i), j)
-			}
-		}
 	}
 	forbidden := func(a, b *cluster) bool {
 		if len(apart) == 0 {
@@ -99,6 +86,56 @@ func groupUnits(us []*unit, links []scoredPair, apart map[[2]int32]bool) [][]int
 		}
 		return false
 	}
+	// join moves cluster bi into ai.
+	join := func(ai, bi int32) {
+		a, b := cs[ai], cs[bi]
+		a.members = append(a.members, b.members...)
+		for _, m := range b.members {
+			owner[m] = ai
+		}
+		for src, k := range b.perSrc {
+			a.perSrc[src] += k
+		}
+		b.alive = false
+		delete(a.nb, bi)
+		for k, s := range b.nb {
+			if k == ai {
+				continue
+			}
+			a.nb[k] += s
+			kc := cs[k]
+			kc.nb[ai] += s
+			delete(kc.nb, bi)
+		}
+		b.nb = nil
+	}
+	for _, p := range together {
+		ai, bi := owner[p[0]], owner[p[1]]
+		if ai != bi && !forbidden(cs[ai], cs[bi]) {
+			join(min(ai, bi), max(ai, bi))
+		}
+	}
+	q := &mergeQueue{}
+	push := func(a, b int32) {
+		if a > b {
+			a, b = b, a
+		}
+		ca, cb := cs[a], cs[b]
+		mean := ca.nb[b] / float64(len(ca.members)*len(cb.members))
+		if mean >= topicThreshold {
+			heap.Push(q, mergeCand{a, b, mean, [2]int{len(ca.members), len(cb.members)}})
+		}
+	}
+	for i, c := range cs {
+		if !c.alive {
+			continue
+		}
+		for j := range c.nb {
+			if int32(i) < j {
+				push(int32(i), j)
+			}
+		}
+	}
 	for q.Len() > 0 {
 		m := heap.Pop(q).(mergeCand)
 		a, b := cs[m.a], cs[m.b]
@@ -108,23 +145,7 @@ func groupUnits(us []*unit, links []scoredPair, apart map[[2]int32]bool) [][]int
 		if forbidden(a, b) || tooMany(a, b) {
 			continue
 		}
-		// b joins a.
-		a.members = append(a.members, b.members...)
-		for src, k := range b.perSrc {
-			a.perSrc[src] += k
-		}
-		b.alive = false
-		delete(a.nb, m.b)
-		for k, s := range b.nb {
-			if k == m.a {
-				continue
-			}
-			a.nb[k] += s
-			kc := cs[k]
-			kc.nb[m.a] += s
-			delete(kc.nb, m.b)
-		}
-		b.nb = nil
+		join(m.a, m.b)
 		for k := range a.nb {
 			push(m.a, k)
 		}
@@ -168,6 +189,7 @@ func buildTopics(c *comparison) {
 	}
 	var sp []scoredPair
 	apart := map[[2]int32]bool{}
+	var together [][2]int32
 	for _, l := range c.links {
 		sp = append(sp, scoredPair{pos[l.A], pos[l.B], l.Score})
 	}
@@ -179,8 +201,7 @@ func buildTopics(c *comparison) {
 		}
 		switch p.Kind {
 		case PinTogether:
-			// A reviewer's "these belong together" is the strongest link.
-			sp = append(sp, scoredPair{min(a, b), max(a, b), pinnedScore})
+			together = append(together, [2]int32{a, b})
 		case PinApart:
 			apart[[2]int32{min(a, b), max(a, b)}] = true
 		}
@@ -194,7 +215,7 @@ func buildTopics(c *comparison) {
 		}
 		sp = kept
 	}
-	groups := groupUnits(us, sp, apart)
+	groups := groupUnits(us, sp, together, apart)
 	topicOf := make([][]int, len(us)) // unit → topic indices
 	var topics [][]int32
 	multi := func(g []int32) bool {
@@ -239,11 +260,23 @@ func buildTopics(c *comparison) {
 		}
 		return int(a - b)
 	})
+	// clash reports a unit a reviewer pinned apart from a member.
+	clash := func(x int32, members []int32) bool {
+		for _, m := range members {
+			if apart[[2]int32{min(x, m), max(x, m)}] {
+				return true
+			}
+		}
+		return false
+	}
 	for _, x := range alone {
 		if len(topicOf[x]) > 0 {
 			continue // joined as the partner of another
 		}
 		y := best[x].j
+		if len(topicOf[y]) > 0 && clash(x, topics[topicOf[y][0]]) {
+			continue
+		}
 		if len(topicOf[y]) == 0 {
 			t := len(topics)
 			topics = append(topics, []int32{min(x, y), max(x, y)})
@@ -257,7 +290,11 @@ func buildTopics(c *comparison) {
 	// A second topic for a unit linked to it as strongly as its members are
 	// to one another.
 	second := secondTopics(us, sp, topics, topicOf)
-	for x, t := range second {
+	for _, x := range slices.Sorted(maps.Keys(second)) {
+		t := second[x]
+		if clash(x, topics[t]) {
+			continue
+		}
 		topics[t] = append(topics[t], x)
 		topicOf[x] = append(topicOf[x], t)
 	}
