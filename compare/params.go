@@ -104,6 +104,24 @@ const (
 	// timeCloseBonus rewards two dates of one happening the nearer they
 	// are (this much for one day, falling by e every two days).
 	timeCloseBonus = 0.4
+	// ownDayBonus moves two times toward one happening when each is its
+	// source's day of the story's own event (ownDays), and away from it
+	// when only one is: a source's day of the story is most often set
+	// against another's day of the story, not against a day it gives for
+	// something else ("the debate on Tuesday" against "last week's
+	// debate").
+	ownDayBonus = 0.3
+	// forwardMismatch lowers the score of a day looked forward to against a
+	// day gone by: enough that only a pair with a linked paragraph and names
+	// and words in common stays one happening.
+	forwardMismatch = 0.6
+	// datesFarApart is the gap past which two dates of one happening are a
+	// plain contradiction even when one is a week or a month ("January 1"
+	// against "the end of February"): no reading of a period spans it.
+	datesFarApart = 7 * 24 * time.Hour
+	// ownDayLead is how many opening paragraphs count twice toward a
+	// source's day of the story: the lede dates the story's event.
+	ownDayLead = 3
 	// mainHappeningShare is the share of the paragraphs that name a
 	// happening for it to be the story's own (the debate in reports of a
 	// debate).
