@@ -24,6 +24,7 @@ var detectors = []detector{
 	{"numbers", detectNumbers},
 	{"outcomes", detectOutcomes},
 	{"times", detectTimes},
+	{"names", detectNames},
 	{"names and lists", viewed(func(c *comparison, v *Result) {
 		canonicalNames(v, c.mentions)
 		findListConflicts(v, c.arts, c.linked)

@@ -136,3 +136,32 @@ const (
 	timeTolerance      = 10 * time.Minute
 	qualifiedTolerance = 30 * time.Minute
 )
+
+// Look-alike names (detect_name.go).
+const (
+	// lookAlikeMinLetters: shorter names look alike by chance ("Obama",
+	// "Omaha").
+	lookAlikeMinLetters = 5
+	// lookAlikeMinEdits: one letter apart is one name spelt two ways
+	// ("Moammar", "Muammar"; "Paris", "Parris"), which a reader reconciles
+	// at a glance; two or more is another name ("Norfolk", "Norwalk").
+	lookAlikeMinEdits = 2
+	// lookAlikeSimilarity is the Jaro-Winkler similarity two names must
+	// reach to be taken one for the other; 0.85 is the customary cut for
+	// names (Winkler 1990), above which "Norfolk"/"Norwalk" (0.87) stand
+	// and "Iranian"/"Iraqi" (0.85) fall by their shared beginning instead.
+	lookAlikeSimilarity = 0.85
+	// lookAlikeMaxLengthGap: names of very different lengths are not taken
+	// one for the other.
+	lookAlikeMaxLengthGap = 2
+	// derivedEnding: a word and its derivative share all but this many
+	// letters of the shorter ("China", "Chinese"; "Islamic", "Islamist").
+	derivedEnding = 2
+	// compoundStem: two names that share their first half, and at least
+	// this many letters, are one built on the other.
+	compoundStem = 5
+	// lookAlikeSharedWords is how many content words two sentences must
+	// share to tell one thing ("misspoken at the event in ..."): one is
+	// chance in a story about one event.
+	lookAlikeSharedWords = 2
+)
