@@ -25,11 +25,12 @@ var detectors = []detector{
 	{"outcomes", detectOutcomes},
 	{"times", detectTimes},
 	{"names", detectNames},
+	{"statuses", detectStatuses},
 	{"names and lists", viewed(func(c *comparison, v *Result) {
 		canonicalNames(v, c.mentions)
-		findListConflicts(v, c.arts, c.linked)
+		findListConflicts(v, c.arts, c.linked, c.label)
 	})},
-	{"hedging and attribution", viewed(func(c *comparison, v *Result) { findHedgingAndAttribution(v, c.claims, c.linked) })},
+	{"hedging and attribution", viewed(func(c *comparison, v *Result) { findHedgingAndAttribution(v, c.claims, c.linked, c.label) })},
 	{"quotes", detectQuotes},
 }
 

@@ -127,7 +127,7 @@ func detectTimes(c *comparison, out *findings) {
 		if label == "" {
 			label = "when"
 		}
-		d := Discrepancy{Kind: KindTime, Topic: fs[0].Topic, Severity: SeverityMedium, Summary: label + ": " + valuesBySource(fs)}
+		d := Discrepancy{Kind: KindTime, Topic: fs[0].Topic, Severity: SeverityMedium, Summary: label + ": " + c.valuesBySource(fs)}
 		for _, f := range fs {
 			d.Claims = append(d.Claims, claimOf(f))
 		}

@@ -211,7 +211,7 @@ func sameClaim(a, b claimAt) bool {
 // findHedgingAndAttribution compares how sources present one claim: one
 // marks as reported what another states (hedging), or the two credit it to
 // sources that share no one (attribution).
-func findHedgingAndAttribution(res *Result, claims []claimAt, linked map[[2]Ref]bool) {
+func findHedgingAndAttribution(res *Result, claims []claimAt, linked map[[2]Ref]bool, label func(string) string) {
 	// near: two sentences on one subject, by topic or link, or naming one
 	// model designation, specific enough on its own.
 	near := func(a, b claimAt) bool {
@@ -269,7 +269,7 @@ func findHedgingAndAttribution(res *Result, claims []claimAt, linked map[[2]Ref]
 				how = "stated, credited to " + creditChain(o.credits)
 			}
 			cl = append(cl, Claim{Span: o.span, Text: o.text, Value: how})
-			others = append(others, o.span.Source)
+			others = append(others, label(o.span.Source))
 		}
 		sev := SeverityLow
 		for _, c := range cl[1:] {
@@ -278,7 +278,7 @@ func findHedgingAndAttribution(res *Result, claims []claimAt, linked map[[2]Ref]
 			}
 		}
 		res.Discrepancies = append(res.Discrepancies, Discrepancy{Kind: KindHedging, Topic: h.topic, Severity: sev, Claims: cl,
-			Summary: fmt.Sprintf("%s hedges (%q) what %s states", h.span.Source, strings.ToLower(h.hedge), strings.Join(others, ", ")),
+			Summary: fmt.Sprintf("%s hedges (%q) what %s states", label(h.span.Source), strings.ToLower(h.hedge), strings.Join(others, ", ")),
 			Why:     "the sentences name the same specific things; one marks the claim as reported, alleged or unconfirmed, the other does not"})
 	}
 	for _, i := range sortedInts(credited) {
@@ -288,7 +288,7 @@ func findHedgingAndAttribution(res *Result, claims []claimAt, linked map[[2]Ref]
 			c := claims[k]
 			chain := creditChain(c.credits)
 			cl = append(cl, Claim{Span: c.span, Text: c.text, Value: "credited to " + chain})
-			parts = append(parts, fmt.Sprintf("%s (%s)", chain, c.span.Source))
+			parts = append(parts, fmt.Sprintf("%s (%s)", chain, label(c.span.Source)))
 		}
 		res.Discrepancies = append(res.Discrepancies, Discrepancy{Kind: KindAttribution, Topic: claims[i].topic, Severity: SeverityLow, Claims: cl,
 			Summary: "the same claim credited to " + strings.Join(parts, "; to "),

@@ -139,6 +139,16 @@ var (
 	eventNouns    = wordMap("event-nouns")
 	placeZones    = wordMap("place-zones")
 	eventClasses  = classMap("event-classes")
+	statuses      = classMap("statuses")
+	statusGroups  = sync.OnceValue(func() map[string]int {
+		m := map[string]int{}
+		for i, line := range lexiconLines("status-groups") {
+			for _, s := range strings.Fields(line) {
+				m[s] = i + 1
+			}
+		}
+		return m
+	})
 	numberWords   = numberMap("number-words")
 	ordinalWords  = numberMap("ordinal-words")
 	scaleWords    = numberMap("scale-words")
