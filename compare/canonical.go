@@ -212,7 +212,6 @@ func sameSpelling(a, b string) bool {
 	return editDistance(a, b) <= max(2, len(b)/4)
 }
 
-
 // sentenceMentions turns the names of one sentence into mentions:
 // abbreviations defined in the article (abbr, filled as they are defined)
 // are read as their definitions, titles are dropped.

@@ -64,7 +64,7 @@ type comparison struct {
 	mentions [][]entityMention
 	roles    map[string]map[string]bool // speaker key → the titles the articles give them
 	claims   []claimAt
-	linked   map[[2]Ref]bool // paragraph pairs the alignment linked, both ways
+	linked   map[[2]Ref]bool   // paragraph pairs the alignment linked, both ways
 	labels   map[string]string // source id → the name a finding's summary gives it
 }
 
@@ -101,7 +101,7 @@ func (c *comparison) label(id string) string {
 }
 
 // sourceLabels names each source as a reader knows it: its outlet, else the
-// first words of its title, else its id; two sources of one name are told
+// first words of its title or of its text, else its id; two sources of one name are told
 // apart by their ids.
 func sourceLabels(arts []*loader.Article) map[string]string {
 	base := map[string]string{}
@@ -110,6 +110,9 @@ func sourceLabels(arts []*loader.Article) map[string]string {
 		b := a.Source
 		if b == "" {
 			b = firstWords(a.Title, sourceLabelWords)
+		}
+		if b == "" && len(a.Paragraphs) > 0 {
+			b = firstWords(a.Paragraphs[0].Text, sourceLabelWords) // a text with no title: its opening words
 		}
 		if b == "" {
 			b = a.ID

@@ -25,6 +25,7 @@ var detectors = []detector{
 	{"outcomes", detectOutcomes},
 	{"times", detectTimes},
 	{"names", detectNames},
+	{"posts", detectRoles},
 	{"statuses", detectStatuses},
 	{"names and lists", viewed(func(c *comparison, v *Result) {
 		canonicalNames(v, c.mentions)

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -319,3 +320,92 @@ func cmpBool(less, greater bool) int {
 	}
 	return 0
 }
+
+// The second rule: the post a person held at the time of the story's
+// events, as each source gives it ("Moore, then an assistant district
+// attorney" against "Moore, then a district attorney"). Two posts of one
+// kind that differ in rank are two posts; the rank is what a reader checks.
+
+// thenRoleRe reads "Name, then a/an/the post" and "Name, at the time a
+// post": the post in lower case, up to a clause's end.
+var thenRoleRe = regexp.MustCompile(`([A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+)*), (?:then|at the time) (?:a|an|the) ([a-z][a-z -]*?[a-z])(?:,| and | who | of |\.|;|$)`)
+
+// roleAt is one post given to one person.
+type roleAt struct {
+	who, subject string
+	post         []string // the post's words
+	span         Span
+	text         string
+}
+
+func detectRoles(c *comparison, out *findings) {
+	bySubject := map[string][]roleAt{}
+	var subjects []string
+	for _, a := range c.arts {
+		if c.offEvent(a.ID) {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, p := range a.Paragraphs {
+			if p.Kind != loader.KindBody {
+				continue
+			}
+			for _, m := range thenRoleRe.FindAllStringSubmatchIndex(p.Text, -1) {
+				who := tidyName(p.Text[m[2]:m[3]])
+				r := roleAt{who: who, subject: surnameKey(who), post: strings.Fields(p.Text[m[4]:m[5]]),
+					span: Span{Source: a.ID, Paragraph: p.Index, Start: m[4], End: m[5]}, text: p.Text[m[4]:m[5]]}
+				if r.subject == "" || seen[r.subject] {
+					continue // a source's first post for a person is its account
+				}
+				seen[r.subject] = true
+				if _, ok := bySubject[r.subject]; !ok {
+					subjects = append(subjects, r.subject)
+				}
+				bySubject[r.subject] = append(bySubject[r.subject], r)
+			}
+		}
+	}
+	for _, s := range subjects {
+		rs := bySubject[s]
+		differ := false
+		for i, a := range rs {
+			for _, b := range rs[i+1:] {
+				differ = differ || a.span.Source != b.span.Source && rankDiffers(a.post, b.post)
+			}
+		}
+		if !differ {
+			continue
+		}
+		d := Discrepancy{Kind: KindName, Topic: c.topicOfRef(Ref{rs[0].span.Source, rs[0].span.Paragraph}), Severity: SeverityMedium,
+			Why: "the sources give one person, at one time, posts of one kind but of different rank"}
+		var parts []string
+		for _, r := range rs {
+			d.Claims = append(d.Claims, Claim{Span: r.span, Text: r.text, Value: r.who + ": " + r.text})
+			parts = append(parts, fmt.Sprintf("%s (%s)", r.text, c.label(r.span.Source)))
+		}
+		d.Summary = fmt.Sprintf("%s's post at the time: %s", rs[0].who, strings.Join(parts, ", "))
+		out.Discrepancies = append(out.Discrepancies, d)
+	}
+}
+
+// rankDiffers reports two posts of one kind (the same last word:
+// "attorney", "director") whose rank words differ ("assistant district
+// attorney", "district attorney").
+func rankDiffers(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 || a[len(a)-1] != b[len(b)-1] {
+		return false
+	}
+	ranks := func(ws []string) string {
+		var out []string
+		for _, w := range ws {
+			if rankWords[w] {
+				out = append(out, w)
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	return ranks(a) != ranks(b)
+}
+
+// rankWords set a post above or below another of its kind.
+var rankWords = toSet(`assistant deputy acting associate vice chief senior junior interim principal lieutenant under executive first second`)

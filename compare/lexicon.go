@@ -149,10 +149,10 @@ var (
 		}
 		return m
 	})
-	numberWords   = numberMap("number-words")
-	ordinalWords  = numberMap("ordinal-words")
-	scaleWords    = numberMap("scale-words")
-	qualifiers    = sync.OnceValue(func() []qualifier {
+	numberWords  = numberMap("number-words")
+	ordinalWords = numberMap("ordinal-words")
+	scaleWords   = numberMap("scale-words")
+	qualifiers   = sync.OnceValue(func() []qualifier {
 		var out []qualifier
 		for _, line := range lexiconLines("qualifiers") {
 			kind, words, _ := strings.Cut(line, " ")
