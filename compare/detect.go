@@ -27,6 +27,7 @@ var detectors = []detector{
 	{"names", detectNames},
 	{"posts", detectRoles},
 	{"statuses", detectStatuses},
+	{"hedges", detectHedges},
 	{"names and lists", viewed(func(c *comparison, v *Result) {
 		canonicalNames(v, c.mentions)
 		findListConflicts(v, c.arts, c.linked, c.label)

@@ -165,3 +165,18 @@ const (
 	// chance in a story about one event.
 	lookAlikeSharedWords = 2
 )
+
+// Hedging (detect_hedge.go).
+const (
+	// hedgeScopeWords is how far after a hedge the words it bears on are
+	// looked for: "likely won", "reportedly home to several Iran-backed
+	// militia groups".
+	hedgeScopeWords = 4
+	// hedgeSharedWords and hedgeOverlap: two sentences tell one claim when
+	// they share this many content words and this share of the shorter's.
+	hedgeSharedWords = 4
+	hedgeOverlap     = 0.35
+	// maxHedgePostings: a word in more sentences than this finds no
+	// counterpart by itself.
+	maxHedgePostings = 200
+)
