@@ -37,7 +37,7 @@ type hedgeMark struct {
 	span  Span
 	text  string
 	scope []string
-	head  string // the first word of its scope, when not a name: "won" in "likely won"
+	head  string   // the first word of its scope, when not a name: "won" in "likely won"
 	plain []string // the words of its scope that are not names
 	// sentential marks a hedge that opens its sentence or stands set off
 	// by commas ("Reportedly, ..."): it bears on the whole sentence.
