@@ -32,7 +32,8 @@ type pairFeatures struct {
 // in more than maxPosting units is left out of the sums (it is common
 // enough to weigh little), which bounds the work per unit whatever the
 // number of articles. floor drops pairs whose engine cosine is below it.
-func candidates(us []*unit, ix *index, floor float64) []pair {
+// Each pair goes to visit with the worker that found it (see parallel).
+func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *pair)) {
 	n := len(us)
 	// Units per source, for the centrality's denominator.
 	perSource := map[int]int{}
@@ -40,10 +41,6 @@ func candidates(us []*unit, ix *index, floor float64) []pair {
 		perSource[u.src]++
 	}
 	cent := make([]float64, n)
-	type near struct {
-		j   int32
-		dot float64
-	}
 	nears := make([][]near, n)
 	parallel(n, func(_ int, next func() (int, bool)) {
 		acc := make([]float64, n)
@@ -71,7 +68,7 @@ func candidates(us []*unit, ix *index, floor float64) []pair {
 			var mine []near
 			for _, j := range touched {
 				sum += acc[j]
-				if int(j) > i && acc[j] >= floor && acc[j] > 0 {
+				if acc[j] >= floor && acc[j] > 0 {
 					mine = append(mine, near{j, acc[j]})
 				}
 				acc[j] = 0
@@ -79,20 +76,84 @@ func candidates(us []*unit, ix *index, floor float64) []pair {
 			if others := n - perSource[u.src]; others > 0 {
 				cent[i] = sum / float64(others)
 			}
+			// The nearest alone: the strongest maxNear by engine cosine,
+			// ties to the earlier unit.
+			if len(mine) > maxNear {
+				mine = nearest(mine, maxNear)
+			}
+			slices.SortFunc(mine, func(x, y near) int { return int(x.j - y.j) })
 			nears[i] = mine
 		}
 	})
-	var out []pair
-	for i, ns := range nears {
-		for _, nb := range ns {
-			a, b := us[i], us[nb.j]
-			f := pairFeatures{plain: dot(a.plain, b.plain), eng: nb.dot, lede: a.pos < ledeParagraphs && b.pos < ledeParagraphs,
-				centrality: math.Min(cent[i], cent[nb.j])}
-			shared(a.eng, b.eng, ix, &f)
-			out = append(out, pair{i: int32(i), j: nb.j, f: f})
+	// A pair is a candidate when either unit has the other among its
+	// nearest; it is visited once, from the earlier unit when both do.
+	isNear := func(i int, j int32) bool {
+		_, ok := slices.BinarySearchFunc(nears[i], j, func(x near, j int32) int { return int(x.j - j) })
+		return ok
+	}
+	// The features of each pair, unit by unit on every worker: visit is
+	// called with each pair once, from any worker, and keeps what it wants
+	// in the worker's slot (storing every candidate first cost more than
+	// all the rest of a thousand articles).
+	parallel(n, func(w int, next func() (int, bool)) {
+		for i, ok := next(); ok; i, ok = next() {
+			for _, nb := range nears[i] {
+				if int(nb.j) < i && isNear(int(nb.j), int32(i)) {
+					continue // the earlier unit visits it
+				}
+				lo, hi := int32(i), nb.j
+				if hi < lo {
+					lo, hi = hi, lo
+				}
+				a, b := us[lo], us[hi]
+				p := pair{i: lo, j: hi, f: pairFeatures{plain: dot(a.plain, b.plain), eng: nb.dot,
+					lede: a.pos < ledeParagraphs && b.pos < ledeParagraphs, centrality: math.Min(cent[lo], cent[hi])}}
+				shared(a.eng, b.eng, ix, &p.f)
+				visit(w, &p)
+			}
+		}
+	})
+}
+
+// near is a candidate partner of a unit and their engine cosine.
+type near struct {
+	j   int32
+	dot float64
+}
+
+// nearer orders partners strongest first, ties to the earlier unit.
+func nearer(x, y near) bool { return x.dot > y.dot || x.dot == y.dot && x.j < y.j }
+
+// nearest keeps the k strongest of ns (in no order), by selection rather
+// than a sort: a common paragraph has a thousand partners and keeps a few.
+func nearest(ns []near, k int) []near {
+	lo, hi := 0, len(ns)-1
+	for lo < hi {
+		p := ns[(lo+hi)/2]
+		i, j := lo, hi
+		for i <= j {
+			for nearer(ns[i], p) {
+				i++
+			}
+			for nearer(p, ns[j]) {
+				j--
+			}
+			if i <= j {
+				ns[i], ns[j] = ns[j], ns[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k-1 <= j:
+			hi = j
+		case k-1 >= i:
+			lo = i
+		default:
+			return ns[:k]
 		}
 	}
-	return out
+	return ns[:k]
 }
 
 // shared reads what two engine vectors have in common: event classes (of
@@ -142,15 +203,20 @@ func shared(a, b vec, ix *index, f *pairFeatures) {
 // link scores the candidate pairs and keeps those at or above the link
 // threshold, strongest first.
 func link(us []*unit, ix *index, m *model) []Link {
-	var links []Link
-	for _, p := range candidates(us, ix, candidateFloor) {
+	per := make([][]Link, workers())
+	candidates(us, ix, candidateFloor, func(w int, p *pair) {
 		s := m.score(&p.f)
 		if s < m.Threshold {
-			continue
+			return
 		}
-		links = append(links, Link{A: us[p.i].ref, B: us[p.j].ref, Score: math.Round(s*1000) / 1000,
+		per[w] = append(per[w], Link{A: us[p.i].ref, B: us[p.j].ref, Score: math.Round(s*1000) / 1000,
 			Quote: us[p.i].quoted && us[p.j].quoted})
+	})
+	var links []Link
+	for _, l := range per {
+		links = append(links, l...)
 	}
+	// The order is the sort's alone: which worker found a link is not.
 	slices.SortFunc(links, compareLinks)
 	return links
 }

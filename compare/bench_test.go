@@ -20,7 +20,7 @@ func BenchmarkCompareSeeds(b *testing.B) {
 
 // ecbArticles loads n ECB+ articles from several clusters together: a harder
 // input than one event, since most sentences share nothing.
-func ecbArticles(b *testing.B, n int) []*loader.Article {
+func ecbArticles(b testing.TB, n int) []*loader.Article {
 	paths, _ := filepath.Glob(evalDir + "/*/articles/*.txt")
 	if len(paths) == 0 {
 		b.Skip("no ../shared/eval")

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/parallax-news/parallax/loader"
@@ -211,13 +212,16 @@ func (c *evalCluster) engineFeatures() map[[2]pkey]pairFeatures {
 	ix := buildIndex(us)
 	ix.vectorise(us)
 	out := map[[2]pkey]pairFeatures{}
-	for _, p := range candidates(us, ix, 0) {
+	var mu sync.Mutex
+	candidates(us, ix, 0, func(_ int, p *pair) {
 		a, okA := c.unitKey(us[p.i])
 		b, okB := c.unitKey(us[p.j])
 		if okA && okB {
+			mu.Lock()
 			out[pairKey(a, b)] = p.f
+			mu.Unlock()
 		}
-	}
+	})
 	return out
 }
 

@@ -5,49 +5,76 @@ import (
 	"strings"
 )
 
-// explain records why two paragraphs were linked: the shared words that
-// weigh most, the shared numbers and names, and the events told in other
-// words ("died ~ killed"). st remembers the stems it makes, across the
-// links of one comparison.
-func explain(a, b *unit, l Link, st stemmer) Link {
-	type shared struct {
-		key, surfA, surfB string
-		kind              termKind
-		w                 float64
-	}
-	surfaces := func(u *unit) map[string]shared {
-		m := map[string]shared{}
-		for _, s := range u.sents {
-			for i, w := range s.toks {
-				f := w.folded
-				if class, ok := eventClasses()[f]; ok {
-					k := classPrefix + class
-					if _, seen := m[k]; !seen {
-						m[k] = shared{key: k, surfA: w.text, kind: termClass}
-					}
-				}
-				switch {
-				case isNumberToken(f):
-					k := numberPrefix + strings.ReplaceAll(f, ",", "")
-					m[k] = shared{key: k, surfA: w.text, kind: termNumber}
-				case isStop(f) || len(f) < 2:
-				default:
-					k := st.stem(w.text)
-					kind := termWord
-					if i > 0 && isCapitalised(w.text) {
-						kind = termName
-					}
-					if prev, ok := m[k]; ok && prev.kind >= kind {
-						continue
-					}
-					m[k] = shared{key: k, surfA: w.text, kind: kind}
+// surface is one term of a paragraph as explain shows it: its key in the
+// engine's vectors, the word as written, its kind and, once shared, the
+// other paragraph's word and the pair's weight.
+type surface struct {
+	key, surfA, surfB string
+	kind              termKind
+	w                 float64
+}
+
+// surfaces reads a paragraph's terms as explain shows them. A paragraph is
+// in many links: its surfaces are read once (see explainer).
+func surfaces(u *unit, st stemmer) map[string]surface {
+	m := map[string]surface{}
+	for _, s := range u.sents {
+		for i, w := range s.toks {
+			f := w.folded
+			if class, ok := eventClasses()[f]; ok {
+				k := classPrefix + class
+				if _, seen := m[k]; !seen {
+					m[k] = surface{key: k, surfA: w.text, kind: termClass}
 				}
 			}
+			switch {
+			case isNumberToken(f):
+				k := numberPrefix + strings.ReplaceAll(f, ",", "")
+				m[k] = surface{key: k, surfA: w.text, kind: termNumber}
+			case isStop(f) || len(f) < 2:
+			default:
+				k := st.stem(w.text)
+				kind := termWord
+				if i > 0 && isCapitalised(w.text) {
+					kind = termName
+				}
+				if prev, ok := m[k]; ok && prev.kind >= kind {
+					continue
+				}
+				m[k] = surface{key: k, surfA: w.text, kind: kind}
+			}
 		}
-		return m
 	}
-	sa, sb := surfaces(a), surfaces(b)
-	var all []shared
+	return m
+}
+
+// explainer explains the links of one comparison, each paragraph's
+// surfaces read once.
+type explainer struct {
+	st    stemmer
+	cache map[*unit]map[string]surface
+}
+
+func newExplainer() *explainer {
+	return &explainer{st: stemmer{}, cache: map[*unit]map[string]surface{}}
+}
+
+func (e *explainer) surfaces(u *unit) map[string]surface {
+	m, ok := e.cache[u]
+	if !ok {
+		m = surfaces(u, e.st)
+		e.cache[u] = m
+	}
+	return m
+}
+
+// explain records why two paragraphs were linked: the shared words that
+// weigh most, the shared numbers and names, and the events told in other
+// words ("died ~ killed").
+func (e *explainer) explain(a, b *unit, l Link) Link {
+	st := e.st
+	sa, sb := e.surfaces(a), e.surfaces(b)
+	var all []surface
 	for k, x := range sa {
 		y, ok := sb[k]
 		if !ok {
@@ -57,7 +84,7 @@ func explain(a, b *unit, l Link, st stemmer) Link {
 		x.w = weightOf(a.eng, fnv64a(k)) * weightOf(b.eng, fnv64a(k))
 		all = append(all, x)
 	}
-	slices.SortFunc(all, func(x, y shared) int {
+	slices.SortFunc(all, func(x, y surface) int {
 		if x.w != y.w {
 			if x.w > y.w {
 				return -1

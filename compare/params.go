@@ -37,6 +37,14 @@ const (
 	// candidateFloor is the engine cosine under which a pair is not scored:
 	// no pair below it reached the link threshold on ECB+ or news-dev.
 	candidateFloor = 0.02
+	// maxNear is how many candidates a paragraph proposes, its nearest by
+	// the engine's cosine; a pair is scored when either paragraph proposes
+	// it. It bounds the pairs by the paragraphs, not by their square: with
+	// a thousand articles a paragraph that shares a word of its kind of
+	// event with every other ("killed") had a thousand candidates, most
+	// over the link threshold. A paragraph of one event of many sources
+	// still has its counterpart in each of up to maxNear sources.
+	maxNear = 96
 	// ledeParagraphs: the first paragraphs of an article, its lede, state
 	// the main event; two ledes are more often about one happening.
 	ledeParagraphs = 4

@@ -359,13 +359,13 @@ func buildTopics(c *comparison) {
 		}
 	}
 	// The links each topic keeps, with why they were made.
-	st := stemmer{}
+	ex := newExplainer()
 	for _, l := range c.links {
 		a, b := pos[l.A], pos[l.B]
 		for _, t := range topicOf[a] {
 			if slices.Contains(topicOf[b], t) {
 				tp := &c.res.Topics[newID[t]]
-				tp.Links = append(tp.Links, explain(us[a], us[b], l, st))
+				tp.Links = append(tp.Links, ex.explain(us[a], us[b], l))
 			}
 		}
 	}
