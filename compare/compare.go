@@ -111,8 +111,15 @@ func sourceLabels(arts []*loader.Article) map[string]string {
 		if b == "" {
 			b = firstWords(a.Title, sourceLabelWords)
 		}
-		if b == "" && len(a.Paragraphs) > 0 {
-			b = firstWords(a.Paragraphs[0].Text, sourceLabelWords) // a text with no title: its opening words
+		// A text with no title: the opening words of its first paragraph
+		// of text, not a photo's caption, which reads as someone speaking.
+		for _, p := range a.Paragraphs {
+			if b != "" {
+				break
+			}
+			if p.Kind == loader.KindBody || p.Kind == loader.KindTitle {
+				b = firstWords(p.Text, sourceLabelWords)
+			}
 		}
 		if b == "" {
 			b = a.ID

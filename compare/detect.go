@@ -32,7 +32,7 @@ var detectors = []detector{
 		canonicalNames(v, c.mentions)
 		findListConflicts(v, c.arts, c.linked, c.label)
 	})},
-	{"hedging and attribution", viewed(func(c *comparison, v *Result) { findHedgingAndAttribution(v, c.claims, c.linked, c.label) })},
+	{"attribution", detectAttribution},
 	{"quotes", detectQuotes},
 }
 

@@ -30,6 +30,16 @@ type hedgedSentence struct {
 	// AARP is open", "could be approved", "the Journal reported that"):
 	// not stated flatly, though not hedged either.
 	soft map[string]bool
+	// quoted holds the stems said inside quotation marks: a speaker's
+	// words, which the outlet does not state itself.
+	quoted map[string]bool
+	// sourced: the sentence passes its claim on "according to" someone,
+	// a mark of report like a hedge.
+	sourced bool
+	// when holds the days and months the sentence names: two that name
+	// different ones tell of different happenings ("in February" and
+	// "on Sunday").
+	when map[string]bool
 }
 
 // hedgeMark is a hedge and the stems it bears on.
@@ -166,13 +176,13 @@ func sameHedgedClaim(h, o hedgedSentence, hm hedgeMark) (float64, bool) {
 			names++
 		}
 	}
-	if names == 0 {
+	if names == 0 || otherTimes(h.when, o.when) {
 		return 0, false
 	}
 	if hm.sentential {
 		// A hedge of the whole sentence: one claim when the two name the
 		// same things, the other hedging none of it.
-		if names < 2 || len(o.hedges) > 0 || len(o.soft) > 0 {
+		if names < 2 || len(o.hedges) > 0 || len(o.soft) > 0 || o.sourced && hearsayHedge(hm.text) || len(o.quoted) > 0 {
 			return 0, false
 		}
 		return float64(names), true
@@ -184,7 +194,14 @@ func sameHedgedClaim(h, o hedgedSentence, hm hedgeMark) (float64, bool) {
 	}
 	// The hedge bears on what the other sentence states: its head word,
 	// or two of its words that are not names.
-	flat := func(st string) bool { return o.stems[st] && !o.neg[st] && !o.soft[st] && !o.hedgedOn(st) }
+	// Stated flatly: by the outlet, in its own voice, not passed on as
+	// someone's report when the hedge is one of report.
+	if o.sourced && hearsayHedge(hm.text) {
+		return 0, false // "reportedly" and "according to Fox News": both pass it on
+	}
+	flat := func(st string) bool {
+		return o.stems[st] && !o.neg[st] && !o.soft[st] && !o.quoted[st] && !o.hedgedOn(st)
+	}
 	hit := 0
 	for _, st := range hm.plain {
 		if flat(st) {
@@ -228,6 +245,32 @@ func firstContent(stems []string, i int) int {
 
 var subjectPronouns = toSet(`he she they it we i you his her their its`)
 
+// otherTimes: both sentences name days or months, and none in common.
+func otherTimes(a, b map[string]bool) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for w := range a {
+		if b[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// hearsayHedge: a hedge that passes a claim on as others' report (from
+// hedges.txt, those of report, not of belief or likelihood): against a
+// sentence that credits its claim "according to" someone, both report it.
+func hearsayHedge(h string) bool {
+	h = strings.ToLower(h)
+	for _, w := range []string{"report", "alleged", "purported", "said to", "claimed"} {
+		if strings.Contains(h, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // hearsay verbs before "that" pass on what others reported ("the Journal
 // reported that"): unlike "said that", the claim is the report's.
 var hearsay = toSet(`reported reports reporting`)
@@ -249,8 +292,10 @@ func (s hedgedSentence) hedgedOn(st string) bool {
 // readHedged reads a sentence's words, names, hedges (outside quotation
 // marks: a quoted "likely" is the speaker's) and negations.
 func readHedged(text string) hedgedSentence {
-	hs := hedgedSentence{text: text, stems: map[string]bool{}, names: map[string]bool{}, neg: map[string]bool{}, soft: map[string]bool{}}
+	hs := hedgedSentence{text: text, stems: map[string]bool{}, names: map[string]bool{}, neg: map[string]bool{}, soft: map[string]bool{},
+		quoted: map[string]bool{}, when: map[string]bool{}}
 	toks := words(text)
+	quotes := quotations(text, false)
 	for _, n := range namesOf(text, toks) {
 		if !weekdays[fold(n.text)] && !months[fold(n.text)] {
 			hs.names[nameKey(modelSingular(stripTitlesOr(n.text)))] = true
@@ -272,6 +317,17 @@ func readHedged(text string) hedgedSentence {
 		}
 		stems[i] = stem(t.folded)
 		hs.stems[stems[i]] = true
+		if insideQuoteAt(quotes, t.start) {
+			hs.quoted[stems[i]] = true
+		}
+	}
+	for i, t := range toks {
+		if t.folded == "according" && i+1 < len(toks) && toks[i+1].folded == "to" {
+			hs.sourced = true
+		}
+		if weekdays[t.folded] || months[t.folded] {
+			hs.when[t.folded] = true
+		}
 	}
 	scope := func(from int) []string {
 		var out []string
@@ -302,17 +358,12 @@ func readHedged(text string) hedgedSentence {
 		}
 	}
 	lower := strings.ToLower(text)
-	var quoted []quoteAt
-	read := false
 	for _, h := range hedges() {
 		at := indexWord(lower, h)
 		if at < 0 {
 			continue
 		}
-		if !read {
-			quoted, read = quotations(text, false), true
-		}
-		if insideQuoteAt(quoted, at) {
+		if insideQuoteAt(quotes, at) {
 			continue
 		}
 		// "the likely 2016 candidate": a word of the noun, not a hedge of

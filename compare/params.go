@@ -188,3 +188,15 @@ const (
 	// counterpart by itself.
 	maxHedgePostings = 200
 )
+
+// Attribution (detect_attribution.go).
+const (
+	// attributionOverlap is the share of the shorter sentence's content
+	// words the other must say too for two sentences to carry one claim:
+	// naming the same states or counts is not saying the same of them.
+	attributionOverlap = 0.5
+	// creditWindow: a source the other article names within this many
+	// paragraphs of its claim is one it knows of, and has put beside it
+	// ("Michael Elliott, executive director of the group"): not a rival.
+	creditWindow = 1
+)

@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 )
@@ -148,7 +147,7 @@ func credits(text string, toks []token, ns []nameAt) []string {
 			// "told Al Jazeera", "confirmed to Fox News": the outlet carried it.
 			if i+1 < len(toks) && (w == "told" || toks[i+1].folded == "to") {
 				if n := nameAfter(tk.end); n != "" {
-					add(n)
+					add(viaMark + n)
 				}
 			}
 		}
@@ -159,8 +158,20 @@ func credits(text string, toks []token, ns []nameAt) []string {
 // creditBefore is the source just before a credit verb: a name, or a noun
 // phrase ending in a person's role ("a US defence official").
 func creditBefore(text string, toks []token, ns []nameAt, i int) string {
-	for _, n := range ns {
+	for x, n := range ns {
 		if n.end <= toks[i].start && toks[i].start-n.end <= 2 && !hasDigit(n.text) {
+			// "Suthers, a Republican, said": the appositive describes the
+			// speaker named before it.
+			before := strings.ToLower(strings.TrimRight(text[:n.start], " "))
+			if strings.Contains(text[n.end:toks[i].start], ",") && (strings.HasSuffix(before, ", a") || strings.HasSuffix(before, ", an") || strings.HasSuffix(before, ", the")) {
+				comma := strings.LastIndexByte(text[:n.start], ',')
+				for y := x - 1; y >= 0; y-- {
+					if ns[y].end <= comma && strings.TrimSpace(text[ns[y].end:comma]) == "" {
+						return ns[y].text
+					}
+				}
+				return ""
+			}
 			return n.text
 		}
 	}
@@ -208,64 +219,6 @@ func sameClaim(a, b claimAt) bool {
 	return shared >= 2
 }
 
-// findHedgingAndAttribution compares how sources present one claim: one
-// marks as reported what another states (hedging), or the two credit it to
-// sources that share no one (attribution).
-func findHedgingAndAttribution(res *Result, claims []claimAt, linked map[[2]Ref]bool, label func(string) string) {
-	// near: two sentences on one subject, by topic or link, or naming one
-	// model designation, specific enough on its own.
-	near := func(a, b claimAt) bool {
-		if a.topic != "" && a.topic == b.topic || linked[[2]Ref{{a.span.Source, a.span.Paragraph}, {b.span.Source, b.span.Paragraph}}] {
-			return true
-		}
-		for k := range a.specific {
-			if strings.HasPrefix(k, "model:") && b.specific[k] {
-				return true
-			}
-		}
-		return false
-	}
-	bySpecific := map[string][]int{}
-	for i, c := range claims {
-		for k := range c.specific {
-			bySpecific[k] = append(bySpecific[k], i)
-		}
-	}
-	seen := map[[2]int]bool{}
-	credited := map[int][]int{} // sentence → counterparts with other credits
-	for _, k := range sortedKeysOf(bySpecific) {
-		is := bySpecific[k]
-		if len(is) > 50 {
-			continue // a thing every source names: no telling claims apart by it
-		}
-		for x, i := range is {
-			for _, j := range is[x+1:] {
-				a, b := claims[i], claims[j]
-				if a.span.Source == b.span.Source || seen[[2]int{i, j}] || !sameClaim(a, b) || !near(a, b) {
-					continue
-				}
-				seen[[2]int{i, j}] = true
-				if len(a.credits) > 0 && len(b.credits) > 0 && !shareCredit(a.credits, b.credits) {
-					credited[min(i, j)] = append(credited[min(i, j)], max(i, j))
-				}
-			}
-		}
-	}
-	for _, i := range sortedInts(credited) {
-		var cl []Claim
-		var parts []string
-		for _, k := range append([]int{i}, credited[i]...) {
-			c := claims[k]
-			chain := creditChain(c.credits)
-			cl = append(cl, Claim{Span: c.span, Text: c.text, Value: "credited to " + chain})
-			parts = append(parts, fmt.Sprintf("%s (%s)", chain, label(c.span.Source)))
-		}
-		res.Discrepancies = append(res.Discrepancies, Discrepancy{Kind: KindAttribution, Topic: claims[i].topic, Severity: SeverityLow, Claims: cl,
-			Summary: "the same claim credited to " + strings.Join(parts, "; to "),
-			Why:     "the sentences name the same specific things and credit them to sources that share no one"})
-	}
-}
-
 // shareCredit says whether two lists of credits name one source: they
 // share a distinctive word ("Syrian Observatory" and "the U.K.-based Syrian
 // Observatory for Human Rights"; "Pentagon" and "Pentagon Press Secretary
@@ -310,6 +263,10 @@ func sortedInts[V any](m map[int]V) []int {
 	return out
 }
 
+// viaMark opens a credit that only carried the words: the one a source
+// told them to ("told HuffPost").
+const viaMark = "via:"
+
 // creditChain writes a sentence's credits in their order. A later credit
 // that is a news outlet carried the earlier one's words ("the Syrian
 // Observatory via BBC"); any other is a source of its own ("Pentagon and a
@@ -318,6 +275,15 @@ func sortedInts[V any](m map[int]V) []int {
 func creditChain(cs []string) string {
 	var b strings.Builder
 	for i, c := range cs {
+		if via, ok := strings.CutPrefix(c, viaMark); ok {
+			if i > 0 {
+				b.WriteString(" via ")
+			} else {
+				b.WriteString("via ")
+			}
+			b.WriteString(via)
+			continue
+		}
 		if i > 0 {
 			if isOutlet(c) {
 				b.WriteString(" via ")
