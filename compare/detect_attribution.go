@@ -174,4 +174,3 @@ func claimWords(text string, credits []string) map[string]bool {
 	}
 	return out
 }
-
