@@ -48,7 +48,7 @@ func detectNumbers(c *comparison, out *findings) {
 				}
 				s, ok := c.sameFigure(fa, fb, frames[a], frames[b])
 				if debugNumbers != "" && (strings.Contains(fa.Value, debugNumbers) || strings.Contains(fb.Value, debugNumbers)) {
-					fmt.Printf("num %s|%s %q ~ %q score %.2f ok=%v when %q/%q\n", fa.Span.Source[:3], fb.Span.Source[:3], fa.Value, fb.Value, s, ok, frames[a].when, frames[b].when)
+					fmt.Printf("num %s|%s %q ~ %q score %.2f ok=%v when %q/%q\n", fa.Span.Source, fb.Span.Source, fa.Value, fb.Value, s, ok, frames[a].when, frames[b].when)
 				}
 				if !ok {
 					continue

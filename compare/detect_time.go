@@ -55,7 +55,7 @@ func detectTimes(c *comparison, out *findings) {
 				ok = s >= timeMatch
 			}
 			if debugTimes != "" && (strings.Contains(a.Text, debugTimes) || strings.Contains(b.Text, debugTimes)) {
-				fmt.Printf("time %s %q %s ~ %s %q %s: %.2f %v %v|%v names %v|%v\n", a.Span.Source[:3], a.Text, a.Value, b.Span.Source[:3], b.Text, b.Value, s, ok,
+				fmt.Printf("time %s %q %s ~ %s %q %s: %.2f %v %v|%v names %v|%v\n", a.Span.Source, a.Text, a.Value, b.Span.Source, b.Text, b.Value, s, ok,
 					keysOf(frames[x].happenings), keysOf(frames[y].happenings), keysOf(frames[x].names), keysOf(frames[y].names))
 			}
 			if ok {
@@ -157,6 +157,12 @@ func detectTimes(c *comparison, out *findings) {
 		}
 	}
 }
+
+// priorMarks, within priorWords before a time or in it, make it the time
+// of an earlier happening the sentence looks back to.
+var priorMarks = toSet(`since ago earlier previous prior former`)
+
+const priorWords = 3
 
 var debugTimes = os.Getenv("PARALLAX_DEBUG_TIMES")
 
@@ -409,6 +415,9 @@ type timeFrame struct {
 	happenings map[string]bool
 	names      map[string]bool
 	context    map[string]bool
+	// prior: the time dates an earlier happening the sentence looks back
+	// to ("since their Dec. 11 meeting", "an interview a month ago").
+	prior bool
 }
 
 // timeFrameOf reads a time's frame from its sentence: the words of
@@ -439,6 +448,11 @@ func (c *comparison) timeFrameOf(f Fact) timeFrame {
 	}
 	if at < 0 {
 		return fr
+	}
+	for i := max(0, at-priorWords); i <= end && i < len(toks); i++ {
+		if priorMarks[toks[i].folded] {
+			fr.prior = true
+		}
 	}
 	// The clause around the time: back and forth to a clause mark.
 	// A subordinate clause is another happening ("a claim earlier Thursday
@@ -481,6 +495,25 @@ func (c *comparison) timeFrameOf(f Fact) timeFrame {
 // event, or of its class); names in common and linked paragraphs raise the
 // score, names only one side's different lower it.
 func (c *comparison) sameHappening(a, b Fact, fa, fb timeFrame) (float64, bool) {
+	// Each time has the word of its own happening, and they differ: "his
+	// departure on Saturday" and "a video he tweeted Wednesday evening".
+	// Words of one class ("debate" and "face-off") name one kind.
+	ka, _ := strings.CutPrefix(a.Key, "when|")
+	kb, _ := strings.CutPrefix(b.Key, "when|")
+	if ka != "when" && kb != "when" && ka != kb && !fa.happenings[kb] && !fb.happenings[ka] {
+		la, _ := strings.CutPrefix(a.Label, "when: ")
+		lb, _ := strings.CutPrefix(b.Label, "when: ")
+		if ca, ok := eventClasses()[la]; !ok || ca != eventClasses()[lb] {
+			return 0, false
+		}
+	}
+	// A time looked back to, far from the other: an earlier happening of
+	// the kind, not this one dated wrong.
+	if fa.prior || fb.prior {
+		if d, ok := timeDiff(*a.Time, *b.Time); ok && d >= datesFarApart {
+			return 0, false
+		}
+	}
 	shared := 0
 	for h := range fa.happenings {
 		if fb.happenings[h] {

@@ -97,3 +97,27 @@ func TestTimesReconciledAndConflicting(t *testing.T) {
 		t.Errorf("a relative day inside a quotation resolved against the dateline: %+v", d)
 	}
 }
+
+// Times of different happenings are not one happening dated two ways: a
+// departure and a video, a meeting looked back to and this week's.
+func TestTimesOfOtherHappenings(t *testing.T) {
+	for _, c := range []struct{ why, a, b string }{
+		{"a departure and a video", "Date: 2018-12-23\n\nThe envoy to the coalition to defeat the Harrow militia on Saturday accelerated his departure.\n",
+			"Date: 2018-12-23\n\nThe president appeared in a video, which he tweeted Wednesday evening, announcing victory over the Harrow militia.\n"},
+		{"a meeting looked back to", "Date: 2019-01-04\n\nThe second White House meeting with the leaders this week broke up with no deal.\n",
+			"Date: 2019-01-04\n\nThe leaders made their first visit to the White House since their Dec. 11 meeting with the president.\n"},
+	} {
+		r := Compare([]*loader.Article{article("a", c.a), article("b", c.b)})
+		if d := findDisc(r, KindTime); d != nil {
+			t.Errorf("%s: %s", c.why, d.Summary)
+		}
+	}
+	// One debate dated two days, in two words of one kind.
+	r := Compare([]*loader.Article{
+		article("a", "Date: 2012-10-12\n\nThe vice president set the tone in Thursday night's face-off with his rival in Kentucky.\n"),
+		article("b", "Date: 2012-10-12\n\nThe vice presidential debate with his rival in Kentucky on Tuesday set the tone.\n"),
+	})
+	if d := findDisc(r, KindTime); d == nil {
+		t.Errorf("a face-off and a debate, Thursday and Tuesday: %+v", r.Discrepancies)
+	}
+}
