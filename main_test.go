@@ -379,8 +379,8 @@ func TestCommandLine(t *testing.T) {
 	if code != exitFailure || len(lines) != 2 || !strings.HasPrefix(lines[0], "parallax: gone.txt: ") || !strings.HasPrefix(lines[1], "parallax: c.txt parallax: everything is fine: ") {
 		t.Errorf("two missing inputs: exit %d, stderr lines %q", code, lines)
 	}
-	// --theme takes light or dark.
-	if code, _, errOut := runCmd(t, "", "report", "--theme", "sepia", "a.txt", "b.txt"); code != exitUsage || !strings.Contains(errOut, "want light or dark") {
+	// --theme takes light, dark or auto.
+	if code, _, errOut := runCmd(t, "", "report", "--theme", "sepia", "a.txt", "b.txt"); code != exitUsage || !strings.Contains(errOut, "want light, dark or auto") {
 		t.Errorf("--theme sepia: exit %d, %q", code, errOut)
 	}
 	if code, _, _ := runCmd(t, "", "report", "a.txt", "--theme", "light", "b.txt"); code != exitOK {

@@ -50,10 +50,17 @@ func TestJSONCarriesReview(t *testing.T) {
 		"d1": {Status: "confirmed", Note: "the police list has twelve names", Right: "5f3a9c2e81b4d7a0", Evidence: "https://police.example/list"},
 		"d2": {Status: "dismissed", Note: "the evening toll may be the later count", Right: "unresolved"},
 		"d3": {Status: "open"},
+		"r1": {Status: "open"}, // the reviewer's own finding, placed by its words
+	}
+	if len(doc.Discrepancies) != len(want) {
+		t.Errorf("%d discrepancies exported, want %d", len(doc.Discrepancies), len(want))
 	}
 	for _, disc := range doc.Discrepancies {
 		if got := disc.Review; got.Status != want[disc.ID].Status || got.Note != want[disc.ID].Note || got.Right != want[disc.ID].Right || got.Evidence != want[disc.ID].Evidence {
 			t.Errorf("%s: review %+v, want %+v", disc.ID, got, want[disc.ID])
+		}
+		if by := map[bool]string{true: "reviewer", false: "engine"}[strings.HasPrefix(disc.ID, "r")]; disc.By != by {
+			t.Errorf("%s: by %q, want %q", disc.ID, disc.By, by)
 		}
 	}
 }
@@ -72,9 +79,10 @@ func TestMarkdown(t *testing.T) {
 			t.Errorf("Markdown lacks %q", want)
 		}
 	}
-	// Every claim is marked in its paragraph, with a footnote.
+	// Every claim is marked in its paragraph, with a footnote: the
+	// engine's and those of the reviewer's finding placed in the export.
 	claims := 0
-	for _, disc := range d.Result.Discrepancies {
+	for _, disc := range d.Review.Apply(d.Result, d.Articles).Discrepancies {
 		claims += len(disc.Claims)
 	}
 	if n := strings.Count(md, "**⟦"); n != claims {
@@ -189,7 +197,8 @@ func TestHTMLInBrowser(t *testing.T) {
 	for range d.Result.Topics {
 		columns += len(d.Result.Sources)
 	}
-	for _, disc := range d.Result.Discrepancies {
+	placed := d.Review.Apply(d.Result, d.Articles)
+	for _, disc := range placed.Discrepancies {
 		claims += len(disc.Claims)
 	}
 	if n := strings.Count(s, `class="column"`); n != columns {
@@ -198,7 +207,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if n := strings.Count(s, `<mark class="disc`); n != claims {
 		t.Errorf("%d disputed marks for %d claims", n, claims)
 	}
-	for _, disc := range d.Result.Discrepancies {
+	for _, disc := range placed.Discrepancies {
 		if !strings.Contains(s, `id="`+disc.ID+`"`) {
 			t.Errorf("no card for %s", disc.ID)
 		}
@@ -214,7 +223,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if shot == "" {
 		shot = filepath.Join(dir, "hand.png")
 	}
-	if out, err := exec.CommandContext(ctx, chromium, append(args, "--window-size=1400,1000", "--screenshot="+shot, "file://"+page)...).CombinedOutput(); err != nil {
+	if out, err := exec.CommandContext(ctx, chromium, append(args, "--window-size=1400,2400", "--screenshot="+shot, "file://"+page)...).CombinedOutput(); err != nil {
 		t.Fatalf("screenshot: %v\n%s", err, out)
 	}
 	f, err := os.Open(shot)

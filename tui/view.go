@@ -44,10 +44,14 @@ func (m *Model) render() string {
 	if s.overview.h > 0 {
 		copy(screen[s.overview.y:], m.renderOverview(s.overview))
 	}
-	if m.showHelp {
+	switch {
+	case m.showHelp:
 		r := m.helpRect(s)
 		copy(screen[r.y:], m.renderHelp(r))
-	} else {
+	case m.sheet != sheetNone:
+		r := m.helpRect(s)
+		copy(screen[r.y:], m.renderSheet(r))
+	default:
 		m.renderBody(screen, s)
 		if s.detail.h > 0 {
 			copy(screen[s.detail.y:], m.renderDetail(s.detail))
@@ -124,6 +128,24 @@ func (m *Model) renderHeader() string {
 		" · " + plural(len(m.doc.res.Discrepancies), "discrepancy") + ": " + itoa(open) + " open, " +
 		itoa(confirmed) + " confirmed, " + itoa(dismissed) + " dismissed"
 	var flags []string
+	if m.recomputing {
+		flags = append(flags, "re-comparing…")
+	}
+	if n := m.counts.own; n > 0 {
+		flags = append(flags, "✎ "+itoa(n)+" yours")
+	}
+	if n := m.counts.fixes; n > 0 {
+		flags = append(flags, plural(n, "topic fix", "topic fixes"))
+	}
+	if n := m.counts.excluded; n > 0 {
+		flags = append(flags, itoa(n)+" left out")
+	}
+	if n := m.counts.orphans; n > 0 {
+		flags = append(flags, itoa(n)+" orphaned")
+	}
+	if n := m.counts.changes; n > 0 {
+		flags = append(flags, plural(n, "article")+" changed")
+	}
 	if m.filter > 0 {
 		flags = append(flags, "filter: "+m.filterName())
 	}
@@ -326,7 +348,15 @@ func (m *Model) renderStatus() string {
 	case modeSearch:
 		return pad(m.st.key.Render("search: ")+m.input.View(), m.w)
 	case modeNote:
-		return pad(m.st.key.Render("note for "+cleanLine(m.doc.res.Discrepancies[m.noteDisc].ID)+" (enter saves, esc cancels): ")+m.input.View(), m.w)
+		return pad(m.st.key.Render("note for "+cleanLine(m.noteD.ID)+" (enter saves, esc cancels): ")+m.input.View(), m.w)
+	case modeEvidence:
+		prompt := "evidence link for " + cleanLine(m.noteD.ID) + " (http or https; enter saves, empty removes, esc cancels): "
+		if m.inputErr != "" {
+			return pad(m.st.statusErr.Render(m.inputErr+" · ")+m.st.key.Render("link: ")+m.input.View(), m.w)
+		}
+		return pad(m.st.key.Render(prompt)+m.input.View(), m.w)
+	case modeOwnNote:
+		return pad(m.st.key.Render("note on your "+string(m.ownKind)+" finding (enter records it, esc goes back): ")+m.input.View(), m.w)
 	}
 	msg, isErr := m.status, m.statusErr
 	if msg == "" {
@@ -377,6 +407,8 @@ func (m *Model) helpLines(w int) []string {
 		{markSelected, "the selected discrepancy or fact"},
 		{markSearch, "a search match"},
 		{markDisc, "a claim in a discrepancy"},
+		{markOwn, "a claim in a finding of yours (m records one)"},
+		{markPending, "words marked for a finding being recorded"},
 		{markQuote, "a quotation"},
 		{markUnique, "a fact only this source reports"},
 		{markAgree, "a fact several sources state alike"},
