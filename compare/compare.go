@@ -64,7 +64,8 @@ type comparison struct {
 	mentions [][]entityMention
 	roles    map[string]map[string]bool // speaker key → the titles the articles give them
 	claims   []claimAt
-	linked   map[[2]Ref]bool // paragraph pairs the alignment linked, both ways
+	linked   map[[2]Ref]bool   // paragraph pairs the alignment linked, both ways
+	labels   map[string]string // source id → the name a finding's summary gives it
 }
 
 func newComparison(articles []*loader.Article, opt Options) *comparison {
@@ -87,8 +88,52 @@ func newComparison(articles []*loader.Article, opt Options) *comparison {
 	for _, a := range c.arts {
 		c.res.Sources = append(c.res.Sources, a.ID)
 	}
+	c.labels = sourceLabels(c.arts)
 	return c
 }
+
+// label is the name a summary gives a source (sourceLabels).
+func (c *comparison) label(id string) string {
+	if l, ok := c.labels[id]; ok {
+		return l
+	}
+	return id
+}
+
+// sourceLabels names each source as a reader knows it: its outlet, else the
+// first words of its title or of its text, else its id; two sources of one name are told
+// apart by their ids.
+func sourceLabels(arts []*loader.Article) map[string]string {
+	base := map[string]string{}
+	count := map[string]int{}
+	for _, a := range arts {
+		b := a.Source
+		if b == "" {
+			b = firstWords(a.Title, sourceLabelWords)
+		}
+		if b == "" && len(a.Paragraphs) > 0 {
+			b = firstWords(a.Paragraphs[0].Text, sourceLabelWords) // a text with no title: its opening words
+		}
+		if b == "" {
+			b = a.ID
+		}
+		base[a.ID] = b
+		count[b]++
+	}
+	out := map[string]string{}
+	for _, a := range arts {
+		b := base[a.ID]
+		if count[b] > 1 && b != a.ID {
+			b += " (" + a.ID + ")"
+		}
+		out[a.ID] = b
+	}
+	return out
+}
+
+// sourceLabelWords is how many words of a title name a source that names
+// no outlet.
+const sourceLabelWords = 5
 
 // paragraph is the loaded paragraph a reference names, or nil.
 func (c *comparison) paragraph(r Ref) *loader.Paragraph {

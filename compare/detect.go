@@ -24,11 +24,15 @@ var detectors = []detector{
 	{"numbers", detectNumbers},
 	{"outcomes", detectOutcomes},
 	{"times", detectTimes},
+	{"names", detectNames},
+	{"posts", detectRoles},
+	{"statuses", detectStatuses},
+	{"hedges", detectHedges},
 	{"names and lists", viewed(func(c *comparison, v *Result) {
 		canonicalNames(v, c.mentions)
-		findListConflicts(v, c.arts, c.linked)
+		findListConflicts(v, c.arts, c.linked, c.label)
 	})},
-	{"hedging and attribution", viewed(func(c *comparison, v *Result) { findHedgingAndAttribution(v, c.claims, c.linked) })},
+	{"hedging and attribution", viewed(func(c *comparison, v *Result) { findHedgingAndAttribution(v, c.claims, c.linked, c.label) })},
 	{"quotes", detectQuotes},
 }
 

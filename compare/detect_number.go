@@ -177,7 +177,7 @@ func detectNumbers(c *comparison, out *findings) {
 				}
 			}
 		}
-		d := Discrepancy{Kind: KindNumber, Topic: first.Topic, Summary: first.Label + ": " + valuesBySource(fs)}
+		d := Discrepancy{Kind: KindNumber, Topic: first.Topic, Summary: first.Label + ": " + c.valuesBySource(fs)}
 		for _, f := range fs {
 			d.Claims = append(d.Claims, claimOf(f))
 		}
@@ -524,10 +524,10 @@ func outcomeFamily(o string) string {
 
 func isCurrency(unit string) bool { return unit == "$" || unit == "£" || unit == "€" }
 
-func valuesBySource(fs []Fact) string {
+func (c *comparison) valuesBySource(fs []Fact) string {
 	var parts []string
 	for _, f := range fs {
-		parts = append(parts, fmt.Sprintf("%s (%s)", f.Value, f.Span.Source))
+		parts = append(parts, fmt.Sprintf("%s (%s)", f.Value, c.label(f.Span.Source)))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -588,7 +588,7 @@ func detectOutcomes(c *comparison, out *findings) {
 		}
 		out.Discrepancies = append(out.Discrepancies, Discrepancy{
 			Kind: KindOutcome, Topic: killed.Topic, Severity: SeverityHigh,
-			Summary: fmt.Sprintf("%s %s: killed (%s) or injured (%s)", strconv.FormatFloat(k.value, 'f', -1, 64), k.counted, killed.Span.Source, injured.Span.Source),
+			Summary: fmt.Sprintf("%s %s: killed (%s) or injured (%s)", strconv.FormatFloat(k.value, 'f', -1, 64), k.counted, c.label(killed.Span.Source), c.label(injured.Span.Source)),
 			Claims:  []Claim{claimOf(*killed), claimOf(*injured)},
 			Why:     "the same number of the same victims is given a different fate",
 		})

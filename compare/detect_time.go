@@ -29,6 +29,7 @@ func detectTimes(c *comparison, out *findings) {
 	for k, i := range ts {
 		frames[k] = c.timeFrameOf(c.res.Facts[i])
 	}
+	own := c.ownDays(ts, frames)
 	var cands []candidatePair
 	for x := range ts {
 		for y := x + 1; y < len(ts); y++ {
@@ -38,6 +39,21 @@ func detectTimes(c *comparison, out *findings) {
 				continue
 			}
 			s, ok := c.sameHappening(a, b, frames[x], frames[y])
+			if ok {
+				switch {
+				case own[x] && own[y]:
+					s += ownDayBonus
+				case own[x] != own[y]:
+					s -= ownDayBonus
+				}
+				// A day looked forward to ("will retire at the end of
+				// February") and a day gone by ("resigned Thursday") most
+				// often date the plan and the act.
+				if a.Time.Forward != b.Time.Forward {
+					s -= forwardMismatch
+				}
+				ok = s >= timeMatch
+			}
 			if debugTimes != "" && (strings.Contains(a.Text, debugTimes) || strings.Contains(b.Text, debugTimes)) {
 				fmt.Printf("time %s %q %s ~ %s %q %s: %.2f %v %v|%v names %v|%v\n", a.Span.Source[:3], a.Text, a.Value, b.Span.Source[:3], b.Text, b.Value, s, ok,
 					keysOf(frames[x].happenings), keysOf(frames[y].happenings), keysOf(frames[x].names), keysOf(frames[y].names))
@@ -48,6 +64,7 @@ func detectTimes(c *comparison, out *findings) {
 		}
 	}
 	matched := matchOneToOne(cands, func(k int) string { return c.res.Facts[ts[k]].Span.Source })
+	matched = append(matched, secondValues(c, ts, cands, matched, frames)...)
 	groups := newUnionFind(len(ts))
 	differs := map[int]bool{}
 	worstGap := map[int]time.Duration{}
@@ -110,12 +127,12 @@ func detectTimes(c *comparison, out *findings) {
 		if label == "" {
 			label = "when"
 		}
-		d := Discrepancy{Kind: KindTime, Topic: fs[0].Topic, Severity: SeverityMedium, Summary: label + ": " + valuesBySource(fs)}
+		d := Discrepancy{Kind: KindTime, Topic: fs[0].Topic, Severity: SeverityMedium, Summary: label + ": " + c.valuesBySource(fs)}
 		for _, f := range fs {
 			d.Claims = append(d.Claims, claimOf(f))
 		}
 		if conflict {
-			if allDays(fs) {
+			if allDays(fs) || far >= datesFarApart {
 				d.Severity = SeverityHigh
 			}
 			d.Why = fmt.Sprintf("the sources date one happening (%s) %s apart, once zones, weekdays and relative dates are read", happeningOf(fs[0]), humanDuration(far))
@@ -142,6 +159,114 @@ func detectTimes(c *comparison, out *findings) {
 }
 
 var debugTimes = os.Getenv("PARALLAX_DEBUG_TIMES")
+
+// ownDays marks the mentions of each source's day of the story's own event:
+// the day it names most often, counting its opening paragraphs twice, of
+// which at least one mention dates one of the story's main happenings; a
+// day looked forward to ("will leave on January 1") is not the story's.
+// A source with two days of equal weight has none.
+func (c *comparison) ownDays(ts []int, frames []timeFrame) map[int]bool {
+	type tally struct {
+		weight int
+		main   bool
+		ks     []int
+	}
+	bySource := map[string]map[string]*tally{}
+	for k, i := range ts {
+		f := c.res.Facts[i]
+		v := f.Time
+		if !v.HasDate || v.Forward || !v.HasClock && v.Precision != "day" {
+			continue
+		}
+		days := bySource[f.Span.Source]
+		if days == nil {
+			days = map[string]*tally{}
+			bySource[f.Span.Source] = days
+		}
+		day := v.Start.Format(time.DateOnly)
+		t := days[day]
+		if t == nil {
+			t = &tally{}
+			days[day] = t
+		}
+		t.weight++
+		if f.Span.Paragraph < ownDayLead {
+			t.weight++
+		}
+		for h := range frames[k].happenings {
+			t.main = t.main || c.mainHappening(h)
+		}
+		t.ks = append(t.ks, k)
+	}
+	own := map[int]bool{}
+	for _, days := range bySource {
+		var best, second *tally
+		for _, day := range sortedKeysOf(days) {
+			t := days[day]
+			switch {
+			case best == nil || t.weight > best.weight:
+				best, second = t, best
+			case second == nil || t.weight > second.weight:
+				second = t
+			}
+		}
+		if best != nil && best.main && (second == nil || best.weight > second.weight) {
+			for _, k := range best.ks {
+				own[k] = true
+			}
+		}
+	}
+	return own
+}
+
+// secondValues finds the times a source gives besides the one paired: a
+// source that dates one happening twice, two ways ("will leave on January
+// 1" after "the end date for my tenure is February 28"), while another
+// source gives one of them. Each such time is set against the other
+// source's, as a pair of its own, when it names the very happening (not
+// only its class) and the source's paired time differs from it.
+func secondValues(c *comparison, ts []int, cands, matched []candidatePair, frames []timeFrame) []candidatePair {
+	src := func(k int) string { return c.res.Facts[ts[k]].Span.Source }
+	partner := map[[2]string]map[int]int{} // (source, other source) → fact → its partner
+	for _, m := range matched {
+		for _, e := range [2][2]int{{m.a, m.b}, {m.b, m.a}} {
+			key := [2]string{src(e[0]), src(e[1])}
+			if partner[key] == nil {
+				partner[key] = map[int]int{}
+			}
+			partner[key][e[0]] = e[1]
+		}
+	}
+	var out []candidatePair
+	for _, cp := range cands {
+		for _, e := range [2][2]int{{cp.a, cp.b}, {cp.b, cp.a}} {
+			x, y := e[0], e[1] // x: the time unpaired in y's source
+			if _, ok := partner[[2]string{src(x), src(y)}][x]; ok {
+				continue
+			}
+			sib, ok := partner[[2]string{src(y), src(x)}][y]
+			if !ok || sib == x {
+				continue
+			}
+			vx, _, _ := compareTimes(*c.res.Facts[ts[x]].Time, *c.res.Facts[ts[y]].Time)
+			vs, _, _ := compareTimes(*c.res.Facts[ts[sib]].Time, *c.res.Facts[ts[y]].Time)
+			if vx == figuresConflict && vs <= figuresReconciled && sharedWord(frames[x].happenings, frames[y].happenings) {
+				out = append(out, cp)
+			}
+		}
+	}
+	return out
+}
+
+// sharedWord reports a happening word (not a class) two frames share.
+func sharedWord(a, b map[string]bool) bool {
+	for h := range a {
+		if !strings.HasPrefix(h, "@") && b[h] {
+			return true
+		}
+	}
+	return false
+}
 
 func keysOf(m map[string]bool) []string { return sortedKeysOf(m) }
 
@@ -274,6 +399,10 @@ func clockAfter(a, b TimeValue) bool {
 	return diff > 0 && diff < minutesPerDay/2
 }
 
+// subordinators open a clause of its own: its happening is not the one
+// a time outside it dates.
+var subordinators = toSet(`that which who whom whose because after before when while until since although though whereas`)
+
 // timeFrame is what a time dates: the happenings its clause names, the
 // people and places it names, and its sentence's words.
 type timeFrame struct {
@@ -312,11 +441,14 @@ func (c *comparison) timeFrameOf(f Fact) timeFrame {
 		return fr
 	}
 	// The clause around the time: back and forth to a clause mark.
+	// A subordinate clause is another happening ("a claim earlier Thursday
+	// that the attack ...", "the debate on Tuesday ... after his debate last
+	// week"): the clause stops at its word.
 	lo, hi := at, end
-	for lo > 0 && at-lo < timeClauseWords && !strings.ContainsAny(text[toks[lo-1].end:toks[lo].start], ";:") {
+	for lo > 0 && at-lo < timeClauseWords && !strings.ContainsAny(text[toks[lo-1].end:toks[lo].start], ";:") && !subordinators[toks[lo-1].folded] {
 		lo--
 	}
-	for hi+1 < len(toks) && hi-end < timeClauseWords && !strings.ContainsAny(text[toks[hi].end:toks[hi+1].start], ";:") {
+	for hi+1 < len(toks) && hi-end < timeClauseWords && !strings.ContainsAny(text[toks[hi].end:toks[hi+1].start], ";:") && !subordinators[toks[hi+1].folded] {
 		hi++
 	}
 	for i := lo; i <= hi; i++ {

@@ -63,7 +63,12 @@ func formTokens(s string) []formToken {
 				continue
 			}
 		}
+		// An opening bracket with no closer is read as a word's mark: the
+		// scan starts past it, or it would never move.
 		j := i
+		if s[j] == '[' || s[j] == '(' {
+			j++
+		}
 		for j < len(s) && !strings.HasPrefix(s[j:], "...") && !strings.HasPrefix(s[j:], "…") && !strings.HasPrefix(s[j:], joinMark) && s[j] != '[' && s[j] != '(' {
 			j++
 		}

@@ -211,7 +211,7 @@ func sameClaim(a, b claimAt) bool {
 // findHedgingAndAttribution compares how sources present one claim: one
 // marks as reported what another states (hedging), or the two credit it to
 // sources that share no one (attribution).
-func findHedgingAndAttribution(res *Result, claims []claimAt, linked map[[2]Ref]bool) {
+func findHedgingAndAttribution(res *Result, claims []claimAt, linked map[[2]Ref]bool, label func(string) string) {
 	// near: two sentences on one subject, by topic or link, or naming one
 	// model designation, specific enough on its own.
 	near := func(a, b claimAt) bool {
@@ -232,7 +232,6 @@ func findHedgingAndAttribution(res *Result, claims []claimAt, linked map[[2]Ref]
 		}
 	}
 	seen := map[[2]int]bool{}
-	hedged := map[int][]int{}   // hedged sentence → plain counterparts
 	credited := map[int][]int{} // sentence → counterparts with other credits
 	for _, k := range sortedKeysOf(bySpecific) {
 		is := bySpecific[k]
@@ -246,40 +245,11 @@ func findHedgingAndAttribution(res *Result, claims []claimAt, linked map[[2]Ref]
 					continue
 				}
 				seen[[2]int{i, j}] = true
-				switch {
-				case a.hedge != "" && b.hedge == "":
-					hedged[i] = append(hedged[i], j)
-				case b.hedge != "" && a.hedge == "":
-					hedged[j] = append(hedged[j], i)
-				}
 				if len(a.credits) > 0 && len(b.credits) > 0 && !shareCredit(a.credits, b.credits) {
 					credited[min(i, j)] = append(credited[min(i, j)], max(i, j))
 				}
 			}
 		}
-	}
-	for _, i := range sortedInts(hedged) {
-		h := claims[i]
-		cl := []Claim{{Span: h.hedgeAt, Text: h.hedge, Value: "marked as reported: " + strings.ToLower(h.hedge)}}
-		var others []string
-		for _, j := range hedged[i] {
-			o := claims[j]
-			how := "stated as fact"
-			if len(o.credits) > 0 {
-				how = "stated, credited to " + creditChain(o.credits)
-			}
-			cl = append(cl, Claim{Span: o.span, Text: o.text, Value: how})
-			others = append(others, o.span.Source)
-		}
-		sev := SeverityLow
-		for _, c := range cl[1:] {
-			if c.Value == "stated as fact" {
-				sev = SeverityMedium
-			}
-		}
-		res.Discrepancies = append(res.Discrepancies, Discrepancy{Kind: KindHedging, Topic: h.topic, Severity: sev, Claims: cl,
-			Summary: fmt.Sprintf("%s hedges (%q) what %s states", h.span.Source, strings.ToLower(h.hedge), strings.Join(others, ", ")),
-			Why:     "the sentences name the same specific things; one marks the claim as reported, alleged or unconfirmed, the other does not"})
 	}
 	for _, i := range sortedInts(credited) {
 		var cl []Claim
@@ -288,7 +258,7 @@ func findHedgingAndAttribution(res *Result, claims []claimAt, linked map[[2]Ref]
 			c := claims[k]
 			chain := creditChain(c.credits)
 			cl = append(cl, Claim{Span: c.span, Text: c.text, Value: "credited to " + chain})
-			parts = append(parts, fmt.Sprintf("%s (%s)", chain, c.span.Source))
+			parts = append(parts, fmt.Sprintf("%s (%s)", chain, label(c.span.Source)))
 		}
 		res.Discrepancies = append(res.Discrepancies, Discrepancy{Kind: KindAttribution, Topic: claims[i].topic, Severity: SeverityLow, Claims: cl,
 			Summary: "the same claim credited to " + strings.Join(parts, "; to "),

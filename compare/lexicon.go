@@ -139,10 +139,20 @@ var (
 	eventNouns    = wordMap("event-nouns")
 	placeZones    = wordMap("place-zones")
 	eventClasses  = classMap("event-classes")
-	numberWords   = numberMap("number-words")
-	ordinalWords  = numberMap("ordinal-words")
-	scaleWords    = numberMap("scale-words")
-	qualifiers    = sync.OnceValue(func() []qualifier {
+	statuses      = classMap("statuses")
+	statusGroups  = sync.OnceValue(func() map[string]int {
+		m := map[string]int{}
+		for i, line := range lexiconLines("status-groups") {
+			for _, s := range strings.Fields(line) {
+				m[s] = i + 1
+			}
+		}
+		return m
+	})
+	numberWords  = numberMap("number-words")
+	ordinalWords = numberMap("ordinal-words")
+	scaleWords   = numberMap("scale-words")
+	qualifiers   = sync.OnceValue(func() []qualifier {
 		var out []qualifier
 		for _, line := range lexiconLines("qualifiers") {
 			kind, words, _ := strings.Cut(line, " ")

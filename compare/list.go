@@ -126,7 +126,7 @@ func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0
 // used" against "the Air Force used F-16s". The other source must name at
 // least one of the items in linked text (or, for a model designation,
 // anywhere), and must not name the missing item anywhere in its body.
-func findListConflicts(res *Result, arts []*loader.Article, linked map[[2]Ref]bool) {
+func findListConflicts(res *Result, arts []*loader.Article, linked map[[2]Ref]bool, label func(string) string) {
 	// Every source's names, with where they stand.
 	type mention struct {
 		span  Span
@@ -284,7 +284,7 @@ func findListConflicts(res *Result, arts []*loader.Article, linked map[[2]Ref]bo
 		var listers []string
 		for _, l := range fd.lists {
 			claims = appendClaim(claims, claimOf(l))
-			listers = append(listers, l.Span.Source)
+			listers = append(listers, label(l.Span.Source))
 		}
 		other := fd.other
 		other.Value = "names " + other.Text + ", not " + fd.missing
@@ -292,7 +292,7 @@ func findListConflicts(res *Result, arts []*loader.Article, linked map[[2]Ref]bo
 		res.Discrepancies = append(res.Discrepancies, Discrepancy{
 			Kind: KindList, Topic: fd.topic, Severity: SeverityMedium, Claims: claims,
 			Summary: fmt.Sprintf("%s: listed by %s; %s names %s but never %s", fd.missing, strings.Join(listers, ", "),
-				other.Span.Source, other.Text, fd.missing),
+				label(other.Span.Source), other.Text, fd.missing),
 			Why: "one source lists items together; another names some of them in text on the same subject and never the rest",
 		})
 	}

@@ -104,6 +104,24 @@ const (
 	// timeCloseBonus rewards two dates of one happening the nearer they
 	// are (this much for one day, falling by e every two days).
 	timeCloseBonus = 0.4
+	// ownDayBonus moves two times toward one happening when each is its
+	// source's day of the story's own event (ownDays), and away from it
+	// when only one is: a source's day of the story is most often set
+	// against another's day of the story, not against a day it gives for
+	// something else ("the debate on Tuesday" against "last week's
+	// debate").
+	ownDayBonus = 0.3
+	// forwardMismatch lowers the score of a day looked forward to against a
+	// day gone by: enough that only a pair with a linked paragraph and names
+	// and words in common stays one happening.
+	forwardMismatch = 0.6
+	// datesFarApart is the gap past which two dates of one happening are a
+	// plain contradiction even when one is a week or a month ("January 1"
+	// against "the end of February"): no reading of a period spans it.
+	datesFarApart = 7 * 24 * time.Hour
+	// ownDayLead is how many opening paragraphs count twice toward a
+	// source's day of the story: the lede dates the story's event.
+	ownDayLead = 3
 	// mainHappeningShare is the share of the paragraphs that name a
 	// happening for it to be the story's own (the debate in reports of a
 	// debate).
@@ -117,4 +135,48 @@ const (
 	// qualifiedTolerance.
 	timeTolerance      = 10 * time.Minute
 	qualifiedTolerance = 30 * time.Minute
+)
+
+// Look-alike names (detect_name.go).
+const (
+	// lookAlikeMinLetters: shorter names look alike by chance ("Obama",
+	// "Omaha").
+	lookAlikeMinLetters = 5
+	// lookAlikeMinEdits: one letter apart is one name spelt two ways
+	// ("Moammar", "Muammar"; "Paris", "Parris"), which a reader reconciles
+	// at a glance; two or more is another name ("Norfolk", "Norwalk").
+	lookAlikeMinEdits = 2
+	// lookAlikeSimilarity is the Jaro-Winkler similarity two names must
+	// reach to be taken one for the other; 0.85 is the customary cut for
+	// names (Winkler 1990), above which "Norfolk"/"Norwalk" (0.87) stand
+	// and "Iranian"/"Iraqi" (0.85) fall by their shared beginning instead.
+	lookAlikeSimilarity = 0.85
+	// lookAlikeMaxLengthGap: names of very different lengths are not taken
+	// one for the other.
+	lookAlikeMaxLengthGap = 2
+	// derivedEnding: a word and its derivative share all but this many
+	// letters of the shorter ("China", "Chinese"; "Islamic", "Islamist").
+	derivedEnding = 2
+	// compoundStem: two names that share their first half, and at least
+	// this many letters, are one built on the other.
+	compoundStem = 5
+	// lookAlikeSharedWords is how many content words two sentences must
+	// share to tell one thing ("misspoken at the event in ..."): one is
+	// chance in a story about one event.
+	lookAlikeSharedWords = 2
+)
+
+// Hedging (detect_hedge.go).
+const (
+	// hedgeScopeWords is how far after a hedge the words it bears on are
+	// looked for: "likely won", "reportedly home to several Iran-backed
+	// militia groups".
+	hedgeScopeWords = 4
+	// hedgeSharedWords and hedgeOverlap: two sentences tell one claim when
+	// they share this many content words and this share of the shorter's.
+	hedgeSharedWords = 4
+	hedgeOverlap     = 0.35
+	// maxHedgePostings: a word in more sentences than this finds no
+	// counterpart by itself.
+	maxHedgePostings = 200
 )

@@ -186,6 +186,10 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 				}
 			}
 		}
+		// "No one was hurt" counts no one.
+		if toks[i].folded == "one" && i > 0 && (toks[i-1].folded == "no" || toks[i-1].folded == "not") {
+			continue
+		}
 		// A bare "one" counts nothing a reader checks: "one way", "one point".
 		if value == 1 && q.Unit == "" && q.Outcome == "" && !strings.ContainsAny(toks[i].text, "0123456789") {
 			i = last - 1
@@ -753,6 +757,11 @@ func outcomeAround(text string, toks []token, i, last int, counted string) (stri
 			return o, true
 		}
 		if _, _, n := parseNumber(toks, j); n > 0 && w != "a" && w != "an" {
+			break
+		}
+		// "gunned down two women and leaving a man wounded": a clause of
+		// its own, with its own victims.
+		if w == "and" && j+1 < len(toks) && strings.HasSuffix(toks[j+1].folded, "ing") {
 			break
 		}
 	}

@@ -174,6 +174,7 @@ const (
 	KindList        Kind = "list"        // an item one source's list has and another's lacks
 	KindHedging     Kind = "hedging"     // one source states as fact what another marks as reported
 	KindAttribution Kind = "attribution" // the same claim credited to different sources
+	KindName        Kind = "name"        // two different names (people, places) where the sources tell one thing
 )
 
 // Severity says how much a discrepancy matters.

@@ -1,0 +1,375 @@
+package compare
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/parallax-news/parallax/loader"
+)
+
+// The hedging detector: one source marks as likely, reported or alleged
+// what another states as done ("Trump likely won among Hispanics" against
+// "Trump won 44 percent of the Hispanic vote"). Two sentences tell one
+// claim when they name one person or place and share the words the hedge
+// bears on; the hedge must bear on a word the plain sentence states, within
+// a few words after it, and the plain sentence must not be hedged or
+// negated there itself.
+
+// hedgedSentence is one body sentence read for hedging.
+type hedgedSentence struct {
+	ref    Ref
+	span   Span
+	text   string
+	stems  map[string]bool // content words and names, stemmed
+	names  map[string]bool // name keys
+	hedges []hedgeMark
+	neg    map[string]bool // the stems a negation bears on
+	// soft holds the stems a condition, a modal or a report bears on ("if
+	// AARP is open", "could be approved", "the Journal reported that"):
+	// not stated flatly, though not hedged either.
+	soft map[string]bool
+}
+
+// hedgeMark is a hedge and the stems it bears on.
+type hedgeMark struct {
+	span  Span
+	text  string
+	scope []string
+	head  string   // the first word of its scope, when not a name: "won" in "likely won"
+	plain []string // the words of its scope that are not names
+	// sentential marks a hedge that opens its sentence or stands set off
+	// by commas ("Reportedly, ..."): it bears on the whole sentence.
+	sentential bool
+	// subject is the word just before it, past helpers ("Trump" in "Trump
+	// likely won", "facilities" in "facilities that are reportedly home
+	// to"); "" for a pronoun or none.
+	subject string
+}
+
+func detectHedges(c *comparison, out *findings) {
+	var sents []hedgedSentence
+	postings := map[string][]int{}
+	for _, a := range c.arts {
+		if c.offEvent(a.ID) {
+			continue
+		}
+		for _, p := range a.Paragraphs {
+			if p.Kind != loader.KindBody {
+				continue
+			}
+			for _, s := range p.Sentences {
+				hs := readHedged(p.Text[s.Start:s.End])
+				hs.ref = Ref{a.ID, p.Index}
+				hs.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.Start, End: s.End}
+				for k := range hs.hedges {
+					h := &hs.hedges[k]
+					h.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.Start + h.span.Start, End: s.Start + h.span.End}
+				}
+				for st := range hs.stems {
+					postings[st] = append(postings[st], len(sents))
+				}
+				sents = append(sents, hs)
+			}
+		}
+	}
+	type pairKey struct {
+		hedged int
+		other  string
+	}
+	best := map[pairKey]int{}
+	bestScore := map[pairKey]float64{}
+	mark := map[pairKey]int{}
+	var keys []pairKey
+	for i, h := range sents {
+		for m, hm := range h.hedges {
+			cands := map[int]bool{}
+			for _, st := range hm.scope {
+				if ps := postings[st]; len(ps) <= maxHedgePostings {
+					for _, j := range ps {
+						cands[j] = true
+					}
+				}
+			}
+			for _, j := range slices.Sorted(mapsKeys(cands)) {
+				o := sents[j]
+				if o.ref.Source == h.ref.Source || c.offEvent(o.ref.Source) {
+					continue
+				}
+				score, ok := sameHedgedClaim(h, o, hm)
+				if !ok {
+					continue
+				}
+				k := pairKey{i, o.ref.Source}
+				if _, seen := best[k]; !seen {
+					keys = append(keys, k)
+				}
+				if s, seen := bestScore[k]; !seen || score > s {
+					best[k], bestScore[k], mark[k] = j, score, m
+				}
+			}
+		}
+	}
+	// One finding per hedged sentence, with its plain counterpart in each
+	// other source.
+	byHedged := map[int][]pairKey{}
+	var hedgedOrder []int
+	for _, k := range keys {
+		if _, ok := byHedged[k.hedged]; !ok {
+			hedgedOrder = append(hedgedOrder, k.hedged)
+		}
+		byHedged[k.hedged] = append(byHedged[k.hedged], k)
+	}
+	used := map[int]bool{} // plain sentences already set against a hedge
+	for _, i := range hedgedOrder {
+		h := sents[i]
+		hm := h.hedges[mark[byHedged[i][0]]]
+		d := Discrepancy{Kind: KindHedging, Topic: c.topicOfRef(h.ref), Severity: SeverityMedium,
+			Claims: []Claim{{Span: hm.span, Text: hm.text, Value: "hedged: " + strings.ToLower(hm.text)}},
+			Why:    fmt.Sprintf("the sentences tell one claim (they name the same people or places and share its words); one marks it with %q, the other states it", strings.ToLower(hm.text))}
+		var plain []string
+		for _, k := range byHedged[i] {
+			j := best[k]
+			if used[j] {
+				continue
+			}
+			used[j] = true
+			o := sents[j]
+			d.Claims = append(d.Claims, Claim{Span: o.span, Text: o.text, Value: "stated as fact"})
+			plain = append(plain, c.label(o.ref.Source))
+		}
+		if len(plain) == 0 {
+			continue
+		}
+		d.Summary = fmt.Sprintf("%s says %q where %s %s it flatly", c.label(h.ref.Source), strings.ToLower(hm.text), strings.Join(plain, " and "), plural(len(plain), "states", "state"))
+		out.Discrepancies = append(out.Discrepancies, d)
+	}
+}
+
+func mapsKeys(m map[int]bool) func(func(int) bool) {
+	return func(yield func(int) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// sameHedgedClaim says whether o states plainly the claim h hedges with
+// hm, and how alike the two sentences are.
+func sameHedgedClaim(h, o hedgedSentence, hm hedgeMark) (float64, bool) {
+	names := 0
+	for n := range h.names {
+		if o.names[n] {
+			names++
+		}
+	}
+	if names == 0 {
+		return 0, false
+	}
+	if hm.sentential {
+		// A hedge of the whole sentence: one claim when the two name the
+		// same things, the other hedging none of it.
+		if names < 2 || len(o.hedges) > 0 || len(o.soft) > 0 {
+			return 0, false
+		}
+		return float64(names), true
+	}
+	// Of one subject: the word before the hedge is in the other sentence,
+	// or, for a pronoun, two names are.
+	if hm.subject != "" && !o.stems[hm.subject] || hm.subject == "" && names < 2 {
+		return 0, false
+	}
+	// The hedge bears on what the other sentence states: its head word,
+	// or two of its words that are not names.
+	flat := func(st string) bool { return o.stems[st] && !o.neg[st] && !o.soft[st] && !o.hedgedOn(st) }
+	hit := 0
+	for _, st := range hm.plain {
+		if flat(st) {
+			hit++
+		}
+	}
+	if !(hm.head != "" && flat(hm.head)) && hit < 2 {
+		return 0, false
+	}
+	shared := 0
+	for st := range h.stems {
+		if o.stems[st] {
+			shared++
+		}
+	}
+	overlap := float64(shared) / float64(max(1, min(len(h.stems), len(o.stems))))
+	if shared < hedgeSharedWords || overlap < hedgeOverlap {
+		return 0, false
+	}
+	return overlap, true
+}
+
+// modelSingular writes a model designation's plural as one: "F-15s" is
+// "F-15".
+func modelSingular(n string) string {
+	if len(n) > 2 && n[len(n)-1] == 's' && n[len(n)-2] >= '0' && n[len(n)-2] <= '9' {
+		return n[:len(n)-1]
+	}
+	return n
+}
+
+// firstContent is the index of the first content word from i.
+func firstContent(stems []string, i int) int {
+	for ; i < len(stems); i++ {
+		if stems[i] != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+var subjectPronouns = toSet(`he she they it we i you his her their its`)
+
+// hearsay verbs before "that" pass on what others reported ("the Journal
+// reported that"): unlike "said that", the claim is the report's.
+var hearsay = toSet(`reported reports reporting`)
+
+// softeners make what follows them less than stated: a condition, a
+// modal, a question.
+var softeners = toSet(`if whether could would may might should`)
+
+// hedgedOn reports a stem a hedge of the sentence bears on.
+func (s hedgedSentence) hedgedOn(st string) bool {
+	for _, h := range s.hedges {
+		if h.sentential || slices.Contains(h.scope, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// readHedged reads a sentence's words, names, hedges (outside quotation
+// marks: a quoted "likely" is the speaker's) and negations.
+func readHedged(text string) hedgedSentence {
+	hs := hedgedSentence{text: text, stems: map[string]bool{}, names: map[string]bool{}, neg: map[string]bool{}, soft: map[string]bool{}}
+	toks := words(text)
+	for _, n := range namesOf(text, toks) {
+		if !weekdays[fold(n.text)] && !months[fold(n.text)] {
+			hs.names[nameKey(modelSingular(stripTitlesOr(n.text)))] = true
+			// and each word of a run, which another source may name apart
+			// ("US Air Force F-15s" and "F-15").
+			if fs := strings.Fields(n.text); len(fs) > 1 {
+				for _, w := range fs {
+					if !isStop(fold(w)) && !titleWords()[fold(w)] {
+						hs.names[nameKey(modelSingular(w))] = true
+					}
+				}
+			}
+		}
+	}
+	stems := make([]string, len(toks))
+	for i, t := range toks {
+		if isStop(t.folded) || len(t.folded) < 3 || isNumberToken(t.folded) {
+			continue
+		}
+		stems[i] = stem(t.folded)
+		hs.stems[stems[i]] = true
+	}
+	scope := func(from int) []string {
+		var out []string
+		for j := from; j < len(toks) && j < from+hedgeScopeWords; j++ {
+			if stems[j] != "" {
+				out = append(out, stems[j])
+			}
+		}
+		return out
+	}
+	for i, t := range toks {
+		if t.folded == "not" || t.folded == "never" || strings.HasSuffix(t.folded, "n't") {
+			for _, st := range scope(i + 1) {
+				hs.neg[st] = true
+			}
+		}
+		if softeners[t.folded] || hearsay[t.folded] && i+1 < len(toks) && toks[i+1].folded == "that" {
+			// "if", "whether" and "reported that" bear on their whole clause.
+			n := hedgeScopeWords
+			if t.folded == "if" || t.folded == "whether" || !softeners[t.folded] {
+				n = len(toks)
+			}
+			for j := i + 1; j < len(toks) && j <= i+n; j++ {
+				if stems[j] != "" {
+					hs.soft[stems[j]] = true
+				}
+			}
+		}
+	}
+	lower := strings.ToLower(text)
+	var quoted []quoteAt
+	read := false
+	for _, h := range hedges() {
+		at := indexWord(lower, h)
+		if at < 0 {
+			continue
+		}
+		if !read {
+			quoted, read = quotations(text, false), true
+		}
+		if insideQuoteAt(quoted, at) {
+			continue
+		}
+		// "the likely 2016 candidate": a word of the noun, not a hedge of
+		// a claim; "not likely", "whether it is likely": a hedge denied or
+		// asked about; "possibly two children": a count's qualifier.
+		before := strings.Fields(lower[:at])
+		if len(before) > 0 && determiners[before[len(before)-1]] {
+			continue
+		}
+		if slices.ContainsFunc(before[max(0, len(before)-3):], func(w string) bool { return w == "not" || w == "whether" || w == "if" }) {
+			continue
+		}
+		if after := strings.Fields(lower[at+len(h):]); len(after) > 0 && (numberWords()[strings.Trim(after[0], ",.")] > 0 || strings.ContainsAny(after[0][:1], "0123456789$")) {
+			continue
+		}
+		end := at + len(h)
+		next := len(toks)
+		for j, t := range toks {
+			if t.start >= end {
+				next = j
+				break
+			}
+		}
+		// The hedge's own words are not what it bears on.
+		for j, t := range toks {
+			if t.start >= at && t.end <= end {
+				delete(hs.stems, stems[j])
+			}
+		}
+		hm := hedgeMark{span: Span{Start: at, End: end}, text: text[at:end], scope: scope(next)}
+		if strings.TrimSpace(text[:at]) == "" || strings.HasPrefix(strings.TrimSpace(text[end:]), ",") {
+			hm.sentential = true
+		}
+		for j := next - 1; j >= 0; j-- {
+			if toks[j].start >= at {
+				continue
+			}
+			if statusHelpers[toks[j].folded] || toks[j].folded == "that" || toks[j].folded == "who" || toks[j].folded == "which" {
+				continue
+			}
+			if stems[j] != "" && !subjectPronouns[toks[j].folded] {
+				hm.subject = stems[j]
+			}
+			break
+		}
+		for j := next; j < len(toks) && j < next+hedgeScopeWords; j++ {
+			if stems[j] == "" {
+				continue
+			}
+			if r := []rune(toks[j].text); len(r) > 0 && !unicode.IsUpper(r[0]) {
+				if len(hm.plain) == 0 && j == firstContent(stems, next) {
+					hm.head = stems[j] // the first word it bears on, when not a name: most often the verb
+				}
+				hm.plain = append(hm.plain, stems[j])
+			}
+		}
+		hs.hedges = append(hs.hedges, hm)
+	}
+	return hs
+}
