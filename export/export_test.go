@@ -269,3 +269,34 @@ func indexFrom(s, sub string, from int) int {
 	}
 	return -1
 }
+
+// The timeline says how long after the first each source came: by hours
+// where both give a time of day, by days where one does not, and that two
+// of one day cannot be ordered.
+func TestTimelineGaps(t *testing.T) {
+	at := func(d, h int, hasTime bool) loader.Dateline {
+		return loader.Dateline{Time: time.Date(2026, 3, d, h, 0, 0, 0, time.UTC), HasTime: hasTime, HasZone: hasTime}
+	}
+	arts := []*loader.Article{
+		handArticle("late", "Wire", "Toll rises", "", at(4, 18, true), "", "Nine people were killed."),
+		handArticle("early", "Wire", "Blast", "", at(2, 9, true), "", "Seven people were killed."),
+		handArticle("sameday", "Courier", "Blast", "", at(2, 0, false), "", "Twelve people were killed."),
+		handArticle("nextday", "Gazette", "Blast", "", at(3, 0, false), "", "Eleven people were killed."),
+		handArticle("undated", "Herald", "Blast", "", loader.Dateline{}, "", "Ten people were killed."),
+	}
+	v := newView(Doc{Articles: arts, Result: &compare.Result{Sources: []string{"late", "early", "sameday", "nextday", "undated"}}})
+	var got []string
+	for _, s := range v.timeline {
+		got = append(got, s.ID+v.gap(s))
+	}
+	want := []string{"sameday (first)", "early (the day of the first)", "nextday (+1 day after the first)", "late (+2 days after the first)", "undated"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("timeline:\n got %q\nwant %q", got, want)
+	}
+	// Two with times: hours and minutes.
+	arts = arts[:2]
+	v = newView(Doc{Articles: arts, Result: &compare.Result{Sources: []string{"late", "early"}}})
+	if g := v.gap(v.timeline[1]); g != " (+2d 9h00 after the first)" {
+		t.Errorf("gap %q", g)
+	}
+}

@@ -74,6 +74,7 @@ type pageSource struct {
 	ID, Name, Label, Title, Author, Published string
 	URL                                       string // shown as text
 	Link                                      template.URL
+	Gap                                       string // in the timeline: how long after the first
 }
 
 type pageDisc struct {
@@ -145,7 +146,9 @@ func buildPage(v *view) page {
 		p.Sources = append(p.Sources, toPage(s))
 	}
 	for _, s := range v.timeline {
-		p.Timeline = append(p.Timeline, toPage(s))
+		ps := toPage(s)
+		ps.Gap = v.gap(s)
+		p.Timeline = append(p.Timeline, ps)
 	}
 	discsByTopic := map[string][]pageDisc{}
 	type spanMark struct {

@@ -458,8 +458,8 @@ func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
-	if strings.HasSuffix(word, "y") {
-		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
+	if strings.HasSuffix(word, "y") && !strings.ContainsAny(word[max(0, len(word)-2):len(word)-1], "aeiou") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y")) // discrepancy, not day
 	}
 	if strings.HasSuffix(word, "x") || strings.HasSuffix(word, "s") || strings.HasSuffix(word, "ch") {
 		return fmt.Sprintf("%d %ses", n, word)

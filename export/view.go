@@ -282,15 +282,31 @@ func (v *view) rightName(right string) string {
 }
 
 // gap says where a source stands in the timeline: " (first)", " (+6h10
-// after the first)", or "" when undated or alone.
+// after the first)", " (+2 days after the first)" when either gives no
+// time of day, " (the day of the first)" when the two cannot be told
+// apart, or "" when undated or alone.
 func (v *view) gap(s *viewSource) string {
 	if s.publishedAt == 0 || len(v.timeline) < 2 || v.timeline[0].publishedAt == 0 {
 		return ""
 	}
-	if s == v.timeline[0] {
+	first := v.timeline[0]
+	if s == first {
 		return " (first)"
 	}
-	d := time.Duration(s.publishedAt - v.timeline[0].publishedAt)
+	a, b := first.art.Published, s.art.Published
+	if !a.HasTime || !b.HasTime {
+		y, mo, d := a.Time.Date()
+		y2, mo2, d2 := b.Time.Date()
+		days := int(time.Date(y2, mo2, d2, 0, 0, 0, 0, time.UTC).Sub(time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)) / (24 * time.Hour))
+		if days == 0 {
+			return " (the day of the first)"
+		}
+		return " (+" + plural(days, "day") + " after the first)"
+	}
+	d := time.Duration(s.publishedAt - first.publishedAt)
+	if d == 0 {
+		return " (at the time of the first)"
+	}
 	days, h, m := int(d/(24*time.Hour)), int(d/time.Hour)%24, int(d/time.Minute)%60
 	out := fmt.Sprintf("%dh%02d", h, m)
 	if days > 0 {

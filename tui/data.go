@@ -332,12 +332,29 @@ func (d *doc) indexTimeline() {
 		}
 		return a.Time.Before(b.Time)
 	})
+	// Sources that cannot be told apart (one instant, or one day when a
+	// source gives no time of day) share a place: 1st, 1st, 3rd.
 	for i, si := range d.timeline {
-		if !pub(si).IsZero() {
-			d.rank[si] = i + 1
-			d.dated++
+		if pub(si).IsZero() {
+			continue
 		}
+		d.rank[si] = i + 1
+		if i > 0 && sameMoment(pub(d.timeline[i-1]), pub(si)) {
+			d.rank[si] = d.rank[d.timeline[i-1]]
+		}
+		d.dated++
 	}
+}
+
+// sameMoment says whether two publication dates cannot be ordered: the
+// same instant, or the same day when either gives no time of day.
+func sameMoment(a, b loader.Dateline) bool {
+	if a.HasTime && b.HasTime {
+		return a.Time.Equal(b.Time)
+	}
+	ay, am, ad := a.Time.Date()
+	by, bm, bd := b.Time.Date()
+	return ay == by && am == bm && ad == bd
 }
 
 func (d *doc) addFact(si int, sp compare.Span, k markKind, label, value string) {
@@ -406,8 +423,8 @@ func plural(n int, word string, many ...string) string {
 	if len(many) > 0 {
 		return itoa(n) + " " + many[0]
 	}
-	if strings.HasSuffix(word, "y") {
-		return itoa(n) + " " + word[:len(word)-1] + "ies"
+	if strings.HasSuffix(word, "y") && !strings.ContainsAny(word[max(0, len(word)-2):len(word)-1], "aeiou") {
+		return itoa(n) + " " + word[:len(word)-1] + "ies" // discrepancy, not day
 	}
 	return itoa(n) + " " + word + "s"
 }

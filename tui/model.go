@@ -324,10 +324,10 @@ func (m *Model) reviewNews() string {
 		parts = append(parts, m.doc.nameOfID(c.Source)+" "+cleanLine(c.What)+" since the review")
 	}
 	if n := m.counts.orphans; n > 0 {
-		parts = append(parts, plural(n, "verdict")+" match no finding")
+		parts = append(parts, plural(n, "verdict")+pick1(n, " matches", " match")+" no finding")
 	}
 	if n := m.counts.unplaced; n > 0 {
-		parts = append(parts, plural(n, "finding")+" of yours not placed")
+		parts = append(parts, plural(n, "finding")+" of yours"+pick1(n, " is", " are")+" not placed")
 	}
 	if n := m.counts.warnings; n > 0 {
 		w := append(slices.Clone(m.data.Warnings), m.data.Store.Warnings()...)[0]
@@ -337,6 +337,14 @@ func (m *Model) reviewNews() string {
 		return ""
 	}
 	return strings.Join(parts, " · ") + " · R lists them"
+}
+
+// pick1 is one when n is 1, else many: a verb that agrees with a count.
+func pick1(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // summary is the status line with nothing selected; on the bundled sample

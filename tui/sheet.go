@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parallax-news/parallax/compare"
+	"github.com/parallax-news/parallax/loader"
 )
 
 // The sheets take the place of the panes: the fact table (T), the review
@@ -190,7 +191,7 @@ func (m *Model) renderSheet(r rect) []string {
 	case sheetTable:
 		lines = m.renderTable(r)
 	case sheetReview:
-		lines = m.renderLines(r, "review · "+plural(m.counts.fixes, "topic fix")+", "+plural(m.counts.own, "finding")+" of yours, "+
+		lines = m.renderLines(r, "review · "+plural(m.counts.fixes, "topic fix", "topic fixes")+", "+plural(m.counts.own, "finding")+" of yours, "+
 			plural(m.counts.orphans, "verdict")+" matching no finding · enter shows · d undoes · esc closes", m.reviewLines())
 	case sheetTimeline:
 		lines = m.renderLines(r, "timeline · who published first, from the dates the articles give · enter focuses · esc closes", m.timelineLines())
@@ -316,14 +317,22 @@ func (m *Model) reviewLines() []sheetLine {
 		if o.Right != "" {
 			s += ", " + m.rightName(o.Right)
 		}
-		s += ": " + cleanLine(o.Summary)
-		for _, c := range o.Claims {
-			s += " · “" + shortText(c.Words, 30) + "” (" + m.doc.nameOfID(c.Source) + ")"
-		}
+		text(s + ": " + cleanLine(o.Summary))
+		// Under it, what the reviewer wrote, then the words it was about:
+		// the line is cut at the sheet's width, the note is kept first.
+		var sub []string
 		if o.Note != "" {
-			s += " · note: " + cleanLine(o.Note)
+			sub = append(sub, "note: "+cleanLine(o.Note))
 		}
-		text(s)
+		if o.Evidence != "" {
+			sub = append(sub, "evidence: "+cleanLine(o.Evidence))
+		}
+		for _, c := range o.Claims {
+			sub = append(sub, "“"+shortText(c.Words, 30)+"” ("+m.doc.nameOfID(c.Source)+")")
+		}
+		if len(sub) > 0 {
+			text("  " + strings.Join(sub, " · "))
+		}
 	}
 	return ls
 }
@@ -332,21 +341,19 @@ func (m *Model) reviewLines() []sheetLine {
 // the first each came.
 func (m *Model) timelineLines() []sheetLine {
 	var ls []sheetLine
-	var first time.Time
+	var first loader.Dateline
 	for _, si := range m.doc.timeline {
 		a := m.doc.sources[si].art
 		n := m.doc.names[si]
 		s := ""
-		if m.doc.rank[si] == 0 {
+		switch {
+		case m.doc.rank[si] == 0:
 			s = " –  date unknown"
-		} else {
-			s = pad(itoa(m.doc.rank[si])+".", 4) + n.date
-			if first.IsZero() {
-				first = a.Published.Time
-				s += " · first"
-			} else {
-				s += " · " + after(a.Published.Time.Sub(first)) + " after the first"
-			}
+		case first.IsZero():
+			first = a.Published
+			s = pad(itoa(m.doc.rank[si])+".", 4) + n.date + " · first"
+		default:
+			s = pad(itoa(m.doc.rank[si])+".", 4) + n.date + " · " + sinceFirst(first, a.Published)
 		}
 		s += " · [" + itoa(si+1) + "] " + n.short
 		if n.byline != "" && !strings.Contains(n.short, n.byline) {
@@ -355,6 +362,24 @@ func (m *Model) timelineLines() []sheetLine {
 		ls = append(ls, sheetLine{text: s, disc: -1, src: si})
 	}
 	return ls
+}
+
+// sinceFirst says how long after the first a source came: "6h10 after
+// the first"; by days when either gives no time of day ("2 days after the
+// first"); "as the first" when they cannot be told apart.
+func sinceFirst(first, d loader.Dateline) string {
+	switch {
+	case sameMoment(first, d) && first.HasTime && d.HasTime:
+		return "at the time of the first"
+	case sameMoment(first, d):
+		return "the day of the first"
+	case !first.HasTime || !d.HasTime:
+		y, mo, dd := first.Time.Date()
+		y2, mo2, dd2 := d.Time.Date()
+		days := int(time.Date(y2, mo2, dd2, 0, 0, 0, 0, time.UTC).Sub(time.Date(y, mo, dd, 0, 0, 0, 0, time.UTC)) / (24 * time.Hour))
+		return plural(days, "day") + " after the first"
+	}
+	return after(d.Time.Sub(first.Time)) + " after the first"
 }
 
 // after says a duration as a reader reads it: "6h10", "1d 11h50", "0h".
