@@ -673,6 +673,11 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.setStatus("the finding is not recorded yet · enter records it · esc drops the marks")
 			return nil
 		}
+		if md == modeSearch && m.searchInMark {
+			m.searchInMark, m.mode = false, modeMark
+			m.setStatus(m.markLine())
+			return nil
+		}
 		m.inputErr = ""
 		m.setStatus("cancelled")
 		return nil
@@ -684,6 +689,14 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 		switch md {
 		case modeSearch:
 			m.search(v)
+			if m.searchInMark {
+				// A search while marking words: back to the marks, the
+				// match ready for m.
+				m.searchInMark, m.mode = false, modeMark
+				if !m.statusErr {
+					m.setStatus("match in " + m.doc.name(m.focus) + ": m marks it · " + m.markLine())
+				}
+			}
 			return nil
 		case modeEvidence:
 			return m.setEvidence(v)

@@ -204,9 +204,12 @@ type Model struct {
 	counts     reviewCounts    // what the review holds beyond the verdicts, by recount
 
 	// The reviewer's work in the modes above.
-	marks   []compare.Span // words marked for a finding of the reviewer's, one span a source
-	ownKind compare.Kind
-	fix     fixWork
+	marks []compare.Span // words marked for a finding of the reviewer's, one span a source
+	// searchInMark: the search line was opened while marking words, and
+	// goes back to the marks when it closes.
+	searchInMark bool
+	ownKind      compare.Kind
+	fix          fixWork
 	// The sheet shown instead of the panes, and its cursor (row, column)
 	// and first row shown.
 	sheet                        sheetKind

@@ -13,7 +13,8 @@ import (
 // A finding of the reviewer's, recorded by hand: m marks words in one pane
 // (the fact f selected there, else the search match n went to there, else
 // the sentence at the top of the pane), j and k move the mark sentence by
-// sentence, tab goes to another pane where m marks the other side; enter
+// sentence, / searches (the match is then what m marks), tab goes to
+// another pane where m marks the other side; enter
 // asks the kind and a note, and records it in the review
 // (review.Store.AddFinding). It is then shown, listed and exported like
 // the engine's findings, with the pencil (✎) that says it is the
@@ -64,7 +65,7 @@ func (m *Model) markLine() string {
 		what += " · here: “" + shortText(m.spanText(sp), 40) + "”"
 	}
 	if srcs < 2 {
-		return what + " · tab to another source, m marks there · j/k move · x unmarks · esc drops"
+		return what + " · tab to another source, m marks there · / search · j/k move · x unmarks · esc drops"
 	}
 	return what + " · enter records the finding · m/j/k/x change · esc drops"
 }
@@ -202,6 +203,9 @@ func (m *Model) markKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.setStatus(kindPrompt)
 	case key.Matches(msg, k.Mark):
 		m.markHere()
+	case key.Matches(msg, k.Search):
+		m.searchInMark = true
+		m.openInput(modeSearch, m.query)
 	case key.Matches(msg, k.Down):
 		m.stepMark(1)
 	case key.Matches(msg, k.Up):

@@ -151,6 +151,27 @@ func TestOwnFindingRecordedShownAndPlacedAgain(t *testing.T) {
 	}
 }
 
+// A search while marking words comes back to the marks, its match ready
+// for m.
+func TestSearchWhileMarking(t *testing.T) {
+	d := fixtureData(t)
+	m := newModel(t, d, 160, 45)
+	press(m, "m", "/")
+	typeText(m, "Tuesday")
+	press(m, "enter")
+	if m.mode != modeMark || len(m.marks) != 1 {
+		t.Fatalf("after the search: mode %d, %d marks", m.mode, len(m.marks))
+	}
+	press(m, "m", "n", "m")
+	if len(m.marks) != 2 || m.spanText(m.marks[0]) != "Tuesday" || m.spanText(m.marks[1]) != "Tuesday" {
+		t.Fatalf("marks %+v", m.marks)
+	}
+	press(m, "/", "esc")
+	if m.mode != modeMark || len(m.marks) != 2 {
+		t.Errorf("esc from the search: mode %d, %d marks", m.mode, len(m.marks))
+	}
+}
+
 func TestOwnFindingNeedsTwoSources(t *testing.T) {
 	d := fixtureData(t)
 	m := newModel(t, d, 160, 45)
