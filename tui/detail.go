@@ -15,7 +15,7 @@ func (m *Model) renderDetail(r rect) []string {
 	var lines []string
 	switch {
 	case m.mode == modeSplit:
-		lines = m.splitDetail(r.w)
+		lines = m.splitDetail(r.w, r.h-1)
 	case m.disc >= 0:
 		lines = m.discDetail(r.w)
 	case m.fact.idx >= 0:
@@ -70,7 +70,7 @@ func (m *Model) discDetail(w int) []string {
 	// say it, so that an untouched finding keeps its room for the claims.
 	var unsaid []string
 	if e.Right != "" {
-		lines = append(lines, wrapStyled(st.label.Render("right: ")+m.rightName(e.Right), w)...)
+		lines = append(lines, wrapStyled(st.label.Render("right: ")+m.rightWho(e.Right), w)...)
 	} else {
 		unsaid = append(unsaid, "r who is right")
 	}
@@ -142,11 +142,16 @@ func (m *Model) discDetail(w int) []string {
 
 // splitDetail lists the members of the topic being split, the cursor's
 // marked, those of the second part checked.
-func (m *Model) splitDetail(w int) []string {
+// The list scrolls with the cursor to fit in h lines (enter splits here:
+// the panel's "enter enlarges" does not apply).
+func (m *Model) splitDetail(w, h int) []string {
 	st := &m.st
-	lines := []string{st.detailTitle.Render("SPLIT "+m.topicName(m.fix.topic)) + st.paneMeta.Render(" · j/k choose · space puts a paragraph in the second part · enter splits")}
-	first := clamp(m.fix.cur-3, 0, max(0, len(m.fix.members)-1))
-	for i := first; i < len(m.fix.members); i++ {
+	n := len(m.fix.members)
+	title := st.detailTitle.Render("SPLIT "+m.topicName(m.fix.topic)) + st.paneMeta.Render(" · "+plural(n, "paragraph")+" · j/k choose · space puts one in the second part · enter splits")
+	lines := []string{ansi.Truncate(title, w, "…")}
+	room := max(1, h-1)
+	first := clamp(m.fix.cur-room/2, 0, max(0, n-room))
+	for i := first; i < n && i < first+room; i++ {
 		box := "[ ] first part  "
 		if m.fix.second[i] {
 			box = "[x] second part "

@@ -408,8 +408,13 @@ func (m *Model) takeRecompared(msg recomparedMsg) {
 	m.rebuild(msg.res, msg.at)
 	line := msg.what
 	if msg.at.Source != "" {
+		// Where the paragraph is now comes first (the line may be cut),
+		// and the paragraph is brought into view from its start.
 		if ts := m.topicsHolding(msg.at); len(ts) > 0 {
-			line += " · " + m.paraName(msg.at) + " is in " + m.topicName(ts[0]) + " now"
+			line = m.paraName(msg.at) + " is in " + m.topicName(ts[0]) + " now · " + line
+		}
+		if si, ok := m.doc.srcIndex[msg.at.Source]; ok {
+			m.scrollTo(si, msg.at.Paragraph, 0)
 		}
 	}
 	if n := len(m.doc.res.Excluded); n > 0 {

@@ -283,7 +283,7 @@ func (m *Model) reviewLines() []sheetLine {
 	if ex := m.doc.res.Excluded; len(ex) > 0 {
 		title("left out of the comparison (undo its fix above to bring it back)")
 		for _, id := range ex {
-			text(cleanLine(id))
+			text(m.leftOutName(id))
 		}
 	}
 	own := st.Own()
@@ -335,6 +335,26 @@ func (m *Model) reviewLines() []sheetLine {
 		}
 	}
 	return ls
+}
+
+// leftOutName names a source left out of the comparison, which has no
+// pane and so no name of the interface's: its outlet, title (else its
+// first words) and file, as the article gives them.
+func (m *Model) leftOutName(id string) string {
+	for _, a := range m.data.Articles {
+		if a.ID != id {
+			continue
+		}
+		what := cleanLine(a.Title)
+		if what == "" && len(a.Paragraphs) > 0 {
+			what = "“" + shortText(a.Paragraphs[0].Text, 40) + "”"
+		}
+		if a.Source != "" && a.Source != a.ID {
+			what = join(" · ", cleanLine(a.Source), what)
+		}
+		return join(" · ", what, cleanLine(a.ShownPath()))
+	}
+	return cleanLine(id)
 }
 
 // timelineLines are the sources in publication order, with how long after
@@ -458,6 +478,9 @@ func (m *Model) renderTable(r rect) []string {
 			marks[1] = '~'
 		}
 		lm := strings.Replace(string(marks), "~", "≠", 1)
+		if i == m.sheetRow {
+			lm = lm[:len(lm)-1] + "▶" // the cursor's row, by a glyph as well as its style
+		}
 		label := tr.label
 		if label == "" {
 			label = tr.key

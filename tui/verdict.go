@@ -160,7 +160,7 @@ func (m *Model) rightKey(msg tea.KeyPressMsg) tea.Cmd {
 	return m.record(d, v, cleanLine(d.ID)+": "+m.rightName(v.Right))
 }
 
-// rightName says a verdict's right source for people.
+// rightName says a verdict's right source for people, in a sentence.
 func (m *Model) rightName(right string) string {
 	switch right {
 	case "":
@@ -169,6 +169,15 @@ func (m *Model) rightName(right string) string {
 		return "unresolved"
 	}
 	return m.doc.nameOfID(right) + " is right"
+}
+
+// rightWho is the right source after a "right:" label: its name, or
+// "unresolved".
+func (m *Model) rightWho(right string) string {
+	if right == review.Unresolved {
+		return "unresolved"
+	}
+	return m.doc.nameOfID(right)
 }
 
 // openEvidence opens the evidence link's line.

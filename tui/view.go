@@ -127,41 +127,58 @@ func (m *Model) renderHeader() string {
 	h := " parallax · " + sample + plural(len(m.doc.sources), "source") + " · " + plural(len(m.doc.res.Topics), "topic") +
 		" · " + plural(len(m.doc.res.Discrepancies), "discrepancy") + ": " + itoa(open) + " open, " +
 		itoa(confirmed) + " confirmed, " + itoa(dismissed) + " dismissed"
-	var flags []string
+	// Each flag in words, and shortly for a narrow terminal, where the
+	// counts of the left need the room.
+	type flag struct{ long, short string }
+	var flags []flag
+	add := func(long, short string) { flags = append(flags, flag{long, short}) }
 	if m.recomputing {
-		flags = append(flags, "re-comparing…")
+		add("re-comparing…", "re-comparing…")
 	}
 	if n := m.counts.own; n > 0 {
-		flags = append(flags, "✎ "+itoa(n)+" yours")
+		add("✎ "+itoa(n)+" yours", "✎"+itoa(n))
 	}
 	if n := m.counts.fixes; n > 0 {
-		flags = append(flags, plural(n, "topic fix", "topic fixes"))
+		add(plural(n, "topic fix", "topic fixes"), plural(n, "fix", "fixes"))
 	}
 	if n := m.counts.excluded; n > 0 {
-		flags = append(flags, itoa(n)+" left out")
+		add(itoa(n)+" left out", itoa(n)+" out")
 	}
 	if n := m.counts.orphans; n > 0 {
-		flags = append(flags, itoa(n)+" orphaned")
+		add(itoa(n)+" orphaned", itoa(n)+" orphan")
 	}
 	if n := m.counts.changes; n > 0 {
-		flags = append(flags, plural(n, "article")+" changed")
+		add(plural(n, "article")+" changed", itoa(n)+" changed")
 	}
 	if m.filter > 0 {
-		flags = append(flags, "filter: "+m.filterName())
+		add("filter: "+m.filterName(), m.filterName())
 	}
 	if m.sync {
-		flags = append(flags, "sync")
+		add("sync", "sync")
 	}
 	if m.pair {
-		flags = append(flags, "pair")
+		add("pair", "pair")
 	}
 	if m.hideDim {
-		flags = append(flags, "captions hidden")
+		add("captions hidden", "no captions")
 	}
-	right := ansi.Truncate(cleanLine(strings.Join(flags, " · ")), m.w/2, "…") + " "
+	join := func(short bool) string {
+		parts := make([]string, len(flags))
+		for i, f := range flags {
+			parts[i] = f.long
+			if short {
+				parts[i] = f.short
+			}
+		}
+		return ansi.Truncate(cleanLine(strings.Join(parts, " · ")), m.w/2, "…") + " "
+	}
+	right := join(false)
 	if ansi.StringWidth(h) > m.w-ansi.StringWidth(right)-1 {
 		h = " parallax · " + sample + itoa(len(m.doc.sources)) + " src · " + plural(len(m.doc.res.Topics), "topic") + " · " +
 			itoa(len(m.doc.res.Discrepancies)) + " disc: " + itoa(open) + " open " + itoa(confirmed) + " ✔ " + itoa(dismissed) + " ✘"
+		if ansi.StringWidth(h) > m.w-ansi.StringWidth(right)-1 {
+			right = join(true)
+		}
 	}
 	return m.st.header.Render(fitLeftRight(ansi.Truncate(h, m.w, "…"), right, m.w))
 }

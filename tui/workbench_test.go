@@ -41,7 +41,7 @@ func TestRightAndEvidence(t *testing.T) {
 	if got := d.Store.Get(d1).Right; got != "ledger-0312" {
 		t.Fatalf("2: right %q, want ledger-0312", got)
 	}
-	if s := screenText(m); !strings.Contains(s, "right: ") || !strings.Contains(s, "is right") {
+	if s := screenText(m); !strings.Contains(s, "right: Northern Ledger, 12 Mar 18:00") {
 		t.Errorf("the source named right is not in the detail panel:\n%s", s)
 	}
 	// A link that is not http(s) is refused and the line stays open.
@@ -310,6 +310,12 @@ func TestTopicFixSplitJoinExclude(t *testing.T) {
 	runFor(m, cmd, engineWait)
 	if !slices.Contains(m.doc.res.Excluded, id) || !strings.Contains(screenText(m), "1 left out") {
 		t.Errorf("excluded %v, want %s; header %q", m.doc.res.Excluded, id, strings.Split(screenText(m), "\n")[0])
+	}
+	// The review sheet names the source left out as people do, not by
+	// its id (it has no pane left to take a name from).
+	press(m, "R")
+	if name := m.leftOutName(id); name == id || !strings.Contains(screenText(m), name) {
+		t.Errorf("the review sheet does not name the source left out (%q):\n%s", name, screenText(m))
 	}
 	again := reopen(t, d)
 	if r := review.Compare(d.Articles, again); !slices.Contains(r.Excluded, id) || len(again.Fixes(nil)) != 3 {
