@@ -300,3 +300,28 @@ func TestTimelineGaps(t *testing.T) {
 		t.Errorf("gap %q", g)
 	}
 }
+
+// Every export lists the reviewer's topic fixes with their pins counted
+// in words, and the reviewer's finding marked as the reviewer's.
+func TestExportsCarryTheReviewersWork(t *testing.T) {
+	d := handDoc(t)
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"html":   func(b *bytes.Buffer) error { return HTML(b, d) },
+		"md":     func(b *bytes.Buffer) error { return Markdown(b, d) },
+		"report": func(b *bytes.Buffer) error { return Report(b, d, ReportOptions{}) },
+	} {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			t.Fatal(err)
+		}
+		s := b.String()
+		for _, want := range []string{"1 pin", "left Gazette out of the comparison", "recorded by the reviewer", "the wire credits officials, the courier the police"} {
+			if !strings.Contains(s, want) {
+				t.Errorf("%s lacks %q", name, want)
+			}
+		}
+		if strings.Contains(s, "1 pins") {
+			t.Errorf("%s says 1 pins", name)
+		}
+	}
+}

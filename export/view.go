@@ -43,6 +43,9 @@ type viewFix struct {
 	Unapplied             int
 }
 
+// PinCount is how many pins a fix sets, in words ("1 pin", "5 pins").
+func (f viewFix) PinCount() string { return plural(len(f.Pins), "pin") }
+
 // viewUnplace is a finding of the reviewer's that is not in this
 // comparison, and why.
 type viewUnplace struct {
