@@ -56,7 +56,7 @@ func runInterface(inputs []string, cfg config, stdin io.Reader, stdout, stderr i
 	// Everything the loader found comes back in data, handed over by the
 	// interface's message: nothing is shared with the loading goroutine,
 	// which may still run when the reviewer quit during loading.
-	data, err := tui.Run(tui.Options{Load: loadFn, Export: exportFn, Input: keys, Output: out})
+	data, err := tui.Run(tui.Options{Load: loadFn, Export: exportFn, Input: keys, Output: out, Theme: cfg.theme})
 	printLoadProblems(stderr, loader.Result{Articles: data.Articles, Warnings: data.Warnings}, data.LoadErr)
 	if data.StoreErr != nil {
 		fmt.Fprintf(stderr, "parallax: %v\n", data.StoreErr)
@@ -100,29 +100,25 @@ func interfaceLoad(inputs []string, cfg config, stdin io.Reader, preloaded *load
 		if len(res.Articles) == 0 {
 			return d, errors.New("no article could be loaded")
 		}
-		d.Result = compare.Compare(res.Articles)
 		if len(res.Articles) < 2 {
 			d.Warnings = append(d.Warnings, "a comparison needs at least two articles; 1 loaded")
 		}
+		// The review's topic fixes are the engine's pins; the interface
+		// places the reviewer's findings and attaches the verdicts itself.
 		d.Store, d.StoreErr = openReview(cfg.review, res.Articles, false)
+		d.Result = compare.CompareWith(res.Articles, compare.Options{Pins: d.Store.Pins(res.Articles)})
 		return d, nil
 	}
 }
 
-// errorLines is one line an error: the list of a joined error (by
-// errors.Join's own Unwrap, nested lists flattened), else the error.
+// errorLines is one line an error, as printLoadProblems prints them
+// (errorList flattens a joined error).
 func errorLines(err error) []string {
-	if err == nil {
-		return nil
+	var out []string
+	for _, e := range errorList(err) {
+		out = append(out, e.Error())
 	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []string
-		for _, e := range j.Unwrap() {
-			out = append(out, errorLines(e)...)
-		}
-		return out
-	}
-	return []string{err.Error()}
+	return out
 }
 
 // useColor says whether plain output may carry colour: only on a terminal,

@@ -14,11 +14,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/export"
 	"github.com/parallax-news/parallax/loader"
 	"github.com/parallax-news/parallax/review"
 	"github.com/parallax-news/parallax/seeds"
+	"github.com/parallax-news/parallax/tui"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -41,6 +41,7 @@ type config struct {
 	timeout   time.Duration
 	userAgent string
 	review    string // the review file, "" for the one in the state directory
+	theme     tui.Theme
 }
 
 // commands are the first words parallax takes as a command rather than an
@@ -106,10 +107,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		say(stderr, "parallax: --timeout must be positive")
 		return exitUsage
 	}
-	switch *theme {
-	case "", "light", "dark":
-	default:
-		say(stderr, "parallax: --theme %q: want light or dark", *theme)
+	// The interface's palette: this flag, else PARALLAX_THEME, else the
+	// terminal's background (see tui.Options.Theme).
+	if cfg.theme, err = tui.ParseTheme(*theme); err != nil {
+		say(stderr, "parallax: --theme %q: want light, dark or auto", *theme)
 		return exitUsage
 	}
 	if *asJSON { // the older spelling of export --format json
@@ -129,11 +130,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if cmd == "" {
-		if *theme != "" {
-			// The interface reads its palette's override from the
-			// environment (PARALLAX_THEME); the flag sets it for this run.
-			os.Setenv("PARALLAX_THEME", *theme)
-		}
 		return runInterface(inputs, cfg, stdin, stdout, stderr)
 	}
 
@@ -145,9 +141,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(res.Articles) < 2 {
 		say(stderr, "parallax: a comparison needs at least two articles; %d loaded\n", len(res.Articles))
 	}
-	doc := export.Doc{Generator: "parallax " + version, Articles: res.Articles, Result: compare.Compare(res.Articles)}
 	// The report and the exports read the review (the one given, else the
 	// one of these articles in the state directory); they never write it.
+	// Its topic fixes and the reviewer's findings are applied, as in the
+	// interface.
 	store, rerr := openReview(cfg.review, res.Articles, cfg.review == "")
 	if rerr != nil {
 		say(stderr, "parallax: %v\n", rerr)
@@ -156,7 +153,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, w := range store.Warnings() {
 		say(stderr, "parallax: warning: review %s: %s\n", store.Path, w)
 	}
-	doc.Review = store
+	doc := export.Doc{Generator: "parallax " + version, Articles: res.Articles, Result: review.Compare(res.Articles, store), Review: store}
 	switch cmd {
 	case "report":
 		if werr := export.Report(stdout, doc, export.ReportOptions{Color: useColor(stdout), Bundled: bundled}); werr != nil {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -379,11 +380,97 @@ func TestCommandLine(t *testing.T) {
 	if code != exitFailure || len(lines) != 2 || !strings.HasPrefix(lines[0], "parallax: gone.txt: ") || !strings.HasPrefix(lines[1], "parallax: c.txt parallax: everything is fine: ") {
 		t.Errorf("two missing inputs: exit %d, stderr lines %q", code, lines)
 	}
-	// --theme takes light or dark.
-	if code, _, errOut := runCmd(t, "", "report", "--theme", "sepia", "a.txt", "b.txt"); code != exitUsage || !strings.Contains(errOut, "want light or dark") {
+	// --theme takes light, dark or auto.
+	if code, _, errOut := runCmd(t, "", "report", "--theme", "sepia", "a.txt", "b.txt"); code != exitUsage || !strings.Contains(errOut, "want light, dark or auto") {
 		t.Errorf("--theme sepia: exit %d, %q", code, errOut)
 	}
 	if code, _, _ := runCmd(t, "", "report", "a.txt", "--theme", "light", "b.txt"); code != exitOK {
 		t.Errorf("--theme light: exit %d", code)
+	}
+}
+
+// What the reviewer did by hand in the interface (a finding the engine
+// missed, a source left out) is read back by the interface's loading, the
+// report and every export.
+func TestReviewersWorkReadBack(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
+	wire, courier, gazette := filepath.Join(dir, "wire.txt"), filepath.Join(dir, "courier.txt"), filepath.Join(dir, "gazette.txt")
+	os.WriteFile(wire, []byte("Source: Wire\n\nSeven people were killed in the blast on Monday, officials said.\n"), 0o644)
+	os.WriteFile(courier, []byte("Source: Courier\n\nTwelve people were killed in the blast on Monday, police said.\n"), 0o644)
+	os.WriteFile(gazette, []byte("Source: Gazette\n\nA blast hit the market on Monday.\n"), 0o644)
+	inputs := []string{wire, courier, gazette}
+	cfg := config{maxSize: 1 << 20, timeout: time.Second}
+	res, _, err := load(inputs, cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := openReview("", res.Articles, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	span := func(id, words string) compare.Span {
+		for _, a := range res.Articles {
+			if a.ID == id {
+				i := strings.Index(a.Paragraphs[0].Text, words)
+				return compare.Span{Source: id, Paragraph: 0, Start: i, End: i + len(words)}
+			}
+		}
+		t.Fatalf("no article %s", id)
+		return compare.Span{}
+	}
+	if _, err := store.AddFinding(compare.KindAttribution, []compare.Span{span("wire", "officials said"), span("courier", "police said")}, "officials or the police", res.Articles, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.AddFix(review.FixExclude, "left Gazette out", []compare.Pin{{Kind: compare.PinExclude, Source: "gazette"}}, res.Articles, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Save(); err != nil {
+		t.Fatal(err)
+	}
+
+	// The interface's loading compares with the review's pins.
+	d, err := interfaceLoad(inputs, cfg, nil, nil, nil)()
+	if err != nil || d.StoreErr != nil {
+		t.Fatal(err, d.StoreErr)
+	}
+	if !slices.Contains(d.Result.Excluded, "gazette") {
+		t.Errorf("interface: excluded %v", d.Result.Excluded)
+	}
+	code, out, errOut := runCmd(t, "", "export", "-f", "json", gazette, courier, wire)
+	if code != exitOK {
+		t.Fatalf("export: exit %d, %s", code, errOut)
+	}
+	var doc struct {
+		Discrepancies []struct{ ID, By, Summary string }
+		Excluded      []string
+		TopicFixes    []struct{ Op, Says string } `json:"topic_fixes"`
+		FactTable     []struct {
+			Key   string
+			Cells []struct{ Source, Value string }
+		} `json:"fact_table"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	own := 0
+	for _, x := range doc.Discrepancies {
+		if x.By == "reviewer" && x.Summary == "officials or the police" {
+			own++
+		}
+	}
+	if own != 1 || len(doc.Excluded) != 1 || doc.Excluded[0] != "gazette" || len(doc.TopicFixes) != 1 || doc.TopicFixes[0].Op != "exclude" {
+		t.Errorf("export: %d findings of the reviewer's, excluded %v, fixes %+v", own, doc.Excluded, doc.TopicFixes)
+	}
+	if len(doc.FactTable) == 0 {
+		t.Error("export: no fact table (the engine reads the toll of both)")
+	}
+	for _, row := range doc.FactTable {
+		if len(row.Cells) != 2 {
+			t.Errorf("row %s has %d cells, want one per source compared", row.Key, len(row.Cells))
+		}
+	}
+	if _, out, _ := runCmd(t, "", "report", wire, courier, gazette); !strings.Contains(out, "Left out of the comparison by the reviewer") || !strings.Contains(out, "✎ recorded by the reviewer") {
+		t.Errorf("the report does not read the reviewer's work:\n%s", out)
 	}
 }

@@ -33,8 +33,10 @@ Flags:
   --format, -f FORMAT  with export: md, html or json
   -o, --output FILE    with export: write here, atomically, instead of stdout (the folder
                        must exist)
-  --theme light|dark   the interface's palette, whatever the terminal's background (also
-                       PARALLAX_THEME)
+  --theme light|dark|auto
+                       the interface's palette: made for a light or a dark background, or
+                       auto (the default) to ask the terminal; the flag wins over the
+                       PARALLAX_THEME environment variable, which takes the same words
   --max-size SIZE      refuse an input larger than this (default 10MiB; e.g. 512KiB, 50MiB)
   --timeout DURATION   give up on a URL after this long (default 20s)
   --user-agent STRING  the User-Agent sent with URL requests
@@ -55,7 +57,8 @@ Examples:
 Interface keys (? inside shows them all):
   ] [ next/previous discrepancy   } { topic   f F fact   / n N search   ctrl+o back
   tab 1-9 source   z pair mode   v filter   c confirm   x dismiss   a note   u undo
-  e export   ? help   q quit
+  r which source is right   L evidence link   m mark words for a finding of yours
+  p fix topics   T fact table   R review   P timeline   e export   ? help   q quit
 
 Exit codes:
   0  success

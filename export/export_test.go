@@ -50,10 +50,17 @@ func TestJSONCarriesReview(t *testing.T) {
 		"d1": {Status: "confirmed", Note: "the police list has twelve names", Right: "5f3a9c2e81b4d7a0", Evidence: "https://police.example/list"},
 		"d2": {Status: "dismissed", Note: "the evening toll may be the later count", Right: "unresolved"},
 		"d3": {Status: "open"},
+		"r1": {Status: "open"}, // the reviewer's own finding, placed by its words
+	}
+	if len(doc.Discrepancies) != len(want) {
+		t.Errorf("%d discrepancies exported, want %d", len(doc.Discrepancies), len(want))
 	}
 	for _, disc := range doc.Discrepancies {
 		if got := disc.Review; got.Status != want[disc.ID].Status || got.Note != want[disc.ID].Note || got.Right != want[disc.ID].Right || got.Evidence != want[disc.ID].Evidence {
 			t.Errorf("%s: review %+v, want %+v", disc.ID, got, want[disc.ID])
+		}
+		if by := map[bool]string{true: "reviewer", false: "engine"}[strings.HasPrefix(disc.ID, "r")]; disc.By != by {
+			t.Errorf("%s: by %q, want %q", disc.ID, disc.By, by)
 		}
 	}
 }
@@ -72,9 +79,10 @@ func TestMarkdown(t *testing.T) {
 			t.Errorf("Markdown lacks %q", want)
 		}
 	}
-	// Every claim is marked in its paragraph, with a footnote.
+	// Every claim is marked in its paragraph, with a footnote: the
+	// engine's and those of the reviewer's finding placed in the export.
 	claims := 0
-	for _, disc := range d.Result.Discrepancies {
+	for _, disc := range d.Review.Apply(d.Result, d.Articles).Discrepancies {
 		claims += len(disc.Claims)
 	}
 	if n := strings.Count(md, "**⟦"); n != claims {
@@ -189,7 +197,8 @@ func TestHTMLInBrowser(t *testing.T) {
 	for range d.Result.Topics {
 		columns += len(d.Result.Sources)
 	}
-	for _, disc := range d.Result.Discrepancies {
+	placed := d.Review.Apply(d.Result, d.Articles)
+	for _, disc := range placed.Discrepancies {
 		claims += len(disc.Claims)
 	}
 	if n := strings.Count(s, `class="column"`); n != columns {
@@ -198,7 +207,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if n := strings.Count(s, `<mark class="disc`); n != claims {
 		t.Errorf("%d disputed marks for %d claims", n, claims)
 	}
-	for _, disc := range d.Result.Discrepancies {
+	for _, disc := range placed.Discrepancies {
 		if !strings.Contains(s, `id="`+disc.ID+`"`) {
 			t.Errorf("no card for %s", disc.ID)
 		}
@@ -214,7 +223,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if shot == "" {
 		shot = filepath.Join(dir, "hand.png")
 	}
-	if out, err := exec.CommandContext(ctx, chromium, append(args, "--window-size=1400,1000", "--screenshot="+shot, "file://"+page)...).CombinedOutput(); err != nil {
+	if out, err := exec.CommandContext(ctx, chromium, append(args, "--window-size=1400,2400", "--screenshot="+shot, "file://"+page)...).CombinedOutput(); err != nil {
 		t.Fatalf("screenshot: %v\n%s", err, out)
 	}
 	f, err := os.Open(shot)
@@ -259,4 +268,60 @@ func indexFrom(s, sub string, from int) int {
 		return from + i
 	}
 	return -1
+}
+
+// The timeline says how long after the first each source came: by hours
+// where both give a time of day, by days where one does not, and that two
+// of one day cannot be ordered.
+func TestTimelineGaps(t *testing.T) {
+	at := func(d, h int, hasTime bool) loader.Dateline {
+		return loader.Dateline{Time: time.Date(2026, 3, d, h, 0, 0, 0, time.UTC), HasTime: hasTime, HasZone: hasTime}
+	}
+	arts := []*loader.Article{
+		handArticle("late", "Wire", "Toll rises", "", at(4, 18, true), "", "Nine people were killed."),
+		handArticle("early", "Wire", "Blast", "", at(2, 9, true), "", "Seven people were killed."),
+		handArticle("sameday", "Courier", "Blast", "", at(2, 0, false), "", "Twelve people were killed."),
+		handArticle("nextday", "Gazette", "Blast", "", at(3, 0, false), "", "Eleven people were killed."),
+		handArticle("undated", "Herald", "Blast", "", loader.Dateline{}, "", "Ten people were killed."),
+	}
+	v := newView(Doc{Articles: arts, Result: &compare.Result{Sources: []string{"late", "early", "sameday", "nextday", "undated"}}})
+	var got []string
+	for _, s := range v.timeline {
+		got = append(got, s.ID+v.gap(s))
+	}
+	want := []string{"sameday (first)", "early (the day of the first)", "nextday (+1 day after the first)", "late (+2 days after the first)", "undated"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("timeline:\n got %q\nwant %q", got, want)
+	}
+	// Two with times: hours and minutes.
+	arts = arts[:2]
+	v = newView(Doc{Articles: arts, Result: &compare.Result{Sources: []string{"late", "early"}}})
+	if g := v.gap(v.timeline[1]); g != " (+2d 9h00 after the first)" {
+		t.Errorf("gap %q", g)
+	}
+}
+
+// Every export lists the reviewer's topic fixes with their pins counted
+// in words, and the reviewer's finding marked as the reviewer's.
+func TestExportsCarryTheReviewersWork(t *testing.T) {
+	d := handDoc(t)
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"html":   func(b *bytes.Buffer) error { return HTML(b, d) },
+		"md":     func(b *bytes.Buffer) error { return Markdown(b, d) },
+		"report": func(b *bytes.Buffer) error { return Report(b, d, ReportOptions{}) },
+	} {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			t.Fatal(err)
+		}
+		s := b.String()
+		for _, want := range []string{"1 pin", "left Gazette out of the comparison", "recorded by the reviewer", "the wire credits officials, the courier the police"} {
+			if !strings.Contains(s, want) {
+				t.Errorf("%s lacks %q", name, want)
+			}
+		}
+		if strings.Contains(s, "1 pins") {
+			t.Errorf("%s says 1 pins", name)
+		}
+	}
 }

@@ -99,6 +99,14 @@ func fuzzDoc(t *testing.T, dir string, seed uint64, text, meta, note, url string
 	if len(r.Facts) > 0 {
 		r.Agreements = []compare.Agreement{{Value: piece(text), Facts: []string{r.Facts[0].ID}, Sources: []string{piece(meta)}, Origins: rng.IntN(3)}}
 		r.Copies = [][]string{{piece(meta)}}
+		row := compare.Row{Key: piece(meta), Label: piece(text), Disagree: rng.IntN(2) == 0}
+		for _, f := range r.Facts {
+			row.Cells = append(row.Cells, compare.Cell{Source: pick(f.Span.Source, piece(meta)), Value: piece(text), Facts: []string{f.ID, piece(meta)}})
+		}
+		r.Table = append(r.Table, row)
+	}
+	if rng.IntN(3) == 0 {
+		r.Excluded = []string{piece(meta)}
 	}
 	d := Doc{Generator: piece(meta), Articles: arts, Result: r}
 	if rng.IntN(2) == 0 {
@@ -117,6 +125,12 @@ func fuzzDoc(t *testing.T, dir string, seed uint64, text, meta, note, url string
 			}
 		}
 		store.Set(compare.Discrepancy{ID: piece(meta), Kind: "time", Summary: piece(text), Claims: []compare.Claim{claim()}}, review.Dismissed, note, time.Unix(1, 0))
+		// A finding of the reviewer's and a topic fix, on random spans
+		// and paragraphs (refused when they do not fit: no matter).
+		store.AddFinding(review.Kinds[rng.IntN(len(review.Kinds))], []compare.Span{claim().Span, claim().Span}, note, arts, time.Unix(2, 0))
+		c1, c2 := claim(), claim()
+		store.AddFix(review.FixMove, note+piece(meta), []compare.Pin{{Kind: compare.PinTogether, A: compare.Ref{Source: c1.Source, Paragraph: c1.Paragraph},
+			B: compare.Ref{Source: c2.Source, Paragraph: c2.Paragraph}}}, arts, time.Unix(3, 0))
 		d.Review = store
 	}
 	return d, links

@@ -36,9 +36,11 @@ func handClaim(a *loader.Article, p int, words, value string) compare.Claim {
 
 // handDoc is a small comparison built by hand, not by the engine (whose
 // output changes as it is rewritten): two articles of one outlet, morning
-// and evening, and one whose outlet the text does not give; findings of
-// three kinds; a review with a verdict of each sort and one verdict whose
-// finding is gone.
+// and evening, and one whose outlet the text does not give, and a fourth
+// the reviewer left out; findings of three kinds; the fact table; a review
+// with a verdict of each sort, one verdict whose finding is gone, a
+// finding the reviewer recorded, one whose words are gone, and a topic
+// fix.
 func handDoc(t testing.TB) Doc {
 	t.Helper()
 	am := handArticle("wire-0900", "Wire", "Blast kills seven at market", "Ana Ruiz",
@@ -52,7 +54,8 @@ func handDoc(t testing.TB) Doc {
 	courier := handArticle("5f3a9c2e81b4d7a0", "", "", "", loader.Dateline{}, "",
 		"Twelve people were killed in the market blast on Monday, police said.",
 		"The mayor said: \"we will rebuild the market soon\".")
-	arts := []*loader.Article{am, pm, courier}
+	gazette := handArticle("gazette", "Gazette", "Market blast", "", loader.Dateline{}, "", "A blast hit the market on Monday.")
+	arts := []*loader.Article{am, pm, courier, gazette}
 	quote := compare.Discrepancy{ID: "d3", Kind: compare.KindQuote, Topic: "t2", Severity: compare.SeverityMedium,
 		Summary: "quote of the mayor worded differently: \"by spring\" → \"soon\"",
 		Claims: []compare.Claim{handClaim(am, 1, "we will rebuild the market by spring", "the mayor: \"we will rebuild the market by spring\""),
@@ -81,7 +84,23 @@ func handDoc(t testing.TB) Doc {
 			{ID: "f1", Kind: compare.FactEntity, Span: handClaim(am, 0, "market blast", "").Span, Text: "market blast", Value: "market blast"},
 			{ID: "f2", Kind: compare.FactEntity, Span: handClaim(pm, 0, "market blast", "").Span, Text: "market blast", Value: "market blast"},
 			{ID: "f3", Kind: compare.FactEntity, Span: handClaim(courier, 0, "market blast", "").Span, Text: "market blast", Value: "market blast"},
+			{ID: "f4", Kind: compare.FactQuantity, Span: handClaim(am, 0, "Seven people were killed", "").Span, Text: "Seven people were killed", Value: "7 people killed", Key: "killed|people", Label: "people killed", Topic: "t1"},
+			{ID: "f5", Kind: compare.FactQuantity, Span: handClaim(pm, 0, "Nine people were killed", "").Span, Text: "Nine people were killed", Value: "9 people killed", Key: "killed|people", Label: "people killed", Topic: "t1"},
+			{ID: "f6", Kind: compare.FactQuantity, Span: handClaim(courier, 0, "Twelve people were killed", "").Span, Text: "Twelve people were killed", Value: "12 people killed", Key: "killed|people", Label: "people killed", Topic: "t1"},
+			{ID: "f7", Kind: compare.FactTime, Span: handClaim(am, 0, "on Monday", "").Span, Text: "on Monday", Value: "2026-03-02", Key: "when|blast", Label: "when the blast happened", Topic: "t1"},
+			{ID: "f8", Kind: compare.FactTime, Span: handClaim(courier, 0, "on Monday", "").Span, Text: "on Monday", Value: "2026-03-02", Key: "when|blast", Label: "when the blast happened", Topic: "t1"},
+			{ID: "f9", Kind: compare.FactQuantity, Span: handClaim(pm, 1, "Rescue teams", "").Span, Text: "Rescue teams", Value: "rescue teams searched", Key: "searched|rescue", Label: "who searched the rubble"},
 		},
+		// A row per key: the toll (set against each other by d1 and d2),
+		// the day (alike), who searched (one source).
+		Table: []compare.Row{
+			{Key: "killed|people", Label: "people killed", Disagree: true, Cells: []compare.Cell{{Source: am.ID, Value: "7 people killed", Facts: []string{"f4"}},
+				{Source: pm.ID, Value: "9 people killed", Facts: []string{"f5"}}, {Source: courier.ID, Value: "12 people killed", Facts: []string{"f6"}}}},
+			{Key: "when|blast", Label: "when the blast happened", Cells: []compare.Cell{{Source: am.ID, Value: "2026-03-02", Facts: []string{"f7"}},
+				{Source: courier.ID, Value: "2026-03-02", Facts: []string{"f8"}}}},
+			{Key: "searched|rescue", Label: "who searched the rubble", Cells: []compare.Cell{{Source: pm.ID, Value: "rescue teams searched", Facts: []string{"f9"}}}},
+		},
+		Excluded: []string{gazette.ID},
 		// The two wire stories are one origin.
 		Agreements: []compare.Agreement{{Value: "market blast", Facts: []string{"f1", "f2", "f3"}, Sources: []string{am.ID, pm.ID, courier.ID}, Origins: 2}},
 		Copies:     [][]string{{am.ID, pm.ID}},
@@ -105,6 +124,21 @@ func handDoc(t testing.TB) Doc {
 		Note: "the police list has twelve names", Evidence: "https://police.example/list"}, at))
 	must(store.SetVerdict(r.Discrepancies[1], review.Verdict{Status: review.Dismissed, Right: review.Unresolved,
 		Note: "the evening toll may be the later count"}, at))
+	// What the reviewer did by hand: a finding the engine missed (who the
+	// toll is credited to), one on words since gone from an article, a
+	// paragraph moved into a topic, the gazette left out.
+	_, err = store.AddFinding(compare.KindAttribution, []compare.Span{handClaim(am, 0, "officials said", "").Span, handClaim(courier, 0, "police said", "").Span},
+		"the wire credits officials, the courier the police", arts, at)
+	must(err)
+	before := handArticle("wire-1800", "Wire", "", "", loader.Dateline{}, "", "Eight bodies were recovered by noon.")
+	_, err = store.AddFinding(compare.KindNumber, []compare.Span{handClaim(before, 0, "Eight bodies", "").Span, handClaim(courier, 0, "Twelve people", "").Span},
+		"", []*loader.Article{before, courier}, at.Add(time.Minute))
+	must(err)
+	_, err = store.AddFix(review.FixMove, "moved ¶1 of Wire (Toll rises to nine…) to t1", []compare.Pin{{Kind: compare.PinTogether, A: compare.Ref{Source: pm.ID, Paragraph: 1},
+		B: compare.Ref{Source: am.ID}}}, arts, at)
+	must(err)
+	_, err = store.AddFix(review.FixExclude, "left Gazette out of the comparison", []compare.Pin{{Kind: compare.PinExclude, Source: gazette.ID}}, arts, at.Add(time.Minute))
+	must(err)
 	return Doc{Generator: "parallax test", Articles: arts, Result: r, Review: store}
 }
 

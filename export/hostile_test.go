@@ -48,6 +48,11 @@ func hostileHandDoc(t testing.TB) Doc {
 		Discrepancies: []compare.Discrepancy{d1},
 		Unique:        []compare.Unique{{Span: handClaim(c, 0, hostile, "").Span, Text: hostile, Value: "unique " + hostile}},
 		Reconciled:    []compare.Reconciled{{Claims: []compare.Claim{handClaim(a, 0, "in the blast", hostile)}, Reason: "reason " + hostile}},
+		Facts: []compare.Fact{{ID: "f1" + hostile, Kind: compare.FactQuantity, Span: handClaim(a, 0, "Seven people were killed", "").Span, Text: "Seven people were killed", Value: "7 " + hostile},
+			{ID: "f2", Kind: compare.FactQuantity, Span: handClaim(b, 0, "Twelve people", "").Span, Text: "Twelve people", Value: "12 killed"}},
+		Table: []compare.Row{{Key: "killed|" + hostile, Label: "killed " + hostile, Cells: []compare.Cell{{Source: a.ID, Value: "7 " + hostile, Facts: []string{"f1" + hostile}},
+			{Source: b.ID, Value: "12 killed", Facts: []string{"f2"}}}, Disagree: true}},
+		Excluded: []string{"gone" + hostile},
 	}
 	store, err := review.OpenFile(filepath.Join(t.TempDir(), "r.json"), review.SourcesOf(arts))
 	if err != nil {
@@ -59,6 +64,19 @@ func hostileHandDoc(t testing.TB) Doc {
 	}
 	gone := compare.Discrepancy{ID: "d9", Kind: "quote", Summary: "orphan " + hostile, Claims: []compare.Claim{handClaim(c, 0, hostile, "")}}
 	store.Set(gone, review.Dismissed, "orphan note "+hostile, time.Unix(0, 0))
+	// A finding of the reviewer's on the hostile words, one whose words
+	// are gone, and a topic fix saying hostile things.
+	if _, err := store.AddFinding(compare.KindQuote, []compare.Span{handClaim(a, 0, hostile, "").Span, handClaim(c, 0, hostile, "").Span}, "own note "+hostile, arts, time.Unix(0, 0)); err != nil {
+		t.Fatal(err)
+	}
+	lost := handArticle("c", "", "", "", loader.Dateline{}, "", "the words once here "+hostile)
+	if _, err := store.AddFinding(compare.KindNumber, []compare.Span{handClaim(a, 0, "Seven", "").Span, handClaim(lost, 0, "the words once here", "").Span}, "lost "+hostile,
+		[]*loader.Article{a, lost}, time.Unix(1, 0)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.AddFix(review.FixMerge, "says "+hostile, []compare.Pin{{Kind: compare.PinTogether, A: compare.Ref{Source: a.ID}, B: compare.Ref{Source: c.ID}}}, arts, time.Unix(0, 0)); err != nil {
+		t.Fatal(err)
+	}
 	return Doc{Generator: "parallax " + hostile, Articles: arts, Result: r, Review: store}
 }
 
@@ -188,8 +206,8 @@ var markdownTags = []string{"html", "head", "body", "h1", "h2", "h3", "p", "a", 
 	"tr", "th", "td", "ul", "ol", "li", "div", "sup", "hr", "br"}
 
 // markdownHeadings are the only second-level headings parallax writes.
-var markdownHeadings = []string{"Sources", "Timeline", "Summary", "Discrepancies by topic", "Reported by one source only", "Reviewer's notes",
-	"Verdicts that match no finding", "Reconciled: differences that are not discrepancies"}
+var markdownHeadings = []string{"Sources", "Timeline", "Summary", "Fact table", "Discrepancies by topic", "Reported by one source only", "Reviewer's notes",
+	"Topic fixes by the reviewer", "Findings of the reviewer not in this comparison", "Verdicts that match no finding", "Reconciled: differences that are not discrepancies"}
 
 func checkMarkdownHTML(t *testing.T, page []byte, links []string) {
 	t.Helper()

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"slices"
+	"strconv"
 
 	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/review"
@@ -43,6 +44,29 @@ type page struct {
 	Unique        []pageUnique
 	Orphans       []pageOrphan
 	Open          int
+	// The fact table: a head of sources, a row per key.
+	TableHead []string
+	Table     []pageRow
+	Fixes     []viewFix
+	Excluded  []viewSource
+	Unplaced  []pageUnplaced
+}
+
+type pageRow struct {
+	Marks, Label, Class string
+	Discs               []pageLink
+	Cells               []pageCell
+}
+
+type pageLink struct{ Text, Href string }
+
+type pageCell struct {
+	Value, Title, Href string
+	Silent             bool
+}
+
+type pageUnplaced struct {
+	Kind, Problem, Note, Claims string
 }
 
 type pageSource struct {
@@ -50,9 +74,11 @@ type pageSource struct {
 	ID, Name, Label, Title, Author, Published string
 	URL                                       string // shown as text
 	Link                                      template.URL
+	Gap                                       string // in the timeline: how long after the first
 }
 
 type pageDisc struct {
+	Own                                                                       bool // recorded by the reviewer
 	ID, Anchor, Kind, Severity, Summary, Why, Topic, Status, StatusText, Note string
 	Right, Stale                                                              string
 	Evidence                                                                  string
@@ -83,9 +109,10 @@ type pagePara struct {
 	Segs []seg
 }
 
-// seg is a run of a paragraph's text, marked or not.
+// seg is a run of a paragraph's text, marked or not; ID anchors it (a
+// fact of the table links to it).
 type seg struct {
-	Text, Class, Title, Href string
+	Text, Class, Title, Href, ID string
 }
 
 type pageUnique struct {
@@ -119,7 +146,9 @@ func buildPage(v *view) page {
 		p.Sources = append(p.Sources, toPage(s))
 	}
 	for _, s := range v.timeline {
-		p.Timeline = append(p.Timeline, toPage(s))
+		ps := toPage(s)
+		ps.Gap = v.gap(s)
+		p.Timeline = append(p.Timeline, ps)
 	}
 	discsByTopic := map[string][]pageDisc{}
 	type spanMark struct {
@@ -129,7 +158,7 @@ func buildPage(v *view) page {
 	marks := map[compare.Ref][]spanMark{}
 	for _, vd := range v.discs {
 		e := vd.Review
-		pd := pageDisc{ID: vd.ID, Anchor: anchorID(vd.ID), Kind: string(vd.Kind), Severity: string(vd.Severity), Summary: vd.Summary, Why: vd.Why,
+		pd := pageDisc{Own: vd.Own, ID: vd.ID, Anchor: anchorID(vd.ID), Kind: string(vd.Kind), Severity: string(vd.Severity), Summary: vd.Summary, Why: vd.Why,
 			Topic: vd.Topic, Status: statusClass(e.Status), StatusText: verdictText(e.Status), Note: e.Note, Diff: vd.Diff,
 			Right: vd.RightName, Evidence: e.Evidence, EvidenceLink: link(e.Evidence)}
 		if len(vd.StaleNames) > 0 {
@@ -141,8 +170,12 @@ func buildPage(v *view) page {
 		for _, c := range vd.Claims {
 			pd.Claims = append(pd.Claims, pageClaim{v.name(c.Source), c.Text, c.Value, c.Paragraph})
 			ref := compare.Ref{Source: c.Source, Paragraph: c.Paragraph}
-			marks[ref] = append(marks[ref], spanMark{c.Start, c.End, seg{Class: "disc sev-" + anchorID(string(vd.Severity)) + " st-" + statusClass(e.Status),
-				Title: vd.ID + " · " + string(vd.Kind) + " · " + verdictText(e.Status) + ": " + vd.Summary + " — this source: " + c.Value, Href: "#" + pd.Anchor}})
+			class, by := "disc", ""
+			if vd.Own {
+				class, by = "disc own", " · recorded by the reviewer"
+			}
+			marks[ref] = append(marks[ref], spanMark{c.Start, c.End, seg{Class: class + " sev-" + anchorID(string(vd.Severity)) + " st-" + statusClass(e.Status),
+				Title: vd.ID + by + " · " + string(vd.Kind) + " · " + verdictText(e.Status) + ": " + vd.Summary + " — this source: " + c.Value, Href: "#" + pd.Anchor}})
 		}
 		p.Discrepancies = append(p.Discrepancies, pd)
 		discsByTopic[vd.Topic] = append(discsByTopic[vd.Topic], pd)
@@ -151,9 +184,39 @@ func buildPage(v *view) page {
 		ref := compare.Ref{Source: u.Source, Paragraph: u.Paragraph}
 		marks[ref] = append(marks[ref], spanMark{u.Start, u.End, seg{Class: "unique", Title: "only this source reports this: " + u.Value}})
 	}
+	// The fact table's facts, each with an anchor where no other mark
+	// takes its words (the table links to it, else to its topic).
+	facts := map[string]compare.Fact{}
+	for _, f := range r.Facts {
+		facts[f.ID] = f
+	}
+	for _, vr := range v.table {
+		for _, c := range vr.Cells {
+			if len(c.Facts) == 0 {
+				continue
+			}
+			f := facts[c.Facts[0]]
+			ref := compare.Ref{Source: f.Span.Source, Paragraph: f.Span.Paragraph}
+			marks[ref] = append(marks[ref], spanMark{f.Span.Start, f.Span.End, seg{Class: "fact", ID: "fact-" + anchorID(f.ID), Title: orDash(vr.Label, vr.Key) + ": " + c.Value}})
+		}
+	}
+	drawn := map[string]bool{} // the anchors the topics' columns hold
 	p.Counts = v.kindCounts()
 	segments := func(ref compare.Ref, text string) []seg {
-		ms := marks[ref]
+		// The findings' and unique facts' marks first, as they come; then
+		// the table's facts where those leave their words free.
+		var ms, taken []spanMark
+		for _, pass := range []bool{false, true} {
+			for _, m := range marks[ref] {
+				if (m.s.Class == "fact") != pass {
+					continue
+				}
+				if !slices.ContainsFunc(taken, func(t spanMark) bool { return m.start < t.end && t.start < m.end }) {
+					taken = append(taken, m)
+				}
+			}
+		}
+		ms = taken
 		slices.SortStableFunc(ms, func(a, b spanMark) int { return cmp.Compare(a.start, b.start) })
 		var out []seg
 		pos := 0
@@ -166,6 +229,9 @@ func buildPage(v *view) page {
 			}
 			s := m.s
 			s.Text = text[m.start:m.end]
+			if s.ID != "" {
+				drawn[s.ID] = true
+			}
 			out = append(out, s)
 			pos = m.end
 		}
@@ -204,6 +270,42 @@ func buildPage(v *view) page {
 			p.Unique = append(p.Unique, pu)
 		}
 	}
+	for _, s := range v.sources {
+		p.TableHead = append(p.TableHead, s.Name)
+	}
+	for _, vr := range v.table {
+		pr := pageRow{Marks: vr.marks(), Label: orDash(vr.Label, vr.Key)}
+		if vr.Disagree || len(vr.Discs) > 0 {
+			pr.Class = "tied"
+		} else if vr.Differ {
+			pr.Class = "differ"
+		}
+		for _, id := range vr.Discs {
+			pr.Discs = append(pr.Discs, pageLink{id, "#" + anchorID(id)})
+		}
+		for i, c := range vr.Cells {
+			if c.Value == "" {
+				pr.Cells = append(pr.Cells, pageCell{Silent: true})
+				continue
+			}
+			pc := pageCell{Value: c.Value, Title: v.sources[i].Name + " ¶" + itoa(c.Paragraph) + ": “" + c.Text + "”"}
+			if a := "fact-" + anchorID(c.Facts[0]); drawn[a] {
+				pc.Href = "#" + a
+			} else if c.Topic != "" {
+				pc.Href = "#" + anchorID(c.Topic)
+			}
+			pr.Cells = append(pr.Cells, pc)
+		}
+		p.Table = append(p.Table, pr)
+	}
+	p.Fixes, p.Excluded = v.fixes, v.excluded
+	for _, u := range v.unplaced {
+		var claims []string
+		for _, c := range u.Claims {
+			claims = append(claims, "“"+c.Words+"” ("+c.Name+")")
+		}
+		p.Unplaced = append(p.Unplaced, pageUnplaced{Kind: u.Kind, Problem: u.Problem, Note: u.Note, Claims: joinNames(claims)})
+	}
 	for _, o := range v.orphans {
 		po := pageOrphan{ID: orDash(o.ID, "?"), Kind: orDash(string(o.Kind), "finding"), Summary: o.Summary, StatusText: verdictText(o.Status),
 			Right: o.RightName, Note: o.Note, Evidence: o.Evidence, EvidenceLink: link(o.Evidence)}
@@ -226,6 +328,8 @@ func statusClass(s review.Status) string {
 	}
 	return string(review.Open)
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }
 
 func joinNames(ns []string) string {
 	out := ""

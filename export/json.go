@@ -38,6 +38,59 @@ type jsonDoc struct {
 	// Added in version 1: every fact the engine read, with the key of what
 	// it answers (the facts of all sources read as a table).
 	Facts []jsonFact `json:"facts"`
+	// Added: the facts read as a table, a row per key with a cell per
+	// source; the reviewer's topic fixes and the sources they leave out;
+	// the reviewer's findings that are not in this comparison (their words
+	// are gone, or a source is left out).
+	FactTable        []jsonRow      `json:"fact_table"`
+	TopicFixes       []jsonFix      `json:"topic_fixes"`
+	Excluded         []string       `json:"excluded"`
+	UnplacedFindings []jsonUnplaced `json:"unplaced_findings"`
+}
+
+type jsonRow struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	// Differ: two sources give different values; Disagree: the engine
+	// found a discrepancy that sets two of its cells against each other;
+	// Discrepancies: the findings whose claims are among its facts.
+	Differ        bool       `json:"differ"`
+	Disagree      bool       `json:"disagree"`
+	Discrepancies []string   `json:"discrepancies"`
+	Cells         []jsonCell `json:"cells"`
+}
+
+// jsonCell is one source's answer; a source that does not answer has a
+// cell with value "" and no facts.
+type jsonCell struct {
+	Source string   `json:"source"`
+	Value  string   `json:"value"`
+	Facts  []string `json:"facts"`
+}
+
+type jsonFix struct {
+	ID        string    `json:"id"`
+	Op        string    `json:"op"`
+	Says      string    `json:"says"`
+	Created   string    `json:"created"`
+	Pins      []jsonPin `json:"pins"`
+	Unapplied int       `json:"unapplied"`
+}
+
+type jsonPin struct {
+	Kind   string       `json:"kind"`
+	A      *compare.Ref `json:"a,omitempty"`
+	B      *compare.Ref `json:"b,omitempty"`
+	Source string       `json:"source,omitempty"`
+}
+
+type jsonUnplaced struct {
+	ID      string            `json:"id"`
+	Kind    string            `json:"kind"`
+	Note    string            `json:"note"`
+	Problem string            `json:"problem"`
+	Claims  []jsonOrphanClaim `json:"claims"`
+	By      string            `json:"by"`
 }
 
 type jsonTimeline struct {
@@ -121,6 +174,8 @@ type jsonDiscrepancy struct {
 	Claims   []compare.Claim  `json:"claims"`
 	Diff     []compare.DiffOp `json:"diff,omitempty"`
 	Review   jsonReview       `json:"review"`
+	// Added: who found it, "engine" or "reviewer" (recorded by hand).
+	By string `json:"by"`
 }
 
 type jsonReview struct {
@@ -177,7 +232,7 @@ func JSON(w io.Writer, d Doc) error {
 	for _, vd := range v.discs {
 		d := vd.Discrepancy
 		doc.Discrepancies = append(doc.Discrepancies, jsonDiscrepancy{ID: d.ID, Kind: string(d.Kind), Topic: d.Topic, Severity: string(d.Severity),
-			Summary: d.Summary, Why: d.Why, Claims: d.Claims, Diff: d.Diff, Review: reviewOf(vd.Review)})
+			Summary: d.Summary, Why: d.Why, Claims: d.Claims, Diff: d.Diff, Review: reviewOf(vd.Review), By: vd.By()})
 	}
 	for _, o := range v.orphans {
 		jo := jsonOrphan{Finding: o.ID, Kind: string(o.Kind), Summary: o.Summary, Claims: []jsonOrphanClaim{}, Review: reviewOf(o.Entry),
@@ -221,6 +276,38 @@ func JSON(w io.Writer, d Doc) error {
 	}
 	for _, c := range r.Copies {
 		doc.Copies = append(doc.Copies, cleanAll(c))
+	}
+	doc.FactTable, doc.TopicFixes, doc.Excluded, doc.UnplacedFindings = []jsonRow{}, []jsonFix{}, []string{}, []jsonUnplaced{}
+	for _, vr := range v.table {
+		jr := jsonRow{Key: vr.Key, Label: vr.Label, Differ: vr.Differ, Disagree: vr.Disagree, Discrepancies: vr.Discs}
+		for _, c := range vr.Cells {
+			jr.Cells = append(jr.Cells, jsonCell{Source: c.Source, Value: c.Value, Facts: c.Facts})
+		}
+		doc.FactTable = append(doc.FactTable, jr)
+	}
+	for _, f := range v.fixes {
+		jf := jsonFix{ID: f.ID, Op: f.Op, Says: f.Says, Created: f.Created, Pins: []jsonPin{}, Unapplied: f.Unapplied}
+		for _, p := range f.Pins {
+			jp := jsonPin{Kind: string(p.Kind)}
+			if p.Kind == compare.PinExclude {
+				jp.Source = p.Source
+			} else {
+				a, b := p.A, p.B
+				jp.A, jp.B = &a, &b
+			}
+			jf.Pins = append(jf.Pins, jp)
+		}
+		doc.TopicFixes = append(doc.TopicFixes, jf)
+	}
+	for _, s := range v.excluded {
+		doc.Excluded = append(doc.Excluded, s.ID)
+	}
+	for _, u := range v.unplaced {
+		ju := jsonUnplaced{ID: u.ID, Kind: u.Kind, Note: u.Note, Problem: u.Problem, Claims: []jsonOrphanClaim{}, By: "reviewer"}
+		for _, c := range u.Claims {
+			ju.Claims = append(ju.Claims, jsonOrphanClaim{Source: c.Source, Words: c.Words})
+		}
+		doc.UnplacedFindings = append(doc.UnplacedFindings, ju)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

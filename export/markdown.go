@@ -34,9 +34,16 @@ func Markdown(w io.Writer, d Doc) error {
 		fmt.Fprintf(bw, "| %d | %s | %s | %s | %s | %s | %s |\n", s.N, mdEscape(s.Name), mdEscape(s.Title), mdEscape(s.Author),
 			mdEscape(orDash(s.Published, "undated")), mdLink(s.URL), mdEscape(s.ID))
 	}
-	fmt.Fprintf(bw, "\n## Timeline\n\n")
+	if len(v.excluded) > 0 {
+		var names []string
+		for _, s := range v.excluded {
+			names = append(names, mdEscape(s.Name)+" ("+mdEscape(s.ID)+")")
+		}
+		fmt.Fprintf(bw, "\nLeft out of the comparison by the reviewer: %s.\n", strings.Join(names, ", "))
+	}
+	fmt.Fprintf(bw, "\n## Timeline\n\nWho published first, from the dates the articles give.\n\n")
 	for i, s := range v.timeline {
-		fmt.Fprintf(bw, "%d. %s — %s\n", i+1, mdEscape(orDash(s.Published, "undated")), mdEscape(s.Name))
+		fmt.Fprintf(bw, "%d. %s — %s%s\n", i+1, mdEscape(orDash(s.Published, "undated")), mdEscape(s.Name), mdEscape(v.gap(s)))
 	}
 
 	// Summary by kind, with the verdicts.
@@ -50,8 +57,40 @@ func Markdown(w io.Writer, d Doc) error {
 		}
 		fmt.Fprintf(bw, "\n")
 		for _, vd := range v.discs {
-			fmt.Fprintf(bw, "- **[%s](#%s)** %s · %s · %s — %s\n", mdEscape(vd.ID), anchorID(vd.ID), mdEscape(string(vd.Kind)),
+			fmt.Fprintf(bw, "- **[%s](#%s)**%s %s · %s · %s — %s\n", mdEscape(vd.ID), anchorID(vd.ID), ownMark(vd), mdEscape(string(vd.Kind)),
 				mdEscape(string(vd.Severity)), verdictLine(vd.Review, vd.RightName, mdEscape), mdEscape(vd.Summary))
+		}
+	}
+
+	// The fact table: a row per key, a column per source.
+	fmt.Fprintf(bw, "\n## Fact table\n\n")
+	if len(v.table) == 0 {
+		fmt.Fprintf(bw, "The engine keyed no fact.\n")
+	} else {
+		fmt.Fprintf(bw, "A row per thing reported, a column per source (· where it says nothing). Marks: ! a discrepancy sets the cells against each other, ≠ the sources give different values, 1 one source alone answers.\n\n")
+		fmt.Fprintf(bw, "| | what |")
+		for _, s := range v.sources {
+			fmt.Fprintf(bw, " %s |", mdEscape(s.Name))
+		}
+		fmt.Fprintf(bw, "\n|---|---|%s\n", strings.Repeat("---|", len(v.sources)))
+		for _, vr := range v.table {
+			what := mdEscape(orDash(vr.Label, vr.Key))
+			if len(vr.Discs) > 0 {
+				var links []string
+				for _, id := range vr.Discs {
+					links = append(links, fmt.Sprintf("[%s](#%s)", mdEscape(id), anchorID(id)))
+				}
+				what += " (" + strings.Join(links, ", ") + ")"
+			}
+			fmt.Fprintf(bw, "| %s | %s |", vr.marks(), what)
+			for _, c := range vr.Cells {
+				if c.Value == "" {
+					fmt.Fprintf(bw, " · |")
+				} else {
+					fmt.Fprintf(bw, " %s (¶%d: “%s”) |", mdEscape(c.Value), c.Paragraph, mdEscape(shorten(c.Text, 60)))
+				}
+			}
+			fmt.Fprintf(bw, "\n")
 		}
 	}
 
@@ -65,7 +104,7 @@ func Markdown(w io.Writer, d Doc) error {
 		}
 		fmt.Fprintf(bw, "\n### %s: %s\n\n", mdEscape(line(t.ID)), mdEscape(v.topicLabel[t.ID]))
 		for _, vd := range discs {
-			fmt.Fprintf(bw, "<a id=\"%s\"></a>\n**%s · %s · severity %s · %s**: %s\n\n", anchorID(vd.ID), mdEscape(vd.ID), mdEscape(string(vd.Kind)),
+			fmt.Fprintf(bw, "<a id=\"%s\"></a>\n**%s%s · %s · severity %s · %s**: %s\n\n", anchorID(vd.ID), mdEscape(vd.ID), ownMark(vd), mdEscape(string(vd.Kind)),
 				mdEscape(string(vd.Severity)), verdictText(vd.Review.Status), mdEscape(vd.Summary))
 			for _, c := range vd.Claims {
 				p, ok := v.para(c.Source, c.Paragraph)
@@ -152,6 +191,31 @@ func Markdown(w io.Writer, d Doc) error {
 			fmt.Fprintf(bw, "\n")
 		}
 	}
+	if len(v.fixes) > 0 {
+		fmt.Fprintf(bw, "\n## Topic fixes by the reviewer\n\n")
+		fmt.Fprintf(bw, "Applied to the comparison above as the engine's pins; saved in the review.\n\n")
+		for _, f := range v.fixes {
+			fmt.Fprintf(bw, "- %s: %s (%s", mdEscape(f.Op), mdEscape(f.Says), plural(len(f.Pins), "pin"))
+			if f.Unapplied > 0 {
+				fmt.Fprintf(bw, "; %d not applied: the paragraph is gone", f.Unapplied)
+			}
+			fmt.Fprintf(bw, ")\n")
+		}
+	}
+	if len(v.unplaced) > 0 {
+		fmt.Fprintf(bw, "\n## Findings of the reviewer not in this comparison\n\n")
+		for _, u := range v.unplaced {
+			var claims []string
+			for _, c := range u.Claims {
+				claims = append(claims, "“"+mdEscape(c.Words)+"” ("+mdEscape(c.Name)+")")
+			}
+			fmt.Fprintf(bw, "- ✎ %s: %s; %s", mdEscape(u.Kind), mdEscape(u.Problem), strings.Join(claims, " against "))
+			if u.Note != "" {
+				fmt.Fprintf(bw, "; note: %s", mdEscape(u.Note))
+			}
+			fmt.Fprintf(bw, "\n")
+		}
+	}
 	if len(v.reconciled) > 0 {
 		fmt.Fprintf(bw, "\n## Reconciled: differences that are not discrepancies\n\n")
 		for _, rc := range v.reconciled {
@@ -163,6 +227,14 @@ func Markdown(w io.Writer, d Doc) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// ownMark marks a finding the reviewer recorded, in running text.
+func ownMark(vd viewDisc) string {
+	if vd.Own {
+		return " ✎ recorded by the reviewer ·"
+	}
+	return ""
 }
 
 // writeMDVerdict writes what the reviewer said of a finding, when anything.
@@ -263,12 +335,27 @@ func (v *view) reviewLine() string {
 			given++
 		}
 	}
-	if given == 0 && len(v.orphans) == 0 && len(v.changes) == 0 {
+	own := 0
+	for _, vd := range v.discs {
+		if vd.Own {
+			own++
+		}
+	}
+	if given == 0 && len(v.orphans) == 0 && len(v.changes) == 0 && own == 0 && len(v.fixes) == 0 && len(v.unplaced) == 0 {
 		return ""
 	}
 	parts := []string{plural(given, "verdict") + " on these findings"}
 	if len(v.orphans) > 0 {
 		parts = append(parts, plural(len(v.orphans), "verdict")+" matching no finding")
+	}
+	if own > 0 {
+		parts = append(parts, plural(own, "finding")+" recorded by the reviewer")
+	}
+	if len(v.unplaced) > 0 {
+		parts = append(parts, plural(len(v.unplaced), "finding")+" of the reviewer's not in this comparison")
+	}
+	if len(v.fixes) > 0 {
+		parts = append(parts, plural(len(v.fixes), "topic fix")+" by the reviewer")
 	}
 	parts = append(parts, v.changes...)
 	return strings.Join(parts, "; ")
@@ -371,8 +458,11 @@ func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
-	if strings.HasSuffix(word, "y") {
-		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
+	if strings.HasSuffix(word, "y") && !strings.ContainsAny(word[max(0, len(word)-2):len(word)-1], "aeiou") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y")) // discrepancy, not day
+	}
+	if strings.HasSuffix(word, "x") || strings.HasSuffix(word, "s") || strings.HasSuffix(word, "ch") {
+		return fmt.Sprintf("%d %ses", n, word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -47,7 +47,14 @@ func Report(w io.Writer, d Doc, o ReportOptions) error {
 		fmt.Fprintln(bw)
 		fmt.Fprintln(bw, bold("Timeline"))
 		for i, s := range v.timeline {
-			fmt.Fprintf(bw, "  %d. %-25s %s\n", i+1, orDash(s.Published, "undated"), s.Name)
+			fmt.Fprintf(bw, "  %d. %-25s %s%s\n", i+1, orDash(s.Published, "undated"), s.Name, v.gap(s))
+		}
+	}
+	if len(v.excluded) > 0 {
+		fmt.Fprintln(bw)
+		fmt.Fprintln(bw, bold("Left out of the comparison by the reviewer"))
+		for _, s := range v.excluded {
+			fmt.Fprintf(bw, "  - %s (%s)\n", s.Name, s.ID)
 		}
 	}
 	if rl := v.reviewLine(); rl != "" {
@@ -70,7 +77,7 @@ func Report(w io.Writer, d Doc, o ReportOptions) error {
 			sev = sgr("1;31", sev)
 		}
 		fmt.Fprintln(bw)
-		fmt.Fprintf(bw, "%s  %s · severity %s · %s · topic %s (%s)\n", bold(vd.ID), vd.Kind, sev, verdictLine(e, vd.RightName, same), vd.Topic, v.topicLabel[vd.Topic])
+		fmt.Fprintf(bw, "%s %s %s · severity %s · %s · topic %s (%s)\n", bold(vd.ID), ownMark(vd), vd.Kind, sev, verdictLine(e, vd.RightName, same), vd.Topic, v.topicLabel[vd.Topic])
 		fmt.Fprintf(bw, "    %s\n", vd.Summary)
 		for _, c := range vd.Claims {
 			fmt.Fprintf(bw, "    - %s ¶%d: “%s”\n", v.name(c.Source), c.Paragraph, sgr("4", line(c.Text)))
@@ -118,6 +125,46 @@ func Report(w io.Writer, d Doc, o ReportOptions) error {
 			}
 			if o.Evidence != "" {
 				fmt.Fprintf(bw, "      evidence: %s\n", o.Evidence)
+			}
+		}
+	}
+	if len(v.unplaced) > 0 {
+		fmt.Fprintln(bw)
+		fmt.Fprintln(bw, bold(fmt.Sprintf("Findings of the reviewer not in this comparison (%d), kept in the review", len(v.unplaced))))
+		for _, u := range v.unplaced {
+			fmt.Fprintf(bw, "  - ✎ %s: %s\n", u.Kind, u.Problem)
+			for _, c := range u.Claims {
+				fmt.Fprintf(bw, "      %s: “%s”\n", c.Name, c.Words)
+			}
+			if u.Note != "" {
+				fmt.Fprintf(bw, "      note: %s\n", u.Note)
+			}
+		}
+	}
+	if len(v.fixes) > 0 {
+		fmt.Fprintln(bw)
+		fmt.Fprintln(bw, bold(fmt.Sprintf("Topic fixes by the reviewer (%d)", len(v.fixes))))
+		for _, f := range v.fixes {
+			fmt.Fprintf(bw, "  - %s: %s (%s", f.Op, f.Says, plural(len(f.Pins), "pin"))
+			if f.Unapplied > 0 {
+				fmt.Fprintf(bw, "; %d not applied: the paragraph is gone", f.Unapplied)
+			}
+			fmt.Fprintln(bw, ")")
+		}
+	}
+	if len(v.table) > 0 {
+		fmt.Fprintln(bw)
+		fmt.Fprintln(bw, bold(fmt.Sprintf("Fact table (%s): ! a discrepancy sets the cells against each other, ≠ the sources differ, 1 one source only", plural(len(v.table), "row"))))
+		for _, vr := range v.table {
+			what := orDash(vr.Label, vr.Key)
+			if len(vr.Discs) > 0 {
+				what += " (" + strings.Join(vr.Discs, ", ") + ")"
+			}
+			fmt.Fprintf(bw, "  %-3s %s\n", vr.marks(), what)
+			for i, c := range vr.Cells {
+				if c.Value != "" {
+					fmt.Fprintf(bw, "        %s: %s  ¶%d “%s”\n", v.sources[i].Name, c.Value, c.Paragraph, shorten(c.Text, 60))
+				}
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/compare"
@@ -29,6 +30,27 @@ type view struct {
 	unique     []compare.Unique
 	reconciled []compare.Reconciled
 	hasReview  bool
+	table      []viewRow     // the fact table (table.go)
+	fixes      []viewFix     // the reviewer's topic fixes
+	excluded   []viewSource  // the sources a fix left out of the comparison (ID and Name only)
+	unplaced   []viewUnplace // the reviewer's findings whose words are gone
+}
+
+// viewFix is a topic fix of the reviewer's, with its pins as they apply.
+type viewFix struct {
+	ID, Op, Says, Created string
+	Pins                  []compare.Pin // strings cleaned
+	Unapplied             int
+}
+
+// PinCount is how many pins a fix sets, in words ("1 pin", "5 pins").
+func (f viewFix) PinCount() string { return plural(len(f.Pins), "pin") }
+
+// viewUnplace is a finding of the reviewer's that is not in this
+// comparison, and why.
+type viewUnplace struct {
+	ID, Kind, Note, Problem string
+	Claims                  []viewOrphanClaim // Source is the source's id; Name how the exports call it
 }
 
 // viewSource is one article as the exports name it.
@@ -53,6 +75,15 @@ type viewDisc struct {
 	Review              review.Entry // strings cleaned
 	RightName           string       // the source named right, by its Name; "unresolved"; ""
 	StaleNames          []string     // the sources whose text changed since the verdict
+	Own                 bool         // recorded by the reviewer, not found by the engine
+}
+
+// By says who found a finding: "engine" or "reviewer".
+func (vd viewDisc) By() string {
+	if vd.Own {
+		return "reviewer"
+	}
+	return "engine"
 }
 
 // viewOrphan is a verdict that matches no finding.
@@ -63,7 +94,8 @@ type viewOrphan struct {
 }
 
 type viewOrphanClaim struct {
-	Source string // the source's Name where it is here, else the id it had
+	Source string // the source's Name where it is here, else the id it had (for an unplaced finding: the id)
+	Name   string // for an unplaced finding: the source's Name
 	Words  string
 }
 
@@ -84,7 +116,7 @@ func newView(d Doc) *view {
 		if a == nil {
 			a = &loader.Article{ID: id}
 		}
-		s := &viewSource{N: i + 1, ID: line(a.ID), Path: line(a.Path), Format: line(string(a.Format)), Title: line(a.Title),
+		s := &viewSource{N: i + 1, ID: line(a.ID), Path: line(a.ShownPath()), Format: line(string(a.Format)), Title: line(a.Title),
 			Author: line(a.Author), URL: line(a.URL), Published: a.Published.String(), art: a, hasTime: a.Published.HasTime}
 		if a.Source != "" && a.Source != a.ID {
 			s.Outlet = line(a.Source)
@@ -118,9 +150,17 @@ func newView(d Doc) *view {
 	for _, t := range r.Topics {
 		v.topicLabel[t.ID] = line(t.Label)
 	}
+	// The reviewer's findings are placed in the comparison where they are
+	// not yet (review.Compare and the interface place them); Apply also
+	// attaches the verdicts.
+	if d.Review != nil && !placed(d.Review, r) {
+		r = d.Review.Apply(r, d.Articles)
+		v.res = r
+	}
 	d.Review.Attach(r)
 	for _, disc := range r.Discrepancies {
-		vd := viewDisc{Discrepancy: v.cleanDisc(disc), Review: cleanEntry(d.Review.Get(disc))}
+		_, own := d.Review.IsOwn(disc)
+		vd := viewDisc{Discrepancy: v.cleanDisc(disc), Review: cleanEntry(d.Review.Get(disc)), Own: own}
 		vd.RightName = v.rightName(vd.Review.Right)
 		for _, id := range vd.Review.Stale {
 			vd.StaleNames = append(vd.StaleNames, v.name(id))
@@ -138,6 +178,35 @@ func newView(d Doc) *view {
 	for _, c := range d.Review.Changes() {
 		v.changes = append(v.changes, v.name(c.Source)+": "+line(c.What)+" since the review")
 	}
+	for _, f := range d.Review.Fixes(d.Articles) {
+		vf := viewFix{ID: line(f.ID), Op: line(string(f.Op)), Says: line(f.Says), Created: f.Created.UTC().Format(time.RFC3339), Unapplied: f.Unapplied}
+		for _, p := range f.Pins {
+			vf.Pins = append(vf.Pins, compare.Pin{Kind: compare.PinKind(line(string(p.Kind))), A: compare.Ref{Source: line(p.A.Source), Paragraph: p.A.Paragraph},
+				B: compare.Ref{Source: line(p.B.Source), Paragraph: p.B.Paragraph}, Source: line(p.Source)})
+		}
+		v.fixes = append(v.fixes, vf)
+	}
+	for _, id := range r.Excluded {
+		name := line(id)
+		if a := arts[id]; a != nil {
+			name = cmp.Or(line(a.Title), name)
+			if a.Source != "" && a.Source != a.ID {
+				name = line(a.Source) + " (" + name + ")"
+			}
+		}
+		v.excluded = append(v.excluded, viewSource{ID: line(id), Name: name})
+	}
+	for _, e := range d.Review.Own() {
+		if e.Finding != "" {
+			continue
+		}
+		u := viewUnplace{ID: line(e.ID), Kind: line(string(e.Kind)), Note: line(e.Note), Problem: line(e.Problem)}
+		for _, c := range e.Claims {
+			u.Claims = append(u.Claims, viewOrphanClaim{Source: line(c.Source), Name: v.name(c.Source), Words: line(c.Text)})
+		}
+		v.unplaced = append(v.unplaced, u)
+	}
+	v.table = v.buildTable()
 	for _, u := range r.Unique {
 		u.Text = v.claimText(u.Span, u.Text)
 		u.Value, u.Topic, u.Source = line(u.Value), line(u.Topic), line(u.Source)
@@ -213,6 +282,50 @@ func (v *view) rightName(right string) string {
 		return "unresolved"
 	}
 	return v.name(right)
+}
+
+// gap says where a source stands in the timeline: " (first)", " (+6h10
+// after the first)", " (+2 days after the first)" when either gives no
+// time of day, " (the day of the first)" when the two cannot be told
+// apart, or "" when undated or alone.
+func (v *view) gap(s *viewSource) string {
+	if s.publishedAt == 0 || len(v.timeline) < 2 || v.timeline[0].publishedAt == 0 {
+		return ""
+	}
+	first := v.timeline[0]
+	if s == first {
+		return " (first)"
+	}
+	a, b := first.art.Published, s.art.Published
+	if !a.HasTime || !b.HasTime {
+		y, mo, d := a.Time.Date()
+		y2, mo2, d2 := b.Time.Date()
+		days := int(time.Date(y2, mo2, d2, 0, 0, 0, 0, time.UTC).Sub(time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)) / (24 * time.Hour))
+		if days == 0 {
+			return " (the day of the first)"
+		}
+		return " (+" + plural(days, "day") + " after the first)"
+	}
+	d := time.Duration(s.publishedAt - first.publishedAt)
+	if d == 0 {
+		return " (at the time of the first)"
+	}
+	days, h, m := int(d/(24*time.Hour)), int(d/time.Hour)%24, int(d/time.Minute)%60
+	out := fmt.Sprintf("%dh%02d", h, m)
+	if days > 0 {
+		out = fmt.Sprintf("%dd %s", days, out)
+	}
+	return " (+" + out + " after the first)"
+}
+
+// placed says whether the reviewer's findings are in r already.
+func placed(s *review.Store, r *compare.Result) bool {
+	for _, d := range r.Discrepancies {
+		if _, ok := s.IsOwn(d); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func cleanEntry(e review.Entry) review.Entry {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -32,6 +33,11 @@ type File struct {
 	// Verdicts, in id order. One reset to open stays, so that a merge with
 	// another instance's older copy does not bring the old verdict back.
 	Verdicts []Record `json:"verdicts"`
+	// Added to version 2 (a file without them reads as before): the
+	// reviewer's own findings and topic fixes, in id order, the ones taken
+	// back kept as such for the same reason.
+	Findings []FindingRecord `json:"findings,omitempty"`
+	Fixes    []FixRecord     `json:"fixes,omitempty"`
 }
 
 // SourceRecord is one article as a review remembers it.
@@ -180,7 +186,84 @@ func parse(data []byte) (*parsed, error) {
 		}
 		p.warnings = append(p.warnings, cleanRecord(r)...)
 	}
+	clear(seen)
+	for i := range p.file.Findings {
+		r := &p.file.Findings[i]
+		if r.ID == "" || seen[r.ID] {
+			return nil, fmt.Errorf("finding %d has no id or the id of another (%q)", i+1, r.ID)
+		}
+		seen[r.ID] = true
+		p.warnings = append(p.warnings, cleanFinding(r)...)
+	}
+	clear(seen)
+	for i := range p.file.Fixes {
+		r := &p.file.Fixes[i]
+		if r.ID == "" || seen[r.ID] {
+			return nil, fmt.Errorf("topic fix %d has no id or the id of another (%q)", i+1, r.ID)
+		}
+		seen[r.ID] = true
+		p.warnings = append(p.warnings, cleanFix(r)...)
+	}
 	return p, nil
+}
+
+// cleanFinding makes a stored finding's strings safe to show, and says
+// what it changed. A kind parallax does not know is kept as it is, to
+// show, and the finding is placed as such.
+func cleanFinding(r *FindingRecord) []string {
+	var warn []string
+	r.ID = oneLine(r.ID)
+	if n := CleanNote(r.Note); n != r.Note {
+		warn = append(warn, fmt.Sprintf("finding %s: control characters removed from the note", r.ID))
+		r.Note = n
+	}
+	r.Kind = compare.Kind(oneLine(string(r.Kind)))
+	if !slices.Contains(Kinds, r.Kind) {
+		warn = append(warn, fmt.Sprintf("finding %s: unknown kind %q", r.ID, r.Kind))
+	}
+	if len(r.Claims) < 2 {
+		warn = append(warn, fmt.Sprintf("finding %s has %d claims: it is shown as it is", r.ID, len(r.Claims)))
+	}
+	for i := range r.Claims {
+		c := &r.Claims[i]
+		c.Source, c.ID, c.Text = oneLine(c.Source), oneLine(c.ID), oneLine(c.Text)
+		c.Context = strings.Join(words(c.Context), " ")
+	}
+	return warn
+}
+
+// cleanFix makes a stored fix's strings safe, and drops the pins parallax
+// cannot read (saying so).
+func cleanFix(r *FixRecord) []string {
+	var warn []string
+	r.ID, r.Says = oneLine(r.ID), oneLine(r.Says)
+	r.Op = FixOp(oneLine(string(r.Op)))
+	keep := r.Pins[:0]
+	for _, p := range r.Pins {
+		ok := false
+		switch p.Kind {
+		case compare.PinTogether, compare.PinApart:
+			ok = p.A != nil && p.B != nil
+		case compare.PinExclude:
+			ok = p.Source != nil
+		}
+		if !ok {
+			warn = append(warn, fmt.Sprintf("topic fix %s: a pin of kind %q that parallax cannot read is left out", r.ID, oneLine(string(p.Kind))))
+			continue
+		}
+		for _, pr := range []*ParaRef{p.A, p.B} {
+			if pr != nil {
+				pr.Source, pr.ID, pr.Hash = oneLine(pr.Source), oneLine(pr.ID), oneLine(pr.Hash)
+				pr.Words = strings.Join(words(pr.Words), " ")
+			}
+		}
+		if p.Source != nil {
+			p.Source.Source, p.Source.ID = oneLine(p.Source.Source), oneLine(p.Source.ID)
+		}
+		keep = append(keep, p)
+	}
+	r.Pins = keep
+	return warn
 }
 
 // cleanRecord makes a stored verdict's strings safe to show, and says what

@@ -103,16 +103,21 @@ var ErrOtherArticles = errors.New("the review belongs to other articles")
 type Store struct {
 	Path string // the review file (a symbolic link is written through)
 
-	mu       sync.Mutex
-	srcs     []SourceRecord          // the current articles, in input order
-	byID     map[string]SourceRecord // current id → article
-	byKey    map[string]SourceRecord // current key → article
-	filed    map[string]SourceRecord // the file's sources at the last save, by key
-	paras    map[string][]string     // current id → paragraph texts, for claims' context
-	recs     map[string]*Record
-	contKey  string // Key of the current articles
-	changes  []Change
-	warnings []string
+	mu    sync.Mutex
+	srcs  []SourceRecord          // the current articles, in input order
+	byID  map[string]SourceRecord // current id → article
+	byKey map[string]SourceRecord // current key → article
+	filed map[string]SourceRecord // the file's sources at the last save, by key
+	paras map[string][]string     // current id → paragraph texts, for claims' context
+	recs  map[string]*Record
+	finds map[string]*FindingRecord // the reviewer's own findings, by id
+	fixes map[string]*FixRecord     // the reviewer's topic fixes, by id
+	// own maps the reviewer's findings placed by the last Apply (their ids
+	// there, "r1") to their records; ownProblem says why the others are not.
+	own, ownProblem map[string]string
+	contKey         string // Key of the current articles
+	changes         []Change
+	warnings        []string
 
 	attached *compare.Result
 	attGen   uint64            // gen when attached was assigned
@@ -210,7 +215,8 @@ func Load(path, key string, ids []string) (*Store, error) {
 
 func newStore(path string) *Store {
 	return &Store{Path: path, byID: map[string]SourceRecord{}, byKey: map[string]SourceRecord{},
-		filed: map[string]SourceRecord{}, paras: map[string][]string{}, recs: map[string]*Record{}}
+		filed: map[string]SourceRecord{}, paras: map[string][]string{}, recs: map[string]*Record{},
+		finds: map[string]*FindingRecord{}, fixes: map[string]*FixRecord{}}
 }
 
 // cleanStale removes the temporary files that killed saves left (a live
@@ -254,15 +260,10 @@ func (s *Store) checkOwner(p *parsed, path string) error {
 	return fmt.Errorf("review %s: %w (none of its sources is among these)", path, ErrOtherArticles)
 }
 
-// take merges a file's verdicts and sources into the store: per verdict the
-// newer wins, as in a save.
+// take merges a file's verdicts, findings, fixes and sources into the
+// store: per record the newer wins, as in a save.
 func (s *Store) take(p *parsed) {
-	for i := range p.file.Verdicts {
-		r := p.file.Verdicts[i]
-		if cur, ok := s.recs[r.ID]; !ok || r.Updated.After(cur.Updated) {
-			s.recs[r.ID] = &r
-		}
-	}
+	s.mergeFile(p.file)
 	for _, r := range p.file.Sources {
 		s.filed[r.Key] = r
 	}
@@ -704,24 +705,27 @@ func (s *Store) Refresh() error {
 	if err := s.checkOwner(p, s.Path); err != nil {
 		return err
 	}
-	s.merge(p.file.Verdicts)
+	s.merge(p.file)
 	return nil
 }
 
-// merge takes into the store the verdicts of a file that are newer than
-// its own; the attachment is redone when any came in.
-func (s *Store) merge(recs []Record) {
-	changed := false
-	for i := range recs {
-		r := recs[i]
-		if cur, ok := s.recs[r.ID]; !ok || r.Updated.After(cur.Updated) {
-			s.recs[r.ID] = &r
-			changed = true
-		}
-	}
-	if changed && s.attached != nil {
+// merge takes into the store the verdicts, findings and fixes of a file
+// that are newer than its own; the attachment is redone when a verdict
+// came in.
+func (s *Store) merge(f File) {
+	if s.mergeFile(f) && s.attached != nil {
 		s.attach(s.attached)
 	}
+}
+
+// mergeFile takes a file's records that are newer than the store's, and
+// reports whether a verdict came in. Findings and fixes that came in show
+// at the next Apply and Pins.
+func (s *Store) mergeFile(f File) bool {
+	changed := mergeRecords(s.recs, f.Verdicts, func(r *Record) string { return r.ID }, func(r *Record) time.Time { return r.Updated })
+	mergeRecords(s.finds, f.Findings, func(r *FindingRecord) string { return r.ID }, func(r *FindingRecord) time.Time { return r.Updated })
+	mergeRecords(s.fixes, f.Fixes, func(r *FixRecord) string { return r.ID }, func(r *FixRecord) time.Time { return r.Updated })
+	return changed
 }
 
 func (s *Store) write() error {
@@ -741,13 +745,14 @@ func (s *Store) write() error {
 			return err
 		}
 		if disk.version == FormatVersion {
-			s.merge(disk.file.Verdicts)
+			s.merge(disk.file)
 		}
 	}
 	f := File{Version: FormatVersion, Key: s.contKey, Sources: slices.Clone(s.srcs)}
 	for _, r := range slices.SortedFunc(maps.Values(s.recs), func(a, b *Record) int { return cmp.Compare(a.ID, b.ID) }) {
 		f.Verdicts = append(f.Verdicts, *r)
 	}
+	f.Findings, f.Fixes = sortedRecords(s.finds), sortedRecords(s.fixes)
 	s.mu.Unlock()
 	if f.Verdicts == nil {
 		f.Verdicts = []Record{}
@@ -779,15 +784,39 @@ func (s *Store) Summary() string {
 	if orphans > 0 {
 		parts = append(parts, plural(orphans, "verdict")+" matching no finding")
 	}
+	own, unplaced := 0, 0
+	for _, e := range s.Own() {
+		own++
+		if e.Finding == "" {
+			unplaced++
+		}
+	}
+	if own > 0 {
+		parts = append(parts, plural(own, "finding")+" of the reviewer's")
+	}
+	if unplaced > 0 {
+		parts = append(parts, plural(unplaced, "finding")+" of the reviewer's not placed")
+	}
+	s.mu.Lock()
+	fixes := len(s.fixRecords())
+	s.mu.Unlock()
+	if fixes > 0 {
+		parts = append(parts, plural(fixes, "topic fix", "topic fixes"))
+	}
 	for _, c := range changes {
 		parts = append(parts, c.Source+" "+c.What+" since the review")
 	}
 	return strings.Join(parts, "; ")
 }
 
-func plural(n int, word string) string {
+// plural is n and the word, in the plural when n is not 1 (given, else
+// with an s).
+func plural(n int, word string, many ...string) string {
 	if n == 1 {
 		return "1 " + word
+	}
+	if len(many) > 0 {
+		return fmt.Sprintf("%d %s", n, many[0])
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -17,8 +17,22 @@ var errInterrupted = errors.New("interrupted while loading")
 // help view when it is shown, else to an action.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch m.mode {
-	case modeSearch, modeNote:
+	case modeSearch, modeNote, modeEvidence, modeOwnNote:
 		return m.inputKey(msg)
+	case modeRight:
+		return m.rightKey(msg)
+	case modeMark:
+		return m.markKey(msg)
+	case modeKind:
+		return m.kindKey(msg)
+	case modeFix:
+		return m.fixKey(msg)
+	case modePickTopic:
+		return m.pickKey(msg)
+	case modeSplit:
+		return m.splitKey(msg)
+	case modeExclude:
+		return m.excludeKey(msg)
 	case modeExport:
 		m.mode = modeNormal
 		switch msg.String() {
@@ -35,6 +49,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	if m.showHelp {
 		return m.helpKey(msg)
+	}
+	if m.sheet != sheetNone {
+		return m.sheetKey(msg)
 	}
 	// A message lasts until the next key: a key that has something to say
 	// says it anew, the others bring back the line that describes the
@@ -129,6 +146,22 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.openNote(m.disc)
 	case key.Matches(msg, k.Undo):
 		return m.undoLast()
+	case key.Matches(msg, k.Right):
+		m.chooseRight()
+	case key.Matches(msg, k.Evidence):
+		m.openEvidence()
+	case key.Matches(msg, k.Mark):
+		m.startMark()
+	case key.Matches(msg, k.Forget):
+		return m.forgetOwn()
+	case key.Matches(msg, k.Fix):
+		m.startFix()
+	case key.Matches(msg, k.Table):
+		m.openSheet(sheetTable)
+	case key.Matches(msg, k.Review):
+		m.openSheet(sheetReview)
+	case key.Matches(msg, k.Timeline):
+		m.openSheet(sheetTimeline)
 	case key.Matches(msg, k.Export):
 		if m.export == nil {
 			m.setError("export is not available here")
@@ -405,7 +438,11 @@ func (m *Model) claimSources(di int) []int {
 
 func (m *Model) discLine(di int) string {
 	d := m.doc.res.Discrepancies[di]
-	return d.ID + " (" + itoa(di+1) + "/" + itoa(len(m.doc.res.Discrepancies)) + ") " + string(m.entry(di).Status) + ": " + d.Summary
+	yours := ""
+	if m.doc.own[di] {
+		yours = " ✎ yours"
+	}
+	return d.ID + " (" + itoa(di+1) + "/" + itoa(len(m.doc.res.Discrepancies)) + ") " + string(m.entry(di).Status) + yours + ": " + d.Summary
 }
 
 // scrollTo puts a place of a paragraph a few lines below the top of its pane.
@@ -450,10 +487,11 @@ func (m *Model) selectTopic(t int) {
 	m.setStatus("topic " + tp.ID + ": " + tp.Label + " · " + plural(len(tp.Sources), "source") + ", " + plural(len(m.doc.topicDiscs[t]), "discrepancy") + " · i why")
 }
 
-// stepFact moves through the focused source's facts in reading order.
+// stepFact moves through the focused source's marked facts in reading
+// order (the fact table's others are for the table to select).
 func (m *Model) stepFact(dir int) {
 	facts := m.doc.sources[m.focus].facts
-	if len(facts) == 0 {
+	if !slices.ContainsFunc(facts, func(f fact) bool { return f.kind != markFact }) {
 		m.setStatus("no fact marked in " + m.doc.name(m.focus))
 		return
 	}
@@ -474,6 +512,9 @@ func (m *Model) stepFact(dir int) {
 		}
 	}
 	i = (i + dir + len(facts)) % len(facts)
+	for facts[i].kind == markFact {
+		i = (i + dir + len(facts)) % len(facts)
+	}
 	m.remember()
 	m.fact, m.disc, m.why = selFact{m.focus, i}, -1, false
 	f := facts[i]
@@ -533,8 +574,22 @@ func (m *Model) toggleWhy() {
 	}
 }
 
-// search finds a query in every paragraph shown, case-insensitively.
+// search finds a query in every paragraph shown, case-insensitively, and
+// goes to the first match.
 func (m *Model) search(q string) {
+	m.findMatches(q)
+	if q == "" {
+		return
+	}
+	if len(m.matches) == 0 {
+		m.setError("no match for “" + q + "”")
+		return
+	}
+	m.stepMatch(1)
+}
+
+// findMatches finds a query's matches, going nowhere.
+func (m *Model) findMatches(q string) {
 	m.query, m.matches, m.matchIdx = q, nil, -1
 	if q == "" {
 		return
@@ -556,11 +611,6 @@ func (m *Model) search(q string) {
 			}
 		}
 	}
-	if len(m.matches) == 0 {
-		m.setError("no match for “" + q + "”")
-		return
-	}
-	m.stepMatch(1)
 }
 
 func (m *Model) stepMatch(dir int) {
@@ -588,8 +638,8 @@ func (m *Model) openInput(md mode, value string) {
 // discrepancy as its target whatever is selected while it is written (a
 // click, a wheel), and a draft left with esc is offered again.
 func (m *Model) openNote(di int) {
-	m.noteDisc = di
-	v, ok := m.drafts[di]
+	m.noteDisc, m.noteD = di, m.doc.res.Discrepancies[di]
+	v, ok := m.drafts[sig(m.noteD)]
 	if !ok {
 		v = cleanLine(m.entry(di).Note) // a note from a review file is outside input
 	}
@@ -609,15 +659,26 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeNormal
 		m.input.Blur()
 		if md == modeNote {
-			if v := strings.TrimSpace(m.input.Value()); v != m.entry(m.noteDisc).Note {
+			if v := strings.TrimSpace(m.input.Value()); v != m.data.Store.Get(m.noteD).Note {
 				if m.drafts == nil {
-					m.drafts = map[int]string{}
+					m.drafts = map[string]string{}
 				}
-				m.drafts[m.noteDisc] = v
+				m.drafts[sig(m.noteD)] = v
 				m.setStatus("note not saved · a reopens the draft")
 				return nil
 			}
 		}
+		if md == modeOwnNote {
+			m.mode = modeMark // the words stay marked
+			m.setStatus("the finding is not recorded yet · enter records it · esc drops the marks")
+			return nil
+		}
+		if md == modeSearch && m.searchInMark {
+			m.searchInMark, m.mode = false, modeMark
+			m.setStatus(m.markLine())
+			return nil
+		}
+		m.inputErr = ""
 		m.setStatus("cancelled")
 		return nil
 	case "enter":
@@ -625,18 +686,39 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeNormal
 		m.input.Blur()
 		v := strings.TrimSpace(m.input.Value())
-		if md == modeSearch {
+		switch md {
+		case modeSearch:
 			m.search(v)
+			if m.searchInMark {
+				// A search while marking words: back to the marks, the
+				// match ready for m.
+				m.searchInMark, m.mode = false, modeMark
+				if !m.statusErr {
+					m.setStatus("match in " + m.doc.name(m.focus) + ": m marks it · " + m.markLine())
+				}
+			}
 			return nil
+		case modeEvidence:
+			return m.setEvidence(v)
+		case modeOwnNote:
+			return m.recordOwn(v)
 		}
-		return m.setNote(m.noteDisc, v)
+		return m.setNote(m.noteD, v)
 	case "ctrl+c":
+		// Whatever is being written is kept before quitting: a note, a
+		// finding, a link that is valid.
 		md := m.mode
 		m.mode = modeNormal
 		m.input.Blur()
-		if md == modeNote {
-			if v := strings.TrimSpace(m.input.Value()); v != m.entry(m.noteDisc).Note {
-				return tea.Sequence(m.setNote(m.noteDisc, v), tea.Quit)
+		v := strings.TrimSpace(m.input.Value())
+		switch {
+		case md == modeNote && v != m.data.Store.Get(m.noteD).Note:
+			return tea.Sequence(m.setNote(m.noteD, v), tea.Quit)
+		case md == modeOwnNote:
+			return tea.Sequence(m.recordOwn(v), tea.Quit)
+		case md == modeEvidence:
+			if _, err := review.CleanEvidence(v); err == nil {
+				return tea.Sequence(m.setEvidence(v), tea.Quit)
 			}
 		}
 		return tea.Quit
@@ -651,81 +733,6 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	return cmd
-}
-
-// recount tallies the verdicts for the header: on a change of review, not
-// on every frame (each look-up hashes the discrepancy's claims).
-func (m *Model) recount() {
-	m.verdicts = map[review.Status]int{}
-	m.discStatus = make([]review.Status, len(m.doc.res.Discrepancies))
-	for i := range m.doc.res.Discrepancies {
-		m.discStatus[i] = m.entry(i).Status
-		m.verdicts[m.discStatus[i]]++
-	}
-	m.reviewGen++ // the open-only filter shows other paragraphs now
-}
-
-// entry is the review of discrepancy di.
-func (m *Model) entry(di int) review.Entry {
-	return m.data.Store.Get(m.doc.res.Discrepancies[di])
-}
-
-// setVerdict gives the selected discrepancy a verdict; giving the same one
-// again reopens it.
-func (m *Model) setVerdict(s review.Status) tea.Cmd {
-	if m.disc < 0 {
-		m.setError("select a discrepancy first (] or [)")
-		return nil
-	}
-	e := m.entry(m.disc)
-	if e.Status == s {
-		s = review.Open
-	}
-	return m.record(m.disc, s, e.Note)
-}
-
-// setNote gives discrepancy di a note, and forgets its draft.
-func (m *Model) setNote(di int, note string) tea.Cmd {
-	if di < 0 || di >= len(m.doc.res.Discrepancies) {
-		return nil
-	}
-	delete(m.drafts, di)
-	e := m.entry(di)
-	return m.record(di, e.Status, note)
-}
-
-// record changes a discrepancy's review and saves it at once.
-func (m *Model) record(di int, status review.Status, note string) tea.Cmd {
-	if m.data.Store == nil {
-		m.setError("verdicts cannot be saved: " + errString(m.data.StoreErr))
-		return nil
-	}
-	d := m.doc.res.Discrepancies[di]
-	m.undo = append(m.undo, undoStep{di, m.entry(di)})
-	m.data.Store.Set(d, status, note, m.now())
-	m.recount()
-	return m.saveCmd(d.ID + " " + string(status) + noteSuffix(note))
-}
-
-func noteSuffix(note string) string {
-	if note == "" {
-		return ""
-	}
-	return " with note"
-}
-
-func (m *Model) undoLast() tea.Cmd {
-	if len(m.undo) == 0 {
-		m.setStatus("nothing to undo")
-		return nil
-	}
-	u := m.undo[len(m.undo)-1]
-	m.undo = m.undo[:len(m.undo)-1]
-	d := m.doc.res.Discrepancies[u.disc]
-	m.data.Store.Set(d, u.entry.Status, u.entry.Note, m.now())
-	m.recount()
-	m.disc = u.disc
-	return m.saveCmd("undone: " + d.ID + " is " + string(u.entry.Status) + " again")
 }
 
 // saveCmd writes the review off the interface's goroutine; the store keeps

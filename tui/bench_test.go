@@ -82,3 +82,16 @@ func BenchmarkFirstScreen(b *testing.B) { // load, compare and draw the seeds
 
 func BenchmarkRewrapSeeds(b *testing.B) { benchRewrap(b, seedData(b)) }
 func BenchmarkRewrapFifty(b *testing.B) { benchRewrap(b, fiftySources(b)) }
+
+// benchSheets: the workbench's sheets opened, moved in and closed (the
+// fact table, the timeline, the review).
+func BenchmarkSheetsFifty(b *testing.B) {
+	benchKeys(b, fiftySources(b), "T", "j", "l", "T", "P", "j", "P", "R", "j", "R")
+}
+
+// benchVerdicts: a verdict, which source is right, back to open: each
+// change recounts the review for the header (the save runs in a command,
+// not measured here).
+func BenchmarkVerdictsFifty(b *testing.B) {
+	benchKeys(b, fiftySources(b), "]", "c", "r", "1", "c", "r", "0")
+}

@@ -14,6 +14,8 @@ import (
 func (m *Model) renderDetail(r rect) []string {
 	var lines []string
 	switch {
+	case m.mode == modeSplit:
+		lines = m.splitDetail(r.w, r.h-1)
 	case m.disc >= 0:
 		lines = m.discDetail(r.w)
 	case m.fact.idx >= 0:
@@ -58,13 +60,39 @@ func (m *Model) discDetail(w int) []string {
 		topic += " " + m.doc.res.Topics[t].Label
 	}
 	head := st.detailTitle.Render(cleanLine(d.ID+" "+strings.ToUpper(string(d.Kind)))) + " · severity " + cleanLine(string(d.Severity)) + " · topic " + cleanLine(topic)
+	if m.doc.own[m.disc] {
+		head = st.own.Render("✎ yours") + " · " + head
+	}
 	lines := []string{fitLeftRight(ansi.Truncate(head, w-14, "…"), m.verdictWord(e.Status), w)}
 	lines = append(lines, wrapStyled(cleanLine(d.Summary), w)...)
-	note := cleanLine(e.Note)
-	if note == "" {
-		note = st.paneMeta.Render("none (a adds one) · c confirm · x dismiss · u undo")
+	// The verdict: which source is right, the evidence, the note, each on
+	// a line when said; what is not said yet is one line of the keys that
+	// say it, so that an untouched finding keeps its room for the claims.
+	var unsaid []string
+	if e.Right != "" {
+		lines = append(lines, wrapStyled(st.label.Render("right: ")+m.rightWho(e.Right), w)...)
+	} else {
+		unsaid = append(unsaid, "r who is right")
 	}
-	lines = append(lines, wrapStyled(st.label.Render("note: ")+note, w)...)
+	if e.Evidence != "" {
+		lines = append(lines, wrapStyled(st.label.Render("evidence: ")+cleanLine(e.Evidence), w)...)
+	} else {
+		unsaid = append(unsaid, "L evidence")
+	}
+	if note := cleanLine(e.Note); note != "" {
+		lines = append(lines, wrapStyled(st.label.Render("note: ")+note, w)...)
+	} else {
+		unsaid = append(unsaid, "a note")
+	}
+	unsaid = append(unsaid, "c confirm", "x dismiss", "u undo")
+	lines = append(lines, st.paneMeta.Render(ansi.Truncate(strings.Join(unsaid, " · "), w, "…")))
+	if len(e.Stale) > 0 {
+		var names []string
+		for _, id := range e.Stale {
+			names = append(names, m.doc.nameOfID(id))
+		}
+		lines = append(lines, wrapStyled(st.notice.Render("the verdict was given before the text of "+strings.Join(names, ", ")+" changed"), w)...)
+	}
 
 	if len(d.Diff) > 0 {
 		// The engine's steps are word groups: a space joins them.
@@ -108,6 +136,35 @@ func (m *Model) discDetail(w int) []string {
 	}
 	if d.Why != "" {
 		lines = append(lines, wrapStyled(st.label.Render("why: ")+cleanLine(d.Why), w)...)
+	}
+	return lines
+}
+
+// splitDetail lists the members of the topic being split, the cursor's
+// marked, those of the second part checked.
+// The list scrolls with the cursor to fit in h lines (enter splits here:
+// the panel's "enter enlarges" does not apply).
+func (m *Model) splitDetail(w, h int) []string {
+	st := &m.st
+	n := len(m.fix.members)
+	title := st.detailTitle.Render("SPLIT "+m.topicName(m.fix.topic)) + st.paneMeta.Render(" · "+plural(n, "paragraph")+" · j/k choose · space puts one in the second part · enter splits")
+	lines := []string{ansi.Truncate(title, w, "…")}
+	room := max(1, h-1)
+	first := clamp(m.fix.cur-room/2, 0, max(0, n-room))
+	for i := first; i < n && i < first+room; i++ {
+		box := "[ ] first part  "
+		if m.fix.second[i] {
+			box = "[x] second part "
+		}
+		cur := "  "
+		if i == m.fix.cur {
+			cur = "▶ "
+		}
+		l := cur + box + m.paraName(m.fix.members[i])
+		if i == m.fix.cur {
+			l = st.sheetCursor.Render(l)
+		}
+		lines = append(lines, ansi.Truncate(l, w, "…"))
 	}
 	return lines
 }

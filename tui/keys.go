@@ -11,6 +11,8 @@ type keyMap struct {
 	NextPane, PrevPane, PaneN, Pair, Sync                        key.Binding
 	Filter, Topics, Overview, Detail, Why, HideDim               key.Binding
 	Confirm, Dismiss, Note, Undo, Export                         key.Binding
+	Right, Evidence, Mark, Forget, Fix                           key.Binding
+	Table, Review, Timeline                                      key.Binding
 	Help, Quit                                                   key.Binding
 }
 
@@ -60,6 +62,16 @@ func defaultKeys() keyMap {
 		Undo:    b("u", "undo verdict or note", "u"),
 		Export:  b("e", "export (m/h/j)", "e"),
 
+		Right:    b("r", "which source is right", "r"),
+		Evidence: b("L", "evidence link", "L"),
+		Mark:     b("m", "mark words: a finding of yours", "m"),
+		Forget:   b("D", "take back your finding", "D"),
+		Fix:      b("p", "fix topics: move, split, join, leave out", "p"),
+
+		Table:    b("T", "fact table", "T"),
+		Review:   b("R", "review: fixes, yours, orphans, warnings", "R"),
+		Timeline: b("P", "timeline: who published first", "P"),
+
 		Help: b("?", "help and legend", "?"),
 		Quit: b("q", "quit", "q", "ctrl+c"),
 	}
@@ -77,6 +89,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.NextDisc, k.PrevDisc, k.NextTopic, k.PrevTopic, k.NextFact, k.PrevFact, k.Back, k.Clear},
 		{k.Search, k.NextMatch, k.PrevMatch, k.NextPane, k.PrevPane, k.PaneN, k.Pair, k.Sync},
 		{k.Filter, k.Topics, k.Overview, k.Detail, k.Why, k.HideDim},
-		{k.Confirm, k.Dismiss, k.Note, k.Undo, k.Export, k.Help, k.Quit},
+		{k.Confirm, k.Dismiss, k.Right, k.Evidence, k.Note, k.Undo, k.Export},
+		{k.Mark, k.Forget, k.Fix, k.Table, k.Review, k.Timeline, k.Help, k.Quit},
 	}
 }

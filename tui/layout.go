@@ -222,7 +222,7 @@ func (m *Model) showOverview() bool {
 // when nothing is selected, a quarter of the room, or most of it when
 // enlarged.
 func (m *Model) detailHeight(room int) int {
-	if m.disc < 0 && m.fact.idx < 0 && !m.why {
+	if m.disc < 0 && m.fact.idx < 0 && !m.why && m.mode != modeSplit {
 		return 0
 	}
 	h := room / 3

@@ -5,6 +5,8 @@
 package tui
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -20,12 +22,17 @@ import (
 
 // Data is what the interface shows: the articles, the engine's result and
 // the review store (nil when the review file could not be opened, with
-// StoreErr saying why).
+// StoreErr saying why). The interface places the reviewer's own findings
+// in the result and attaches the verdicts (review.Store.Apply) when it
+// opens: after that, and in what Run returns, Result holds them.
 type Data struct {
 	Articles []*loader.Article
 	Result   *compare.Result
 	Store    *review.Store
 	StoreErr error
+	// Engine compares again after a topic fix, with the review's pins;
+	// nil is compare.CompareWith. It runs off the interface's goroutine.
+	Engine func(arts []*loader.Article, pins []compare.Pin) *compare.Result
 	// LoadErr is the loader's error (inputs that could not be loaded),
 	// handed back to the caller; Errors is it one line an input, as shown.
 	LoadErr  error
@@ -50,6 +57,25 @@ const (
 	modeSearch
 	modeNote
 	modeExport
+	modeEvidence  // the evidence link of a verdict being written
+	modeRight     // which source is right: a source chosen
+	modeMark      // words being marked for a finding of the reviewer's
+	modeKind      // that finding's kind being chosen
+	modeOwnNote   // its note being written
+	modeFix       // a topic fix being chosen
+	modePickTopic // the topic a paragraph moves to, or joins, being chosen
+	modeSplit     // the members of a topic's second part being chosen
+	modeExclude   // leaving a source out, to confirm
+)
+
+// sheetKind is a view that takes the place of the panes.
+type sheetKind int
+
+const (
+	sheetNone     sheetKind = iota
+	sheetTable              // the fact table
+	sheetReview             // the review: changes, warnings, fixes, findings of the reviewer's, orphans
+	sheetTimeline           // the sources in publication order
 )
 
 // selFact names a selected fact: a source and an index into its facts.
@@ -66,10 +92,25 @@ type position struct {
 	sides              []int
 }
 
-// undoStep is a verdict or note as it was before a change.
+// undoKind says what an undo step takes back.
+type undoKind int
+
+const (
+	undoVerdict    undoKind = iota // a verdict, a note, a source named right, a link
+	undoOwnAdded                   // a finding of the reviewer's recorded
+	undoOwnRemoved                 // one taken back
+	undoFixAdded                   // a topic fix made
+	undoFixRemoved                 // one undone from the review sheet
+)
+
+// undoStep is what a change took away: the verdict as it was before (of a
+// discrepancy held by value, since a re-comparison renumbers them), or the
+// id of the finding or fix it made or took back.
 type undoStep struct {
-	disc  int
-	entry review.Entry
+	kind undoKind
+	d    compare.Discrepancy
+	v    review.Verdict
+	id   string
 }
 
 // Messages of the interface's own commands.
@@ -82,6 +123,14 @@ type (
 	exportedMsg struct {
 		path string
 		err  error
+	}
+	// recomparedMsg is the engine's result after a topic fix; gen tells
+	// it from the result of an earlier request.
+	recomparedMsg struct {
+		gen  int
+		res  *compare.Result
+		what string // what the fix did, for the status
+		at   compare.Ref
 	}
 )
 
@@ -106,8 +155,9 @@ type Model struct {
 	profile           colorprofile.Profile
 	err               error // loading failed: the program quits and says why
 
-	data Data
-	doc  *doc
+	data   Data
+	doc    *doc
+	engine *compare.Result // the engine's result, before the reviewer's findings are placed in it
 
 	panes        []pane
 	focus, first int
@@ -131,8 +181,10 @@ type Model struct {
 	showHelp     bool
 
 	mode     mode
-	noteDisc int            // the discrepancy the note being written belongs to
-	drafts   map[int]string // notes left with esc, by discrepancy, offered again by a
+	noteDisc int                 // the discrepancy the note being written belongs to
+	noteD    compare.Discrepancy // it, by value: a re-comparison may renumber
+	drafts   map[string]string   // notes left with esc, by finding (sig), offered again by a
+	inputErr string              // why the line being written was refused (an evidence link)
 	query    string
 	matches  []match
 	matchIdx int
@@ -149,6 +201,30 @@ type Model struct {
 	discStatus []review.Status // each discrepancy's verdict, by recount
 	reviewGen  int             // counts recounts: the open-only filter's wrap depends on it
 	helpTop    int             // the help view's first line
+	counts     reviewCounts    // what the review holds beyond the verdicts, by recount
+
+	// The reviewer's work in the modes above.
+	marks []compare.Span // words marked for a finding of the reviewer's, one span a source
+	// searchInMark: the search line was opened while marking words, and
+	// goes back to the marks when it closes.
+	searchInMark bool
+	ownKind      compare.Kind
+	fix          fixWork
+	// The sheet shown instead of the panes, and its cursor (row, column)
+	// and first row shown.
+	sheet                        sheetKind
+	sheetRow, sheetCol, sheetTop int
+	// Re-comparing after a topic fix: the latest request, and a result
+	// that came while a mode was open (taken when it closes).
+	recompGen   int
+	recomputing bool
+	pending     *recomparedMsg
+}
+
+// reviewCounts are what the header and the review sheet say of the
+// review, counted on a change rather than every frame.
+type reviewCounts struct {
+	orphans, own, unplaced, fixes, excluded, changes, warnings int
 }
 
 // New builds the model; load runs in a command when the program starts.
@@ -206,23 +282,72 @@ func (m *Model) Init() tea.Cmd {
 	})
 }
 
-// setData takes a loaded comparison.
+// setData takes a loaded comparison: the reviewer's findings placed in
+// it and the verdicts attached, then what the reviewer should know first:
+// inputs not loaded, a review that will not be saved, articles changed
+// since the review, verdicts that match no finding, warnings.
 func (m *Model) setData(d Data) {
 	m.data = d
-	m.doc = newDoc(d.Articles, d.Result)
-	m.panes = make([]pane, len(m.doc.sources))
+	m.engine = d.Result
+	m.data.Result = d.Store.Apply(d.Result, d.Articles)
+	m.build()
 	m.pairA, m.pairB = 0, min(1, len(m.doc.sources)-1)
-	m.recount()
 	switch {
 	case len(d.Errors) > 0:
 		m.setError(plural(len(d.Errors), "input") + " not loaded: " + d.Errors[0])
 	case d.StoreErr != nil:
 		m.setError("verdicts will not be saved: " + d.StoreErr.Error())
-	case len(d.Warnings) > 0:
-		m.setStatus(plural(len(d.Warnings), "warning") + ": " + d.Warnings[0])
 	default:
-		m.setStatus(m.summary())
+		if news := m.reviewNews(); news != "" {
+			m.setStatus(news)
+		} else {
+			m.setStatus(m.summary())
+		}
 	}
+}
+
+// build indexes the result shown, and makes a pane a source.
+func (m *Model) build() {
+	st := m.data.Store
+	m.doc = newDoc(m.data.Articles, m.data.Result, func(d compare.Discrepancy) bool {
+		_, ok := st.IsOwn(d)
+		return ok
+	})
+	m.panes = make([]pane, len(m.doc.sources))
+	m.recount()
+}
+
+// reviewNews is what the review says at opening, one line: the articles
+// changed since it, its verdicts that match no finding, the reviewer's
+// findings that are not placed, the warnings of the loader and of the
+// review file; "" when none.
+func (m *Model) reviewNews() string {
+	var parts []string
+	for _, c := range m.data.Store.Changes() {
+		parts = append(parts, m.doc.nameOfID(c.Source)+" "+cleanLine(c.What)+" since the review")
+	}
+	if n := m.counts.orphans; n > 0 {
+		parts = append(parts, plural(n, "verdict")+pick1(n, " matches", " match")+" no finding")
+	}
+	if n := m.counts.unplaced; n > 0 {
+		parts = append(parts, plural(n, "finding")+" of yours"+pick1(n, " is", " are")+" not placed")
+	}
+	if n := m.counts.warnings; n > 0 {
+		w := append(slices.Clone(m.data.Warnings), m.data.Store.Warnings()...)[0]
+		parts = append(parts, plural(n, "warning")+": "+cleanLine(w))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, " · ") + " · R lists them"
+}
+
+// pick1 is one when n is 1, else many: a verb that agrees with a count.
+func pick1(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // summary is the status line with nothing selected; on the bundled sample
@@ -239,6 +364,13 @@ func (m *Model) summary() string {
 // Update maps messages to the actions, then settles what the layout keeps.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
+	if m.pending != nil && m.mode == modeNormal {
+		// A re-comparison that came while a mode was open: shown now that
+		// nothing being chosen or written refers to the old one.
+		msg := *m.pending
+		m.pending = nil
+		m.takeRecompared(msg)
+	}
 	m.settle()
 	return m, cmd
 }
@@ -278,6 +410,16 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case savedMsg:
 		m.saved(msg.err)
 		return nil
+	case recomparedMsg:
+		if m.doc == nil || msg.gen != m.recompGen {
+			return nil // a later fix asked for another comparison
+		}
+		if m.mode != modeNormal {
+			m.pending = &msg
+			return nil
+		}
+		m.takeRecompared(msg)
+		return nil
 	case exportedMsg:
 		if msg.err != nil {
 			m.setError("export failed: " + cleanLine(msg.err.Error()))
@@ -295,7 +437,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return m.handleKey(msg)
 	case tea.PasteMsg:
-		if m.mode == modeSearch || m.mode == modeNote {
+		if m.mode == modeSearch || m.mode == modeNote || m.mode == modeEvidence || m.mode == modeOwnNote {
 			msg.Content = cleanLine(msg.Content)
 			var cmd tea.Cmd
 			m.input, cmd = m.input.Update(msg)

@@ -50,7 +50,11 @@ func press(m *Model, keys ...string) {
 	}
 }
 
-func run(m *Model, cmd tea.Cmd) {
+func run(m *Model, cmd tea.Cmd) { runFor(m, cmd, 200*time.Millisecond) }
+
+// runFor runs a command as run does, waiting for each up to wait: the
+// engine's re-comparison after a topic fix needs longer than a save.
+func runFor(m *Model, cmd tea.Cmd, wait time.Duration) {
 	if cmd == nil {
 		return
 	}
@@ -61,12 +65,12 @@ func run(m *Model, cmd tea.Cmd) {
 		switch msg := msg.(type) {
 		case tea.BatchMsg:
 			for _, c := range msg {
-				run(m, c)
+				runFor(m, c, wait)
 			}
-		case savedMsg, exportedMsg:
+		case savedMsg, exportedMsg, recomparedMsg:
 			m.Update(msg)
 		}
-	case <-time.After(200 * time.Millisecond): // a timer: nothing to feed back
+	case <-time.After(wait): // a timer: nothing to feed back
 	}
 }
 

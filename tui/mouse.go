@@ -96,7 +96,7 @@ func (m *Model) clickText(si int, r rect, x, y int) {
 	}
 	best := mark{kind: -1, disc: -1, fact: -1}
 	for _, mk := range m.doc.sources[si].marks[rw.para] {
-		if mk.start <= off && off < mk.end && mk.kind > best.kind && (mk.kind != markDisc || m.discPasses(mk.disc)) {
+		if mk.start <= off && off < mk.end && mk.kind > best.kind && (mk.disc < 0 || m.discPasses(mk.disc)) {
 			best = mk
 		}
 	}

@@ -88,7 +88,7 @@ func (m *Model) paragraphShown(si, pi int, k loader.Kind) bool {
 		return true
 	}
 	for _, mk := range m.doc.sources[si].marks[pi] {
-		if mk.kind == markDisc && m.discPasses(mk.disc) {
+		if mk.disc >= 0 && m.discPasses(mk.disc) {
 			return true
 		}
 	}
@@ -171,11 +171,20 @@ func (m *Model) paneHeader(si, w int, focused bool) []string {
 	default:
 		lines = append(lines, pad(st.notice.Render("(no title)"), w))
 	}
-	date := n.date
-	if date == "" {
-		date = "date unknown"
+	// The date, with the source's place in the timeline when several are
+	// dated: said in full where the file name still fits, else shortly.
+	meta := "date unknown · " + n.file
+	if n.date != "" {
+		meta = n.date + " · " + n.file
+		if m.doc.dated > 1 {
+			nth := ordinal(m.doc.rank[si])
+			meta = n.date + " (" + nth + " to publish) · " + n.file
+			if ansi.StringWidth(meta) > w {
+				meta = n.date + " (" + nth + ") · " + n.file
+			}
+		}
 	}
-	lines = append(lines, pad(st.paneMeta.Render(ansi.Truncate(date+" · "+n.file, w, "…")), w))
+	lines = append(lines, pad(st.paneMeta.Render(ansi.Truncate(meta, w, "…")), w))
 	return lines
 }
 
@@ -250,7 +259,7 @@ func (m *Model) rowMarks(si int, rw row) []mark {
 		if mk.end <= rw.start || mk.start >= rw.end {
 			continue
 		}
-		if mk.kind == markDisc && !m.discPasses(mk.disc) {
+		if mk.disc >= 0 && !m.discPasses(mk.disc) {
 			continue
 		}
 		if (mk.disc >= 0 && mk.disc == m.disc) || (mk.fact >= 0 && m.fact.src == si && m.fact.idx == mk.fact) {
@@ -263,7 +272,31 @@ func (m *Model) rowMarks(si int, rw row) []mark {
 			out = append(out, mark{start: mt.start, end: mt.end, kind: markSearch, disc: -1, fact: -1})
 		}
 	}
+	if len(m.marks) > 0 {
+		id := m.doc.sources[si].art.ID
+		for _, sp := range m.marks {
+			if sp.Source == id && sp.Paragraph == rw.para && sp.End > rw.start && sp.Start < rw.end {
+				out = append(out, mark{start: sp.Start, end: sp.End, kind: markPending, disc: -1, fact: -1})
+			}
+		}
+	}
 	return out
+}
+
+// ordinal is 1st, 2nd, 3rd, 4th... 11th, 12th, 13th, 21st.
+func ordinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return itoa(n) + suffix
 }
 
 // topMark returns the strongest mark kind covering pos (or -1) and where

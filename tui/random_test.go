@@ -18,6 +18,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/review"
 )
 
@@ -168,7 +169,7 @@ func (dr *driver) send(msg tea.Msg) {
 		dr.log = dr.log[1:]
 	}
 	m := dr.m
-	mode, noteDisc, value := m.mode, m.noteDisc, m.input.Value()
+	mode, noteD, value := m.mode, m.noteD, m.input.Value()
 	var cmd tea.Cmd
 	func() {
 		defer func() {
@@ -182,7 +183,7 @@ func (dr *driver) send(msg tea.Msg) {
 		dr.runCmd(cmd)
 	}
 	if mode == modeNote && m.mode != modeNote {
-		dr.checkNoteKept(msg, noteDisc, value)
+		dr.checkNoteKept(msg, noteD, value)
 	}
 	dr.checkState()
 	dr.checkFrame()
@@ -234,7 +235,7 @@ func (dr *driver) runCmd(cmd tea.Cmd) {
 
 // checkNoteKept: a note being written leaves the note line only by enter
 // (saved), ctrl+c (saved, then quit) or esc (kept as a draft).
-func (dr *driver) checkNoteKept(msg tea.Msg, di int, value string) {
+func (dr *driver) checkNoteKept(msg tea.Msg, d compare.Discrepancy, value string) {
 	dr.t.Helper()
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -242,14 +243,13 @@ func (dr *driver) checkNoteKept(msg tea.Msg, di int, value string) {
 	}
 	// The store keeps the note as it is safe to keep (review.CleanNote).
 	want := review.CleanNote(value)
-	d := dr.d.Result.Discrepancies[di]
 	switch k.String() {
 	case "enter", "ctrl+c":
 		if got := dr.d.Store.Get(d).Note; got != want {
 			dr.fail("%s: note of %s is %q, typed %q", k.String(), d.ID, got, want)
 		}
 	case "esc":
-		if got, ok := dr.m.drafts[di]; !ok && dr.d.Store.Get(d).Note != want || ok && strings.TrimSpace(got) != strings.TrimSpace(value) {
+		if got, ok := dr.m.drafts[sig(d)]; !ok && dr.d.Store.Get(d).Note != want || ok && strings.TrimSpace(got) != strings.TrimSpace(value) {
 			dr.fail("esc lost the draft of %s: %q", d.ID, want)
 		}
 	default:

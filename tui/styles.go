@@ -25,16 +25,16 @@ type styles struct {
 	paneName, paneNameFocused, paneMeta      lipgloss.Style
 	sep, notice                              lipgloss.Style
 	title, dim                               lipgloss.Style
-	marks                                    [markSelected + 1]lipgloss.Style
+	marks                                    [markKinds]lipgloss.Style
 	// The text's styles as the escape sequences that open and close them,
 	// taken once from the styles: a pane's text is thousands of runs a
 	// frame, and Render, which also measures, wraps and underlines space
 	// by space, is too slow for that.
-	markSGR                           [markSelected + 1]sgr
+	markSGR                           [markKinds]sgr
 	plainSGR, titleSGR, dimSGR        sgr
 	topicBarCell, dimDot              string
-	glyphCells                        [markSelected + 1]string
-	glyphs                            [markSelected + 1]string
+	glyphCells                        [markKinds]string
+	glyphs                            [markKinds]string
 	topicBar                          lipgloss.Style
 	cellCover, cellDisagree, cellNone lipgloss.Style
 	cellSelected                      lipgloss.Style
@@ -44,6 +44,10 @@ type styles struct {
 	item, itemSelected, count            lipgloss.Style
 	detailTitle, diffDel, diffIns, label lipgloss.Style
 	confirmed, dismissed, open           lipgloss.Style
+	// The sheets (fact table, review, timeline): a heading row, the row
+	// under the cursor, the cell under it.
+	sheetHead, sheetCursor, sheetCell lipgloss.Style
+	own                               lipgloss.Style // "✎ yours" beside a reviewer's finding
 }
 
 // palette is the few colours every style is built from, one per terminal:
@@ -122,6 +126,17 @@ func newStyles(p palette) styles {
 	s.marks[markSearch] = st().Background(matchBg).Foreground(fg).Underline(true).Bold(true)
 	s.marks[markDisc] = st().Foreground(red).Bold(true).Underline(true)
 	s.marks[markSelected] = st().Reverse(true).Bold(true).Background(selBg).Foreground(fg)
+	// A reviewer's finding: as a claim, but in the accent colour and with
+	// a double underline where the terminal draws one (a single one
+	// elsewhere); its gutter glyph is the pencil.
+	s.marks[markOwn] = st().Foreground(accent).Bold(true).Underline(true).UnderlineStyle(lipgloss.UnderlineDouble)
+	// Words marked for a finding being recorded: reversed and underlined,
+	// whatever else marks them.
+	s.marks[markPending] = st().Reverse(true).Underline(true).Foreground(yellow)
+	s.sheetHead = st().Bold(true).Underline(true).Foreground(fg)
+	s.sheetCursor = st().Bold(true).Background(barBg).Foreground(fg)
+	s.sheetCell = st().Reverse(true).Bold(true).Foreground(accent)
+	s.own = st().Bold(true).Foreground(accent)
 	for c, cs := range [3]struct {
 		glyph string
 		style lipgloss.Style
@@ -129,7 +144,7 @@ func newStyles(p palette) styles {
 		s.cells[c][0] = cs.style.Render(cs.glyph)
 		s.cells[c][1] = cs.style.Reverse(true).Render(cs.glyph)
 	}
-	s.glyphs = [...]string{markAgree: "=", markUnique: "+", markQuote: "»", markSearch: "/", markDisc: "!", markSelected: "▶"}
+	s.glyphs = [...]string{markFact: " ", markAgree: "=", markUnique: "+", markQuote: "»", markSearch: "/", markDisc: "!", markOwn: "✎", markSelected: "▶", markPending: "*"}
 	for k := range s.marks {
 		s.markSGR[k] = sgrOf(s.marks[k])
 		s.glyphCells[k] = s.marks[k].Render(s.glyphs[k])

@@ -44,10 +44,14 @@ func (m *Model) render() string {
 	if s.overview.h > 0 {
 		copy(screen[s.overview.y:], m.renderOverview(s.overview))
 	}
-	if m.showHelp {
+	switch {
+	case m.showHelp:
 		r := m.helpRect(s)
 		copy(screen[r.y:], m.renderHelp(r))
-	} else {
+	case m.sheet != sheetNone:
+		r := m.helpRect(s)
+		copy(screen[r.y:], m.renderSheet(r))
+	default:
 		m.renderBody(screen, s)
 		if s.detail.h > 0 {
 			copy(screen[s.detail.y:], m.renderDetail(s.detail))
@@ -123,23 +127,58 @@ func (m *Model) renderHeader() string {
 	h := " parallax · " + sample + plural(len(m.doc.sources), "source") + " · " + plural(len(m.doc.res.Topics), "topic") +
 		" · " + plural(len(m.doc.res.Discrepancies), "discrepancy") + ": " + itoa(open) + " open, " +
 		itoa(confirmed) + " confirmed, " + itoa(dismissed) + " dismissed"
-	var flags []string
+	// Each flag in words, and shortly for a narrow terminal, where the
+	// counts of the left need the room.
+	type flag struct{ long, short string }
+	var flags []flag
+	add := func(long, short string) { flags = append(flags, flag{long, short}) }
+	if m.recomputing {
+		add("re-comparing…", "re-comparing…")
+	}
+	if n := m.counts.own; n > 0 {
+		add("✎ "+itoa(n)+" yours", "✎"+itoa(n))
+	}
+	if n := m.counts.fixes; n > 0 {
+		add(plural(n, "topic fix", "topic fixes"), plural(n, "fix", "fixes"))
+	}
+	if n := m.counts.excluded; n > 0 {
+		add(itoa(n)+" left out", itoa(n)+" out")
+	}
+	if n := m.counts.orphans; n > 0 {
+		add(itoa(n)+" orphaned", itoa(n)+" orphan")
+	}
+	if n := m.counts.changes; n > 0 {
+		add(plural(n, "article")+" changed", itoa(n)+" changed")
+	}
 	if m.filter > 0 {
-		flags = append(flags, "filter: "+m.filterName())
+		add("filter: "+m.filterName(), m.filterName())
 	}
 	if m.sync {
-		flags = append(flags, "sync")
+		add("sync", "sync")
 	}
 	if m.pair {
-		flags = append(flags, "pair")
+		add("pair", "pair")
 	}
 	if m.hideDim {
-		flags = append(flags, "captions hidden")
+		add("captions hidden", "no captions")
 	}
-	right := ansi.Truncate(cleanLine(strings.Join(flags, " · ")), m.w/2, "…") + " "
+	join := func(short bool) string {
+		parts := make([]string, len(flags))
+		for i, f := range flags {
+			parts[i] = f.long
+			if short {
+				parts[i] = f.short
+			}
+		}
+		return ansi.Truncate(cleanLine(strings.Join(parts, " · ")), m.w/2, "…") + " "
+	}
+	right := join(false)
 	if ansi.StringWidth(h) > m.w-ansi.StringWidth(right)-1 {
 		h = " parallax · " + sample + itoa(len(m.doc.sources)) + " src · " + plural(len(m.doc.res.Topics), "topic") + " · " +
 			itoa(len(m.doc.res.Discrepancies)) + " disc: " + itoa(open) + " open " + itoa(confirmed) + " ✔ " + itoa(dismissed) + " ✘"
+		if ansi.StringWidth(h) > m.w-ansi.StringWidth(right)-1 {
+			right = join(true)
+		}
 	}
 	return m.st.header.Render(fitLeftRight(ansi.Truncate(h, m.w, "…"), right, m.w))
 }
@@ -326,7 +365,15 @@ func (m *Model) renderStatus() string {
 	case modeSearch:
 		return pad(m.st.key.Render("search: ")+m.input.View(), m.w)
 	case modeNote:
-		return pad(m.st.key.Render("note for "+cleanLine(m.doc.res.Discrepancies[m.noteDisc].ID)+" (enter saves, esc cancels): ")+m.input.View(), m.w)
+		return pad(m.st.key.Render("note for "+cleanLine(m.noteD.ID)+" (enter saves, esc cancels): ")+m.input.View(), m.w)
+	case modeEvidence:
+		prompt := "evidence link for " + cleanLine(m.noteD.ID) + " (http or https; enter saves, empty removes, esc cancels): "
+		if m.inputErr != "" {
+			return pad(m.st.statusErr.Render(m.inputErr+" · ")+m.st.key.Render("link: ")+m.input.View(), m.w)
+		}
+		return pad(m.st.key.Render(prompt)+m.input.View(), m.w)
+	case modeOwnNote:
+		return pad(m.st.key.Render("note on your "+string(m.ownKind)+" finding (enter records it, esc goes back): ")+m.input.View(), m.w)
 	}
 	msg, isErr := m.status, m.statusErr
 	if msg == "" {
@@ -377,6 +424,8 @@ func (m *Model) helpLines(w int) []string {
 		{markSelected, "the selected discrepancy or fact"},
 		{markSearch, "a search match"},
 		{markDisc, "a claim in a discrepancy"},
+		{markOwn, "a claim in a finding of yours (m records one)"},
+		{markPending, "words marked for a finding being recorded"},
 		{markQuote, "a quotation"},
 		{markUnique, "a fact only this source reports"},
 		{markAgree, "a fact several sources state alike"},

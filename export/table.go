@@ -1,0 +1,112 @@
+package export
+
+import (
+	"slices"
+
+	"github.com/parallax-news/parallax/compare"
+)
+
+// The fact table as the exports show it: a row per key the engine read
+// (what is reported: the toll, the time, who said what), a cell per
+// source, marked where the sources give different values and where a
+// finding claims its facts.
+
+// viewRow is one row of the fact table, every string cleaned.
+type viewRow struct {
+	Key, Label string
+	Cells      []viewCell // one per source, in the sources' order; Value "" where the source is silent
+	Answered   int        // how many sources answer it
+	Differ     bool       // two sources give different values
+	Disagree   bool       // the engine says a finding sets two of its cells against each other
+	Discs      []string   // the findings whose claims are among its facts
+}
+
+// viewCell is one source's answer to a row.
+type viewCell struct {
+	Source    string   // the source's id
+	Value     string   // its first fact's value, "" when silent
+	Facts     []string // the ids of its facts with the row's key
+	Text      string   // the first fact's words, as in its paragraph
+	Paragraph int
+	Topic     string // the topic of the first fact, for a link
+}
+
+// buildTable reads Result.Table for the exports.
+func (v *view) buildTable() []viewRow {
+	r := v.res
+	facts := make(map[string]compare.Fact, len(r.Facts))
+	for _, f := range r.Facts {
+		facts[f.ID] = f
+	}
+	var out []viewRow
+	for _, row := range r.Table {
+		vr := viewRow{Key: line(row.Key), Label: line(row.Label), Disagree: row.Disagree, Cells: make([]viewCell, len(v.sources))}
+		bySrc := map[string]compare.Cell{}
+		for _, c := range row.Cells {
+			bySrc[c.Source] = c
+		}
+		first := ""
+		for i, s := range v.sources {
+			vc := viewCell{Source: s.ID, Facts: []string{}}
+			c, ok := bySrc[s.ID]
+			if ok {
+				for _, id := range c.Facts {
+					f, known := facts[id]
+					if !known || f.Span.Source != s.ID {
+						continue
+					}
+					if len(vc.Facts) == 0 {
+						vc.Text, vc.Paragraph, vc.Topic = v.claimText(f.Span, f.Text), f.Span.Paragraph, line(f.Topic)
+					}
+					vc.Facts = append(vc.Facts, line(id))
+					for _, d := range r.Discrepancies {
+						if slices.Contains(vr.Discs, line(d.ID)) {
+							continue
+						}
+						for _, cl := range d.Claims {
+							if cl.Source == f.Span.Source && cl.Paragraph == f.Span.Paragraph && cl.Start < f.Span.End && f.Span.Start < cl.End {
+								vr.Discs = append(vr.Discs, line(d.ID))
+								break
+							}
+						}
+					}
+				}
+			}
+			if len(vc.Facts) > 0 {
+				vc.Value = line(c.Value)
+				vr.Answered++
+				if first == "" {
+					first = vc.Value
+				} else if vc.Value != first {
+					vr.Differ = true
+				}
+			}
+			vr.Cells[i] = vc
+		}
+		if vr.Answered == 0 {
+			continue
+		}
+		if vr.Discs == nil {
+			vr.Discs = []string{}
+		}
+		out = append(out, vr)
+	}
+	return out
+}
+
+// marks are a row's signs for people: ! a finding sets its cells against
+// each other, ≠ the sources give different values, 1 one source alone
+// answers.
+func (vr viewRow) marks() string {
+	s := ""
+	if vr.Disagree || len(vr.Discs) > 0 {
+		s += "!"
+	}
+	switch {
+	case vr.Answered == 1:
+		s += "1"
+	case vr.Differ:
+		s += "≠"
+	}
+	return s
+}
