@@ -409,10 +409,10 @@ func (c *comparison) sameFigure(a, b Fact, fa, fb numberFrame) (float64, bool) {
 	if qa.Counted != "" && qa.Counted == qb.Counted {
 		score += 0.05
 	}
-	// A share for two names, a sum for two things, a threshold for two
-	// purposes, a total and the rest besides someone named, are two
-	// figures.
-	if qa.Rest != qb.Rest || qa.Whose != "" && qb.Whose != "" && qa.Whose != qb.Whose || qa.Purpose != "" && qb.Purpose != "" && qa.Purpose != qb.Purpose {
+	// A share for two names or of two populations, a sum for two things,
+	// a threshold for two purposes, a total and the rest besides someone
+	// named, are two figures.
+	if qa.Rest != qb.Rest || qa.Among != qb.Among || qa.Whose != "" && qb.Whose != "" && qa.Whose != qb.Whose || qa.Purpose != "" && qb.Purpose != "" && qa.Purpose != qb.Purpose {
 		return 0, false
 	}
 	// Figures of one thing are most often near one another: the nearer,

@@ -129,6 +129,7 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 		case q.Unit == "%":
 			q.Of = shareOf(toks, end)
 			q.Whose = holderOf(text, toks, i, end)
+			q.Among = populationOf(toks)
 		case isCurrency(q.Unit):
 			q.Of = sumOf(text, toks, i, end)
 		default:
@@ -430,6 +431,39 @@ func holderOf(text string, toks []token, i, end int) string {
 	}
 	return ""
 }
+
+// populationOf is the population a sentence's shares are counted in: the
+// words after "among" up to a mark or a verb ("among Tea Party
+// supporters"), "" when it names none or only the whole electorate
+// (generalPopulations).
+func populationOf(toks []token) string {
+	for i, t := range toks {
+		if t.folded != "among" {
+			continue
+		}
+		var ws []string
+		for j := i + 1; j < len(toks) && j <= i+populationWords; j++ {
+			f := toks[j].folded
+			if j > i+1 && (isStop(f) || commonVerbs()[f] || isNumberToken(f)) {
+				break
+			}
+			if !isStop(f) {
+				ws = append(ws, f)
+			}
+		}
+		if len(ws) == 0 || len(ws) == 1 && generalPopulations[singular(ws[0])] {
+			return ""
+		}
+		return strings.Join(ws, " ")
+	}
+	return ""
+}
+
+// populationWords bounds the words of a population; generalPopulations
+// are the whole of a poll's sample, as good as naming none.
+const populationWords = 4
+
+var generalPopulations = toSet(`voter respondent people adult american resident`)
 
 // age reports a number set off by commas after a name: "Mattis, 68,".
 func age(text string, toks []token, i, end int) bool {

@@ -3,6 +3,8 @@ package compare
 import (
 	"math"
 	"testing"
+
+	"github.com/parallax-news/parallax/loader"
 )
 
 func TestQuantities(t *testing.T) {
@@ -64,6 +66,35 @@ func TestQuantities(t *testing.T) {
 			if span := tt.text[got[i].start:got[i].end]; span == "" {
 				t.Errorf("%q #%d: empty span", tt.text, i)
 			}
+		}
+	}
+}
+
+// A share counted among a part of the sample is not the share of the whole:
+// no finding between them; two shares of the whole that differ are one.
+func TestSharesOfPopulations(t *testing.T) {
+	whole := "Date: 2011-04-08\n\nIn the poll of the state's voters, Brandt has 17 percent.\n"
+	r := Compare([]*loader.Article{
+		article("a", whole),
+		article("b", "Date: 2011-04-08\n\nAmong union members in the poll, Alder leads with 20 percent, and Brandt has 14 percent.\n"),
+	})
+	if d := findDisc(r, KindNumber); d != nil {
+		t.Errorf("a share among union members against the whole: %s", d.Summary)
+	}
+	r = Compare([]*loader.Article{
+		article("a", whole),
+		article("b", "Date: 2011-04-08\n\nIn the poll of the state's voters, Alder leads with 20 percent, and Brandt has 14 percent.\n"),
+	})
+	if d := findDisc(r, KindNumber); d == nil {
+		t.Errorf("17 against 14 percent of one sample: %+v", r.Discrepancies)
+	}
+	for _, c := range []struct{ text, want string }{
+		{"Among Tea Party supporters, he has 20 percent.", "tea party supporters"},
+		{"Among voters, he has 20 percent.", ""},
+		{"He has 20 percent.", ""},
+	} {
+		if got := populationOf(words(c.text)); got != c.want {
+			t.Errorf("populationOf(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
 }

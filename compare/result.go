@@ -116,6 +116,10 @@ type Quantity struct {
 	// Whose is the name a figure is given for: "Gingrich" in "Gingrich, at
 	// 11 percent".
 	Whose string
+	// Among is the population a share is counted in, when the sentence
+	// names one: "tea party supporters" in "among Tea Party supporters,
+	// Romney has 17 percent". A share of a part is not one of the whole.
+	Among string
 	// Rest marks a count of the others besides someone named ("Corfman
 	// and three other women"): a part of a total, compared only with
 	// another such part.
