@@ -179,13 +179,23 @@ func detectQuotes(c *comparison, out *findings) {
 		}
 	}
 	// One finding per wording that differs: the same rewording set against
-	// several faithful copies is one finding with all their claims.
+	// several faithful copies is one finding with all their claims; so is
+	// one quotation worded otherwise by two sources (its three sides),
+	// where the pairs share a quotation and say the same words.
 	type finding struct {
-		d   Discrepancy
-		ids map[string]bool
+		d    Discrepancy
+		ids  map[string]bool
+		core map[string]bool // the words of its first pair's shorter side
+	}
+	coreOf := func(i, j int) map[string]bool {
+		if len(sets[j]) < len(sets[i]) {
+			return sets[j]
+		}
+		return sets[i]
 	}
 	var found []*finding
 	byKey := map[string]*finding{}
+	byFact := map[string]*finding{}
 	for _, cp := range matched {
 		i, j := cp.a, cp.b
 		if units[i].source > units[j].source {
@@ -199,6 +209,11 @@ func detectQuotes(c *comparison, out *findings) {
 		for _, fi := range append(slices.Clone(a.facts), b.facts...) {
 			if f == nil {
 				f = byKey[qs[fi].ID+"|"+key]
+			}
+		}
+		for _, fi := range append(slices.Clone(a.facts), b.facts...) {
+			if g := byFact[qs[fi].ID]; f == nil && g != nil && overlapCoeff(g.core, coreOf(i, j)) >= quoteOverlap {
+				f = g
 			}
 		}
 		if f != nil {
@@ -225,10 +240,13 @@ func detectQuotes(c *comparison, out *findings) {
 		f = &finding{d: Discrepancy{Kind: KindQuote, Topic: a.topic, Severity: sev, Claims: append(claimsOf(a), claimsOf(b)...), Diff: diff,
 			Summary: fmt.Sprintf("quote of %s worded differently (%d %s changed): %s", who, changed, plural(changed, "word", "words"), summary),
 			Why:     fmt.Sprintf("%.0f%% of the shorter quotation's words recur in the other, in the same order, but the wording inside differs", 100*overlapCoeff(sets[i], sets[j]))},
-			ids: map[string]bool{}}
+			ids: map[string]bool{}, core: coreOf(i, j)}
 		for _, fi := range append(slices.Clone(a.facts), b.facts...) {
 			f.ids[qs[fi].ID] = true
 			byKey[qs[fi].ID+"|"+key] = f
+			if byFact[qs[fi].ID] == nil {
+				byFact[qs[fi].ID] = f
+			}
 		}
 		found = append(found, f)
 	}

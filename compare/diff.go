@@ -85,5 +85,47 @@ func wordDiff(a, b string) []DiffOp {
 			ops = append(ops, DiffOp{Op: OpInsert, Text: strings.Join(text, " ")})
 		}
 	}
-	return ops
+	return sameForms(ops)
+}
+
+// sameForms makes equal a deletion and an insertion side by side that say
+// the same words in another form ("I would" and "I'd", "they are" and
+// "they're"): no word of the speaker's changed there.
+func sameForms(ops []DiffOp) []DiffOp {
+	var out []DiffOp
+	for i := 0; i < len(ops); i++ {
+		if i+1 < len(ops) && (ops[i].Op == OpDelete && ops[i+1].Op == OpInsert || ops[i].Op == OpInsert && ops[i+1].Op == OpDelete) &&
+			formWords(ops[i].Text) == formWords(ops[i+1].Text) {
+			a := ops[i]
+			if a.Op == OpInsert {
+				a = ops[i+1]
+			}
+			out = append(out, DiffOp{Op: OpEqual, Text: a.Text})
+			i++
+			continue
+		}
+		out = append(out, ops[i])
+	}
+	// Equal runs side by side are one.
+	var merged []DiffOp
+	for _, o := range out {
+		if n := len(merged); n > 0 && o.Op == OpEqual && merged[n-1].Op == OpEqual {
+			merged[n-1].Text += " " + o.Text
+			continue
+		}
+		merged = append(merged, o)
+	}
+	return merged
+}
+
+// formWords is a text's words as formTokens reads them: contractions
+// written out, number words as digits.
+func formWords(s string) string {
+	var ws []string
+	for _, t := range formTokens(s) {
+		if t.word != "" {
+			ws = append(ws, t.word)
+		}
+	}
+	return strings.Join(ws, " ")
 }

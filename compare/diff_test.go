@@ -25,3 +25,20 @@ func TestSplitRunOn(t *testing.T) {
 		}
 	}
 }
+
+// A contraction written out is no changed word of the speaker's.
+func TestWordDiffForms(t *testing.T) {
+	for _, c := range []struct{ a, b string }{
+		{"I would like to know who they are", "I'd like to know who they are"},
+		{"they are followers of a false god", "they're followers of a false god"},
+	} {
+		ops := wordDiff(c.a, c.b)
+		if len(ops) != 1 || ops[0].Op != OpEqual {
+			t.Errorf("wordDiff(%q, %q) = %+v, want one equal run", c.a, c.b, ops)
+		}
+	}
+	ops := wordDiff("we will win at the court", "we will win in the court")
+	if changedWords(ops) == 0 {
+		t.Errorf("at and in: %+v", ops)
+	}
+}

@@ -37,3 +37,32 @@ func TestSpeakers(t *testing.T) {
 		}
 	}
 }
+
+// One quotation worded otherwise by one source against two that agree is
+// one finding with its three sides, not one per pair.
+func TestQuoteThreeSides(t *testing.T) {
+	r := Compare([]*loader.Article{
+		article("a", "\"I would like to know who those farmers are, because they are followers of a false prophet,\" Alder said.\n"),
+		article("b", "\"I'd like to know who those farmers are,\" Alder said. \"They are followers of a false prophet.\"\n"),
+		article("c", "\"I'd like to know who those farmers are,\" Alder said. \"They're followers of a false prophet.\"\n"),
+	})
+	n := 0
+	for _, d := range r.Discrepancies {
+		if d.Kind == KindQuote {
+			n++
+			srcs := map[string]bool{}
+			for _, c := range d.Claims {
+				srcs[c.Source] = true
+			}
+			if len(srcs) != 3 {
+				t.Errorf("finding of %d sources: %s", len(srcs), d.Summary)
+			}
+			if !strings.Contains(d.Summary, `"because" dropped`) || strings.Contains(d.Summary, "I'd") {
+				t.Errorf("summary %q", d.Summary)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d quote findings, want 1: %+v", n, r.Discrepancies)
+	}
+}
