@@ -202,7 +202,7 @@ func detectQuotes(c *comparison, out *findings) {
 			i, j = j, i
 		}
 		a, b := units[i], units[j]
-		diff := wordDiff(strings.ReplaceAll(a.words, joinMark, " "), strings.ReplaceAll(b.words, joinMark, " "))
+		diff := excerptDiff(strings.ReplaceAll(a.words, joinMark, " "), strings.ReplaceAll(b.words, joinMark, " "))
 		summary := diffSummary(diff)
 		key := foldText(summary)
 		var f *finding

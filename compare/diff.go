@@ -88,6 +88,102 @@ func wordDiff(a, b string) []DiffOp {
 	return sameForms(ops)
 }
 
+// excerptDiff is wordDiff when one text is an excerpt of the other, much
+// shorter: the shorter is set against the stretch of the longer that holds
+// most of its words, and the rest of the longer is what the excerpt left
+// out, at either end. A plain diff would spread the short one's words over
+// the long one ("we'll win in the court" against "we'll end up in the
+// court, and we'll win at the court": "end up" for "win", not "at" for
+// "in").
+func excerptDiff(a, b string) []DiffOp {
+	wa, wb := strings.Fields(splitRunOn(a)), strings.Fields(splitRunOn(b))
+	long, short, flip := wa, wb, false
+	if len(wa) < len(wb) {
+		long, short, flip = wb, wa, true
+	}
+	if len(short) == 0 || float64(len(short)) > excerptShare*float64(len(long)) {
+		return wordDiff(a, b)
+	}
+	fs := make([]string, len(short))
+	for i, w := range short {
+		fs[i] = foldText(w)
+	}
+	fl := make([]string, len(long))
+	for i, w := range long {
+		fl[i] = foldText(w)
+	}
+	// The stretch that keeps most of the excerpt's words in its order.
+	n := min(len(long), len(short)+excerptSlack)
+	best, bestAt := -1, 0
+	for at := 0; at+n <= len(long); at++ {
+		if hit := commonSubsequence(fl[at:at+n], fs); hit > best {
+			best, bestAt = hit, at
+		}
+	}
+	// The stretch starts and ends on words of the excerpt.
+	inShort := map[string]bool{}
+	for _, f := range fs {
+		inShort[f] = true
+	}
+	lo, hi := bestAt, bestAt+n
+	for lo < hi && !inShort[fl[lo]] {
+		lo++
+	}
+	for hi > lo && !inShort[fl[hi-1]] {
+		hi--
+	}
+	before := strings.Join(long[:lo], " ")
+	window := strings.Join(long[lo:hi], " ")
+	after := strings.Join(long[hi:], " ")
+	var ops []DiffOp
+	rest := OpDelete
+	if flip {
+		rest = OpInsert
+		ops = wordDiff(strings.Join(short, " "), window)
+	} else {
+		ops = wordDiff(window, strings.Join(short, " "))
+	}
+	if before != "" {
+		ops = append([]DiffOp{{Op: rest, Text: before}}, ops...)
+	}
+	if after != "" {
+		ops = append(ops, DiffOp{Op: rest, Text: after})
+	}
+	// The reading with fewer words changed inside is the truer one.
+	if plain := wordDiff(a, b); changedWords(plain) <= changedWords(ops) {
+		return plain
+	}
+	return ops
+}
+
+// commonSubsequence is the length of the longest common subsequence of two
+// word lists.
+func commonSubsequence(a, b []string) int {
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			switch {
+			case a[i] == b[j]:
+				cur[j+1] = prev[j] + 1
+			case cur[j] > prev[j+1]:
+				cur[j+1] = cur[j]
+			default:
+				cur[j+1] = prev[j+1]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// excerptShare: a text at most this share of the other's words is read as
+// an excerpt of it; excerptSlack words beyond its length are let in the
+// stretch it is set against (a word or two the excerpt dropped).
+const (
+	excerptShare = 0.6
+	excerptSlack = 2
+)
+
 // sameForms makes equal a deletion and an insertion side by side that say
 // the same words in another form ("I would" and "I'd", "they are" and
 // "they're"): no word of the speaker's changed there.

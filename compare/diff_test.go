@@ -42,3 +42,18 @@ func TestWordDiffForms(t *testing.T) {
 		t.Errorf("at and in: %+v", ops)
 	}
 }
+
+// An excerpt is set against the stretch it was cut from: the one word it
+// changed there, not words spread over the longer quotation.
+func TestExcerptDiff(t *testing.T) {
+	// Two quotations of a speaker read joined, the cue's place marked.
+	long := "We will have a state of emergency, and we will then be sued, " + joinMark +
+		" Then we'll end up in the high court, and hopefully we'll get a fair hearing, and we'll win at the high court -- just like the [old] ban."
+	ops := excerptDiff(long, "And we'll win in the high court,")
+	if got := diffSummary(ops); got != `"at" → "in"` {
+		t.Errorf("summary %q, want the at/in change alone: %+v", got, ops)
+	}
+	if got := diffSummary(wordDiff(long, "And we'll win in the high court,")); got == `"at" → "in"` {
+		t.Errorf("the plain diff reads it right too (%q): the case tests nothing", got)
+	}
+}
