@@ -136,7 +136,7 @@ func detectHedges(c *comparison, out *findings) {
 		h := sents[i]
 		hm := h.hedges[mark[byHedged[i][0]]]
 		d := Discrepancy{Kind: KindHedging, Topic: c.topicOfRef(h.ref), Severity: SeverityMedium,
-			Claims: []Claim{{Span: hm.span, Text: hm.text, Value: "hedged: " + strings.ToLower(hm.text)}},
+			Claims: []Claim{{Span: h.span, Text: h.text, Value: "hedged: " + strings.ToLower(hm.text)}},
 			Why:    fmt.Sprintf("the sentences tell one claim (they name the same people or places and share its words); one marks it with %q, the other states it", strings.ToLower(hm.text))}
 		var plain []string
 		for _, k := range byHedged[i] {

@@ -26,6 +26,10 @@ type statusAt struct {
 	span    Span
 	text    string
 	topic   string
+	// object is what the status is of, the words after the verb ("mayor
+	// of Dunmore" in "was elected mayor of Dunmore"): one role two sources
+	// give two people.
+	object string
 }
 
 func (s statusAt) describe() string {
@@ -44,6 +48,7 @@ func detectStatuses(c *comparison, out *findings) {
 	type key struct{ source, subject, group string }
 	first := map[key]statusAt{}
 	var order []key
+	accounts := map[string][]statusAt{} // source → every status it tells
 	for _, a := range c.arts {
 		if c.offEvent(a.ID) {
 			continue
@@ -53,10 +58,15 @@ func detectStatuses(c *comparison, out *findings) {
 				continue
 			}
 			for _, s := range p.Sentences {
-				for _, st := range statusesOf(p.Text[s.Start:s.End]) {
-					st.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.Start + st.span.Start, End: s.Start + st.span.End}
+				sent := p.Text[s.Start:s.End]
+				for _, st := range statusesOf(sent) {
+					st.object = objectAfter(sent, st.span.End)
+					// The claim is the sentence: the verb alone does not say
+					// of whom, and a reviewer reads the whole account.
+					st.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.Start, End: s.End}
 					st.text = p.Text[st.span.Start:st.span.End]
 					st.topic = c.topicOfRef(Ref{a.ID, p.Index})
+					accounts[a.ID] = append(accounts[a.ID], st)
 					k := key{a.ID, st.subject, statusGroupOf(st.status)}
 					if _, ok := first[k]; !ok {
 						first[k] = st
@@ -66,6 +76,7 @@ func detectStatuses(c *comparison, out *findings) {
 			}
 		}
 	}
+	detectRoleHolders(c, accounts, out)
 	// Accounts of one subject and group, source by source.
 	type topicKey struct{ subject, group string }
 	bySubject := map[topicKey][]statusAt{}
@@ -111,6 +122,90 @@ func detectStatuses(c *comparison, out *findings) {
 		if strings.HasPrefix(why, "one source expects") {
 			d.Severity = SeverityMedium
 		}
+		out.Discrepancies = append(out.Discrepancies, d)
+	}
+}
+
+// objectAfter reads the words after a status verb, up to roleWords
+// content words, to the first mark, number or time word: "mayor of
+// Dunmore" in "was elected mayor of Dunmore on Tuesday"; "" when none.
+func objectAfter(text string, end int) string {
+	rest := text[end:]
+	n, stop := 0, len(rest)
+	for _, t := range words(rest) {
+		f := t.folded
+		if isNumberToken(f) || weekdays[f] || months[f] || strings.ContainsAny(rest[:t.start], ",;:.") || n == roleWords || f == "on" || f == "in" && n > 0 {
+			stop = t.start
+			break
+		}
+		if !isStop(f) {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return strings.Trim(strings.TrimSpace(rest[:stop]), ",;:.")
+}
+
+// roleWords bounds the words of a status's object.
+const roleWords = 3
+
+// detectRoleHolders finds one role two sources give to two people: each
+// names one subject of a status of one object ("was elected mayor of
+// Dunmore"), and no source names both. A name finding: who won, who was
+// charged.
+func detectRoleHolders(c *comparison, accounts map[string][]statusAt, out *findings) {
+	type role struct{ status, object string } // the object folded
+	shown := map[string]string{}               // folded object → as written
+	holders := map[role]map[string][]statusAt{} // role → source → accounts
+	var roles []role
+	for _, id := range c.res.Sources {
+		for _, st := range accounts[id] {
+			if st.object == "" || st.negated || st.expect {
+				continue
+			}
+			r := role{st.status, foldText(st.object)}
+			if holders[r] == nil {
+				shown[r.object] = st.object
+				holders[r] = map[string][]statusAt{}
+				roles = append(roles, r)
+			}
+			holders[r][id] = append(holders[r][id], st)
+		}
+	}
+	for _, r := range roles {
+		by := holders[r]
+		if len(by) < 2 {
+			continue
+		}
+		subjects := map[string]bool{}
+		one := true
+		for _, acc := range by {
+			ss := map[string]bool{}
+			for _, a := range acc {
+				ss[a.subject] = true
+				subjects[a.subject] = true
+			}
+			one = one && len(ss) == 1
+		}
+		if !one || len(subjects) < 2 {
+			continue
+		}
+		d := Discrepancy{Kind: KindName, Severity: SeverityHigh,
+			Why: "each source names one person of this status and role, and they name different people"}
+		var parts []string
+		for _, id := range c.res.Sources {
+			for _, a := range by[id] {
+				if d.Topic == "" {
+					d.Topic = a.topic
+				}
+				d.Claims = append(d.Claims, Claim{Span: a.span, Text: a.text, Value: a.who})
+				parts = append(parts, fmt.Sprintf("%s (%s)", a.who, c.label(id)))
+				break
+			}
+		}
+		d.Summary = fmt.Sprintf("who was %s %s: %s", r.status, shown[r.object], strings.Join(parts, ", "))
 		out.Discrepancies = append(out.Discrepancies, d)
 	}
 }
@@ -208,7 +303,16 @@ func subjectBefore(text string, toks []token, i int) (string, bool) {
 		}
 		closing := len(before) - len(mark)
 		open := strings.LastIndex(text[:closing], mark)
-		if open < 0 || !appositionOpens(text[open+len(mark):closing]) {
+		if open < 0 {
+			return "", false
+		}
+		if !appositionOpens(text[open+len(mark):closing]) {
+			// "The driver, Mark Tessel, was charged": the name set off
+			// is the subject its descriptor opened.
+			inner := strings.TrimSpace(text[open+len(mark) : closing])
+			if who, ok := endsWithName(closing); ok && strings.HasSuffix(inner, who) && len(strings.Fields(inner)) <= 4 && isCapitalised(inner) {
+				return who, true
+			}
 			return "", false
 		}
 		return endsWithName(open)

@@ -473,7 +473,7 @@ func (c *comparison) timeFrameOf(f Fact) timeFrame {
 		if class, ok := eventClasses()[w]; ok && class != "say" {
 			fr.happenings["@"+class] = true
 		}
-		if timeEvents()[w] {
+		if timeEvents()[w] && !spokenOf(toks, i) {
 			fr.happenings[st.stem(w)] = true
 		}
 	}

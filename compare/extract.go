@@ -45,6 +45,7 @@ func extractStage(c *comparison) {
 		all = append(all, cs...)
 	}
 	c.mentions, c.claims = mentions, all
+	markOffEvent(c)
 	// The titles each speaker holds, as any article names them.
 	c.roles = map[string]map[string]bool{}
 	for _, r := range roles {
@@ -316,13 +317,14 @@ func headlineCase(s string) string {
 // timeKey names what a time dates, for the fact table: the happening its
 // clause names nearest it ("when|publish", "when: published").
 func timeKey(text string, start, end int) (string, string) {
+	// (the happening's word, when the sentence dates one; see spokenOf)
 	toks := words(text)
 	best, bestDist := "", 1<<30
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.start >= start && t.end <= end {
 			continue
 		}
-		if !timeEvents()[t.folded] {
+		if !timeEvents()[t.folded] || spokenOf(toks, i) {
 			continue
 		}
 		if d := distance(t.start, t.end, start, end); d < bestDist && d < 60 {
@@ -334,3 +336,23 @@ func timeKey(text string, start, end int) (string, string) {
 	}
 	return "when|" + stem(best), "when: " + best
 }
+
+// spokenOf reports a happening's word that is what someone spoke or wrote
+// about ("spoke to reporters about the letter on Thursday"): the time
+// dates the speaking, not the letter.
+func spokenOf(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch f := toks[j].folded; {
+		case topicPrepositions[f]:
+			return true
+		case determiners[f]:
+			continue
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// topicPrepositions open what a statement is about.
+var topicPrepositions = toSet(`about regarding concerning`)
