@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -107,6 +108,17 @@ func interfaceLoad(inputs []string, cfg config, stdin io.Reader, preloaded *load
 		// places the reviewer's findings and attaches the verdicts itself.
 		d.Store, d.StoreErr = openReview(cfg.review, res.Articles, false)
 		d.Result = compare.CompareWith(res.Articles, compare.Options{Pins: d.Store.Pins(res.Articles)})
+		// A source that may report another event is said at once: its
+		// facts are set against nobody's, which a reviewer must know.
+		for _, o := range d.Result.OffEvent {
+			name := o.Source
+			for _, a := range res.Articles {
+				if a.ID == o.Source {
+					name = cmp.Or(a.Source, a.Title, a.ID)
+				}
+			}
+			d.Warnings = append(d.Warnings, name+": "+o.Reason+"; its facts are set against no other source's")
+		}
 		return d, nil
 	}
 }

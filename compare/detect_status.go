@@ -156,8 +156,8 @@ const roleWords = 3
 // Dunmore"), and no source names both. A name finding: who won, who was
 // charged.
 func detectRoleHolders(c *comparison, accounts map[string][]statusAt, out *findings) {
-	type role struct{ status, object string } // the object folded
-	shown := map[string]string{}               // folded object → as written
+	type role struct{ status, object string }   // the object folded
+	shown := map[string]string{}                // folded object → as written
 	holders := map[role]map[string][]statusAt{} // role → source → accounts
 	var roles []role
 	for _, id := range c.res.Sources {
@@ -306,7 +306,7 @@ func subjectBefore(text string, toks []token, i int) (string, bool) {
 		if open < 0 {
 			return "", false
 		}
-		if !appositionOpens(text[open+len(mark):closing]) {
+		if !appositionOpens(text[open+len(mark) : closing]) {
 			// "The driver, Mark Tessel, was charged": the name set off
 			// is the subject its descriptor opened.
 			inner := strings.TrimSpace(text[open+len(mark) : closing])

@@ -251,3 +251,30 @@ func TestSourcesToldApart(t *testing.T) {
 		t.Errorf("identical twins share the name %q", srcs[0].Name)
 	}
 }
+
+// A source the engine thinks reports another event is said so in every
+// export, with the reason cleaned of anything a terminal or a page would
+// read as a command or markup.
+func TestOffEventInEveryExport(t *testing.T) {
+	d := handDoc(t)
+	d.Result.OffEvent = []compare.OffEvent{{Source: "5f3a9c2e81b4d7a0", Reason: "may not be about the same event: <b>10%</b>\x1b[31m of its paragraphs"}}
+	for _, f := range append(Formats, "report") {
+		var b strings.Builder
+		var err error
+		if f == "report" {
+			err = Report(&b, d, ReportOptions{})
+		} else {
+			err = Write(&b, f, d)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if !strings.Contains(out, "5f3a9c2e81b4d7a0") || !strings.Contains(out, "same event") {
+			t.Errorf("%s: no word of the source that may report another event", f)
+		}
+		if strings.Contains(out, "\x1b") || (f == "html" || f == "md") && strings.Contains(out, "<b>10%") {
+			t.Errorf("%s: the reason reaches the output raw", f)
+		}
+	}
+}

@@ -49,6 +49,7 @@ type page struct {
 	Table     []pageRow
 	Fixes     []viewFix
 	Excluded  []viewSource
+	OffEvent  []viewOff
 	Unplaced  []pageUnplaced
 }
 
@@ -298,7 +299,7 @@ func buildPage(v *view) page {
 		}
 		p.Table = append(p.Table, pr)
 	}
-	p.Fixes, p.Excluded = v.fixes, v.excluded
+	p.Fixes, p.Excluded, p.OffEvent = v.fixes, v.excluded, v.offEvent
 	for _, u := range v.unplaced {
 		var claims []string
 		for _, c := range u.Claims {

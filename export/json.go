@@ -46,6 +46,14 @@ type jsonDoc struct {
 	TopicFixes       []jsonFix      `json:"topic_fixes"`
 	Excluded         []string       `json:"excluded"`
 	UnplacedFindings []jsonUnplaced `json:"unplaced_findings"`
+	// Added: the sources that may report another event (their facts are
+	// set against nobody's), with the engine's reason.
+	OffEvent []jsonOffEvent `json:"off_event"`
+}
+
+type jsonOffEvent struct {
+	Source string `json:"source"`
+	Reason string `json:"reason"`
 }
 
 type jsonRow struct {
@@ -301,6 +309,10 @@ func JSON(w io.Writer, d Doc) error {
 	}
 	for _, s := range v.excluded {
 		doc.Excluded = append(doc.Excluded, s.ID)
+	}
+	doc.OffEvent = []jsonOffEvent{}
+	for _, o := range v.offEvent {
+		doc.OffEvent = append(doc.OffEvent, jsonOffEvent{Source: o.ID, Reason: o.Reason})
 	}
 	for _, u := range v.unplaced {
 		ju := jsonUnplaced{ID: u.ID, Kind: u.Kind, Note: u.Note, Problem: u.Problem, Claims: []jsonOrphanClaim{}, By: "reviewer"}

@@ -41,6 +41,9 @@ func Markdown(w io.Writer, d Doc) error {
 		}
 		fmt.Fprintf(bw, "\nLeft out of the comparison by the reviewer: %s.\n", strings.Join(names, ", "))
 	}
+	for _, o := range v.offEvent {
+		fmt.Fprintf(bw, "\n**May not be about the same event:** %s (%s): %s. Its facts are set against no other source's.\n", mdEscape(o.Name), mdEscape(o.ID), mdEscape(o.Reason))
+	}
 	fmt.Fprintf(bw, "\n## Timeline\n\nWho published first, from the dates the articles give.\n\n")
 	for i, s := range v.timeline {
 		fmt.Fprintf(bw, "%d. %s — %s%s\n", i+1, mdEscape(orDash(s.Published, "undated")), mdEscape(s.Name), mdEscape(v.gap(s)))

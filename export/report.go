@@ -50,6 +50,13 @@ func Report(w io.Writer, d Doc, o ReportOptions) error {
 			fmt.Fprintf(bw, "  %d. %-25s %s%s\n", i+1, orDash(s.Published, "undated"), s.Name, v.gap(s))
 		}
 	}
+	if len(v.offEvent) > 0 {
+		fmt.Fprintln(bw)
+		fmt.Fprintln(bw, bold("May not be about the same event (facts set against no other source's)"))
+		for _, o := range v.offEvent {
+			fmt.Fprintf(bw, "  - %s (%s): %s\n", o.Name, o.ID, o.Reason)
+		}
+	}
 	if len(v.excluded) > 0 {
 		fmt.Fprintln(bw)
 		fmt.Fprintln(bw, bold("Left out of the comparison by the reviewer"))

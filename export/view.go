@@ -33,6 +33,7 @@ type view struct {
 	table      []viewRow     // the fact table (table.go)
 	fixes      []viewFix     // the reviewer's topic fixes
 	excluded   []viewSource  // the sources a fix left out of the comparison (ID and Name only)
+	offEvent   []viewOff     // the sources the engine thinks may report another event
 	unplaced   []viewUnplace // the reviewer's findings whose words are gone
 }
 
@@ -54,6 +55,9 @@ type viewUnplace struct {
 }
 
 // viewSource is one article as the exports name it.
+// viewOff is a source that may report another event, and why.
+type viewOff struct{ ID, Name, Reason string }
+
 type viewSource struct {
 	N                          int // from 1, in the result's order
 	ID, Path, Format           string
@@ -185,6 +189,15 @@ func newView(d Doc) *view {
 				B: compare.Ref{Source: line(p.B.Source), Paragraph: p.B.Paragraph}, Source: line(p.Source)})
 		}
 		v.fixes = append(v.fixes, vf)
+	}
+	for _, o := range r.OffEvent {
+		name := line(o.Source)
+		for _, s := range v.sources {
+			if s.ID == line(o.Source) {
+				name = s.Name // as the sources' list names it
+			}
+		}
+		v.offEvent = append(v.offEvent, viewOff{ID: line(o.Source), Name: name, Reason: line(o.Reason)})
 	}
 	for _, id := range r.Excluded {
 		name := line(id)
