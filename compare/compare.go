@@ -66,6 +66,7 @@ type comparison struct {
 	claims   []claimAt
 	linked   map[[2]Ref]bool   // paragraph pairs the alignment linked, both ways
 	labels   map[string]string // source id → the name a finding's summary gives it
+	stems    map[string]string // the stems prepare made: read-only, shared by every stage
 }
 
 func newComparison(articles []*loader.Article, opt Options) *comparison {
@@ -155,7 +156,7 @@ func prepareStage(c *comparison) {
 	// Copies need only the texts: found while the rest runs.
 	c.copies = make(chan [][]string, 1)
 	go func() { c.copies <- findCopies(c.arts) }()
-	c.units = prepare(c.arts)
+	c.units, c.stems = prepareStems(c.arts)
 	c.ix = buildIndex(c.units)
 	c.ix.vectorise(c.units)
 }

@@ -19,6 +19,7 @@ import (
 // of them is a conflict of sources.
 func detectAttribution(c *comparison, out *findings) {
 	claims := c.claims
+	st := newStemmer(c.stems)
 	near := func(a, b claimAt) bool {
 		if a.topic != "" && a.topic == b.topic || c.linked[[2]Ref{{a.span.Source, a.span.Paragraph}, {b.span.Source, b.span.Paragraph}}] {
 			return true
@@ -65,7 +66,7 @@ func detectAttribution(c *comparison, out *findings) {
 	}
 	contentOf := func(i int) map[string]bool {
 		if content[i] == nil {
-			content[i] = claimWords(claims[i].text, claims[i].credits)
+			content[i] = claimWords(claims[i].text, claims[i].credits, st)
 		}
 		return content[i]
 	}
@@ -157,7 +158,7 @@ func hasName(credit string) bool {
 
 // claimWords are the content words of a claim's sentence, its credits'
 // words and credit verbs aside: what it says, not who says it.
-func claimWords(text string, credits []string) map[string]bool {
+func claimWords(text string, credits []string, st *stemmer) map[string]bool {
 	skip := map[string]bool{}
 	for _, c := range credits {
 		for _, w := range words(c) {
@@ -170,7 +171,7 @@ func claimWords(text string, credits []string) map[string]bool {
 		if len(f) < 3 || isStop(f) || skip[f] || creditVerbs()[f] {
 			continue
 		}
-		out[stem(f)] = true
+		out[st.stem(f)] = true
 	}
 	return out
 }

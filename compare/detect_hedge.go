@@ -59,6 +59,7 @@ type hedgeMark struct {
 }
 
 func detectHedges(c *comparison, out *findings) {
+	st := newStemmer(c.stems)
 	var sents []hedgedSentence
 	postings := map[string][]int{}
 	for _, a := range c.arts {
@@ -70,7 +71,7 @@ func detectHedges(c *comparison, out *findings) {
 				continue
 			}
 			for _, s := range p.Sentences {
-				hs := readHedged(p.Text[s.Start:s.End])
+				hs := readHedged(p.Text[s.Start:s.End], st)
 				hs.ref = Ref{a.ID, p.Index}
 				hs.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.Start, End: s.End}
 				for k := range hs.hedges {
@@ -291,7 +292,7 @@ func (s hedgedSentence) hedgedOn(st string) bool {
 
 // readHedged reads a sentence's words, names, hedges (outside quotation
 // marks: a quoted "likely" is the speaker's) and negations.
-func readHedged(text string) hedgedSentence {
+func readHedged(text string, st *stemmer) hedgedSentence {
 	hs := hedgedSentence{text: text, stems: map[string]bool{}, names: map[string]bool{}, neg: map[string]bool{}, soft: map[string]bool{},
 		quoted: map[string]bool{}, when: map[string]bool{}}
 	toks := words(text)
@@ -315,7 +316,7 @@ func readHedged(text string) hedgedSentence {
 		if isStop(t.folded) || len(t.folded) < 3 || isNumberToken(t.folded) {
 			continue
 		}
-		stems[i] = stem(t.folded)
+		stems[i] = st.stem(t.folded)
 		hs.stems[stems[i]] = true
 		if insideQuoteAt(quotes, t.start) {
 			hs.quoted[stems[i]] = true

@@ -31,6 +31,7 @@ type nameMention struct {
 }
 
 func detectNames(c *comparison, out *findings) {
+	st := newStemmer(c.stems)
 	mentions := map[string][]nameMention{} // folded word → mentions
 	lower := map[string]bool{}             // words the stories write in lower case: common words
 	for _, a := range c.arts {
@@ -54,7 +55,7 @@ func detectNames(c *comparison, out *findings) {
 					mentions[f] = append(mentions[f], nameMention{
 						word: n.text, ref: Ref{a.ID, p.Index}, sent: si,
 						span:     Span{Source: a.ID, Paragraph: p.Index, Start: s.Start + n.start, End: s.Start + n.end},
-						sentence: contextStems(text, toks, n.start),
+						sentence: contextStems(text, toks, n.start, st),
 					})
 				}
 			}
@@ -111,14 +112,14 @@ func loneNames(text string, toks []token) []nameAt {
 
 // contextStems are the stems of a sentence's words besides the name at at:
 // its content words, no names, no stop words.
-func contextStems(text string, toks []token, at int) map[string]bool {
+func contextStems(text string, toks []token, at int, st *stemmer) map[string]bool {
 	out := map[string]bool{}
 	for _, t := range toks {
 		r, _ := utf8.DecodeRuneInString(t.text)
 		if t.start == at || isStop(t.folded) || len(t.folded) < 3 || unicode.IsUpper(r) || isNumberToken(t.folded) && !isYear(t.folded) {
 			continue
 		}
-		out[stem(t.folded)] = true
+		out[st.stem(t.folded)] = true
 	}
 	return out
 }

@@ -292,7 +292,7 @@ func (c *comparison) frameOf(f Fact) numberFrame {
 			text, base = p.Text[s.Start:s.End], s.Start
 		}
 	}
-	st := stemmer{}
+	st := newStemmer(c.stems)
 	toks := words(text)
 	at := -1
 	for i, t := range toks {

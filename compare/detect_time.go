@@ -435,7 +435,7 @@ func (c *comparison) timeFrameOf(f Fact) timeFrame {
 			text, base = p.Text[s.Start:s.End], s.Start
 		}
 	}
-	st := stemmer{}
+	st := newStemmer(c.stems)
 	toks := words(text)
 	at, end := -1, -1
 	for i, t := range toks {

@@ -101,8 +101,9 @@ func excerptDiff(a, b string) []DiffOp {
 	if len(wa) < len(wb) {
 		long, short, flip = wb, wa, true
 	}
-	if len(short) == 0 || float64(len(short)) > excerptShare*float64(len(long)) {
-		return wordDiff(a, b)
+	plain := wordDiff(a, b)
+	if len(short) == 0 || float64(len(short)) > excerptShare*float64(len(long)) || changedWords(plain) <= 1 {
+		return plain
 	}
 	fs := make([]string, len(short))
 	for i, w := range short {
@@ -112,19 +113,23 @@ func excerptDiff(a, b string) []DiffOp {
 	for i, w := range long {
 		fl[i] = foldText(w)
 	}
-	// The stretch that keeps most of the excerpt's words in its order.
-	n := min(len(long), len(short)+excerptSlack)
-	best, bestAt := -1, 0
-	for at := 0; at+n <= len(long); at++ {
-		if hit := commonSubsequence(fl[at:at+n], fs); hit > best {
-			best, bestAt = hit, at
-		}
-	}
-	// The stretch starts and ends on words of the excerpt.
 	inShort := map[string]bool{}
 	for _, f := range fs {
 		inShort[f] = true
 	}
+	// The stretch that keeps most of the excerpt's words in its order,
+	// starting on one of them.
+	n := min(len(long), len(short)+excerptSlack)
+	best, bestAt := -1, 0
+	for at := 0; at+n <= len(long); at++ {
+		if !inShort[fl[at]] {
+			continue
+		}
+		if hit := commonSubsequence(fl[at:at+n], fs); hit > best {
+			best, bestAt = hit, at
+		}
+	}
+	// It ends on a word of the excerpt too.
 	lo, hi := bestAt, bestAt+n
 	for lo < hi && !inShort[fl[lo]] {
 		lo++
@@ -150,7 +155,7 @@ func excerptDiff(a, b string) []DiffOp {
 		ops = append(ops, DiffOp{Op: rest, Text: after})
 	}
 	// The reading with fewer words changed inside is the truer one.
-	if plain := wordDiff(a, b); changedWords(plain) <= changedWords(ops) {
+	if changedWords(plain) <= changedWords(ops) {
 		return plain
 	}
 	return ops

@@ -16,7 +16,7 @@ type surface struct {
 
 // surfaces reads a paragraph's terms as explain shows them. A paragraph is
 // in many links: its surfaces are read once (see explainer).
-func surfaces(u *unit, st stemmer) map[string]surface {
+func surfaces(u *unit, st *stemmer) map[string]surface {
 	m := map[string]surface{}
 	for _, s := range u.sents {
 		for i, w := range s.toks {
@@ -51,12 +51,12 @@ func surfaces(u *unit, st stemmer) map[string]surface {
 // explainer explains the links of one comparison, each paragraph's
 // surfaces read once.
 type explainer struct {
-	st    stemmer
+	st    *stemmer
 	cache map[*unit]map[string]surface
 }
 
-func newExplainer() *explainer {
-	return &explainer{st: stemmer{}, cache: map[*unit]map[string]surface{}}
+func newExplainer(shared map[string]string) *explainer {
+	return &explainer{st: newStemmer(shared), cache: map[*unit]map[string]surface{}}
 }
 
 func (e *explainer) surfaces(u *unit) map[string]surface {

@@ -56,7 +56,7 @@ func (c *comparison) topicPhrase(members []int32, used map[string]bool) string {
 		score float64
 	}
 	var cands []cand
-	st := stemmer{}
+	st := newStemmer(c.stems)
 	for _, x := range members {
 		u := c.units[x]
 		for _, s := range u.sents {

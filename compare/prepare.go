@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"maps"
 	"strings"
 
 	"github.com/parallax-news/parallax/loader"
@@ -37,13 +38,33 @@ func (s sentence) text(p string) string { return p[s.span.Start:s.span.End] }
 // prepare makes the units of every article, the articles shared out among
 // the cores; the order of the result is the articles' order.
 func prepare(arts []*loader.Article) []*unit {
+	us, _ := prepareStems(arts)
+	return us
+}
+
+// prepareStems is prepare with the stems it made: the comparison's stem
+// table, which the later stages read and never write.
+func prepareStems(arts []*loader.Article) ([]*unit, map[string]string) {
 	per := make([][]*unit, len(arts))
-	parallel(len(arts), func(_ int, next func() (int, bool)) {
-		st := stemmer{}
+	sts := make([]*stemmer, workers())
+	parallel(len(arts), func(w int, next func() (int, bool)) {
+		st := newStemmer(nil)
+		sts[w] = st
 		for si, ok := next(); ok; si, ok = next() {
 			per[si] = prepareArticle(arts[si], si, st)
 		}
 	})
+	// Keyed as written and folded: the readers ask for both.
+	stems := map[string]string{}
+	for _, st := range sts {
+		if st == nil {
+			continue
+		}
+		maps.Copy(stems, st.own)
+		for w, s := range st.own {
+			stems[fold(w)] = s
+		}
+	}
 	n := 0
 	for _, us := range per {
 		n += len(us)
@@ -52,10 +73,10 @@ func prepare(arts []*loader.Article) []*unit {
 	for _, us := range per {
 		out = append(out, us...)
 	}
-	return out
+	return out, stems
 }
 
-func prepareArticle(a *loader.Article, si int, st stemmer) []*unit {
+func prepareArticle(a *loader.Article, si int, st *stemmer) []*unit {
 	var out []*unit
 	pos := 0
 	for _, p := range a.Paragraphs {

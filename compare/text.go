@@ -126,15 +126,30 @@ func stem(w string) string {
 }
 
 // stemmer remembers the stems it made: news copy repeats its words, and
-// stemming is a good part of the engine's time. One per goroutine.
-type stemmer map[string]string
+// stemming is a good part of the engine's time. shared is the
+// comparison's table, made while the articles were prepared and read-only
+// afterwards; own holds what one goroutine stems besides. One per
+// goroutine.
+type stemmer struct {
+	shared map[string]string
+	own    map[string]string
+}
 
-func (c stemmer) stem(w string) string {
-	if s, ok := c[w]; ok {
+// newStemmer makes a goroutine's stemmer over a comparison's table (nil
+// for none).
+func newStemmer(shared map[string]string) *stemmer {
+	return &stemmer{shared: shared, own: map[string]string{}}
+}
+
+func (c *stemmer) stem(w string) string {
+	if s, ok := c.shared[w]; ok {
+		return s
+	}
+	if s, ok := c.own[w]; ok {
 		return s
 	}
 	s := stem(w)
-	c[w] = s
+	c.own[w] = s
 	return s
 }
 

@@ -359,7 +359,7 @@ func buildTopics(c *comparison) {
 		}
 	}
 	// The links each topic keeps, with why they were made.
-	ex := newExplainer()
+	ex := newExplainer(c.stems)
 	for _, l := range c.links {
 		a, b := pos[l.A], pos[l.B]
 		for _, t := range topicOf[a] {
