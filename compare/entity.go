@@ -2,12 +2,35 @@ package compare
 
 import (
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
+
+// keyLetters is a name's letters and digits, lowered, accents off. Names
+// are mostly ASCII: they are read byte by byte, without decomposing.
+func keyLetters(name string) string {
+	b := make([]byte, 0, len(name))
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			var sb strings.Builder
+			for _, r := range decompose(strings.ToLower(name)) {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					sb.WriteRune(r)
+				}
+			}
+			return sb.String()
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
 
 // nameKey folds the spellings of one name together: case, accents,
 // apostrophes, hyphens and spaces go; the consonant pairs and doubled
@@ -17,34 +40,7 @@ import (
 // (Hezbollah, Hizbullah; Kyiv, Kiev; Kata'ib, Kait'ib). Two names with one
 // key are one entity unless one article writes both (see canonicalNames).
 func nameKey(name string) string {
-	if k, ok := nameKeys.Load(name); ok {
-		return k.(string)
-	}
-	k := makeNameKey(name)
-	if nameKeyCount.Add(1) < maxNameKeys {
-		nameKeys.Store(name, k)
-	}
-	return k
-}
-
-// nameKeys remembers the keys made: names recur in every article, and the
-// detectors, running at once, ask for the same ones. Bounded, so that a
-// long-lived process does not grow without end.
-var (
-	nameKeys     sync.Map
-	nameKeyCount atomic.Int64
-)
-
-const maxNameKeys = 200_000
-
-func makeNameKey(name string) string {
-	var b strings.Builder
-	for _, r := range decompose(strings.ToLower(name)) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	s := b.String()
+	s := keyLetters(name)
 	if s == "" {
 		return ""
 	}
