@@ -218,7 +218,18 @@ func link(us []*unit, ix *index, m *model) []Link {
 	}
 	// The order is the sort's alone: which worker found a link is not.
 	slices.SortFunc(links, compareLinks)
-	return links
+	// Each paragraph keeps its strongest maxLinks: a link is kept when it
+	// is among them for either end (links come strongest first).
+	rank := map[Ref]int{}
+	kept := links[:0]
+	for _, l := range links {
+		ra, rb := rank[l.A], rank[l.B]
+		rank[l.A], rank[l.B] = ra+1, rb+1
+		if ra < maxLinks || rb < maxLinks {
+			kept = append(kept, l)
+		}
+	}
+	return kept
 }
 
 func compareLinks(a, b Link) int {

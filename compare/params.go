@@ -45,6 +45,12 @@ const (
 	// over the link threshold. A paragraph of one event of many sources
 	// still has its counterpart in each of up to maxNear sources.
 	maxNear = 96
+	// maxLinks is how many links a paragraph keeps, its strongest: enough
+	// for its topic (a topic is grouped by the links of all its members),
+	// and it bounds the grouping's work by the paragraphs. Three sources
+	// of news-dev give a paragraph a few links; a thousand ECB+ articles
+	// gave some hundreds.
+	maxLinks = 24
 	// ledeParagraphs: the first paragraphs of an article, its lede, state
 	// the main event; two ledes are more often about one happening.
 	ledeParagraphs = 4
