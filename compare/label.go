@@ -17,7 +17,7 @@ func labelTopics(c *comparison) {
 	for t := range c.res.Topics {
 		tp := &c.res.Topics[t]
 		if tp.Own {
-			tp.Label = "only in " + tp.Sources[0]
+			tp.Label = "only in " + c.label(tp.Sources[0])
 			used[tp.Label] = true
 			continue
 		}
@@ -76,6 +76,15 @@ func (c *comparison) topicPhrase(members []int32, used map[string]bool) string {
 				if keys[i] == 0 || weight[keys[i]] == 0 {
 					continue
 				}
+				// A phrase opens on a whole word ("U.K.-based" is not
+				// "based").
+				if st := s.toks[i].start; st > 0 && !unicode.IsSpace(rune(text[st-1])) && !strings.ContainsRune("\"“(", rune(text[st-1])) {
+					continue
+				}
+				// Nor inside a name ("York City Mayor" of "New York City").
+				if i > 0 && inName(text, s.toks[i-1], s.toks[i]) {
+					continue
+				}
 				seen := map[uint64]bool{}
 				score := 0.0
 				for j := i; j < len(s.toks) && j < i+labelWords; j++ {
@@ -89,9 +98,22 @@ func (c *comparison) topicPhrase(members []int32, used map[string]bool) string {
 					if keys[j] == 0 || weight[keys[j]] == 0 {
 						continue // a phrase ends on a word that counts
 					}
-					phrase := tidyLabel(text[s.toks[i].start:s.toks[j].end])
-					// Shorter phrases read faster: a word more must earn its place.
-					cands = append(cands, cand{phrase, score / (1 + 0.08*float64(j-i))})
+					if j+1 < len(s.toks) && inName(text, s.toks[j], s.toks[j+1]) {
+						continue // a phrase ends where a name does
+					}
+					raw := text[s.toks[i].start:s.toks[j].end]
+					if strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s") {
+						continue // "the Obama administration's": the thing is still to come
+					}
+					phrase := tidyLabel(raw)
+					// Shorter phrases read faster: a word more must earn its
+					// place. A phrase of names alone ("ABC News") says who,
+					// not what: it counts for less than one that says what.
+					sc := score / (1 + 0.08*float64(j-i))
+					if !saysWhat(s.toks[i : j+1]) {
+						sc *= labelNamesOnly
+					}
+					cands = append(cands, cand{phrase, sc})
 				}
 			}
 		}
@@ -118,6 +140,26 @@ func (c *comparison) topicPhrase(members []int32, used map[string]bool) string {
 	}
 	return label
 }
+
+// inName: two words side by side, both capitalised, the first not opening
+// the sentence alone: one name's words.
+func inName(text string, a, b token) bool {
+	return isCapitalised(a.text) && isCapitalised(b.text) && strings.TrimSpace(text[a.end:b.start]) == ""
+}
+
+// saysWhat: a phrase with a word in lower case that is not a small word
+// ("charged", "vote", "drone attacks") says what happened, not only who.
+func saysWhat(toks []token) bool {
+	for _, t := range toks {
+		if r, _ := utf8.DecodeRuneInString(t.text); unicode.IsLower(r) && !isStop(t.folded) && len(t.folded) > 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// labelNamesOnly weighs a label of names alone against one that says what.
+const labelNamesOnly = 0.5
 
 // labelWords is the longest label, in words: a label is read at a glance.
 const labelWords = 6
