@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/loader"
 )
@@ -54,6 +56,87 @@ var dateRe = sync.OnceValue(func() *regexp.Regexp {
 var forwardCues = toSet(`will scheduled slated set due expected plans plan planned planning upcoming until
 till through begins starts would could should is are aims hopes intends deadline before next supposed`)
 
+// dateMatches is dateRe's matches in a lowered sentence, sought only in
+// windows around the words every date expression holds (a month, a
+// weekday, a day word, a week, month or year, "ago", a year's digits): the
+// pattern is costly, and most of a sentence names no date.
+func dateMatches(lower string) [][]int {
+	var out [][]int
+	lo, hi := -1, -1 // the window being gathered
+	flush := func() {
+		if lo < 0 {
+			return
+		}
+		for _, m := range dateRe().FindAllStringIndex(lower[lo:hi], -1) {
+			out = append(out, []int{lo + m[0], lo + m[1]})
+		}
+	}
+	for i := 0; i < len(lower); {
+		j := i
+		for j < len(lower) {
+			r, n := utf8.DecodeRuneInString(lower[j:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			j += n
+		}
+		if j == i {
+			_, n := utf8.DecodeRuneInString(lower[i:])
+			i += n
+			continue
+		}
+		if dateTrigger(lower[i:j]) {
+			// Back to the start of a word dateBefore bytes before, on to
+			// the end of one dateAfter bytes after (ASCII words: the
+			// pattern's are).
+			a := max(0, i-dateBefore)
+			for a > 0 && isWordByte(lower[a-1]) {
+				a--
+			}
+			b := min(len(lower), j+dateAfter)
+			for b < len(lower) && isWordByte(lower[b]) {
+				b++
+			}
+			if lo >= 0 && a <= hi {
+				hi = max(hi, b)
+			} else {
+				flush()
+				lo, hi = a, b
+			}
+		}
+		i = j
+	}
+	flush()
+	return out
+}
+
+// The longest reach of dateRe's words around the trigger word: "the
+// beginning of" before a month, "earlier this" before a week, "three
+// months" before "ago"; a day, a suffix and a year after a month.
+const (
+	dateBefore = 32
+	dateAfter  = 20
+)
+
+// isWordByte: an ASCII letter or digit, or any byte of a longer rune (so
+// that a window never cuts one).
+func isWordByte(c byte) bool {
+	return c >= utf8.RuneSelf || 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+}
+
+// dateTrigger: a word without which dateRe matches nothing.
+func dateTrigger(w string) bool {
+	if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9' {
+		return true
+	}
+	return dateTriggers[w] || strings.HasSuffix(w, "day") || strings.HasSuffix(w, "days") || len(w) >= 3 && monthPrefixes[w[:3]]
+}
+
+var (
+	dateTriggers  = toSet(`ago week weeks month months year years decade decades tonight overnight night morning afternoon evening yesterday today tomorrow`)
+	monthPrefixes = toSet(`jan feb mar apr may jun jul aug sep oct nov dec`)
+)
+
 // asciiLower lowers the ASCII letters alone, so that every byte offset of
 // the result is the text's.
 func asciiLower(s string) string {
@@ -77,7 +160,7 @@ func dateExpressions(text string, dl loader.Dateline) []dateAt {
 		base = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
 	}
 	var out []dateAt
-	for _, m := range dateRe().FindAllStringIndex(asciiLower(text), -1) {
+	for _, m := range dateMatches(asciiLower(text)) {
 		w := strings.ToLower(text[m[0]:m[1]])
 		if w == "may" || w == "march" && !strings.ContainsAny(text[m[1]:min(len(text), m[1]+6)], "0123456789") && !monthContext(text, m[0]) {
 			continue // "may" and "march" are words first
