@@ -117,7 +117,8 @@ func Load(ctx context.Context, inputs []string, opt Options) (Result, error) {
 	wg.Wait()
 
 	ids := map[string]int{}
-	seen := map[[32]byte]string{}
+	type seenArticle struct{ name, meta string }
+	seen := map[[32]byte]seenArticle{}
 	for i, it := range items {
 		if loadErrs[i] != nil {
 			errs = append(errs, &InputError{Input: it.input, Err: loadErrs[i]})
@@ -126,12 +127,20 @@ func Load(ctx context.Context, inputs []string, opt Options) (Result, error) {
 		base := baseID(it)
 		for j, a := range loaded[i] {
 			a.Path = it.input
-			key := a.contentKey()
+			// The same text under the same outlet, address, title, byline
+			// and date is one article given twice: kept once. The same text
+			// another outlet ran (a wire story) is a source of its own, which
+			// the engine marks as a copy and counts as one origin.
+			key, meta := a.contentKey(), a.metaKey()
 			if prev, dup := seen[key]; dup {
-				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: same article as %s; kept that one", describe(a, len(loaded[i]), j), prev))
-				continue
+				if prev.meta == meta {
+					res.Warnings = append(res.Warnings, fmt.Sprintf("%s: same article as %s; kept that one", describe(a, len(loaded[i]), j), prev.name))
+					continue
+				}
+				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: same text as %s under another name; kept as a copy (one origin)", describe(a, len(loaded[i]), j), prev.name))
+			} else {
+				seen[key] = seenArticle{describe(a, len(loaded[i]), j), meta}
 			}
-			seen[key] = describe(a, len(loaded[i]), j)
 			id := base
 			if len(loaded[i]) > 1 {
 				id = fmt.Sprintf("%s-%d", base, j+1)
@@ -172,6 +181,12 @@ func describe(a *Article, n, j int) string {
 		return fmt.Sprintf("%s (article %d)", a.ShownPath(), j+1)
 	}
 	return a.ShownPath()
+}
+
+// metaKey is what names an article apart from its text: its outlet,
+// address, title, byline and date.
+func (a *Article) metaKey() string {
+	return strings.Join([]string{a.Source, a.URL, a.Title, a.Author, a.Published.String()}, "\x00")
 }
 
 // contentKey identifies an article by its text, so that the same article

@@ -268,3 +268,28 @@ func writeBytes(t *testing.T, path string, data []byte) {
 		t.Fatal(err)
 	}
 }
+
+// One wire story run by two outlets is two sources (the engine marks them
+// as copies); the same file given under two names is one.
+func TestLoadWireCopiesKept(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.txt":      "Source: Daily Courier\n\n" + sampleText,
+		"b.txt":      "Source: Evening Post\n\n" + sampleText,
+		"a-copy.txt": "Source: Daily Courier\n\n" + sampleText,
+	})
+	res, err := Load(context.Background(), []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt"), filepath.Join(dir, "a-copy.txt")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, a := range res.Articles {
+		ids = append(ids, a.ID)
+	}
+	if got := strings.Join(ids, " "); got != "a b" {
+		t.Errorf("ids %q, want the two outlets' articles", got)
+	}
+	if len(res.Warnings) != 2 || !strings.Contains(res.Warnings[0], "b.txt: same text as") || !strings.Contains(res.Warnings[0], "copy") ||
+		!strings.Contains(res.Warnings[1], "a-copy.txt: same article as") {
+		t.Errorf("warnings %q", res.Warnings)
+	}
+}
