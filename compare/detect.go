@@ -22,6 +22,7 @@ type findings struct {
 // detectors is the table of detectors, in the order their findings merge.
 var detectors = []detector{
 	{"numbers", detectNumbers},
+	{"scopes", detectScopes},
 	{"outcomes", detectOutcomes},
 	{"times", detectTimes},
 	{"names", detectNames},

@@ -217,3 +217,10 @@ const (
 	// ECB+ source marked alone is a blog roundup mostly of other news.
 	offEventRatio = 0.5
 )
+
+// Scopes (detect_scope.go).
+const (
+	// scopeOverlap: the share of the shorter sentence's words the other
+	// must say for two quantified sentences to tell one claim.
+	scopeOverlap = 0.5
+)
