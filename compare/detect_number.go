@@ -331,6 +331,21 @@ func timeAnchor(toks []token, at, end int) string {
 		if weekdays[t] {
 			return t
 		}
+		// "since April", "since the beginning of the year": a count from
+		// then on, not one of another start.
+		if t == "since" && i+1 < len(toks) {
+			n := toks[i+1].folded
+			switch {
+			case months[n] || isYear(n):
+				return "since " + n
+			case n == "the" && i+2 < len(toks) && (toks[i+2].folded == "beginning" || toks[i+2].folded == "start"):
+				for k := i + 3; k < len(toks) && k <= i+5; k++ {
+					if durationUnits[toks[k].folded] {
+						return "since the " + toks[k].folded + "'s start"
+					}
+				}
+			}
+		}
 		if (t == "last" || t == "this" || t == "next") && i+1 < len(toks) {
 			n := toks[i+1].folded
 			if n == "fiscal" && i+2 < len(toks) {
@@ -346,7 +361,7 @@ func timeAnchor(toks []token, at, end int) string {
 	for i < len(toks) && toks[i].end <= end {
 		i++
 	}
-	for j := i; j < len(toks) && j < i+12; j++ {
+	for j := i; j < len(toks) && j < i+anchorWords; j++ {
 		if _, _, n := parseNumber(toks, j); n > 0 && !isYear(toks[j].folded) {
 			break
 		}
@@ -354,7 +369,7 @@ func timeAnchor(toks []token, at, end int) string {
 			return a
 		}
 	}
-	for j := at - 1; j >= 0 && j >= at-8; j-- {
+	for j := at - 1; j >= 0 && j >= at-anchorWordsBefore; j-- {
 		if _, _, n := parseNumber(toks, j); n > 0 && !isYear(toks[j].folded) {
 			break
 		}
@@ -364,6 +379,14 @@ func timeAnchor(toks []token, at, end int) string {
 	}
 	return ""
 }
+
+// anchorWords and anchorWordsBefore: how far after and before a figure
+// its time anchor is sought ("since the beginning of the year there have
+// been more than 40").
+const (
+	anchorWords       = 14
+	anchorWordsBefore = 10
+)
 
 // sameFigure says whether two figures of one key are one figure told by two
 // sources, and how sure: the share of their sentences' words in common,

@@ -244,10 +244,21 @@ func widen(q *Quantity, kind string) {
 // returns the token after the phrase.
 func countedNoun(text string, toks []token, end int, q *Quantity) int {
 	last := end
-	for j := end; j < len(toks) && j < end+4; j++ {
+	reach := end + 4
+	for j := end; j < len(toks) && j < reach; j++ {
 		w := toks[j].folded
 		if strings.ContainsAny(text[toks[j-1].end:toks[j].start], ",;:()—–") {
 			break // "wounding 70, Iranian officials said": the count ends at the comma
+		}
+		// "three operational and weapons storage facilities", "five
+		// one-way unmanned aerial vehicle attacks": a modifier, then the
+		// plural it belongs to.
+		modifying := modifierBefore(toks, j, q.Counted)
+		if modifying {
+			reach = j + 5
+			if w == "and" || w == "or" {
+				continue
+			}
 		}
 		if w == "magnitude" || countModifiers()[w] || isCapitalised(toks[j].text) && j+1 < len(toks) && !isStop(toks[j+1].folded) {
 			continue // "three other people", "2,500 US soldiers", "a 5.9 magnitude quake"
@@ -257,7 +268,7 @@ func countedNoun(text string, toks []token, end int, q *Quantity) int {
 			q.Counted, q.Outcome = "people", fate
 			return j + 1
 		}
-		if isStop(w) || outcomes()[w] != "" || commonVerbs()[w] || !isAlpha(w) || strings.HasSuffix(w, "ed") && len(w) > 4 ||
+		if isStop(w) || outcomes()[w] != "" || commonVerbs()[w] || !isAlpha(w) && !modifying || strings.HasSuffix(w, "ed") && len(w) > 4 && !modifying ||
 			strings.HasSuffix(w, "ing") && len(w) > 5 && j > end {
 			break
 		}
@@ -273,11 +284,49 @@ func countedNoun(text string, toks []token, end int, q *Quantity) int {
 		last = j + 1
 		// A plural ends the phrase: "two helicopters began", "three Texas
 		// landowners whose property".
-		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || irregularPlurals[w] {
+		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !nounBefore(toks, j) || irregularPlurals[w] {
 			break
 		}
 	}
 	return last
+}
+
+// nounBefore: a plural that modifies the plural after it ("weapons" in
+// "weapons storage facilities"): a word, then a plural, no small word.
+func nounBefore(toks []token, j int) bool {
+	for k := j + 1; k < len(toks) && k <= j+2; k++ {
+		w := toks[k].folded
+		if isStop(w) || commonVerbs()[w] || !isAlpha(w) || outcomes()[w] != "" {
+			return false
+		}
+		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			return true
+		}
+	}
+	return false
+}
+
+// modifierBefore: the word counted so far is a modifier of a plural a few
+// words on, past "and" or other modifiers, with no mark or small word
+// between: "operational" in "operational and weapons storage facilities",
+// "one-way" in "one-way unmanned aerial vehicle attacks".
+func modifierBefore(toks []token, j int, counted string) bool {
+	if counted == "" || strings.HasSuffix(counted, "s") {
+		return false
+	}
+	if w := toks[j].folded; w != "and" && w != "or" && !strings.Contains(counted, "-") {
+		return false
+	}
+	for k := j; k < len(toks) && k < j+4; k++ {
+		w := toks[k].folded
+		if isStop(w) && w != "and" && w != "or" || !isAlpha(strings.ReplaceAll(w, "-", "")) {
+			return false
+		}
+		if k > j && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			return true
+		}
+	}
+	return false
 }
 
 var irregularPlurals = toSet(`people men women children militiamen gunmen congressmen police`)

@@ -98,3 +98,31 @@ func TestSharesOfPopulations(t *testing.T) {
 		}
 	}
 }
+
+// What is counted past its modifiers: the plural a modifier or a
+// coordination leads to, not the modifier.
+func TestCountedPastModifiers(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"The strikes hit three operational and weapons storage facilities near the border.", "facility"},
+		{"There were at least five one-way unmanned aerial vehicle attacks since April.", "attack"},
+		{"Two helicopters and a plane crashed.", "helicopter"},
+		{"Five people were killed.", "people"},
+	} {
+		qs := quantitiesOf(c.text, words(c.text))
+		if len(qs) == 0 || qs[0].q.Counted != c.want {
+			t.Errorf("%q: counted %+v, want %q", c.text, qs, c.want)
+		}
+	}
+}
+
+// Counts from two starts ("since April", "since the beginning of the
+// year") are two figures.
+func TestCountsSinceTwoStarts(t *testing.T) {
+	r := Compare([]*loader.Article{
+		article("a", "Date: 2021-06-28\n\nThere have been five drone attacks on the base since April, officials said.\n"),
+		article("b", "Date: 2021-06-28\n\nSince the beginning of the year there have been more than 40 attacks on the base, officials said.\n"),
+	})
+	if d := findDisc(r, KindNumber); d != nil {
+		t.Errorf("five since April against 40 since January: %s", d.Summary)
+	}
+}
