@@ -93,13 +93,42 @@ func detectNumbers(c *comparison, out *findings) {
 	// A finding shows every source's figure for the thing, also those that
 	// square with one of the differing figures ("at least 7" beside 7 and
 	// 12): who said what is the question the reader comes with.
+	// A sum of money that says not what it is of, which one source gives
+	// as another does and surely (a pair far likelier than this one), is a
+	// sum of another thing than the one it was left to pair with: "$2.5
+	// billion" in two sources is not the third's "$3 billion". Counts of a
+	// named thing keep their pair: two sources agreeing on 7 dead do not
+	// make the third's 12 another toll.
+	verdicts := make([]verdictKind, len(matched))
+	reasons := make([]string, len(matched))
+	agreeScore := map[int]float64{}
+	for x, cp := range matched {
+		fa, fb := c.res.Facts[qs[cp.a]], c.res.Facts[qs[cp.b]]
+		verdicts[x], reasons[x] = compareFigures(*fa.Quantity, *fb.Quantity)
+		if verdicts[x] == figuresAgree {
+			agreeScore[cp.a] = max(agreeScore[cp.a], cp.score)
+			agreeScore[cp.b] = max(agreeScore[cp.b], cp.score)
+		}
+	}
+	kept := matched[:0:0]
+	var keptV []verdictKind
+	var keptR []string
+	for x, cp := range matched {
+		v := verdicts[x]
+		qa, qb := c.res.Facts[qs[cp.a]].Quantity, c.res.Facts[qs[cp.b]].Quantity
+		if v != figuresAgree && v != figuresReconciled && bareSum(qa) && bareSum(qb) && max(agreeScore[cp.a], agreeScore[cp.b])-cp.score >= figureAgreeMargin {
+			continue
+		}
+		kept, keptV, keptR = append(kept, cp), append(keptV, v), append(keptR, reasons[x])
+	}
+	matched = kept
 	linked := newUnionFind(len(qs))
 	for _, cp := range matched {
 		linked.union(cp.a, cp.b)
 	}
-	for _, cp := range matched {
+	for x, cp := range matched {
 		fa, fb := c.res.Facts[qs[cp.a]], c.res.Facts[qs[cp.b]]
-		v, reason := compareFigures(*fa.Quantity, *fb.Quantity)
+		v, reason := keptV[x], keptR[x]
 		claims := []Claim{claimOf(fa), claimOf(fb)}
 		switch v {
 		case figuresAgree:
@@ -380,6 +409,11 @@ func timeAnchor(toks []token, at, end int) string {
 	return ""
 }
 
+// bareSum: a sum of money with nothing said of what it is of or for.
+func bareSum(q *Quantity) bool {
+	return q != nil && isCurrency(q.Unit) && q.Of == "" && q.Purpose == ""
+}
+
 // anchorWords and anchorWordsBefore: how far after and before a figure
 // its time anchor is sought ("since the beginning of the year there have
 // been more than 40").
@@ -395,6 +429,13 @@ const (
 func (c *comparison) sameFigure(a, b Fact, fa, fb numberFrame) (float64, bool) {
 	if fa.when != "" && fb.when != "" && fa.when != fb.when {
 		return 0, false
+	}
+	// Two sums that say not what they are of, orders of magnitude apart
+	// ("$416 billion", "$106,800"), are sums of two things.
+	if qa, qb := a.Quantity, b.Quantity; bareSum(qa) && bareSum(qb) {
+		if x, y := qa.nominal(), qb.nominal(); x > 0 && y > 0 && max(x, y)/min(x, y) > bareSumRatio {
+			return 0, false
+		}
 	}
 	shared := 0
 	for w := range fa.context {

@@ -98,6 +98,13 @@ const (
 	// another's "$1.375 billion" is one sum, though one is "for border
 	// security" and the other "for the wall".
 	figureSameValueBonus = 0.35
+	// figureAgreeMargin: a differing pair this much less likely than an
+	// agreement one of its figures has with a third source is dropped: the
+	// figure is another thing's.
+	figureAgreeMargin = 0.3
+	// bareSumRatio: two sums of nothing said, more than this many times
+	// apart, are of two things (no misreport of one sum is that far off).
+	bareSumRatio = 20
 	// figureSameWords is the share of words two sentences must have in
 	// common for sums said to be for different things to be one sum.
 	figureSameWords = 0.35

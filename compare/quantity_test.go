@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/parallax-news/parallax/loader"
@@ -124,5 +125,30 @@ func TestCountsSinceTwoStarts(t *testing.T) {
 	})
 	if d := findDisc(r, KindNumber); d != nil {
 		t.Errorf("five since April against 40 since January: %s", d.Summary)
+	}
+}
+
+// Sums of money that say not what they are of: two sources agreeing on one
+// ("$2.5 billion") have a figure of another thing than the third's; two
+// sums orders of magnitude apart are of two things.
+func TestBareSums(t *testing.T) {
+	r := Compare([]*loader.Article{
+		article("a", "Date: 2019-02-15\n\nThe order lets the president move $3.6 billion, and another $2.5 billion the department had set aside.\n"),
+		article("b", "Date: 2019-02-15\n\nThe order lets the president move $3.6 billion, and another $2.5 billion the department had set aside.\n"),
+		article("c", "Date: 2019-02-15\n\nThe order lets the president move $3.5 billion, and another $3 billion the emergency would free, the department said.\n"),
+	})
+	for _, d := range r.Discrepancies {
+		for _, c := range d.Claims {
+			if strings.Contains(c.Text, "2.5") {
+				t.Errorf("the $2.5 billion two sources agree on is in a finding: %s", d.Summary)
+			}
+		}
+	}
+	r = Compare([]*loader.Article{
+		article("a", "Date: 2011-06-17\n\nThe plan would cut the deficit by $416 billion, the group said.\n"),
+		article("b", "Date: 2011-06-17\n\nThe plan would tax wages up to $106,800, the group said.\n"),
+	})
+	if d := findDisc(r, KindNumber); d != nil {
+		t.Errorf("two sums far apart: %s", d.Summary)
 	}
 }
