@@ -112,6 +112,13 @@ func detectQuotes(c *comparison, out *findings) {
 		return cl
 	}
 	var reworded []candidatePair
+	// Excerpts of one statement, however many, are one reconciliation
+	// with every copy's claim: a reader wants the statement once. The
+	// quotations of a run one source splits with "he said" are one
+	// statement, so its parts' excerpts join it.
+	excerpts := newUnionFind(len(qs))
+	excerpted := map[int]bool{}
+	notes := map[int][]string{} // a fact → the form notes of its pairs
 	for _, cp := range cands {
 		v := verdict[[2]int{cp.a, cp.b}]
 		a, b := units[cp.a], units[cp.b]
@@ -121,7 +128,14 @@ func detectQuotes(c *comparison, out *findings) {
 			srcs := []string{a.source, b.source}
 			out.Agreements = append(out.Agreements, Agreement{Value: qs[a.facts[0]].Value, Facts: []string{qs[a.facts[0]].ID, qs[b.facts[0]].ID}, Sources: srcs, Origins: c.res.origins(srcs)})
 		case v.same && v.excerpt:
-			out.Reconciled = append(out.Reconciled, Reconciled{Claims: claims, Reason: "one quotation is an excerpt of the other: the words they share are the same" + formNote(v.forms)})
+			all := append(slices.Clone(a.facts), b.facts...)
+			for _, f := range all {
+				excerpts.union(all[0], f)
+				excerpted[f] = true
+			}
+			if n := formNote(v.forms); n != "" {
+				notes[all[0]] = append(notes[all[0]], n)
+			}
 		case v.same:
 			out.Reconciled = append(out.Reconciled, Reconciled{Claims: claims, Reason: "the quotations differ only in form" + formNote(v.forms)})
 		default:
@@ -161,6 +175,36 @@ func detectQuotes(c *comparison, out *findings) {
 		if !covered && !elsewhere(cp, cands, verdict, units) && !elsewhere(candidatePair{cp.b, cp.a, cp.score}, cands, verdict, units) {
 			kept = append(kept, cp)
 		}
+	}
+	// One reconciliation per quotation and its excerpts.
+	groups := map[int][]int{}
+	var roots []int
+	for f := range qs {
+		if !excerpted[f] {
+			continue
+		}
+		r := excerpts.find(f)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], f)
+	}
+	for _, r := range roots {
+		var cl []Claim
+		var ns []string
+		for _, f := range groups[r] {
+			cl = append(cl, claimOf(qs[f]))
+			for _, n := range notes[f] {
+				if !slices.Contains(ns, n) {
+					ns = append(ns, n)
+				}
+			}
+		}
+		reason := "one quotation is an excerpt of the other: the words they share are the same"
+		if len(cl) > 2 {
+			reason = fmt.Sprintf("one statement and its excerpts (%d quotations): the words they share are the same", len(cl))
+		}
+		out.Reconciled = append(out.Reconciled, Reconciled{Claims: cl, Reason: reason + strings.Join(ns, "")})
 	}
 	matched := matchUnits(kept, units, forms)
 	if debugQuotes != "" {

@@ -66,3 +66,23 @@ func TestQuoteThreeSides(t *testing.T) {
 		t.Errorf("%d quote findings, want 1: %+v", n, r.Discrepancies)
 	}
 }
+
+// The excerpts of one statement, in as many sources, are one
+// reconciliation with every copy, not one per pair.
+func TestExcerptsOneReconciliation(t *testing.T) {
+	full := "\"We will rebuild every school in the valley, and we will do it before the winter comes,\" Governor Alder said.\n"
+	part := "\"We will rebuild every school in the valley,\" Governor Alder said.\n"
+	r := Compare([]*loader.Article{article("a", full), article("b", part), article("c", part), article("d", full)})
+	n := 0
+	for _, rc := range r.Reconciled {
+		if strings.Contains(rc.Reason, "excerpt") {
+			n++
+			if len(rc.Claims) != 4 {
+				t.Errorf("a reconciliation of %d claims, want the 4 copies: %+v", len(rc.Claims), rc)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d excerpt reconciliations, want 1: %+v", n, r.Reconciled)
+	}
+}
