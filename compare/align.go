@@ -162,12 +162,12 @@ func nearest(ns []near, k int) []near {
 func shared(a, b vec, ix *index, f *pairFeatures) {
 	mainDot, mainA, mainB := 0.0, 0.0, 0.0
 	for _, e := range a {
-		if ix.eventTerm(e) {
+		if e.main {
 			mainA += e.w * e.w
 		}
 	}
 	for _, e := range b {
-		if ix.eventTerm(e) {
+		if e.main {
 			mainB += e.w * e.w
 		}
 	}
@@ -179,9 +179,9 @@ func shared(a, b vec, ix *index, f *pairFeatures) {
 			j++
 		default:
 			e := a[i]
-			main := ix.eventTerm(e)
+			main := e.main
 			switch {
-			case e.kind == termClass && float64(ix.df[e.id]) > eventShare*float64(ix.n):
+			case e.kind == termClass && e.common:
 				f.classesMain++
 			case e.kind == termClass:
 				f.classesSub++

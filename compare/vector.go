@@ -22,6 +22,11 @@ type entry struct {
 	id   uint64
 	w    float64
 	kind termKind
+	// main and common are read from the document frequencies once the
+	// index is built (vectorise): a term of the main event's vocabulary,
+	// and one most paragraphs have. The pair scorer reads them for every
+	// candidate pair, which a lookup of the frequencies made costly.
+	main, common bool
 }
 
 // vec is a sparse vector, its entries sorted by id.
@@ -154,8 +159,11 @@ func (ix *index) vectorise(us []*unit) {
 	for _, u := range us {
 		main := 0.0
 		for i, e := range u.eng {
-			w := e.w * math.Sqrt(ix.idf(ix.df[e.id]))
-			if ix.eventTerm(e) {
+			df := ix.df[e.id]
+			w := e.w * math.Sqrt(ix.idf(df))
+			u.eng[i].main = ix.eventTerm(e)
+			u.eng[i].common = float64(df) > eventShare*float64(ix.n)
+			if u.eng[i].main {
 				w *= eventWeight
 			}
 			u.eng[i].w = w
@@ -163,7 +171,7 @@ func (ix *index) vectorise(us []*unit) {
 		n := 0.0
 		for _, e := range u.eng {
 			n += e.w * e.w
-			if ix.eventTerm(e) {
+			if e.main {
 				main += e.w * e.w
 			}
 		}
