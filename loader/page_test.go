@@ -119,6 +119,9 @@ func TestHTMLStructure(t *testing.T) {
 		{"links to other stories",
 			`<p><a href="/other">Five things we learned from the hearing</a></p><p>[<a href="/x">Read: Why the dam failed</a>]</p><p>[Archive photos of the valley]</p><ul><li><a href="/bug/1">Bug 1 – fix the crash on start-up</a></li></ul><p><a href="#s2">Jump to section two</a></p>`,
 			[]para{{KindBoilerplate, "Five things"}, {KindBoilerplate, "Read: Why the dam failed"}, {KindBoilerplate, "[Archive photos"}, {KindBody, "Bug 1"}, {KindBody, "Jump to section two"}}},
+		{"links set straight in a div, outside any paragraph tag",
+			`<div><p>The kit holds a pump, two hoses and a spare valve.</p><a href="/shop">Order one today</a><br><a href="/help/pumps">How pumps work</a></div><div><p>Fit the hoses before the valve.</p><a href="#fit">Fitting it</a></div><div>Ask the <a href="/staff">staff</a> at the desk</div>`,
+			[]para{{KindBody, "The kit holds"}, {KindBoilerplate, "Order one today"}, {KindBody, "Fit the hoses"}, {KindSubheading, "Fitting it"}, {KindSubheading, "Ask the staff"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
