@@ -180,6 +180,11 @@ func TestContentKinds(t *testing.T) {
 		{"Tech Explained: our series on how gadgets work. Check it out here.", KindBoilerplate},
 		{"€60 per year", KindBoilerplate},
 		{"***", KindBoilerplate},
+		{"山城晚报2023年3月5日08:30", KindBoilerplate}, // a source and its time, as a CJK page sets them
+		{"发布时间：2023年3月5日", KindBoilerplate},
+		{"2023年3月5日", KindBoilerplate},
+		{"大坝决口，2023年3月5日", KindSubheading},           // a heading that ends on a date
+		{"河谷三镇被洪水淹没居民连夜撤离2023年3月5日", KindSubheading}, // longer before the date than a label is
 		{"Photos by Jane Doe (Agency), John Roe", KindCaption},
 		{"JOHN ROE IS THE NETWORK'S POLITICAL EDITOR", KindSubheading}, // a bio only at the end (see markTail)
 		{"Netflix said customers can cancel anytime, and that prices would rise in March for every plan it sells in the country, which analysts had expected since the company reported weak subscriber numbers last year and warned investors of a slow year ahead.", KindBody},
