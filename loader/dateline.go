@@ -142,6 +142,19 @@ var timestampRe = sync.OnceValue(func() *regexp.Regexp {
 // cjkDateRe is a date as Chinese and Japanese write it: "2016年10月14日".
 var cjkDateRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`) })
 
+// cjkStampRe is a line that is only a date as Chinese and Japanese write it,
+// with a time, and a short label before it at most: a source's name
+// ("TNW中文站2016年10月14日07:17"), "发布时间：" or "更新". The label is at
+// most maxStampLabel letters and holds no sentence punctuation, so that a
+// headline that ends on a date stays a headline.
+var cjkStampRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[^。！？，；.!?,;]{0,` + strconv.Itoa(maxStampLabel) + `}?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(\d{1,2}[:：]\d{2}([:：]\d{2})?)?\s*$`)
+})
+
+// maxStampLabel is the longest label a CJK date line carries before its date:
+// an outlet's or a wire's name, or "published at", is a few characters.
+const maxStampLabel = 10
+
 // cjkDateline reads a short line that holds a date written in Chinese or
 // Japanese, as a source and time beside it often do: "TNW中文站2016年10月14日07:17".
 func cjkDateline(text string) (Dateline, bool) {

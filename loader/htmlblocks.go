@@ -116,15 +116,20 @@ func (w *blockWalker) walk(n *html.Node) {
 		loose = roleLoose
 	}
 	cells := 0
+	// Loose text that is all links to other pages is a link as a paragraph
+	// of links is: "Learn more" and "See all plans" set straight in a div.
+	// linked and unlinked count the letters of each, spaces aside.
+	linked, unlinked := 0, 0
 	flush := func() {
-		w.add(block{role: loose, text: buf.String()})
+		w.add(block{role: loose, text: buf.String(), link: linked > 0 && unlinked == 0})
 		buf.Reset()
-		cells = 0
+		cells, linked, unlinked = 0, 0, 0
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {
 		case c.Type == html.TextNode:
 			buf.WriteString(c.Data)
+			unlinked += len(strings.TrimSpace(c.Data))
 		case c.Type != html.ElementNode || skipTags()[c.DataAtom]:
 		case c.DataAtom == atom.Br:
 			buf.WriteByte('\n')
@@ -174,9 +179,16 @@ func (w *blockWalker) walk(n *html.Node) {
 				}
 				buf.WriteString(t)
 				cells++
+				unlinked += len(strings.TrimSpace(t))
 			}
 		default:
-			buf.WriteString(w.text(c))
+			t := w.text(c)
+			buf.WriteString(t)
+			if outLink(c) || linkOnly(c) {
+				linked += len(strings.TrimSpace(t))
+			} else {
+				unlinked += len(strings.TrimSpace(t))
+			}
 		}
 	}
 	flush()
@@ -296,11 +308,14 @@ func trimAnchor(s string) string {
 // page; a link within the page ("#section", a table of contents) does not
 // count.
 func linkOnly(n *html.Node) bool {
-	return allTextIn(n, func(c *html.Node) bool {
-		href := strings.TrimSpace(attr(c, "href"))
-		return c.DataAtom == atom.A && href != "" && !strings.HasPrefix(href, "#") &&
-			!strings.HasPrefix(strings.ToLower(href), "javascript:")
-	})
+	return allTextIn(n, outLink)
+}
+
+// outLink reports a link to another page.
+func outLink(c *html.Node) bool {
+	href := strings.TrimSpace(attr(c, "href"))
+	return c.DataAtom == atom.A && href != "" && !strings.HasPrefix(href, "#") &&
+		!strings.HasPrefix(strings.ToLower(href), "javascript:")
 }
 
 // boldOnly reports a paragraph whose every word is in bold (b or strong): a

@@ -109,7 +109,7 @@ func contentKind(text string) (Kind, bool) {
 	if isCaption(text, lower) {
 		return KindCaption, true
 	}
-	if words <= 10 && timestampRe().MatchString(text) {
+	if words <= 10 && timestampRe().MatchString(text) || cjkStampRe().MatchString(text) {
 		return KindBoilerplate, true // a dateline or "Updated" stamp standing alone
 	}
 	return "", false

@@ -119,6 +119,9 @@ func TestHTMLStructure(t *testing.T) {
 		{"links to other stories",
 			`<p><a href="/other">Five things we learned from the hearing</a></p><p>[<a href="/x">Read: Why the dam failed</a>]</p><p>[Archive photos of the valley]</p><ul><li><a href="/bug/1">Bug 1 – fix the crash on start-up</a></li></ul><p><a href="#s2">Jump to section two</a></p>`,
 			[]para{{KindBoilerplate, "Five things"}, {KindBoilerplate, "Read: Why the dam failed"}, {KindBoilerplate, "[Archive photos"}, {KindBody, "Bug 1"}, {KindBody, "Jump to section two"}}},
+		{"links set straight in a div, outside any paragraph tag",
+			`<div><p>The kit holds a pump, two hoses and a spare valve.</p><a href="/shop">Order one today</a><br><a href="/help/pumps">How pumps work</a></div><div><p>Fit the hoses before the valve.</p><a href="#fit">Fitting it</a></div><div>Ask the <a href="/staff">staff</a> at the desk</div>`,
+			[]para{{KindBody, "The kit holds"}, {KindBoilerplate, "Order one today"}, {KindBody, "Fit the hoses"}, {KindSubheading, "Fitting it"}, {KindSubheading, "Ask the staff"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -177,6 +180,11 @@ func TestContentKinds(t *testing.T) {
 		{"Tech Explained: our series on how gadgets work. Check it out here.", KindBoilerplate},
 		{"€60 per year", KindBoilerplate},
 		{"***", KindBoilerplate},
+		{"山城晚报2023年3月5日08:30", KindBoilerplate}, // a source and its time, as a CJK page sets them
+		{"发布时间：2023年3月5日", KindBoilerplate},
+		{"2023年3月5日", KindBoilerplate},
+		{"大坝决口，2023年3月5日", KindSubheading},           // a heading that ends on a date
+		{"河谷三镇被洪水淹没居民连夜撤离2023年3月5日", KindSubheading}, // longer before the date than a label is
 		{"Photos by Jane Doe (Agency), John Roe", KindCaption},
 		{"JOHN ROE IS THE NETWORK'S POLITICAL EDITOR", KindSubheading}, // a bio only at the end (see markTail)
 		{"Netflix said customers can cancel anytime, and that prices would rise in March for every plan it sells in the country, which analysts had expected since the company reported weak subscriber numbers last year and warned investors of a slow year ahead.", KindBody},
