@@ -36,6 +36,8 @@ type hedgedSentence struct {
 	// sourced: the sentence passes its claim on "according to" someone,
 	// a mark of report like a hedge.
 	sourced bool
+	// classes holds the event classes its words are of.
+	classes map[string]bool
 	// when holds the days and months the sentence names: two that name
 	// different ones tell of different happenings ("in February" and
 	// "on Sunday").
@@ -56,6 +58,21 @@ type hedgeMark struct {
 	// likely won", "facilities" in "facilities that are reportedly home
 	// to"); "" for a pronoun or none.
 	subject string
+	// subjectClass is the event class of the subject's word ("attack"
+	// and "strikes" are one): another source may name it in its class's
+	// other word.
+	subjectClass string
+	// when holds the days and months of the hedge's own clause (a
+	// semicolon ends one): "is thought to be the second strike this
+	// year; in February, ..." dates the hedged claim by neither.
+	when map[string]bool
+	// copular: the hedge says what its subject is ("is thought to be the
+	// second strike"): the thing it names is the subject again, and may be
+	// the other sentence's subject ("Sunday's strikes mark the second").
+	copular bool
+	// clause holds the stems of the hedge's own clause: what the other
+	// sentence must say much of.
+	clause map[string]bool
 }
 
 func detectHedges(c *comparison, out *findings) {
@@ -177,7 +194,7 @@ func sameHedgedClaim(h, o hedgedSentence, hm hedgeMark) (float64, bool) {
 			names++
 		}
 	}
-	if names == 0 || otherTimes(h.when, o.when) {
+	if names == 0 || otherTimes(hm.when, o.when) {
 		return 0, false
 	}
 	if hm.sentential {
@@ -190,7 +207,14 @@ func sameHedgedClaim(h, o hedgedSentence, hm hedgeMark) (float64, bool) {
 	}
 	// Of one subject: the word before the hedge is in the other sentence,
 	// or, for a pronoun, two names are.
-	if hm.subject != "" && !o.stems[hm.subject] || hm.subject == "" && names < 2 {
+	subjectIn := hm.subject != "" && (o.stems[hm.subject] || hm.subjectClass != "" && o.classes[hm.subjectClass])
+	if hm.copular && len(hm.plain) >= 2 && !subjectIn {
+		subjectIn = true
+		for _, st := range hm.plain[:2] {
+			subjectIn = subjectIn && o.stems[st]
+		}
+	}
+	if hm.subject != "" && !subjectIn || hm.subject == "" && names < 2 {
 		return 0, false
 	}
 	// The hedge bears on what the other sentence states: its head word,
@@ -213,12 +237,12 @@ func sameHedgedClaim(h, o hedgedSentence, hm hedgeMark) (float64, bool) {
 		return 0, false
 	}
 	shared := 0
-	for st := range h.stems {
+	for st := range hm.clause {
 		if o.stems[st] {
 			shared++
 		}
 	}
-	overlap := float64(shared) / float64(max(1, min(len(h.stems), len(o.stems))))
+	overlap := float64(shared) / float64(max(1, min(len(hm.clause), len(o.stems))))
 	if shared < hedgeSharedWords || overlap < hedgeOverlap {
 		return 0, false
 	}
@@ -294,7 +318,7 @@ func (s hedgedSentence) hedgedOn(st string) bool {
 // marks: a quoted "likely" is the speaker's) and negations.
 func readHedged(text string, st *stemmer) hedgedSentence {
 	hs := hedgedSentence{text: text, stems: map[string]bool{}, names: map[string]bool{}, neg: map[string]bool{}, soft: map[string]bool{},
-		quoted: map[string]bool{}, when: map[string]bool{}}
+		quoted: map[string]bool{}, when: map[string]bool{}, classes: map[string]bool{}}
 	toks := words(text)
 	quotes := quotations(text, false)
 	for _, n := range namesOf(text, toks) {
@@ -328,6 +352,9 @@ func readHedged(text string, st *stemmer) hedgedSentence {
 		}
 		if weekdays[t.folded] || months[t.folded] {
 			hs.when[t.folded] = true
+		}
+		if class, ok := eventClasses()[t.folded]; ok {
+			hs.classes[class] = true
 		}
 	}
 	scope := func(from int) []string {
@@ -394,9 +421,28 @@ func readHedged(text string, st *stemmer) hedgedSentence {
 				delete(hs.stems, stems[j])
 			}
 		}
-		hm := hedgeMark{span: Span{Start: at, End: end}, text: text[at:end], scope: scope(next)}
+		hm := hedgeMark{span: Span{Start: at, End: end}, text: text[at:end], scope: scope(next), when: map[string]bool{}}
+		lo, hi := strings.LastIndexByte(text[:at], ';')+1, len(text)
+		if k := strings.IndexByte(text[end:], ';'); k >= 0 {
+			hi = end + k
+		}
+		hm.clause = map[string]bool{}
+		for i, t := range toks {
+			if t.start < lo || t.end > hi {
+				continue
+			}
+			if weekdays[t.folded] || months[t.folded] {
+				hm.when[t.folded] = true
+			}
+			if stems[i] != "" {
+				hm.clause[stems[i]] = true
+			}
+		}
 		if strings.TrimSpace(text[:at]) == "" || strings.HasPrefix(strings.TrimSpace(text[end:]), ",") {
 			hm.sentential = true
+		}
+		if next < len(toks) && (toks[next].folded == "be" || toks[next].folded == "been") {
+			hm.copular = true // "is thought to be the second strike"
 		}
 		for j := next - 1; j >= 0; j-- {
 			if toks[j].start >= at {
@@ -407,6 +453,7 @@ func readHedged(text string, st *stemmer) hedgedSentence {
 			}
 			if stems[j] != "" && !subjectPronouns[toks[j].folded] {
 				hm.subject = stems[j]
+				hm.subjectClass = eventClasses()[toks[j].folded]
 			}
 			break
 		}
