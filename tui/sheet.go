@@ -262,7 +262,7 @@ func (m *Model) reviewLines() []sheetLine {
 			text("not loaded: " + cleanLine(e))
 		}
 		for _, w := range m.data.Warnings {
-			text("loader: " + cleanLine(w))
+			text(cleanLine(w)) // the loader's and the engine's: each names its article
 		}
 		for _, w := range st.Warnings() {
 			text("review file: " + cleanLine(w))
