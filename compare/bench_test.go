@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/parallax-news/parallax/loader"
@@ -55,3 +57,57 @@ func benchmarkN(b *testing.B, n int) {
 
 func BenchmarkCompare100(b *testing.B)  { benchmarkN(b, 100) }
 func BenchmarkCompare1000(b *testing.B) { benchmarkN(b, 1000) }
+
+// BenchmarkPathological compares one article of a hostile shape, at four
+// sizes, with a plain one: the shapes that once ran for minutes (a very
+// long word, one statement quoted thousands of times, thousands of times
+// of day, thousands of distinct names). Read the growth between sizes:
+// go test ./compare -run '^$' -bench Pathological -benchtime 1x
+func BenchmarkPathological(b *testing.B) {
+	plain := article("plain", "Date: 2024-03-01\n\nThe earthquake struck the province on Friday, killing 12 people, officials said.\n")
+	vocab := strings.Fields("we will win this fight together and never give up on the people of the valley who need us now")
+	shapes := map[string]func(n int) string{
+		"longword": func(n int) string { return "The A" + strings.Repeat("b", n) + " arrived today.\n" },
+		"quotes": func(n int) string {
+			var sb strings.Builder
+			for i := 0; sb.Len() < n; i++ {
+				fmt.Fprintf(&sb, "\"%s %s %s %s,\" Smith said. ", vocab[i%len(vocab)], vocab[(i*7)%len(vocab)], vocab[(i*3)%len(vocab)], vocab[(i*11)%len(vocab)])
+				if i%5 == 4 {
+					sb.WriteString("\n\n")
+				}
+			}
+			return sb.String()
+		},
+		"times": func(n int) string {
+			days := []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+			var sb strings.Builder
+			for i := 0; sb.Len() < n; i++ {
+				fmt.Fprintf(&sb, "The meeting was held on %s at %d p.m. ", days[i%7], 1+i%12)
+				if i%5 == 4 {
+					sb.WriteString("\n\n")
+				}
+			}
+			return sb.String()
+		},
+		"names": func(n int) string {
+			var sb strings.Builder
+			for i := 0; sb.Len() < n; i++ {
+				fmt.Fprintf(&sb, "Mayor %c%s met Governor %c%s. ", 'A'+i%26, strings.Repeat(string(rune('a'+i%23)), 2+i%5), 'B'+i%24, strconv.Itoa(i))
+				if i%5 == 4 {
+					sb.WriteString("\n\n")
+				}
+			}
+			return sb.String()
+		},
+	}
+	for _, name := range []string{"longword", "quotes", "times", "names"} {
+		for _, size := range []int{30_000, 120_000, 480_000, 1_920_000} {
+			a := article("shape", "Date: 2024-03-01\n\n"+shapes[name](size))
+			b.Run(fmt.Sprintf("%s/%dkB", name, size/1000), func(b *testing.B) {
+				for b.Loop() {
+					Compare([]*loader.Article{a, plain})
+				}
+			})
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/loader"
 )
@@ -200,8 +201,14 @@ var weekdays = toSet(`monday tuesday wednesday thursday friday saturday sunday`)
 // name: near in letters (Gaddafi, Qadhafi; Kyiv, Kiev), and not a name and
 // its demonym (Somalia, Somali).
 func sameSpelling(a, b string) bool {
+	if a == b {
+		return true
+	}
 	if len(a) > len(b) {
 		a, b = b, a
+	}
+	if utf8.RuneCountInString(b) > maxNameRunes {
+		return false // no name is that long: equal or not one
 	}
 	if strings.HasPrefix(b, a) {
 		switch b[len(a):] {

@@ -130,7 +130,7 @@ func contextStems(text string, toks []token, at int, st *stemmer) map[string]boo
 // other with an ending ("Democrat", "Democratic"), not a given name and its
 // nickname.
 func lookAlike(x, y string) bool {
-	if x[0] != y[0] || editDistance(x, y) < lookAlikeMinEdits || jaroWinkler(x, y) < lookAlikeSimilarity ||
+	if x[0] != y[0] || utf8.RuneCountInString(x) > maxNameRunes || utf8.RuneCountInString(y) > maxNameRunes || editDistance(x, y) < lookAlikeMinEdits || jaroWinkler(x, y) < lookAlikeSimilarity ||
 		abs(utf8.RuneCountInString(x)-utf8.RuneCountInString(y)) > lookAlikeMaxLengthGap {
 		return false
 	}

@@ -59,7 +59,11 @@ func detectQuotes(c *comparison, out *findings) {
 	verdict := map[[2]int]quoteVerdict{}
 	sameIn := map[[2]int]bool{} // (fact, other source) has a copy in form there
 	compared := map[int]bool{}  // facts some other source quotes too
-	for _, p := range quotePairs(sets, quoteOverlap) {
+	group := make([]int, n)
+	for i, u := range units {
+		group[i] = srcIndex[u.source]
+	}
+	for _, p := range quotePairs(sets, group, quoteOverlap) {
 		i, j := p[0], p[1]
 		a, b := units[i], units[j]
 		if debugQuotes != "" && (strings.Contains(a.words, debugQuotes) || strings.Contains(b.words, debugQuotes)) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"time"
 )
@@ -30,39 +31,66 @@ func detectTimes(c *comparison, out *findings) {
 		frames[k] = c.timeFrameOf(c.res.Facts[i])
 	}
 	own := c.ownDays(ts, frames)
-	var cands []candidatePair
-	for x := range ts {
-		for y := x + 1; y < len(ts); y++ {
-			a, b := c.res.Facts[ts[x]], c.res.Facts[ts[y]]
-			if a.Span.Source == b.Span.Source || a.Time.HasClock != b.Time.HasClock && !(a.Time.HasDate && b.Time.HasDate) ||
-				coarse(*a.Time) != coarse(*b.Time) {
-				continue
+	// Times are paired across sources only: the pairs of one article, which
+	// a long one would make by the million, are never visited.
+	crossPairs := func(visit func(x, y int)) {
+		bySource := map[string][]int{}
+		var order []string
+		for x := range ts {
+			src := c.res.Facts[ts[x]].Span.Source
+			if _, ok := bySource[src]; !ok {
+				order = append(order, src)
 			}
-			s, ok := c.sameHappening(a, b, frames[x], frames[y])
-			if ok {
-				switch {
-				case own[x] && own[y]:
-					s += ownDayBonus
-				case own[x] != own[y]:
-					s -= ownDayBonus
+			bySource[src] = append(bySource[src], x)
+		}
+		for i, sa := range order {
+			for _, sb := range order[i+1:] {
+				for _, x := range bySource[sa] {
+					for _, y := range bySource[sb] {
+						visit(min(x, y), max(x, y))
+					}
 				}
-				// A day looked forward to ("will retire at the end of
-				// February") and a day gone by ("resigned Thursday") most
-				// often date the plan and the act.
-				if a.Time.Forward != b.Time.Forward {
-					s -= forwardMismatch
-				}
-				ok = s >= timeMatch
-			}
-			if debugTimes != "" && (strings.Contains(a.Text, debugTimes) || strings.Contains(b.Text, debugTimes)) {
-				fmt.Printf("time %s %q %s ~ %s %q %s: %.2f %v %v|%v names %v|%v\n", a.Span.Source, a.Text, a.Value, b.Span.Source, b.Text, b.Value, s, ok,
-					keysOf(frames[x].happenings), keysOf(frames[y].happenings), keysOf(frames[x].names), keysOf(frames[y].names))
-			}
-			if ok {
-				cands = append(cands, candidatePair{x, y, s})
 			}
 		}
 	}
+	var cands []candidatePair
+	crossPairs(func(x, y int) {
+		a, b := c.res.Facts[ts[x]], c.res.Facts[ts[y]]
+		if a.Span.Source == b.Span.Source || a.Time.HasClock != b.Time.HasClock && !(a.Time.HasDate && b.Time.HasDate) ||
+			coarse(*a.Time) != coarse(*b.Time) {
+			return
+		}
+		s, ok := c.sameHappening(a, b, frames[x], frames[y])
+		if ok {
+			switch {
+			case own[x] && own[y]:
+				s += ownDayBonus
+			case own[x] != own[y]:
+				s -= ownDayBonus
+			}
+			// A day looked forward to ("will retire at the end of
+			// February") and a day gone by ("resigned Thursday") most
+			// often date the plan and the act.
+			if a.Time.Forward != b.Time.Forward {
+				s -= forwardMismatch
+			}
+			ok = s >= timeMatch
+		}
+		if debugTimes != "" && (strings.Contains(a.Text, debugTimes) || strings.Contains(b.Text, debugTimes)) {
+			fmt.Printf("time %s %q %s ~ %s %q %s: %.2f %v %v|%v names %v|%v\n", a.Span.Source, a.Text, a.Value, b.Span.Source, b.Text, b.Value, s, ok,
+				keysOf(frames[x].happenings), keysOf(frames[y].happenings), keysOf(frames[x].names), keysOf(frames[y].names))
+		}
+		if ok {
+			cands = append(cands, candidatePair{x, y, s})
+		}
+	})
+	// In the order the pairs were once visited: ties are broken alike.
+	slices.SortFunc(cands, func(p, q candidatePair) int {
+		if p.a != q.a {
+			return p.a - q.a
+		}
+		return p.b - q.b
+	})
 	matched := matchOneToOne(cands, func(k int) string { return c.res.Facts[ts[k]].Span.Source })
 	matched = append(matched, secondValues(c, ts, cands, matched, frames)...)
 	groups := newUnionFind(len(ts))
@@ -142,19 +170,28 @@ func detectTimes(c *comparison, out *findings) {
 		}
 		out.Discrepancies = append(out.Discrepancies, d)
 	}
-	// The same instant written two ways, wherever the two stand.
-	for x := range ts {
-		for y := x + 1; y < len(ts); y++ {
-			a, b := c.res.Facts[ts[x]], c.res.Facts[ts[y]]
-			if a.Span.Source == b.Span.Source || !a.Time.HasZone || !b.Time.HasZone || !a.Time.HasClock || !b.Time.HasClock ||
-				reconciled[[2]int{x, y}] {
-				continue
-			}
-			if d, ok := timeDiff(*a.Time, *b.Time); ok && d == 0 && foldText(a.Text) != foldText(b.Text) {
-				out.Reconciled = append(out.Reconciled, Reconciled{Claims: []Claim{claimOf(a), claimOf(b)},
-					Reason: fmt.Sprintf("%s: %q and %q are both %s", sameInstant, a.Text, b.Text, utcClock(*a.Time))})
-			}
+	// The same instant written two ways, wherever the two stand (in the
+	// order of the pairs, whichever source came first).
+	var same [][2]int
+	crossPairs(func(x, y int) {
+		a, b := c.res.Facts[ts[x]], c.res.Facts[ts[y]]
+		if !a.Time.HasZone || !b.Time.HasZone || !a.Time.HasClock || !b.Time.HasClock || reconciled[[2]int{x, y}] {
+			return
 		}
+		if d, ok := timeDiff(*a.Time, *b.Time); ok && d == 0 && foldText(a.Text) != foldText(b.Text) {
+			same = append(same, [2]int{x, y})
+		}
+	})
+	slices.SortFunc(same, func(p, q [2]int) int {
+		if p[0] != q[0] {
+			return p[0] - q[0]
+		}
+		return p[1] - q[1]
+	})
+	for _, p := range same {
+		a, b := c.res.Facts[ts[p[0]]], c.res.Facts[ts[p[1]]]
+		out.Reconciled = append(out.Reconciled, Reconciled{Claims: []Claim{claimOf(a), claimOf(b)},
+			Reason: fmt.Sprintf("%s: %q and %q are both %s", sameInstant, a.Text, b.Text, utcClock(*a.Time))})
 	}
 }
 

@@ -16,12 +16,13 @@ const shortQuoteWords = 8
 // hold for the two to be one quotation, worded alike or not.
 const quoteOverlap = 0.6
 
-// quotePairs lists the pairs (i < j, in order) that may reach an overlap
-// coefficient of min: a prefix filter, as in set-similarity joins. With each
-// set's words ordered rarest first, two sets that share min·|smaller| words
-// share one of the smaller set's first |smaller|-⌈min·|smaller|⌉+1 words;
-// so only those words are looked up, and the rare words' postings are short.
-func quotePairs(sets []map[string]bool, minOverlap float64) [][2]int {
+// quotePairs finds the pairs of word sets, of different groups (sources),
+// that may overlap by minOverlap of the smaller: each set probes with its
+// rarest words (a prefix filter: a pair that shares none of them cannot
+// reach the overlap), and keeps its maxQuotePartners partners that share
+// most of them, so that a story of a small vocabulary does not make every
+// pair a candidate.
+func quotePairs(sets []map[string]bool, group []int, minOverlap float64) [][2]int {
 	freq := map[string]int{}
 	for _, s := range sets {
 		for w := range s {
@@ -36,6 +37,8 @@ func quotePairs(sets []map[string]bool, minOverlap float64) [][2]int {
 	}
 	seen := map[[2]int]bool{}
 	var out [][2]int
+	acc := make([]int, len(sets))
+	var touched []int
 	for i, s := range sets {
 		type counted struct {
 			w string
@@ -53,18 +56,39 @@ func quotePairs(sets []map[string]bool, minOverlap float64) [][2]int {
 		})
 		need := int(math.Ceil(minOverlap * float64(len(ws))))
 		prefix := len(ws) - need + 1
+		touched = touched[:0]
 		for _, cw := range ws[:max(0, min(prefix, len(ws)))] {
+			if len(postings[cw.w]) > maxQuotePosting {
+				continue // a word that many quotations say tells none apart
+			}
 			for _, j := range postings[cw.w] {
 				// i probes as the smaller set (ties: the lower index).
-				if j == i || len(sets[j]) < len(s) || len(sets[j]) == len(s) && j < i {
+				if j == i || group[j] == group[i] || len(sets[j]) < len(s) || len(sets[j]) == len(s) && j < i {
 					continue
 				}
+				if acc[j] == 0 {
+					touched = append(touched, j)
+				}
+				acc[j]++
+			}
+		}
+		if len(touched) > maxQuotePartners {
+			slices.SortFunc(touched, func(a, b int) int {
+				if acc[a] != acc[b] {
+					return acc[b] - acc[a]
+				}
+				return a - b
+			})
+		}
+		for n, j := range touched {
+			if n < maxQuotePartners {
 				k := [2]int{min(i, j), max(i, j)}
 				if !seen[k] {
 					seen[k] = true
 					out = append(out, k)
 				}
 			}
+			acc[j] = 0
 		}
 	}
 	sort.Slice(out, func(a, b int) bool {

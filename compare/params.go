@@ -231,3 +231,19 @@ const (
 	// must say for two quantified sentences to tell one claim.
 	scopeOverlap = 0.5
 )
+
+// Bounds on pathological inputs (issue 14): every loop that could pair
+// everything with everything is bounded by these, so that no input under
+// the size cap runs longer than about linear in its size.
+const (
+	// maxQuotePartners: a quotation is compared with at most this many
+	// quotations of other sources, those sharing most of its rarest words.
+	maxQuotePartners = 32
+	// maxQuotePosting: a word in more quotations than this proposes no
+	// pair (no news story has that many quotations of one word; a
+	// thousand-fold repeated statement would pair everything).
+	maxQuotePosting = 400
+	// maxNameRunes: a "name" longer than this is no name: spellings of
+	// it are compared for equality only, never by edit distance.
+	maxNameRunes = 60
+)
