@@ -891,6 +891,22 @@ func singular(w string) string {
 	return w
 }
 
+// pluralNoun writes a counted noun, kept singular as its key, in the
+// plural a count of more than one takes.
+func pluralNoun(w string) string {
+	switch {
+	case w == "" || irregularPlurals[w] || strings.HasSuffix(w, "men") || strings.HasSuffix(w, "people"):
+		return w
+	case strings.HasSuffix(w, "man"):
+		return w[:len(w)-3] + "men"
+	case strings.HasSuffix(w, "y") && len(w) > 2 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		return w + "es"
+	}
+	return w + "s"
+}
+
 // classOf groups a counted noun with its synonyms: the people-counting
 // nouns by class, the nouns of one kind of event by its event class
 // ("arrests", "apprehensions"), others by themselves.
@@ -922,7 +938,7 @@ func (q Quantity) describe() string {
 	if q.Unit == "$" || q.Unit == "£" || q.Unit == "€" {
 		b.WriteString(q.Unit)
 	}
-	b.WriteString(formatNumber(q.nominal()))
+	b.WriteString(groupThousands(formatNumber(q.nominal())))
 	if q.Qualifier == "or more" {
 		b.WriteString(" or more")
 	}
@@ -936,7 +952,11 @@ func (q Quantity) describe() string {
 		}
 	}
 	if q.Counted != "" {
-		b.WriteString(" " + q.Counted)
+		c := q.Counted
+		if q.nominal() != 1 && !q.Modifier && (q.Unit == "" || q.Unit == q.Counted) {
+			c = pluralNoun(c) // "5 fighters killed", not "5 fighter killed"
+		}
+		b.WriteString(" " + c)
 	}
 	if q.Modifier && q.Of != "" {
 		b.WriteString(" " + q.Of)
@@ -961,6 +981,28 @@ func (q Quantity) nominal() float64 {
 		return (q.Low + q.High) / 2
 	}
 	return q.Low
+}
+
+// groupThousands writes a whole number of five digits or more with its
+// thousands set apart, as news copy does: "520,000", not "520000"; a year
+// or a smaller count stays as it is.
+func groupThousands(s string) string {
+	if len(s) < 5 || strings.ContainsAny(s, ". ") {
+		return s
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return s
+		}
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 func formatNumber(v float64) string {

@@ -152,3 +152,25 @@ func TestBareSums(t *testing.T) {
 		t.Errorf("two sums far apart: %s", d.Summary)
 	}
 }
+
+// A figure reads as news copy writes it: the counted noun in the plural a
+// count takes, the thousands set apart.
+func TestDescribeReadsAsWritten(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Five fighters were killed.", "5 fighters killed"},
+		{"One child was killed.", "1 child killed"},
+		{"There were roughly 520,000 arrests last year.", "roughly 520,000 people arrested"},
+		{"The plan has 23 steps.", "23 steps"},
+		{"Three militiamen were killed.", "3 militiamen killed"},
+		{"a 40-page ruling", "40 page ruling"},
+	} {
+		qs := quantitiesOf(c.text, words(c.text))
+		if len(qs) == 0 || qs[0].q.describe() != c.want {
+			got := ""
+			if len(qs) > 0 {
+				got = qs[0].q.describe()
+			}
+			t.Errorf("%q reads %q, want %q", c.text, got, c.want)
+		}
+	}
+}
