@@ -139,10 +139,6 @@ func sourceLabels(arts []*loader.Article) map[string]string {
 	return out
 }
 
-// sourceLabelWords is how many words of a title name a source that names
-// no outlet.
-const sourceLabelWords = 5
-
 // paragraph is the loaded paragraph a reference names, or nil.
 func (c *comparison) paragraph(r Ref) *loader.Paragraph {
 	i, ok := slices.BinarySearchFunc(c.arts, r.Source, func(a *loader.Article, id string) int { return strings.Compare(a.ID, id) })

@@ -110,14 +110,6 @@ func dateMatches(lower string) [][]int {
 	return out
 }
 
-// The longest reach of dateRe's words around the trigger word: "the
-// beginning of" before a month, "earlier this" before a week, "three
-// months" before "ago"; a day, a suffix and a year after a month.
-const (
-	dateBefore = 32
-	dateAfter  = 20
-)
-
 // isWordByte: an ASCII letter or digit, or any byte of a longer rune (so
 // that a window never cuts one).
 func isWordByte(c byte) bool {

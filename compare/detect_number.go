@@ -229,10 +229,6 @@ func detectNumbers(c *comparison, out *findings) {
 
 var debugNumbers = os.Getenv("PARALLAX_DEBUG_NUMBERS")
 
-// maxFactsPerKey bounds the figures of one kind compared pairwise: past it,
-// a kind of figure is too common in the input to pair figures by it.
-const maxFactsPerKey = 400
-
 // verdictKind orders how two figures compare, worst last.
 type verdictKind int
 
@@ -413,14 +409,6 @@ func timeAnchor(toks []token, at, end int) string {
 func bareSum(q *Quantity) bool {
 	return q != nil && isCurrency(q.Unit) && q.Of == "" && q.Purpose == ""
 }
-
-// anchorWords and anchorWordsBefore: how far after and before a figure
-// its time anchor is sought ("since the beginning of the year there have
-// been more than 40").
-const (
-	anchorWords       = 14
-	anchorWordsBefore = 10
-)
 
 // sameFigure says whether two figures of one key are one figure told by two
 // sources, and how sure: the share of their sentences' words in common,

@@ -148,9 +148,6 @@ func objectAfter(text string, end int) string {
 	return strings.Trim(strings.TrimSpace(rest[:stop]), ",;:.")
 }
 
-// roleWords bounds the words of a status's object.
-const roleWords = 3
-
 // detectRoleHolders finds one role two sources give to two people: each
 // names one subject of a status of one object ("was elected mayor of
 // Dunmore"), and no source names both. A name finding: who won, who was

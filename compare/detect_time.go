@@ -199,8 +199,6 @@ func detectTimes(c *comparison, out *findings) {
 // of an earlier happening the sentence looks back to.
 var priorMarks = toSet(`since ago earlier previous prior former`)
 
-const priorWords = 3
-
 var debugTimes = os.Getenv("PARALLAX_DEBUG_TIMES")
 
 // ownDays marks the mentions of each source's day of the story's own event:

@@ -181,14 +181,6 @@ func commonSubsequence(a, b []string) int {
 	return prev[len(b)]
 }
 
-// excerptShare: a text at most this share of the other's words is read as
-// an excerpt of it; excerptSlack words beyond its length are let in the
-// stretch it is set against (a word or two the excerpt dropped).
-const (
-	excerptShare = 0.6
-	excerptSlack = 2
-)
-
 // sameForms makes equal a deletion and an insertion side by side that say
 // the same words in another form ("I would" and "I'd", "they are" and
 // "they're"): no word of the speaker's changed there.

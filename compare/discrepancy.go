@@ -8,14 +8,6 @@ import (
 	"strings"
 )
 
-// shortQuoteWords: a quotation shorter than this is matched only word for
-// word.
-const shortQuoteWords = 8
-
-// quoteOverlap is the share of the shorter quotation's words the other must
-// hold for the two to be one quotation, worded alike or not.
-const quoteOverlap = 0.6
-
 // quotePairs finds the pairs of word sets, of different groups (sources),
 // that may overlap by minOverlap of the smaller: each set probes with its
 // rarest words (a prefix filter: a pair that shares none of them cannot

@@ -158,12 +158,6 @@ func saysWhat(toks []token) bool {
 	return false
 }
 
-// labelNamesOnly weighs a label of names alone against one that says what.
-const labelNamesOnly = 0.5
-
-// labelWords is the longest label, in words: a label is read at a glance.
-const labelWords = 6
-
 // tidyLabel lowers a sentence's capital opening on a common word and trims
 // the marks around the phrase.
 func tidyLabel(s string) string {

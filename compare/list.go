@@ -87,10 +87,6 @@ func coordinating(gap string) bool {
 	return false
 }
 
-// sameListShare is how much two lists must share to be one enumeration
-// told twice, rather than two sets of examples.
-const sameListShare = 0.5
-
 func stripTitlesOr(item string) string {
 	if t := stripTitles(item); t != "" {
 		return t

@@ -247,3 +247,92 @@ const (
 	// it are compared for equality only, never by edit distance.
 	maxNameRunes = 60
 )
+
+// Bounds and thresholds of the readers and detectors, each with its reason.
+
+// Read by compare.go.
+//
+// sourceLabelWords is how many words of a title name a source that names
+// no outlet.
+const sourceLabelWords = 5
+
+// Read by dates.go.
+//
+// The longest reach of dateRe's words around the trigger word: "the
+// beginning of" before a month, "earlier this" before a week, "three
+// months" before "ago"; a day, a suffix and a year after a month.
+const (
+	dateBefore = 32
+	dateAfter  = 20
+)
+
+// Read by detect_number.go.
+//
+// maxFactsPerKey bounds the figures of one kind compared pairwise: past it,
+// a kind of figure is too common in the input to pair figures by it.
+const maxFactsPerKey = 400
+
+// Read by detect_number.go.
+//
+// anchorWords and anchorWordsBefore: how far after and before a figure
+// its time anchor is sought ("since the beginning of the year there have
+// been more than 40").
+const (
+	anchorWords       = 14
+	anchorWordsBefore = 10
+)
+
+// Read by detect_status.go.
+//
+// roleWords bounds the words of a status's object.
+const roleWords = 3
+
+// Read by detect_time.go.
+//
+// priorWords: how far before a time a mark of looking back ("since",
+// "earlier") makes it the time of an earlier happening.
+const priorWords = 3
+
+// Read by diff.go.
+//
+// excerptShare: a text at most this share of the other's words is read as
+// an excerpt of it; excerptSlack words beyond its length are let in the
+// stretch it is set against (a word or two the excerpt dropped).
+const (
+	excerptShare = 0.6
+	excerptSlack = 2
+)
+
+// Read by discrepancy.go.
+//
+// shortQuoteWords: a quotation shorter than this is matched only word for
+// word.
+const shortQuoteWords = 8
+
+// Read by discrepancy.go.
+//
+// quoteOverlap is the share of the shorter quotation's words the other must
+// hold for the two to be one quotation, worded alike or not.
+const quoteOverlap = 0.6
+
+// Read by label.go.
+//
+// labelNamesOnly weighs a label of names alone against one that says what.
+const labelNamesOnly = 0.5
+
+// Read by label.go.
+//
+// labelWords is the longest label, in words: a label is read at a glance.
+const labelWords = 6
+
+// Read by list.go.
+//
+// sameListShare is how much two lists must share to be one enumeration
+// told twice, rather than two sets of examples.
+const sameListShare = 0.5
+
+// Read by quantity.go.
+//
+// populationWords bounds the words of a population a share is counted
+// among ("among Tea Party supporters").
+const populationWords = 4

@@ -508,10 +508,6 @@ func populationOf(toks []token) string {
 	return ""
 }
 
-// populationWords bounds the words of a population; generalPopulations
-// are the whole of a poll's sample, as good as naming none.
-const populationWords = 4
-
 var generalPopulations = toSet(`voter respondent people adult american resident`)
 
 // age reports a number set off by commas after a name: "Mattis, 68,".
