@@ -508,6 +508,8 @@ func populationOf(toks []token) string {
 	return ""
 }
 
+// generalPopulations are the whole of a poll's sample: a share "among
+// voters" is as good as one that names no population.
 var generalPopulations = toSet(`voter respondent people adult american resident`)
 
 // age reports a number set off by commas after a name: "Mattis, 68,".
