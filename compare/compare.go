@@ -67,6 +67,8 @@ type comparison struct {
 	linked   map[[2]Ref]bool   // paragraph pairs the alignment linked, both ways
 	labels   map[string]string // source id → the name a finding's summary gives it
 	stems    map[string]string // the stems prepare made: read-only, shared by every stage
+	// topicByRef is each paragraph's first topic, for the detectors.
+	topicByRef map[Ref]string
 }
 
 func newComparison(articles []*loader.Article, opt Options) *comparison {
@@ -162,6 +164,12 @@ func alignStage(c *comparison) {
 	buildTopics(c)
 	labelTopics(c)
 	c.linked = linkedParagraphs(c.links)
+	c.topicByRef = map[Ref]string{}
+	for i, u := range c.units {
+		if len(c.unitTopics[i]) > 0 {
+			c.topicByRef[u.ref] = c.unitTopics[i][0]
+		}
+	}
 	c.res.Copies = <-c.copies
 }
 

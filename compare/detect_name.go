@@ -228,14 +228,7 @@ func sameSlot(mx, my []nameMention) (nameMention, nameMention, bool) {
 }
 
 // topicOfRef is the first topic that holds a paragraph, or "".
-func (c *comparison) topicOfRef(r Ref) string {
-	for i, u := range c.units {
-		if u.ref == r && len(c.unitTopics[i]) > 0 {
-			return c.unitTopics[i][0]
-		}
-	}
-	return ""
-}
+func (c *comparison) topicOfRef(r Ref) string { return c.topicByRef[r] }
 
 func commonPrefix(a, b string) int {
 	n := 0

@@ -61,6 +61,12 @@ func detectScopes(c *comparison, out *findings) {
 	}
 	for _, k := range things {
 		all := byThing[k]
+		if len(all) > maxFactsPerKey {
+			continue // a thing every sentence quantifies tells no claim apart
+		}
+		for i := range all {
+			all[i].topic = c.topicOfRef(all[i].ref)
+		}
 		// Each source's first telling, among sentences that say one claim
 		// with another source's (linked paragraphs or one topic, and most
 		// of their words in common).
@@ -83,7 +89,7 @@ func detectScopes(c *comparison, out *findings) {
 		if len(told) < 2 || len(reaches) < 2 {
 			continue
 		}
-		d := Discrepancy{Kind: KindNumber, Severity: SeverityMedium, Topic: c.topicOfRef(told[0].ref),
+		d := Discrepancy{Kind: KindNumber, Severity: SeverityMedium, Topic: told[0].topic,
 			Why: "the sentences tell one claim of the same thing with quantifiers of different reach"}
 		var parts []string
 		for _, x := range told {
@@ -100,10 +106,7 @@ func detectScopes(c *comparison, out *findings) {
 // are the other's.
 func (c *comparison) sameClaimAt(a, b scopeAt) bool {
 	if !c.linked[[2]Ref{a.ref, b.ref}] && (a.topic == "" || a.topic != b.topic) {
-		ta, tb := c.topicOfRef(a.ref), c.topicOfRef(b.ref)
-		if ta == "" || ta != tb {
-			return false
-		}
+		return false
 	}
 	return overlapCoeff(a.words, b.words) >= scopeOverlap
 }
