@@ -117,7 +117,7 @@ func interfaceLoad(inputs []string, cfg config, stdin io.Reader, preloaded *load
 					name = cmp.Or(a.Source, a.Title, a.ID)
 				}
 			}
-			d.Warnings = append(d.Warnings, name+": "+o.Reason+"; its facts are set against no other source's")
+			d.Warnings = append(d.Warnings, name+": may not be about the same event ("+o.Reason+"); its facts are set against no other source's")
 		}
 		return d, nil
 	}

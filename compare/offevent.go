@@ -78,7 +78,7 @@ func markOffEvent(c *comparison) {
 			continue
 		}
 		c.res.OffEvent = append(c.res.OffEvent, OffEvent{Source: a.ID,
-			Reason: fmt.Sprintf("may not be about the same event: %.0f%% of its paragraphs meet another source's (the others: %.0f%%), %.0f%% of its names are another's (the others: %.0f%%)",
+			Reason: fmt.Sprintf("%.0f%% of its paragraphs meet another source's (the others: %.0f%%), %.0f%% of its names are another's (the others: %.0f%%)",
 				100*linkShare[i], 100*ml, 100*nameShare[i], 100*mn)})
 	}
 }

@@ -247,7 +247,7 @@ type Cell struct {
 // others: its facts are not set against theirs.
 type OffEvent struct {
 	Source string
-	Reason string
+	Reason string // the evidence: how little its paragraphs and names meet the others'
 }
 
 // Result is everything the engine found.
