@@ -141,6 +141,27 @@ func sourceLabels(arts []*loader.Article) map[string]string {
 	return out
 }
 
+// bodySentences visits every sentence of every body paragraph of the
+// sources that report the story (not those marked as about another
+// event), with its text, in the articles' order: the walk the sentence
+// detectors share.
+func (c *comparison) bodySentences(visit func(a *loader.Article, p *loader.Paragraph, si int, text string, s loader.Sentence)) {
+	for _, a := range c.arts {
+		if c.offEvent(a.ID) {
+			continue
+		}
+		for pi := range a.Paragraphs {
+			p := &a.Paragraphs[pi]
+			if p.Kind != loader.KindBody {
+				continue
+			}
+			for si, s := range p.Sentences {
+				visit(a, p, si, p.Text[s.Start:s.End], s)
+			}
+		}
+	}
+}
+
 // paragraph is the loaded paragraph a reference names, or nil.
 func (c *comparison) paragraph(r Ref) *loader.Paragraph {
 	i, ok := slices.BinarySearchFunc(c.arts, r.Source, func(a *loader.Article, id string) int { return strings.Compare(a.ID, id) })

@@ -3,8 +3,6 @@ package compare
 import (
 	"fmt"
 	"strings"
-
-	"github.com/parallax-news/parallax/loader"
 )
 
 // detectAttribution compares who sources credit one claim to. Two sentences
@@ -31,22 +29,11 @@ func detectAttribution(c *comparison, out *findings) {
 		}
 		return false
 	}
-	arts := map[string]*loader.Article{}
-	for _, a := range c.arts {
-		arts[a.ID] = a
-	}
 	// namedNear: the article names one of the credits within
 	// creditWindow paragraphs of its own claim.
 	namedNear := func(cl claimAt, credits []string) bool {
-		a := arts[cl.span.Source]
-		if a == nil {
-			return false
-		}
-		for _, p := range a.Paragraphs {
-			if p.Index < cl.span.Paragraph-creditWindow || p.Index > cl.span.Paragraph+creditWindow {
-				continue
-			}
-			if shareCredit(credits, []string{p.Text}) {
+		for k := cl.span.Paragraph - creditWindow; k <= cl.span.Paragraph+creditWindow; k++ {
+			if p := c.paragraph(Ref{cl.span.Source, k}); p != nil && shareCredit(credits, []string{p.Text}) {
 				return true
 			}
 		}

@@ -79,29 +79,19 @@ func detectHedges(c *comparison, out *findings) {
 	st := newStemmer(c.stems)
 	var sents []hedgedSentence
 	postings := map[string][]int{}
-	for _, a := range c.arts {
-		if c.offEvent(a.ID) {
-			continue
+	c.bodySentences(func(a *loader.Article, p *loader.Paragraph, _ int, text string, s loader.Sentence) {
+		hs := readHedged(text, st)
+		hs.ref = Ref{a.ID, p.Index}
+		hs.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.Start, End: s.End}
+		for k := range hs.hedges {
+			h := &hs.hedges[k]
+			h.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.Start + h.span.Start, End: s.Start + h.span.End}
 		}
-		for _, p := range a.Paragraphs {
-			if p.Kind != loader.KindBody {
-				continue
-			}
-			for _, s := range p.Sentences {
-				hs := readHedged(p.Text[s.Start:s.End], st)
-				hs.ref = Ref{a.ID, p.Index}
-				hs.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.Start, End: s.End}
-				for k := range hs.hedges {
-					h := &hs.hedges[k]
-					h.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.Start + h.span.Start, End: s.Start + h.span.End}
-				}
-				for st := range hs.stems {
-					postings[st] = append(postings[st], len(sents))
-				}
-				sents = append(sents, hs)
-			}
+		for st := range hs.stems {
+			postings[st] = append(postings[st], len(sents))
 		}
-	}
+		sents = append(sents, hs)
+	})
 	type pairKey struct {
 		hedged int
 		other  string

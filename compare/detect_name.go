@@ -34,33 +34,22 @@ func detectNames(c *comparison, out *findings) {
 	st := newStemmer(c.stems)
 	mentions := map[string][]nameMention{} // folded word → mentions
 	lower := map[string]bool{}             // words the stories write in lower case: common words
-	for _, a := range c.arts {
-		if c.offEvent(a.ID) {
-			continue
-		}
-		for _, p := range a.Paragraphs {
-			if p.Kind != loader.KindBody {
-				continue
-			}
-			for si, s := range p.Sentences {
-				text := p.Text[s.Start:s.End]
-				toks := words(text)
-				for _, t := range toks {
-					if r, _ := utf8.DecodeRuneInString(t.text); unicode.IsLower(r) {
-						lower[t.folded] = true
-					}
-				}
-				for _, n := range loneNames(text, toks) {
-					f := fold(n.text)
-					mentions[f] = append(mentions[f], nameMention{
-						word: n.text, ref: Ref{a.ID, p.Index}, sent: si,
-						span:     Span{Source: a.ID, Paragraph: p.Index, Start: s.Start + n.start, End: s.Start + n.end},
-						sentence: contextStems(text, toks, n.start, st),
-					})
-				}
+	c.bodySentences(func(a *loader.Article, p *loader.Paragraph, si int, text string, s loader.Sentence) {
+		toks := words(text)
+		for _, t := range toks {
+			if r, _ := utf8.DecodeRuneInString(t.text); unicode.IsLower(r) {
+				lower[t.folded] = true
 			}
 		}
-	}
+		for _, n := range loneNames(text, toks) {
+			f := fold(n.text)
+			mentions[f] = append(mentions[f], nameMention{
+				word: n.text, ref: Ref{a.ID, p.Index}, sent: si,
+				span:     Span{Source: a.ID, Paragraph: p.Index, Start: s.Start + n.start, End: s.Start + n.end},
+				sentence: contextStems(text, toks, n.start, st),
+			})
+		}
+	})
 	var names []string
 	for f := range mentions {
 		if !lower[f] && !weekdays[f] && !months[f] && utf8.RuneCountInString(f) >= lookAlikeMinLetters {

@@ -38,27 +38,16 @@ func detectScopes(c *comparison, out *findings) {
 	st := newStemmer(c.stems)
 	byThing := map[string][]scopeAt{}
 	var things []string
-	for _, a := range c.arts {
-		if c.offEvent(a.ID) {
-			continue
-		}
-		for _, p := range a.Paragraphs {
-			if p.Kind != loader.KindBody {
-				continue
+	c.bodySentences(func(a *loader.Article, p *loader.Paragraph, _ int, text string, s loader.Sentence) {
+		for _, sc := range scopesOf(text, st) {
+			sc.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.Start, End: s.End}
+			sc.text, sc.ref = text, Ref{a.ID, p.Index}
+			if _, ok := byThing[sc.thing]; !ok {
+				things = append(things, sc.thing)
 			}
-			for _, s := range p.Sentences {
-				text := p.Text[s.Start:s.End]
-				for _, sc := range scopesOf(text, st) {
-					sc.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.Start, End: s.End}
-					sc.text, sc.ref = text, Ref{a.ID, p.Index}
-					if _, ok := byThing[sc.thing]; !ok {
-						things = append(things, sc.thing)
-					}
-					byThing[sc.thing] = append(byThing[sc.thing], sc)
-				}
-			}
+			byThing[sc.thing] = append(byThing[sc.thing], sc)
 		}
-	}
+	})
 	for _, k := range things {
 		all := byThing[k]
 		if len(all) > maxFactsPerKey {

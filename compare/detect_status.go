@@ -49,33 +49,22 @@ func detectStatuses(c *comparison, out *findings) {
 	first := map[key]statusAt{}
 	var order []key
 	accounts := map[string][]statusAt{} // source → every status it tells
-	for _, a := range c.arts {
-		if c.offEvent(a.ID) {
-			continue
-		}
-		for _, p := range a.Paragraphs {
-			if p.Kind != loader.KindBody {
-				continue
-			}
-			for _, s := range p.Sentences {
-				sent := p.Text[s.Start:s.End]
-				for _, st := range statusesOf(sent) {
-					st.object = objectAfter(sent, st.span.End)
-					// The claim is the sentence: the verb alone does not say
-					// of whom, and a reviewer reads the whole account.
-					st.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.Start, End: s.End}
-					st.text = p.Text[st.span.Start:st.span.End]
-					st.topic = c.topicOfRef(Ref{a.ID, p.Index})
-					accounts[a.ID] = append(accounts[a.ID], st)
-					k := key{a.ID, st.subject, statusGroupOf(st.status)}
-					if _, ok := first[k]; !ok {
-						first[k] = st
-						order = append(order, k)
-					}
-				}
+	c.bodySentences(func(a *loader.Article, p *loader.Paragraph, _ int, sent string, s loader.Sentence) {
+		for _, st := range statusesOf(sent) {
+			st.object = objectAfter(sent, st.span.End)
+			// The claim is the sentence: the verb alone does not say of
+			// whom, and a reviewer reads the whole account.
+			st.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.Start, End: s.End}
+			st.text = sent
+			st.topic = c.topicOfRef(Ref{a.ID, p.Index})
+			accounts[a.ID] = append(accounts[a.ID], st)
+			k := key{a.ID, st.subject, statusGroupOf(st.status)}
+			if _, ok := first[k]; !ok {
+				first[k] = st
+				order = append(order, k)
 			}
 		}
-	}
+	})
 	detectRoleHolders(c, accounts, out)
 	// Accounts of one subject and group, source by source.
 	type topicKey struct{ subject, group string }

@@ -33,16 +33,16 @@ func detectTimes(c *comparison, out *findings) {
 	own := c.ownDays(ts, frames)
 	// Times are paired across sources only: the pairs of one article, which
 	// a long one would make by the million, are never visited.
-	crossPairs := func(visit func(x, y int)) {
-		bySource := map[string][]int{}
-		var order []string
-		for x := range ts {
-			src := c.res.Facts[ts[x]].Span.Source
-			if _, ok := bySource[src]; !ok {
-				order = append(order, src)
-			}
-			bySource[src] = append(bySource[src], x)
+	bySource := map[string][]int{}
+	var order []string
+	for x := range ts {
+		src := c.res.Facts[ts[x]].Span.Source
+		if _, ok := bySource[src]; !ok {
+			order = append(order, src)
 		}
+		bySource[src] = append(bySource[src], x)
+	}
+	crossPairs := func(visit func(x, y int)) {
 		for i, sa := range order {
 			for _, sb := range order[i+1:] {
 				for _, x := range bySource[sa] {
