@@ -45,6 +45,7 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 	parallel(n, func(_ int, next func() (int, bool)) {
 		acc := make([]float64, n)
 		var touched []int32
+		var buf []near // reused: only the kept nearest are copied out
 		for i, ok := next(); ok; i, ok = next() {
 			u := us[i]
 			touched = touched[:0]
@@ -65,7 +66,7 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 				}
 			}
 			sum := 0.0
-			var mine []near
+			mine := buf[:0]
 			for _, j := range touched {
 				sum += acc[j]
 				if acc[j] >= floor && acc[j] > 0 {
@@ -82,7 +83,8 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 				mine = nearest(mine, maxNear)
 			}
 			slices.SortFunc(mine, func(x, y near) int { return int(x.j - y.j) })
-			nears[i] = mine
+			nears[i] = slices.Clone(mine)
+			buf = mine[:0]
 		}
 	})
 	// A pair is a candidate when either unit has the other among its
@@ -201,48 +203,79 @@ func shared(a, b vec, ix *index, f *pairFeatures) {
 }
 
 // link scores the candidate pairs and keeps those at or above the link
-// threshold, strongest first.
-func link(us []*unit, ix *index, m *model) []Link {
-	per := make([][]Link, workers())
+// threshold, strongest first, as Links and as the same pairs by unit.
+func link(us []*unit, ix *index, m *model) ([]Link, []scoredPair) {
+	// Pairs that pass are held as plain numbers until the few kept are
+	// known: a Link is large and full of pointers, and building one for
+	// every passing pair of a thousand articles cost more than scoring them.
+	type scored scoredPair
+	per := make([][]scored, workers())
 	candidates(us, ix, candidateFloor, func(w int, p *pair) {
 		s := m.score(&p.f)
 		if s < m.Threshold {
 			return
 		}
-		per[w] = append(per[w], Link{A: us[p.i].ref, B: us[p.j].ref, Score: math.Round(s*1000) / 1000,
-			Quote: us[p.i].quoted && us[p.j].quoted})
+		per[w] = append(per[w], scored{p.i, p.j, math.Round(s*1000) / 1000})
 	})
-	var links []Link
+	total := 0
 	for _, l := range per {
-		links = append(links, l...)
+		total += len(l)
 	}
-	// The order is the sort's alone: which worker found a link is not.
-	slices.SortFunc(links, compareLinks)
+	all := make([]scored, 0, total)
+	for _, l := range per {
+		all = append(all, l...)
+	}
+	// The order is the sort's alone: which worker found a link is not. Ties
+	// go by place (source, then paragraph), read from each unit's rank in
+	// that order.
+	ord := placeOrder(us)
+	slices.SortFunc(all, func(a, b scored) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		if c := ord[a.i] - ord[b.i]; c != 0 {
+			return int(c)
+		}
+		return int(ord[a.j] - ord[b.j])
+	})
 	// Each paragraph keeps its strongest maxLinks: a link is kept when it
 	// is among them for either end (links come strongest first).
-	rank := map[Ref]int{}
-	kept := links[:0]
-	for _, l := range links {
-		ra, rb := rank[l.A], rank[l.B]
-		rank[l.A], rank[l.B] = ra+1, rb+1
+	rank := make([]int32, len(us))
+	n := 0
+	for k, l := range all {
+		ra, rb := rank[l.i], rank[l.j]
+		rank[l.i], rank[l.j] = ra+1, rb+1
 		if ra < maxLinks || rb < maxLinks {
-			kept = append(kept, l)
+			all[n] = all[k]
+			n++
 		}
 	}
-	return kept
+	kept := make([]Link, n)
+	pairs := make([]scoredPair, n)
+	for k, l := range all[:n] {
+		a, b := us[l.i], us[l.j]
+		kept[k] = Link{A: a.ref, B: b.ref, Score: l.score, Quote: a.quoted && b.quoted}
+		pairs[k] = scoredPair(l)
+	}
+	return kept, pairs
 }
 
-func compareLinks(a, b Link) int {
-	switch {
-	case a.Score > b.Score:
-		return -1
-	case a.Score < b.Score:
-		return 1
+// placeOrder ranks the units by place, source then paragraph, as
+// compareRefs orders their refs.
+func placeOrder(us []*unit) []int32 {
+	idx := make([]int32, len(us))
+	for i := range idx {
+		idx[i] = int32(i)
 	}
-	if c := compareRefs(a.A, b.A); c != 0 {
-		return c
+	slices.SortFunc(idx, func(a, b int32) int { return compareRefs(us[a].ref, us[b].ref) })
+	ord := make([]int32, len(us))
+	for r, i := range idx {
+		ord[i] = int32(r)
 	}
-	return compareRefs(a.B, b.B)
+	return ord
 }
 
 func compareRefs(a, b Ref) int {

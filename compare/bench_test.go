@@ -7,7 +7,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax/loader"
 )
@@ -15,9 +17,26 @@ import (
 func BenchmarkCompareSeeds(b *testing.B) {
 	arts := seedArticles(b)
 	b.ReportAllocs()
+	defer reportCPU(b)()
 	for b.Loop() {
 		Compare(arts)
 	}
+}
+
+// reportCPU reports the process's CPU time (user and system) per op, which
+// a busy machine disturbs less than the wall time: call it as
+// defer reportCPU(b)() before the loop.
+func reportCPU(b *testing.B) func() {
+	start := cpuTime()
+	return func() { b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op") }
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // ecbArticles loads n ECB+ articles from several clusters together: a harder
@@ -49,7 +68,7 @@ func ecbArticles(b testing.TB, n int) []*loader.Article {
 func benchmarkN(b *testing.B, n int) {
 	arts := ecbArticles(b, n)
 	b.ReportAllocs()
-	b.ResetTimer()
+	defer reportCPU(b)()
 	for b.Loop() {
 		Compare(arts)
 	}
@@ -109,5 +128,34 @@ func BenchmarkPathological(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkStages times each stage of the engine alone, as a metric per
+// stage (ms/op of that stage), on the seeds and on 1,000 ECB+ articles:
+// go test ./compare -run '^$' -bench Stages -benchtime 3x
+func BenchmarkStages(b *testing.B) {
+	for _, in := range []struct {
+		name string
+		arts func(testing.TB) []*loader.Article
+	}{
+		{"seeds", seedArticles},
+		{"ecb1000", func(tb testing.TB) []*loader.Article { return ecbArticles(tb, 1000) }},
+	} {
+		b.Run(in.name, func(b *testing.B) {
+			arts := in.arts(b)
+			spent := make([]time.Duration, len(stages))
+			for b.Loop() {
+				c := newComparison(arts, Options{})
+				for i, s := range stages {
+					t := time.Now()
+					s.run(c)
+					spent[i] += time.Since(t)
+				}
+			}
+			for i, s := range stages {
+				b.ReportMetric(float64(spent[i].Microseconds())/1000/float64(b.N), s.name+"-ms/op")
+			}
+		})
 	}
 }

@@ -222,7 +222,7 @@ func sameSpelling(a, b string) bool {
 // sentenceMentions turns the names of one sentence into mentions:
 // abbreviations defined in the article (abbr, filled as they are defined)
 // are read as their definitions, titles are dropped.
-func sentenceMentions(src string, p loader.Paragraph, s loader.Sentence, topic string, ns []nameAt, abbr map[string]string) []entityMention {
+func sentenceMentions(src string, p loader.Paragraph, s loader.Sentence, ns []nameAt, abbr map[string]string) []entityMention {
 	text := p.Text[s.Start:s.End]
 	var out []entityMention
 	for i, n := range ns {
@@ -238,7 +238,7 @@ func sentenceMentions(src string, p loader.Paragraph, s loader.Sentence, topic s
 			surface = full
 		}
 		span := Span{Source: src, Paragraph: p.Index, Start: s.Start + n.start, End: s.Start + n.end}
-		out = append(out, entityMention{fact: Fact{Kind: FactEntity, Span: span, Text: p.Text[span.Start:span.End], Topic: topic}, surface: surface})
+		out = append(out, entityMention{fact: Fact{Kind: FactEntity, Span: span, Text: p.Text[span.Start:span.End]}, surface: surface})
 	}
 	return out
 }

@@ -21,8 +21,8 @@ type claimAt struct {
 
 // sentenceClaim reads a sentence's hedge and credits. specific is filled by
 // the caller from the sentence's facts.
-func sentenceClaim(text string, toks []token, ns []nameAt, span Span, topic string) claimAt {
-	c := claimAt{span: span, topic: topic, text: text, specific: map[string]bool{}}
+func sentenceClaim(text string, toks []token, ns []nameAt, span Span) claimAt {
+	c := claimAt{span: span, text: text, specific: map[string]bool{}}
 	lower := strings.ToLower(text)
 	var quoted []quoteAt
 	quotesRead := false

@@ -57,9 +57,11 @@ type comparison struct {
 	ix         *index
 	model      *model
 	links      []Link
-	unitTopics [][]string // per unit, its topics (its own first)
-	topicUnits [][]int32  // per topic, its units
+	pairs      []scoredPair // the links by unit, in the same order
+	unitTopics [][]string   // per unit, its topics (its own first)
+	topicUnits [][]int32    // per topic, its units
 	copies     chan [][]string
+	reading    chan read // the articles' facts, read while the alignment runs
 
 	mentions [][]entityMention
 	roles    map[string]map[string]bool // speaker key → the titles the articles give them
@@ -178,10 +180,11 @@ func prepareStage(c *comparison) {
 	c.units, c.stems = prepareStems(c.arts)
 	c.ix = buildIndex(c.units)
 	c.ix.vectorise(c.units)
+	startReading(c)
 }
 
 func alignStage(c *comparison) {
-	c.links = link(c.units, c.ix, c.model)
+	c.links, c.pairs = link(c.units, c.ix, c.model)
 	buildTopics(c)
 	labelTopics(c)
 	c.linked = linkedParagraphs(c.links)

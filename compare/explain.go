@@ -10,6 +10,7 @@ import (
 // other paragraph's word and the pair's weight.
 type surface struct {
 	key, surfA, surfB string
+	id                uint64 // the key's hash, as the vectors hold it
 	kind              termKind
 	w                 float64
 }
@@ -45,6 +46,10 @@ func surfaces(u *unit, st *stemmer) map[string]surface {
 			}
 		}
 	}
+	for k, x := range m {
+		x.id = fnv64a(k)
+		m[k] = x
+	}
 	return m
 }
 
@@ -53,6 +58,7 @@ func surfaces(u *unit, st *stemmer) map[string]surface {
 type explainer struct {
 	st    *stemmer
 	cache map[*unit]map[string]surface
+	buf   []surface // reused from link to link
 }
 
 func newExplainer(shared map[string]string) *explainer {
@@ -74,16 +80,26 @@ func (e *explainer) surfaces(u *unit) map[string]surface {
 func (e *explainer) explain(a, b *unit, l Link) Link {
 	st := e.st
 	sa, sb := e.surfaces(a), e.surfaces(b)
-	var all []surface
-	for k, x := range sa {
-		y, ok := sb[k]
-		if !ok {
-			continue
+	all := e.buf[:0]
+	// Walk the smaller paragraph's terms; the surface shown first is a's.
+	if len(sa) <= len(sb) {
+		for k, x := range sa {
+			if y, ok := sb[k]; ok {
+				x.surfB = y.surfA
+				x.w = weightOf(a.eng, x.id) * weightOf(b.eng, x.id)
+				all = append(all, x)
+			}
 		}
-		x.surfB = y.surfA
-		x.w = weightOf(a.eng, fnv64a(k)) * weightOf(b.eng, fnv64a(k))
-		all = append(all, x)
+	} else {
+		for k, y := range sb {
+			if x, ok := sa[k]; ok {
+				x.surfB = y.surfA
+				x.w = weightOf(a.eng, x.id) * weightOf(b.eng, x.id)
+				all = append(all, x)
+			}
+		}
 	}
+	defer func() { e.buf = all[:0] }()
 	slices.SortFunc(all, func(x, y surface) int {
 		if x.w != y.w {
 			if x.w > y.w {

@@ -9,31 +9,59 @@ import (
 	"github.com/parallax-news/parallax/loader"
 )
 
-// extractStage finds the facts of every body paragraph.
+// read is what the articles' own reading found, before the topics are
+// known: per article, its facts, name mentions, claims and speakers' titles.
+type read struct {
+	facts    [][]Fact
+	mentions [][]entityMention
+	claims   [][]claimAt
+	roles    []map[string]map[string]bool
+}
+
+// startReading reads the facts of every article in the background: they
+// depend on the words alone, not on the alignment, which runs meanwhile
+// (it keeps one core busy while it groups topics). extractStage waits for
+// it and gives each fact its paragraph's topic.
+func startReading(c *comparison) {
+	c.reading = make(chan read, 1)
+	go func() {
+		arts := c.arts
+		bySource := make([][]*unit, len(arts))
+		for _, u := range c.units {
+			bySource[u.src] = append(bySource[u.src], u)
+		}
+		year := comparisonYear(arts)
+		// Articles are read on every core; the facts are numbered afterwards,
+		// in the articles' order, so the result is the same as one goroutine's.
+		r := read{make([][]Fact, len(arts)), make([][]entityMention, len(arts)), make([][]claimAt, len(arts)),
+			make([]map[string]map[string]bool, len(arts))}
+		parallel(len(arts), func(_ int, next func() (int, bool)) {
+			for i, ok := next(); ok; i, ok = next() {
+				r.facts[i], r.mentions[i], r.claims[i], r.roles[i] = articleFacts(arts[i], bySource[i], year)
+			}
+		})
+		c.reading <- r
+	}()
+}
+
+// extractStage gathers the facts of every body paragraph, each with its
+// paragraph's topic.
 func extractStage(c *comparison) {
-	res, arts := c.res, c.arts
-	bySource := make([][]*unit, len(arts))
-	for _, u := range c.units {
-		bySource[u.src] = append(bySource[u.src], u)
-	}
-	topicOf := map[Ref]string{}
-	for i, u := range c.units {
-		if ts := c.unitTopics[i]; len(ts) > 0 {
-			topicOf[u.ref] = ts[0]
+	res := c.res
+	r := <-c.reading
+	per, mentions, claims, roles := r.facts, r.mentions, r.claims, r.roles
+	topicOf := func(s Span) string { return c.topicByRef[Ref{Source: s.Source, Paragraph: s.Paragraph}] }
+	for i := range per {
+		for k := range per[i] {
+			per[i][k].Topic = topicOf(per[i][k].Span)
+		}
+		for k := range mentions[i] {
+			mentions[i][k].fact.Topic = topicOf(mentions[i][k].fact.Span)
+		}
+		for k := range claims[i] {
+			claims[i][k].topic = topicOf(claims[i][k].span)
 		}
 	}
-	year := comparisonYear(arts)
-	// Articles are read on every core; the facts are numbered afterwards, in
-	// the articles' order, so the result is the same as one goroutine's.
-	per := make([][]Fact, len(arts))
-	mentions := make([][]entityMention, len(arts))
-	claims := make([][]claimAt, len(arts))
-	roles := make([]map[string]map[string]bool, len(arts))
-	parallel(len(arts), func(_ int, next func() (int, bool)) {
-		for i, ok := next(); ok; i, ok = next() {
-			per[i], mentions[i], claims[i], roles[i] = articleFacts(arts[i], bySource[i], topicOf, year)
-		}
-	})
 	for _, fs := range per {
 		for _, f := range fs {
 			f.ID = fmt.Sprintf("f%d", len(res.Facts)+1)
@@ -63,7 +91,7 @@ func extractStage(c *comparison) {
 // articleFacts finds the quantities, times, lists, names and quotations of
 // one article. units are its paragraphs as the alignment read them: their
 // words are not split again.
-func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year int) ([]Fact, []entityMention, []claimAt, map[string]map[string]bool) {
+func articleFacts(a *loader.Article, units []*unit, year int) ([]Fact, []entityMention, []claimAt, map[string]map[string]bool) {
 	byPara := map[int]*unit{}
 	for _, u := range units {
 		byPara[u.ref.Paragraph] = u
@@ -95,7 +123,6 @@ func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year
 		quotes := quotations(p.Text, continued)
 		continued = len(quotes) > 0 && quotes[len(quotes)-1].open
 		for k, sp := range p.Sentences {
-			topic := topicOf[Ref{Source: a.ID, Paragraph: p.Index}]
 			text := p.Text[sp.Start:sp.End]
 			if clockOrDay(text) {
 				// "local time" is the place's: the sentence's first, else the article's.
@@ -117,7 +144,7 @@ func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year
 					key, label := timeKey(text, tm.start, tm.end)
 					facts = append(facts, Fact{
 						Kind: FactTime, Span: span,
-						Text: p.Text[span.Start:span.End], Value: tm.v.describe(), Topic: topic, Time: &tm.v,
+						Text: p.Text[span.Start:span.End], Value: tm.v.describe(), Time: &tm.v,
 						Key: key, Label: label,
 					})
 				}
@@ -130,8 +157,8 @@ func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year
 				toks = words(text)
 			}
 			ns := namesOf(text, toks)
-			mentions = append(mentions, sentenceMentions(a.ID, p, sp, topic, ns, abbr)...)
-			claim := sentenceClaim(text, toks, ns, Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start, End: sp.End}, topic)
+			mentions = append(mentions, sentenceMentions(a.ID, p, sp, ns, abbr)...)
+			claim := sentenceClaim(text, toks, ns, Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start, End: sp.End})
 			for _, n := range ns {
 				if ws := strings.Fields(n.text); hasDigit(ws[len(ws)-1]) {
 					claim.specific["model:"+itemKey(ws[len(ws)-1])] = true
@@ -140,7 +167,7 @@ func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year
 			for _, l := range listsOf(text, ns) {
 				span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + l.start, End: sp.Start + l.end}
 				facts = append(facts, Fact{Kind: FactList, Span: span, Text: p.Text[span.Start:span.End],
-					Value: strings.Join(l.items, ", "), Topic: topic, List: l.items, Background: background})
+					Value: strings.Join(l.items, ", "), List: l.items, Background: background})
 				for _, it := range l.items {
 					claim.specific["item:"+listItemKey(it)] = true
 				}
@@ -168,7 +195,7 @@ func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year
 				span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + q.start, End: sp.Start + q.end}
 				facts = append(facts, Fact{
 					Kind: FactQuantity, Span: span,
-					Text: p.Text[span.Start:span.End], Value: q.q.describe(), Topic: topic, Quantity: &q.q,
+					Text: p.Text[span.Start:span.End], Value: q.q.describe(), Quantity: &q.q,
 					Background: background, Key: key, Label: label,
 				})
 			}
@@ -191,7 +218,7 @@ func articleFacts(a *loader.Article, units []*unit, topicOf map[Ref]string, year
 			}
 			facts = append(facts, Fact{
 				Kind: FactQuote, Span: span,
-				Text: q.words, Value: value, Topic: topicOf[Ref{Source: a.ID, Paragraph: p.Index}],
+				Text: q.words, Value: value,
 				Quote: &Quote{Words: q.words, Speaker: speaker, Via: via, Occasion: occasion},
 			})
 		}

@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"container/heap"
 	"fmt"
 	"maps"
 	"slices"
@@ -35,10 +34,12 @@ type mergeCand struct {
 	sizes [2]int
 }
 
+// mergeQueue is a max-heap of merges, best mean first, ties to the earlier
+// pair. It is written out rather than put through container/heap, whose
+// interface boxed every entry: a thousand articles queue a million.
 type mergeQueue []mergeCand
 
-func (q mergeQueue) Len() int { return len(q) }
-func (q mergeQueue) Less(i, j int) bool {
+func (q mergeQueue) less(i, j int) bool {
 	if q[i].mean != q[j].mean {
 		return q[i].mean > q[j].mean
 	}
@@ -47,13 +48,42 @@ func (q mergeQueue) Less(i, j int) bool {
 	}
 	return q[i].b < q[j].b
 }
-func (q mergeQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
-func (q *mergeQueue) Push(x any)   { *q = append(*q, x.(mergeCand)) }
-func (q *mergeQueue) Pop() any {
-	old := *q
-	x := old[len(old)-1]
-	*q = old[:len(old)-1]
-	return x
+
+func (q *mergeQueue) push(m mergeCand) {
+	*q = append(*q, m)
+	h := *q
+	for i := len(h) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !h.less(i, p) {
+			break
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+}
+
+func (q *mergeQueue) pop() mergeCand {
+	h := *q
+	top := h[0]
+	last := len(h) - 1
+	h[0] = h[last]
+	h = h[:last]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(h) && h.less(l, m) {
+			m = l
+		}
+		if r < len(h) && h.less(r, m) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+	*q = h
+	return top
 }
 
 // groupUnits clusters the units by their links. together lists unit pairs
@@ -123,7 +153,7 @@ func groupUnits(us []*unit, links []scoredPair, together [][2]int32, apart map[[
 		ca, cb := cs[a], cs[b]
 		mean := ca.nb[b] / float64(len(ca.members)*len(cb.members))
 		if mean >= topicThreshold {
-			heap.Push(q, mergeCand{a, b, mean, [2]int{len(ca.members), len(cb.members)}})
+			q.push(mergeCand{a, b, mean, [2]int{len(ca.members), len(cb.members)}})
 		}
 	}
 	for i, c := range cs {
@@ -136,8 +166,8 @@ func groupUnits(us []*unit, links []scoredPair, together [][2]int32, apart map[[
 			}
 		}
 	}
-	for q.Len() > 0 {
-		m := heap.Pop(q).(mergeCand)
+	for len(*q) > 0 {
+		m := q.pop()
 		a, b := cs[m.a], cs[m.b]
 		if !a.alive || !b.alive || len(a.members) != m.sizes[0] || len(b.members) != m.sizes[1] {
 			continue // stale: one side changed since it was queued
@@ -187,12 +217,9 @@ func buildTopics(c *comparison) {
 	for i, u := range us {
 		pos[u.ref] = int32(i)
 	}
-	var sp []scoredPair
+	sp := c.pairs
 	apart := map[[2]int32]bool{}
 	var together [][2]int32
-	for _, l := range c.links {
-		sp = append(sp, scoredPair{pos[l.A], pos[l.B], l.Score})
-	}
 	for _, p := range c.opt.Pins {
 		a, okA := pos[p.A]
 		b, okB := pos[p.B]
@@ -207,7 +234,7 @@ func buildTopics(c *comparison) {
 		}
 	}
 	if len(apart) > 0 {
-		kept := sp[:0]
+		kept := make([]scoredPair, 0, len(sp)) // c.pairs stays as the links are
 		for _, l := range sp {
 			if !apart[[2]int32{l.i, l.j}] {
 				kept = append(kept, l)
@@ -360,8 +387,8 @@ func buildTopics(c *comparison) {
 	}
 	// The links each topic keeps, with why they were made.
 	ex := newExplainer(c.stems)
-	for _, l := range c.links {
-		a, b := pos[l.A], pos[l.B]
+	for k, l := range c.links {
+		a, b := c.pairs[k].i, c.pairs[k].j
 		for _, t := range topicOf[a] {
 			if slices.Contains(topicOf[b], t) {
 				tp := &c.res.Topics[newID[t]]
