@@ -32,7 +32,8 @@ type pairFeatures struct {
 // in more than maxPosting units is left out of the sums (it is common
 // enough to weigh little), which bounds the work per unit whatever the
 // number of articles. floor drops pairs whose engine cosine is below it.
-// Each pair goes to visit with the worker that found it (see parallel).
+// Each pair goes to visit with the worker that found it (see parallel); p
+// is reused for the next pair, so visit copies what it keeps.
 func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *pair)) {
 	n := len(us)
 	// Units per source, for the centrality's denominator.
@@ -42,6 +43,12 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 	}
 	cent := make([]float64, n)
 	nears := make([][]near, n)
+	// Each unit's source by index: the inner loop reads it for every
+	// posting, and a unit's own struct is a cache miss away.
+	srcOf := make([]int32, n)
+	for i, u := range us {
+		srcOf[i] = int32(u.src)
+	}
 	parallel(n, func(_ int, next func() (int, bool)) {
 		acc := make([]float64, n)
 		var touched []int32
@@ -54,10 +61,11 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 				if len(post) > maxPosting {
 					continue
 				}
+				mine := int32(u.src)
 				for _, p := range post {
 					j := p.unit
-					if int(j) == i || us[j].src == u.src {
-						continue
+					if srcOf[j] == mine {
+						continue // its own paragraph, or its own article's
 					}
 					if acc[j] == 0 {
 						touched = append(touched, j)
@@ -98,6 +106,7 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 	// in the worker's slot (storing every candidate first cost more than
 	// all the rest of a thousand articles).
 	parallel(n, func(w int, next func() (int, bool)) {
+		p := new(pair) // one per worker, refilled: visit keeps no pointer to it
 		for i, ok := next(); ok; i, ok = next() {
 			for _, nb := range nears[i] {
 				if int(nb.j) < i && isNear(int(nb.j), int32(i)) {
@@ -108,10 +117,10 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 					lo, hi = hi, lo
 				}
 				a, b := us[lo], us[hi]
-				p := pair{i: lo, j: hi, f: pairFeatures{plain: dot(a.plain, b.plain), eng: nb.dot,
+				*p = pair{i: lo, j: hi, f: pairFeatures{plain: dot(a.plain, b.plain), eng: nb.dot,
 					lede: a.pos < ledeParagraphs && b.pos < ledeParagraphs, centrality: math.Min(cent[lo], cent[hi])}}
 				shared(a.eng, b.eng, ix, &p.f)
-				visit(w, &p)
+				visit(w, p)
 			}
 		}
 	})

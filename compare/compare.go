@@ -145,21 +145,18 @@ func sourceLabels(arts []*loader.Article) map[string]string {
 
 // bodySentences visits every sentence of every body paragraph of the
 // sources that report the story (not those marked as about another
-// event), with its text, in the articles' order: the walk the sentence
-// detectors share.
-func (c *comparison) bodySentences(visit func(a *loader.Article, p *loader.Paragraph, si int, text string, s loader.Sentence)) {
-	for _, a := range c.arts {
+// event), with its text and its words (as prepare split them), in the
+// articles' order: the walk the sentence detectors share.
+func (c *comparison) bodySentences(visit func(a *loader.Article, p *loader.Paragraph, si int, text string, s loader.Sentence, toks []token)) {
+	// The units are the body paragraphs, article by article, in order.
+	for _, u := range c.units {
+		a := c.arts[u.src]
 		if c.offEvent(a.ID) {
 			continue
 		}
-		for pi := range a.Paragraphs {
-			p := &a.Paragraphs[pi]
-			if p.Kind != loader.KindBody {
-				continue
-			}
-			for si, s := range p.Sentences {
-				visit(a, p, si, p.Text[s.Start:s.End], s)
-			}
+		p := &a.Paragraphs[u.ref.Paragraph]
+		for si, s := range u.sents {
+			visit(a, p, si, p.Text[s.span.Start:s.span.End], s.span, s.toks)
 		}
 	}
 }

@@ -79,8 +79,8 @@ func detectHedges(c *comparison, out *findings) {
 	st := newStemmer(c.stems)
 	var sents []hedgedSentence
 	postings := map[string][]int{}
-	c.bodySentences(func(a *loader.Article, p *loader.Paragraph, _ int, text string, s loader.Sentence) {
-		hs := readHedged(text, st)
+	c.bodySentences(func(a *loader.Article, p *loader.Paragraph, _ int, text string, s loader.Sentence, toks []token) {
+		hs := readHedged(text, toks, st)
 		hs.ref = Ref{a.ID, p.Index}
 		hs.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.Start, End: s.End}
 		for k := range hs.hedges {
@@ -306,10 +306,9 @@ func (s hedgedSentence) hedgedOn(st string) bool {
 
 // readHedged reads a sentence's words, names, hedges (outside quotation
 // marks: a quoted "likely" is the speaker's) and negations.
-func readHedged(text string, st *stemmer) hedgedSentence {
+func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
 	hs := hedgedSentence{text: text, stems: map[string]bool{}, names: map[string]bool{}, neg: map[string]bool{}, soft: map[string]bool{},
 		quoted: map[string]bool{}, when: map[string]bool{}, classes: map[string]bool{}}
-	toks := words(text)
 	quotes := quotations(text, false)
 	for _, n := range namesOf(text, toks) {
 		if !weekdays[fold(n.text)] && !months[fold(n.text)] {

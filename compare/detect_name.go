@@ -34,8 +34,7 @@ func detectNames(c *comparison, out *findings) {
 	st := newStemmer(c.stems)
 	mentions := map[string][]nameMention{} // folded word → mentions
 	lower := map[string]bool{}             // words the stories write in lower case: common words
-	c.bodySentences(func(a *loader.Article, p *loader.Paragraph, si int, text string, s loader.Sentence) {
-		toks := words(text)
+	c.bodySentences(func(a *loader.Article, p *loader.Paragraph, si int, text string, s loader.Sentence, toks []token) {
 		for _, t := range toks {
 			if r, _ := utf8.DecodeRuneInString(t.text); unicode.IsLower(r) {
 				lower[t.folded] = true

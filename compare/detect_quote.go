@@ -63,6 +63,9 @@ func detectQuotes(c *comparison, out *findings) {
 	for i, u := range units {
 		group[i] = srcIndex[u.source]
 	}
+	// The pairs that pass the cheap tests, then the word-order tests of
+	// each on every core (they are most of the cost), read in this order.
+	var near [][2]int
 	for _, p := range quotePairs(sets, group, quoteOverlap) {
 		i, j := p[0], p[1]
 		a, b := units[i], units[j]
@@ -75,19 +78,41 @@ func detectQuotes(c *comparison, out *findings) {
 		if !c.sameVoice(a, b) || otherOccasion(a, b) {
 			continue
 		}
-		// Words in common are not enough: most of the shorter must stand in
-		// the longer in the same order, or two statements on one subject
-		// would be taken for one quotation; a short one, nearly word for word.
-		short := min(contentLen(forms[i]), contentLen(forms[j]))
-		run := commonRun(forms[i], forms[j])
-		if float64(run) < quoteOverlap*float64(short) || short < shortQuoteWords && run < short-1 {
+		near = append(near, p)
+	}
+	type ordered struct {
+		ok bool
+		v  quoteVerdict
+	}
+	tested := make([]ordered, len(near))
+	parallel(len(near), func(_ int, next func() (int, bool)) {
+		for k, ok := next(); ok; k, ok = next() {
+			i, j := near[k][0], near[k][1]
+			// Words in common are not enough: most of the shorter must stand
+			// in the longer in the same order, or two statements on one
+			// subject would be taken for one quotation; a short one, nearly
+			// word for word.
+			short := min(contentLen(forms[i]), contentLen(forms[j]))
+			run := commonRun(forms[i], forms[j])
+			if float64(run) < quoteOverlap*float64(short) || short < shortQuoteWords && run < short-1 {
+				continue
+			}
+			if sharedContent(forms[i], forms[j]) < min(2, contentWords(forms[i]), contentWords(forms[j])) {
+				continue // "He is a faker" and "He's a good guy": small words only
+			}
+			same, excerpt, fs := formMatch(forms[i], forms[j])
+			tested[k] = ordered{true, quoteVerdict{same, excerpt, fs}}
+		}
+	})
+	for k, p := range near {
+		if !tested[k].ok {
 			continue
 		}
-		if sharedContent(forms[i], forms[j]) < min(2, contentWords(forms[i]), contentWords(forms[j])) {
-			continue // "He is a faker" and "He's a good guy": small words only
-		}
-		same, excerpt, fs := formMatch(forms[i], forms[j])
-		verdict[[2]int{i, j}] = quoteVerdict{same, excerpt, fs}
+		i, j := p[0], p[1]
+		a, b := units[i], units[j]
+		same := tested[k].v.same
+		excerpt := tested[k].v.excerpt
+		verdict[[2]int{i, j}] = tested[k].v
 		for _, x := range [2][2]int{{i, j}, {j, i}} {
 			for _, f := range units[x[0]].facts {
 				compared[f] = true
@@ -244,13 +269,24 @@ func detectQuotes(c *comparison, out *findings) {
 	var found []*finding
 	byKey := map[string]*finding{}
 	byFact := map[string]*finding{}
-	for _, cp := range matched {
+	// The word diffs of the matched pairs, on every core.
+	diffs := make([][]DiffOp, len(matched))
+	parallel(len(matched), func(_ int, next func() (int, bool)) {
+		for k, ok := next(); ok; k, ok = next() {
+			i, j := matched[k].a, matched[k].b
+			if units[i].source > units[j].source {
+				i, j = j, i
+			}
+			diffs[k] = excerptDiff(strings.ReplaceAll(units[i].words, joinMark, " "), strings.ReplaceAll(units[j].words, joinMark, " "))
+		}
+	})
+	for k, cp := range matched {
 		i, j := cp.a, cp.b
 		if units[i].source > units[j].source {
 			i, j = j, i
 		}
 		a, b := units[i], units[j]
-		diff := excerptDiff(strings.ReplaceAll(a.words, joinMark, " "), strings.ReplaceAll(b.words, joinMark, " "))
+		diff := diffs[k]
 		summary := diffSummary(diff)
 		key := foldText(summary)
 		var f *finding

@@ -38,8 +38,8 @@ func detectScopes(c *comparison, out *findings) {
 	st := newStemmer(c.stems)
 	byThing := map[string][]scopeAt{}
 	var things []string
-	c.bodySentences(func(a *loader.Article, p *loader.Paragraph, _ int, text string, s loader.Sentence) {
-		for _, sc := range scopesOf(text, st) {
+	c.bodySentences(func(a *loader.Article, p *loader.Paragraph, _ int, text string, s loader.Sentence, toks []token) {
+		for _, sc := range scopesOf(text, toks, st) {
 			sc.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.Start, End: s.End}
 			sc.text, sc.ref = text, Ref{a.ID, p.Index}
 			if _, ok := byThing[sc.thing]; !ok {
@@ -103,8 +103,7 @@ func (c *comparison) sameClaimAt(a, b scopeAt) bool {
 // scopesOf finds the quantified noun phrases of a sentence: a quantifier
 // (scopeReach), an optional "the" or "of the", then two words that are
 // neither small words nor numbers: the thing quantified.
-func scopesOf(text string, st *stemmer) []scopeAt {
-	toks := words(text)
+func scopesOf(text string, toks []token, st *stemmer) []scopeAt {
 	var out []scopeAt
 	var content map[string]bool
 	for i := 0; i < len(toks); i++ {

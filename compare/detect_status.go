@@ -49,8 +49,8 @@ func detectStatuses(c *comparison, out *findings) {
 	first := map[key]statusAt{}
 	var order []key
 	accounts := map[string][]statusAt{} // source → every status it tells
-	c.bodySentences(func(a *loader.Article, p *loader.Paragraph, _ int, sent string, s loader.Sentence) {
-		for _, st := range statusesOf(sent) {
+	c.bodySentences(func(a *loader.Article, p *loader.Paragraph, _ int, sent string, s loader.Sentence, toks []token) {
+		for _, st := range statusesOf(sent, toks) {
 			st.object = objectAfter(sent, st.span.End)
 			// The claim is the sentence: the verb alone does not say of
 			// whom, and a reviewer reads the whole account.
@@ -222,8 +222,7 @@ func statusesDiffer(a, b statusAt) string {
 // statusesOf reads the statuses a sentence tells: a status verb with its
 // subject (the name before it, past an apposition), its negation and its
 // modality.
-func statusesOf(text string) []statusAt {
-	toks := words(text)
+func statusesOf(text string, toks []token) []statusAt {
 	var out []statusAt
 	for i, t := range toks {
 		status, ok := statuses()[t.folded]

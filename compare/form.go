@@ -299,24 +299,17 @@ var joinFillers = toSet(`and but so also then now well`)
 // contiguous reports that short's words stand in long one after another
 // (articles and ellipses aside).
 func contiguous(long, short []formToken) bool {
-	var l, s []formToken
-	for _, t := range long {
-		if !t.gap && !t.article {
-			l = append(l, t)
-		}
-	}
-	for _, t := range short {
-		if !t.gap && !t.article {
-			s = append(s, t)
-		}
-	}
+	// The content tokens by index, in buffers that stay on the stack for a
+	// quotation of usual length: this runs for every pair of quotations.
+	var lb, sb [64]int32
+	l, s := contentAt(long, lb[:0]), contentAt(short, sb[:0])
 	if len(s) == 0 || len(s) > len(l) {
 		return false
 	}
 	for start := 0; start+len(s) <= len(l); start++ {
 		ok := true
 		for k := range s {
-			if same, _ := sameToken(l[start+k], s[k]); !same {
+			if same, _ := sameToken(long[l[start+k]], short[s[k]]); !same {
 				ok = false
 				break
 			}
@@ -326,6 +319,17 @@ func contiguous(long, short []formToken) bool {
 		}
 	}
 	return false
+}
+
+// contentAt appends to buf the indices of the tokens that are neither gaps
+// nor articles.
+func contentAt(ts []formToken, buf []int32) []int32 {
+	for i, t := range ts {
+		if !t.gap && !t.article {
+			buf = append(buf, int32(i))
+		}
+	}
+	return buf
 }
 
 // commonRun is the length of the longest common subsequence of two form

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,7 +56,21 @@ func (c *comparison) topicPhrase(members []int32, used map[string]bool) string {
 		text  string
 		score float64
 	}
-	var cands []cand
+	// The best phrase not yet used, kept as the phrases come: a topic's
+	// sentences offer thousands, and most score below the best so far.
+	best := cand{}
+	offer := func(raw string, sc float64) {
+		if sc < best.score {
+			return
+		}
+		phrase := tidyLabel(raw)
+		if used[phrase] {
+			return
+		}
+		if sc > best.score || best.text != "" && phrase < best.text {
+			best = cand{phrase, sc}
+		}
+	}
 	st := newStemmer(c.stems)
 	for _, x := range members {
 		u := c.units[x]
@@ -85,14 +100,16 @@ func (c *comparison) topicPhrase(members []int32, used map[string]bool) string {
 				if i > 0 && inName(text, s.toks[i-1], s.toks[i]) {
 					continue
 				}
-				seen := map[uint64]bool{}
+				var seen [labelWords]uint64 // the keys counted, at most one phrase's
+				nSeen := 0
 				score := 0.0
 				for j := i; j < len(s.toks) && j < i+labelWords; j++ {
 					if j > i && strings.ContainsAny(text[s.toks[j-1].end:s.toks[j].start], ",.;:\"“”()") {
 						break // a phrase does not run over a clause's end or a quotation mark
 					}
-					if k := keys[j]; k != 0 && !seen[k] {
-						seen[k] = true
+					if k := keys[j]; k != 0 && !slices.Contains(seen[:nSeen], k) {
+						seen[nSeen] = k
+						nSeen++
 						score += weight[k]
 					}
 					if keys[j] == 0 || weight[keys[j]] == 0 {
@@ -105,7 +122,6 @@ func (c *comparison) topicPhrase(members []int32, used map[string]bool) string {
 					if strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s") {
 						continue // "the Obama administration's": the thing is still to come
 					}
-					phrase := tidyLabel(raw)
 					// Shorter phrases read faster: a word more must earn its
 					// place. A phrase of names alone ("ABC News") says who,
 					// not what: it counts for less than one that says what.
@@ -113,18 +129,9 @@ func (c *comparison) topicPhrase(members []int32, used map[string]bool) string {
 					if !saysWhat(s.toks[i : j+1]) {
 						sc *= labelNamesOnly
 					}
-					cands = append(cands, cand{phrase, sc})
+					offer(raw, sc)
 				}
 			}
-		}
-	}
-	best := cand{}
-	for _, cd := range cands {
-		if used[cd.text] {
-			continue
-		}
-		if cd.score > best.score || cd.score == best.score && best.text != "" && cd.text < best.text {
-			best = cd
 		}
 	}
 	if best.text != "" {

@@ -386,15 +386,33 @@ func buildTopics(c *comparison) {
 		}
 	}
 	// The links each topic keeps, with why they were made.
-	ex := newExplainer(c.stems)
-	for k, l := range c.links {
+	type kept struct{ link, topic int }
+	var jobs []kept
+	for k := range c.links {
 		a, b := c.pairs[k].i, c.pairs[k].j
 		for _, t := range topicOf[a] {
 			if slices.Contains(topicOf[b], t) {
-				tp := &c.res.Topics[newID[t]]
-				tp.Links = append(tp.Links, ex.explain(us[a], us[b], l))
+				jobs = append(jobs, kept{k, newID[t]})
 			}
 		}
+	}
+	// Explained on every core, each worker with its own explainer; added
+	// to their topics in the links' order.
+	explained := make([]Link, len(jobs))
+	exs := make([]*explainer, workers())
+	parallel(len(jobs), func(w int, next func() (int, bool)) {
+		if exs[w] == nil {
+			exs[w] = newExplainer(c.stems)
+		}
+		for k, ok := next(); ok; k, ok = next() {
+			j := jobs[k]
+			p := c.pairs[j.link]
+			explained[k] = exs[w].explain(us[p.i], us[p.j], c.links[j.link])
+		}
+	})
+	for k, j := range jobs {
+		tp := &c.res.Topics[j.topic]
+		tp.Links = append(tp.Links, explained[k])
 	}
 }
 
