@@ -66,7 +66,7 @@ type comparison struct {
 	mentions [][]entityMention
 	roles    map[string]map[string]bool // speaker key → the titles the articles give them
 	claims   []claimAt
-	linked   map[[2]Ref]bool   // paragraph pairs the alignment linked, both ways
+	linked   linkSet           // paragraph pairs the alignment linked, both ways
 	labels   map[string]string // source id → the name a finding's summary gives it
 	stems    map[string]string // the stems prepare made: read-only, shared by every stage
 	// topicByRef is each paragraph's first topic, for the detectors.
@@ -194,11 +194,41 @@ func alignStage(c *comparison) {
 	c.res.Copies = <-c.copies
 }
 
-// linkedParagraphs is the set of paragraph pairs the alignment linked.
-func linkedParagraphs(links []Link) map[[2]Ref]bool {
-	linked := make(map[[2]Ref]bool, 2*len(links))
-	for _, l := range links {
-		linked[[2]Ref{l.A, l.B}], linked[[2]Ref{l.B, l.A}] = true, true
+// linkSet is the set of paragraph pairs the alignment linked, both ways.
+// Its keys are numbers, not pairs of Refs: a thousand articles have half a
+// million entries, and the detectors ask it for every pair they weigh.
+type linkSet struct {
+	src map[string]int32 // source id → its number
+	set map[[4]int32]struct{}
+}
+
+// linkedParagraphs is the set of paragraph pairs the links join.
+func linkedParagraphs(links []Link) linkSet {
+	ls := linkSet{src: map[string]int32{}, set: make(map[[4]int32]struct{}, 2*len(links))}
+	num := func(id string) int32 {
+		n, ok := ls.src[id]
+		if !ok {
+			n = int32(len(ls.src))
+			ls.src[id] = n
+		}
+		return n
 	}
-	return linked
+	for _, l := range links {
+		a, b := num(l.A.Source), num(l.B.Source)
+		pa, pb := int32(l.A.Paragraph), int32(l.B.Paragraph)
+		ls.set[[4]int32{a, pa, b, pb}] = struct{}{}
+		ls.set[[4]int32{b, pb, a, pa}] = struct{}{}
+	}
+	return ls
+}
+
+// has reports whether paragraphs a and b are linked.
+func (ls linkSet) has(a, b Ref) bool {
+	sa, okA := ls.src[a.Source]
+	sb, okB := ls.src[b.Source]
+	if !okA || !okB {
+		return false
+	}
+	_, ok := ls.set[[4]int32{sa, int32(a.Paragraph), sb, int32(b.Paragraph)}]
+	return ok
 }

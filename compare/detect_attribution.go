@@ -19,7 +19,7 @@ func detectAttribution(c *comparison, out *findings) {
 	claims := c.claims
 	st := newStemmer(c.stems)
 	near := func(a, b claimAt) bool {
-		if a.topic != "" && a.topic == b.topic || c.linked[[2]Ref{{a.span.Source, a.span.Paragraph}, {b.span.Source, b.span.Paragraph}}] {
+		if a.topic != "" && a.topic == b.topic || c.linked.has(Ref{a.span.Source, a.span.Paragraph}, Ref{b.span.Source, b.span.Paragraph}) {
 			return true
 		}
 		for k := range a.specific {

@@ -437,7 +437,7 @@ func (c *comparison) sameFigure(a, b Fact, fa, fb numberFrame) (float64, bool) {
 		score = float64(shared) / float64(union)
 	}
 	ra, rb := Ref{a.Span.Source, a.Span.Paragraph}, Ref{b.Span.Source, b.Span.Paragraph}
-	near := a.Topic != "" && a.Topic == b.Topic || c.linked[[2]Ref{ra, rb}]
+	near := a.Topic != "" && a.Topic == b.Topic || c.linked.has(ra, rb)
 	if near {
 		score += figureNearBonus
 	}

@@ -94,7 +94,7 @@ func detectScopes(c *comparison, out *findings) {
 // were linked or share a topic, and scopeOverlap of the shorter's words
 // are the other's.
 func (c *comparison) sameClaimAt(a, b scopeAt) bool {
-	if !c.linked[[2]Ref{a.ref, b.ref}] && (a.topic == "" || a.topic != b.topic) {
+	if !c.linked.has(a.ref, b.ref) && (a.topic == "" || a.topic != b.topic) {
 		return false
 	}
 	return overlapCoeff(a.words, b.words) >= scopeOverlap

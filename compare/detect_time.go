@@ -577,7 +577,7 @@ func (c *comparison) sameHappening(a, b Fact, fa, fb timeFrame) (float64, bool) 
 	// paragraphs were linked or share a topic; else they name one person
 	// of it, and their sentences share words besides.
 	ra, rb := Ref{a.Span.Source, a.Span.Paragraph}, Ref{b.Span.Source, b.Span.Paragraph}
-	near := a.Topic != "" && a.Topic == b.Topic || c.linked[[2]Ref{ra, rb}]
+	near := a.Topic != "" && a.Topic == b.Topic || c.linked.has(ra, rb)
 	switch {
 	case near:
 		score += 0.3

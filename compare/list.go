@@ -122,7 +122,7 @@ func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0
 // used" against "the Air Force used F-16s". The other source must name at
 // least one of the items in linked text (or, for a model designation,
 // anywhere), and must not name the missing item anywhere in its body.
-func findListConflicts(res *Result, arts []*loader.Article, linked map[[2]Ref]bool, label func(string) string) {
+func findListConflicts(res *Result, arts []*loader.Article, linked linkSet, label func(string) string) {
 	// Every source's names, with where they stand.
 	type mention struct {
 		span  Span
@@ -240,7 +240,7 @@ func findListConflicts(res *Result, arts []*loader.Article, linked map[[2]Ref]bo
 				// item in linked text, or a model designation it names.
 				for li, ks := range listKeys[other] {
 					l2 := listFacts[other][li]
-					near := f.Topic != "" && l2.Topic == f.Topic || linked[[2]Ref{{f.Span.Source, f.Span.Paragraph}, {other, l2.Span.Paragraph}}]
+					near := f.Topic != "" && l2.Topic == f.Topic || linked.has(Ref{f.Span.Source, f.Span.Paragraph}, Ref{other, l2.Span.Paragraph})
 					if ks[k] && near && shared == nil && jaccard(ks, mine) >= sameListShare {
 						shared = &mention{l2.Span, l2.Text, l2.Topic}
 					}
