@@ -226,6 +226,13 @@ func sameHedgedClaim(h, o hedgedSentence, hm hedgeMark) (float64, bool) {
 	if !(hm.head != "" && flat(hm.head)) && hit < 2 {
 		return 0, false
 	}
+	// "is thought to be the second strike" against "mark the second
+	// time": a copular hedge whose head is an ordinal claims the place in
+	// a series, which the other sentence states of a subject of the same
+	// kind, however else the two sentences are worded.
+	if hm.copular && subjectIn && hm.head != "" && ordinalWords()[hm.head] > 0 && flat(hm.head) {
+		return 1, true
+	}
 	shared := 0
 	for st := range hm.clause {
 		if o.stems[st] {
