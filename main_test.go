@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/compare"
+	"github.com/parallax-news/parallax/export"
 	"github.com/parallax-news/parallax/review"
 	"github.com/parallax-news/parallax/seeds"
 )
@@ -473,4 +475,53 @@ func TestReviewersWorkReadBack(t *testing.T) {
 	if _, out, _ := runCmd(t, "", "report", wire, courier, gazette); !strings.Contains(out, "Left out of the comparison by the reviewer") || !strings.Contains(out, "✎ recorded by the reviewer") {
 		t.Errorf("the report does not read the reviewer's work:\n%s", out)
 	}
+}
+
+// BenchmarkSeedsExport is the work of "parallax export --format json" on
+// the bundled sample after the process has started, stage by stage: the
+// loader, the comparison with the review, the JSON export. The process's
+// own start (the packages' init) is measured on the binary with
+// GODEBUG=inittrace=1 and /usr/bin/time; see the notes.
+func BenchmarkSeedsExport(b *testing.B) {
+	b.Setenv("XDG_STATE_HOME", b.TempDir())
+	cfg := config{maxSize: 10 << 20, timeout: time.Second}
+	res, _, err := load(nil, cfg, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	store, err := openReview("", res.Articles, true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := export.Doc{Generator: "parallax bench", Articles: res.Articles, Result: review.Compare(res.Articles, store), Review: store}
+	b.Run("load", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, _, err := load(nil, cfg, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("compare", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			review.Compare(res.Articles, store)
+		}
+	})
+	b.Run("export", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := export.Write(io.Discard, "json", doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("all", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if code := run([]string{"export", "--format", "json"}, nil, io.Discard, io.Discard); code != exitOK {
+				b.Fatalf("exit %d", code)
+			}
+		}
+	})
 }
