@@ -152,7 +152,9 @@ func isBoilerplate(lower string, words int) bool {
 	// Labels and links are matched without the brackets, bullets and French
 	// colon spacing around them: "[Read: ...]", "Lire aussi : ...".
 	l := strings.TrimLeftFunc(lower, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) })
-	l = colonSpacing().Replace(l)
+	if strings.ContainsAny(l, ":：") { // every spacing colonSpacing rewrites holds one
+		l = colonSpacing().Replace(l)
+	}
 	if words <= 4 && furnitureLabels()[labelOf(l)] {
 		return true
 	}
