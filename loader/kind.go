@@ -152,13 +152,16 @@ func isBoilerplate(lower string, words int) bool {
 	// Labels and links are matched without the brackets, bullets and French
 	// colon spacing around them: "[Read: ...]", "Lire aussi : ...".
 	l := strings.TrimLeftFunc(lower, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) })
-	if strings.ContainsAny(l, ":：") { // every spacing colonSpacing rewrites holds one
+	// Every spacing colonSpacing rewrites holds a colon; most lines have
+	// none. (strings.ContainsAny with a non-ASCII character in its set runs
+	// rune by rune; IndexByte and Contains do not.)
+	if strings.IndexByte(l, ':') >= 0 || strings.Contains(l, "：") {
 		l = colonSpacing().Replace(l)
 	}
 	if words <= 4 && furnitureLabels()[labelOf(l)] {
 		return true
 	}
-	for _, p := range boilerplatePrefixes {
+	for _, p := range prefixesByFirstByte(l) {
 		// A generic opening ("more from", "share on") only counts on a short
 		// line; one ending in a colon is a label whatever follows.
 		if strings.HasPrefix(l, p) && (words <= 15 || strings.HasSuffix(p, ":")) {
@@ -192,6 +195,24 @@ var (
 	newsletterIndex  = sync.OnceValue(func() *phraseIndex { return newPhraseIndex(newsletterWords) })
 	signUpIndex      = sync.OnceValue(func() *phraseIndex { return newPhraseIndex(signUpWords) })
 )
+
+// boilerplatePrefixIndex holds boilerplatePrefixes by their first byte: each
+// paragraph is tried against the few that can open it, not all hundred.
+var boilerplatePrefixIndex = sync.OnceValue(func() *[256][]string {
+	var x [256][]string
+	for _, p := range boilerplatePrefixes {
+		x[p[0]] = append(x[p[0]], p)
+	}
+	return &x
+})
+
+// prefixesByFirstByte is the boilerplate prefixes that may open l.
+func prefixesByFirstByte(l string) []string {
+	if l == "" {
+		return nil
+	}
+	return boilerplatePrefixIndex()[l[0]]
+}
 
 // colonSpacing writes a label's colon one way: French puts a space (or a
 // no-break space) before it, Chinese and Japanese use a full-width one.

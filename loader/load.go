@@ -18,6 +18,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // DefaultMaxBytes is the largest input read unless Options.MaxBytes says otherwise.
@@ -193,10 +195,14 @@ func (a *Article) metaKey() string {
 // under two names is found.
 func (a *Article) contentKey() [32]byte {
 	h := sha256.New()
+	var buf []byte // a paragraph in lower case, as strings.ToLower writes it, without a string made of it
 	for _, p := range a.Paragraphs {
 		if p.Kind == KindBody {
-			io.WriteString(h, strings.ToLower(p.Text))
-			h.Write([]byte{0})
+			buf = buf[:0]
+			for _, r := range p.Text {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			h.Write(append(buf, 0))
 		}
 	}
 	var k [32]byte
@@ -257,7 +263,7 @@ func (o *Options) walk(root string, fn func(string, fs.DirEntry) error) error {
 	return filepath.WalkDir(root, visit)
 }
 
-func (o *Options) open(p string) (io.ReadCloser, error) {
+func (o *Options) open(p string) (fs.File, error) {
 	if o.FS != nil {
 		return o.FS.Open(p)
 	}
@@ -304,15 +310,22 @@ func (o *Options) loadItem(ctx context.Context, it item) ([]*Article, error) {
 		}
 		return Parse("", data, "", "")
 	}
-	if info, err := o.stat(it.input); err == nil && info.Size() > max {
-		return nil, tooLarge(info.Size(), max)
-	}
 	f, err := o.open(it.input)
 	if err != nil {
 		return nil, pathError(err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	// The file's size, from the open file (one fstat, not a second walk of
+	// the path), refuses a file too large before reading it, and sizes the
+	// buffer: one read of a regular file, not a buffer doubled from 512
+	// bytes. The read stays capped, as the file may grow or lie.
+	var size int64
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		if size = info.Size(); size > max {
+			return nil, tooLarge(size, max)
+		}
+	}
+	data, err := readCapped(f, size, max)
 	if err != nil {
 		return nil, pathError(err)
 	}
@@ -320,6 +333,29 @@ func (o *Options) loadItem(ctx context.Context, it item) ([]*Article, error) {
 		return nil, tooLarge(-1, max)
 	}
 	return Parse(it.input, data, "", "")
+}
+
+// readCapped reads r to its end or to max+1 bytes, whichever comes first,
+// into a buffer made for size bytes (the file's size when known, else 0).
+func readCapped(r io.Reader, size, max int64) ([]byte, error) {
+	buf := make([]byte, 0, min(size, max)+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grow as append does
+		}
+		room := min(int64(cap(buf)), max+1)
+		n, err := r.Read(buf[len(buf):room])
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > max {
+			return buf, nil
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 func tooLarge(size, max int64) error {

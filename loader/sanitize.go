@@ -160,7 +160,7 @@ func ValidUTF8(b []byte) (string, int) {
 // separators into LF and drops a leading byte-order mark.
 func normalizeNewlines(s string) string {
 	s = strings.TrimPrefix(s, "\uFEFF")
-	if !strings.ContainsAny(s, "\r\u2028\u2029") {
+	if strings.IndexByte(s, '\r') < 0 && !strings.Contains(s, "\u2028") && !strings.Contains(s, "\u2029") {
 		return s
 	}
 	r := strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n\n")
