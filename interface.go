@@ -107,7 +107,13 @@ func interfaceLoad(inputs []string, cfg config, stdin io.Reader, preloaded *load
 		// The review's topic fixes are the engine's pins; the interface
 		// places the reviewer's findings and attaches the verdicts itself.
 		d.Store, d.StoreErr = openReview(cfg.review, res.Articles, false)
-		d.Result = compare.CompareWith(res.Articles, compare.Options{Pins: d.Store.Pins(res.Articles)})
+		budget := cmp.Or(cfg.budget, defaultBudget)
+		pins := d.Store.Pins(res.Articles)
+		if d.Result, err = compareWithin(budget, res.Articles, func() *compare.Result {
+			return compare.CompareWith(res.Articles, compare.Options{Pins: pins})
+		}); err != nil {
+			return d, err
+		}
 		// A source that may report another event is said at once: its
 		// facts are set against nobody's, which a reviewer must know.
 		for _, o := range d.Result.OffEvent {

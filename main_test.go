@@ -525,3 +525,46 @@ func BenchmarkSeedsExport(b *testing.B) {
 		}
 	})
 }
+
+// A reading or a comparison that runs past --budget ends the run with one
+// line that says which and names the input, and exit 1, never a spin.
+func TestBudget(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
+	big := filepath.Join(dir, "big.txt")
+	var b strings.Builder
+	for i := 0; b.Len() < 3<<20; i++ {
+		fmt.Fprintf(&b, "Officials said on day %d that %d people had been moved to shelters in the %dth district.\n\n", i, i*7%1000, i%90)
+	}
+	os.WriteFile(big, []byte(b.String()), 0o644)
+	code, out, errOut := runCmd(t, "", "export", "-f", "json", "--budget", "1ms", big)
+	if code != exitFailure || out != "" || !strings.Contains(errOut, "parallax: "+big+": too slow to read: gave up after 1ms (--budget)") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("reading past the budget: exit %d, stdout %d bytes, stderr %q", code, len(out), errOut)
+	}
+	for _, bad := range []string{"0s", "-1m", "soon"} {
+		if code, _, errOut := runCmd(t, "", "report", "--budget", bad); code != exitUsage || !strings.Contains(errOut, "budget") {
+			t.Errorf("--budget %s: exit %d, %q", bad, code, errOut)
+		}
+	}
+
+	// The comparison: the engine cannot be stopped, so the budget is kept
+	// by not waiting for it.
+	small := filepath.Join(dir, "small.txt")
+	os.WriteFile(small, []byte("Source: Wire\n\nSeven people were killed in the blast on Monday, officials said.\n"), 0o644)
+	res, _, err := load([]string{small, big}, config{maxSize: 10 << 20, budget: time.Minute}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	release := make(chan struct{})
+	defer close(release)
+	// (The function returns only when the test ends: compareWithin
+	// returning at all shows it did not wait.)
+	r, err := compareWithin(50*time.Millisecond, res.Articles, func() *compare.Result { <-release; return &compare.Result{} })
+	if r != nil || err == nil || !strings.HasPrefix(err.Error(), "the comparison gave up after 50ms (--budget); the largest input is "+big+" (2.9 MiB of text)") {
+		t.Errorf("a comparison that does not end: %v, %v", r, err)
+	}
+	want := &compare.Result{}
+	if r, err := compareWithin(time.Minute, res.Articles, func() *compare.Result { return want }); r != want || err != nil {
+		t.Errorf("a comparison within the budget: %v, %v", r, err)
+	}
+}

@@ -36,6 +36,10 @@ type Options struct {
 	// Progress, when set, is called after each input is read and parsed,
 	// from the loading goroutines.
 	Progress func(done, total int)
+	// Budget bounds the time spent parsing one input (after it is read or
+	// fetched); 0 means no bound. An input that takes longer fails with
+	// ErrTooSlow rather than holding up the others for ever.
+	Budget time.Duration
 }
 
 // Result is what Load read.
@@ -295,7 +299,7 @@ func (o *Options) loadItem(ctx context.Context, it item) ([]*Article, error) {
 			return nil, err
 		}
 		u, _ := url.Parse(f.finalURL)
-		return Parse(u.Path, f.data, f.contentType, f.finalURL)
+		return o.parse(ctx, u.Path, f.data, f.contentType, f.finalURL)
 	case itemStdin:
 		r := o.Stdin
 		if r == nil {
@@ -308,7 +312,7 @@ func (o *Options) loadItem(ctx context.Context, it item) ([]*Article, error) {
 		if int64(len(data)) > max {
 			return nil, tooLarge(-1, max)
 		}
-		return Parse("", data, "", "")
+		return o.parse(ctx, "", data, "", "")
 	}
 	f, err := o.open(it.input)
 	if err != nil {
@@ -332,7 +336,38 @@ func (o *Options) loadItem(ctx context.Context, it item) ([]*Article, error) {
 	if int64(len(data)) > max {
 		return nil, tooLarge(-1, max)
 	}
-	return Parse(it.input, data, "", "")
+	return o.parse(ctx, it.input, data, "", "")
+}
+
+// parse is Parse within the budget: the parsing runs on a goroutine of its
+// own, and when the budget is spent the input fails with ErrTooSlow. The
+// parsing is told to stop (it checks between blocks), and its result, when
+// it comes, is dropped; the libraries it calls cannot be stopped midway, so
+// it may run on a while, but nothing waits for it.
+func (o *Options) parse(ctx context.Context, name string, data []byte, contentType, pageURL string) ([]*Article, error) {
+	if o.Budget <= 0 {
+		return parse(ctx, name, data, contentType, pageURL)
+	}
+	ctx, cancel := context.WithTimeoutCause(ctx, o.Budget, ErrTooSlow)
+	defer cancel()
+	type result struct {
+		arts []*Article
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		arts, err := parse(ctx, name, data, contentType, pageURL)
+		done <- result{arts, err}
+	}()
+	select {
+	case r := <-done:
+		return r.arts, r.err
+	case <-ctx.Done():
+		if errors.Is(context.Cause(ctx), ErrTooSlow) {
+			return nil, fmt.Errorf("%w: gave up after %s (--budget); the input may be built to stall a reader (nesting, repetition), or it needs a larger budget", ErrTooSlow, o.Budget)
+		}
+		return nil, context.Cause(ctx)
+	}
 }
 
 // readCapped reads r to its end or to max+1 bytes, whichever comes first,
