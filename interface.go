@@ -58,6 +58,15 @@ func runInterface(inputs []string, cfg config, stdin io.Reader, stdout, stderr i
 	// interface's message: nothing is shared with the loading goroutine,
 	// which may still run when the reviewer quit during loading.
 	data, err := tui.Run(tui.Options{Load: loadFn, Export: exportFn, Input: keys, Output: out, Theme: cfg.theme})
+	return afterInterface(data, err, stderr)
+}
+
+// afterInterface says, once the screen is back, what the reviewer should
+// know (warnings, inputs that failed, a failed save) and gives the exit
+// code. data is what the interface's loading handed over by message: empty
+// when the reviewer quit during loading, whose goroutine may still run and
+// shares nothing with this.
+func afterInterface(data tui.Data, err error, stderr io.Writer) int {
 	printLoadProblems(stderr, loader.Result{Articles: data.Articles, Warnings: data.Warnings}, data.LoadErr)
 	if data.StoreErr != nil {
 		fmt.Fprintf(stderr, "parallax: %v\n", data.StoreErr)
