@@ -4,7 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"testing"
 
 	"github.com/parallax-news/parallax/seeds"
@@ -17,7 +17,7 @@ func ecbArticles(b *testing.B, n int) ([]string, int64) {
 	if len(paths) == 0 {
 		b.Skip("../shared/eval/ecbplus-dev not found")
 	}
-	sort.Strings(paths)
+	slices.Sort(paths)
 	var out []string
 	var size int64
 	for len(out) < n {

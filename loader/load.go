@@ -14,7 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -243,7 +243,7 @@ func (o *Options) expand(p string) ([]item, error) {
 	if len(out) == 0 {
 		return nil, ErrNoArticles
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].input < out[j].input })
+	slices.SortFunc(out, func(a, b item) int { return strings.Compare(a.input, b.input) })
 	return out, nil
 }
 
