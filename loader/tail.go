@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -40,7 +41,8 @@ func markPullQuotes(ps []Paragraph) {
 	// linear in the article's length.
 	type candidate struct {
 		i     int
-		grams map[uint64]bool
+		grams []uint64 // sorted, each once
+		found []bool   // of each gram: seen in a longer paragraph near
 	}
 	var cands []candidate
 	var ws []uint64
@@ -52,11 +54,13 @@ func markPullQuotes(ps []Paragraph) {
 		if len(ws) < minPullQuoteWords || len(ws) > maxPullQuoteWords {
 			continue
 		}
-		grams := make(map[uint64]bool, len(ws))
+		grams := make([]uint64, 0, len(ws)-pullQuoteGram+1)
 		for j := 0; j+pullQuoteGram <= len(ws); j++ {
-			grams[gramKey(ws[j:j+pullQuoteGram])] = false
+			grams = append(grams, gramKey(ws[j:j+pullQuoteGram]))
 		}
-		cands = append(cands, candidate{i, grams})
+		slices.Sort(grams)
+		grams = slices.Compact(grams)
+		cands = append(cands, candidate{i, grams, make([]bool, len(grams))})
 	}
 	if len(cands) == 0 {
 		return
@@ -83,15 +87,15 @@ func markPullQuotes(ps []Paragraph) {
 		for k := 0; k+pullQuoteGram <= len(ws); k++ {
 			g := gramKey(ws[k : k+pullQuoteGram])
 			for _, c := range near {
-				if _, ok := c.grams[g]; ok {
-					c.grams[g] = true
+				if at, ok := slices.BinarySearch(c.grams, g); ok {
+					c.found[at] = true
 				}
 			}
 		}
 	}
 	for _, c := range cands {
 		found := 0
-		for _, ok := range c.grams {
+		for _, ok := range c.found {
 			if ok {
 				found++
 			}
