@@ -58,6 +58,15 @@ func runInterface(inputs []string, cfg config, stdin io.Reader, stdout, stderr i
 	// interface's message: nothing is shared with the loading goroutine,
 	// which may still run when the reviewer quit during loading.
 	data, err := tui.Run(tui.Options{Load: loadFn, Export: exportFn, Input: keys, Output: out, Theme: cfg.theme})
+	return afterInterface(data, err, stderr)
+}
+
+// afterInterface says, once the screen is back, what the reviewer should
+// know (warnings, inputs that failed, a failed save) and gives the exit
+// code. data is what the interface's loading handed over by message: empty
+// when the reviewer quit during loading, whose goroutine may still run and
+// shares nothing with this.
+func afterInterface(data tui.Data, err error, stderr io.Writer) int {
 	printLoadProblems(stderr, loader.Result{Articles: data.Articles, Warnings: data.Warnings}, data.LoadErr)
 	if data.StoreErr != nil {
 		fmt.Fprintf(stderr, "parallax: %v\n", data.StoreErr)
@@ -107,7 +116,13 @@ func interfaceLoad(inputs []string, cfg config, stdin io.Reader, preloaded *load
 		// The review's topic fixes are the engine's pins; the interface
 		// places the reviewer's findings and attaches the verdicts itself.
 		d.Store, d.StoreErr = openReview(cfg.review, res.Articles, false)
-		d.Result = compare.CompareWith(res.Articles, compare.Options{Pins: d.Store.Pins(res.Articles)})
+		budget := cmp.Or(cfg.budget, defaultBudget)
+		pins := d.Store.Pins(res.Articles)
+		if d.Result, err = compareWithin(budget, res.Articles, func() *compare.Result {
+			return compare.CompareWith(res.Articles, compare.Options{Pins: pins})
+		}); err != nil {
+			return d, err
+		}
 		// A source that may report another event is said at once: its
 		// facts are set against nobody's, which a reviewer must know.
 		for _, o := range d.Result.OffEvent {

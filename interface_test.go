@@ -1,11 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"slices"
 	"testing"
+	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/parallax-news/parallax/loader"
+	"github.com/parallax-news/parallax/seeds"
+	"github.com/parallax-news/parallax/tui"
 )
 
 // The interface's loading hands everything back in its result: the
@@ -37,5 +43,40 @@ func TestInterfaceLoadHandsOverErrors(t *testing.T) {
 	d, err = interfaceLoad([]string{"-"}, config{}, nil, &loader.Result{}, joined)()
 	if err == nil || d.LoadErr != joined {
 		t.Errorf("nothing loaded: err %v, load error %v", err, d.LoadErr)
+	}
+}
+
+// Quitting while the articles load: the program ends at once, the command
+// says it was interrupted and exits 1, and the loading (the real one:
+// reading, the review, the comparison) finishes afterwards on its own
+// goroutine, writing nothing the command reads. Run with -race, as CI does.
+func TestQuitDuringLoading(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	started, release, finished := make(chan struct{}), make(chan struct{}), make(chan tui.Data, 1)
+	real := interfaceLoad(nil, config{maxSize: 10 << 20, budget: time.Minute}, nil, nil, nil)
+	load := func() (tui.Data, error) {
+		close(started)
+		<-release
+		d, err := real()
+		finished <- d
+		return d, err
+	}
+	in, keys := io.Pipe()
+	defer keys.Close()
+	p := tea.NewProgram(tui.New(load, nil), tea.WithInput(in), tea.WithOutput(io.Discard), tea.WithWindowSize(80, 24))
+	go func() { <-started; p.Send(tea.KeyPressMsg{Code: 'q', Text: "q"}) }()
+	final, err := p.Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fm := final.(*tui.Model)
+	close(release) // the loading runs on while the command finishes
+	var stderr bytes.Buffer
+	code := afterInterface(fm.Data(), fm.Err(), &stderr)
+	if code != exitFailure || stderr.String() != "parallax: interrupted while loading\n" {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+	if d := <-finished; len(d.Articles) != len(seeds.Names()) || d.Result == nil {
+		t.Errorf("the loading, left to finish: %d articles, result %v", len(d.Articles), d.Result != nil)
 	}
 }

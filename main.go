@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/export"
 	"github.com/parallax-news/parallax/loader"
 	"github.com/parallax-news/parallax/review"
@@ -39,6 +40,7 @@ func main() {
 type config struct {
 	maxSize   int64
 	timeout   time.Duration
+	budget    time.Duration // for reading one input, and again for the comparison
 	userAgent string
 	review    string // the review file, "" for the one in the state directory
 	theme     tui.Theme
@@ -74,6 +76,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl.SetOutput(io.Discard)
 	maxSize := fl.String("max-size", "10MiB", "")
 	fl.DurationVar(&cfg.timeout, "timeout", loader.DefaultTimeout, "")
+	fl.DurationVar(&cfg.budget, "budget", defaultBudget, "")
 	fl.StringVar(&cfg.userAgent, "user-agent", loader.DefaultUserAgent, "")
 	fl.StringVar(&cfg.review, "review", "", "")
 	showVersion := fl.Bool("version", false, "")
@@ -105,6 +108,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cfg.maxSize = n
 	if cfg.timeout <= 0 {
 		say(stderr, "parallax: --timeout must be positive")
+		return exitUsage
+	}
+	if cfg.budget <= 0 {
+		say(stderr, "parallax: --budget must be positive")
 		return exitUsage
 	}
 	// The interface's palette: this flag, else PARALLAX_THEME, else the
@@ -153,7 +160,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, w := range store.Warnings() {
 		say(stderr, "parallax: warning: review %s: %s\n", store.Path, w)
 	}
-	doc := export.Doc{Generator: "parallax " + version, Articles: res.Articles, Result: review.Compare(res.Articles, store), Review: store}
+	result, cerr := compareWithin(cfg.budget, res.Articles, func() *compare.Result { return review.Compare(res.Articles, store) })
+	if cerr != nil {
+		say(stderr, "parallax: %v", cerr)
+		return exitFailure
+	}
+	doc := export.Doc{Generator: "parallax " + version, Articles: res.Articles, Result: result, Review: store}
 	switch cmd {
 	case "report":
 		if werr := export.Report(stdout, doc, export.ReportOptions{Color: useColor(stdout), Bundled: bundled}); werr != nil {
@@ -308,9 +320,62 @@ func isBundled(arts []*loader.Article) bool {
 	return true
 }
 
+// defaultBudget is how long parallax reads one input, and then compares,
+// before it gives up with an error instead of seeming to hang. A 10 MB
+// article, the largest input by default, takes seconds to read; a minute
+// leaves room for a slow machine and a large comparison, and still ends a
+// pathological input's run in a time a person will wait.
+const defaultBudget = time.Minute
+
+// compareWithin runs the comparison, giving up after budget. The engine
+// cannot be stopped midway: its goroutine is left behind, and the process
+// ends soon after, on the error; the error names the largest input, the
+// likeliest cause, so that a person knows what to leave out or split.
+func compareWithin(budget time.Duration, arts []*loader.Article, fn func() *compare.Result) (*compare.Result, error) {
+	done := make(chan *compare.Result, 1)
+	go func() { done <- fn() }()
+	timer := time.NewTimer(budget)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r, nil
+	case <-timer.C:
+		msg := fmt.Sprintf("the comparison gave up after %s (--budget)", budget)
+		if a, size := largestInput(arts); a != nil {
+			msg += fmt.Sprintf("; the largest input is %s (%s of text): an input built to stall the engine, or one too large to compare in that time", describeInput(a), loader.FormatBytes(size))
+		}
+		return nil, errors.New(msg)
+	}
+}
+
+// largestInput is the article with the most text, and how much.
+func largestInput(arts []*loader.Article) (*loader.Article, int64) {
+	var best *loader.Article
+	var most int64 = -1
+	for _, a := range arts {
+		var n int64
+		for _, p := range a.Paragraphs {
+			n += int64(len(p.Text))
+		}
+		if n > most {
+			best, most = a, n
+		}
+	}
+	return best, most
+}
+
+// describeInput names an article as the loader's messages do: its input,
+// or standard input.
+func describeInput(a *loader.Article) string {
+	if a.Path == "-" {
+		return "standard input"
+	}
+	return a.ShownPath()
+}
+
 // load reads the inputs, or the bundled sample when there are none.
 func load(inputs []string, cfg config, stdin io.Reader) (loader.Result, bool, error) {
-	opt := loader.Options{MaxBytes: cfg.maxSize, Timeout: cfg.timeout, UserAgent: cfg.userAgent, Stdin: stdin}
+	opt := loader.Options{MaxBytes: cfg.maxSize, Timeout: cfg.timeout, UserAgent: cfg.userAgent, Stdin: stdin, Budget: cfg.budget}
 	bundled := len(inputs) == 0
 	if bundled {
 		opt.FS = seeds.FS

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/compare"
+	"github.com/parallax-news/parallax/export"
 	"github.com/parallax-news/parallax/review"
 	"github.com/parallax-news/parallax/seeds"
 )
@@ -472,5 +474,97 @@ func TestReviewersWorkReadBack(t *testing.T) {
 	}
 	if _, out, _ := runCmd(t, "", "report", wire, courier, gazette); !strings.Contains(out, "Left out of the comparison by the reviewer") || !strings.Contains(out, "✎ recorded by the reviewer") {
 		t.Errorf("the report does not read the reviewer's work:\n%s", out)
+	}
+}
+
+// BenchmarkSeedsExport is the work of "parallax export --format json" on
+// the bundled sample after the process has started, stage by stage: the
+// loader, the comparison with the review, the JSON export. The process's
+// own start (the packages' init) is measured on the binary with
+// GODEBUG=inittrace=1 and /usr/bin/time; see the notes.
+func BenchmarkSeedsExport(b *testing.B) {
+	b.Setenv("XDG_STATE_HOME", b.TempDir())
+	cfg := config{maxSize: 10 << 20, timeout: time.Second}
+	res, _, err := load(nil, cfg, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	store, err := openReview("", res.Articles, true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := export.Doc{Generator: "parallax bench", Articles: res.Articles, Result: review.Compare(res.Articles, store), Review: store}
+	b.Run("load", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, _, err := load(nil, cfg, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("compare", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			review.Compare(res.Articles, store)
+		}
+	})
+	b.Run("export", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := export.Write(io.Discard, "json", doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("all", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if code := run([]string{"export", "--format", "json"}, nil, io.Discard, io.Discard); code != exitOK {
+				b.Fatalf("exit %d", code)
+			}
+		}
+	})
+}
+
+// A reading or a comparison that runs past --budget ends the run with one
+// line that says which and names the input, and exit 1, never a spin.
+func TestBudget(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
+	big := filepath.Join(dir, "big.txt")
+	var b strings.Builder
+	for i := 0; b.Len() < 3<<20; i++ {
+		fmt.Fprintf(&b, "Officials said on day %d that %d people had been moved to shelters in the %dth district.\n\n", i, i*7%1000, i%90)
+	}
+	os.WriteFile(big, []byte(b.String()), 0o644)
+	code, out, errOut := runCmd(t, "", "export", "-f", "json", "--budget", "1ms", big)
+	if code != exitFailure || out != "" || !strings.Contains(errOut, "parallax: "+big+": too slow to read: gave up after 1ms (--budget)") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("reading past the budget: exit %d, stdout %d bytes, stderr %q", code, len(out), errOut)
+	}
+	for _, bad := range []string{"0s", "-1m", "soon"} {
+		if code, _, errOut := runCmd(t, "", "report", "--budget", bad); code != exitUsage || !strings.Contains(errOut, "budget") {
+			t.Errorf("--budget %s: exit %d, %q", bad, code, errOut)
+		}
+	}
+
+	// The comparison: the engine cannot be stopped, so the budget is kept
+	// by not waiting for it.
+	small := filepath.Join(dir, "small.txt")
+	os.WriteFile(small, []byte("Source: Wire\n\nSeven people were killed in the blast on Monday, officials said.\n"), 0o644)
+	res, _, err := load([]string{small, big}, config{maxSize: 10 << 20, budget: time.Minute}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	release := make(chan struct{})
+	defer close(release)
+	// (The function returns only when the test ends: compareWithin
+	// returning at all shows it did not wait.)
+	r, err := compareWithin(50*time.Millisecond, res.Articles, func() *compare.Result { <-release; return &compare.Result{} })
+	if r != nil || err == nil || !strings.HasPrefix(err.Error(), "the comparison gave up after 50ms (--budget); the largest input is "+big+" (2.9 MiB of text)") {
+		t.Errorf("a comparison that does not end: %v, %v", r, err)
+	}
+	want := &compare.Result{}
+	if r, err := compareWithin(time.Minute, res.Articles, func() *compare.Result { return want }); r != want || err != nil {
+		t.Errorf("a comparison within the budget: %v, %v", r, err)
 	}
 }

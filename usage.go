@@ -39,6 +39,9 @@ Flags:
                        PARALLAX_THEME environment variable, which takes the same words
   --max-size SIZE      refuse an input larger than this (default 10MiB; e.g. 512KiB, 50MiB)
   --timeout DURATION   give up on a URL after this long (default 20s)
+  --budget DURATION    give up on reading one input after this long, and on the comparison
+                       after as long again, with an error that names the input (default 1m;
+                       e.g. 30s, 5m): a page built to stall a reader ends the run, not hangs it
   --user-agent STRING  the User-Agent sent with URL requests
   --json               the older spelling of export --format json
   --version            print the version
@@ -62,7 +65,8 @@ Interface keys (? inside shows them all):
 
 Exit codes:
   0  success
-  1  an input could not be loaded, a review file is corrupt or of other articles,
-     an output could not be written, or another failure
+  1  an input could not be loaded (or not within --budget), the comparison ran past
+     --budget, a review file is corrupt or of other articles, an output could not be
+     written, or another failure
   2  usage error (an unknown command or flag, or a bad flag value)
 `

@@ -4,8 +4,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"testing"
+
+	"github.com/parallax-news/parallax/seeds"
 )
 
 // ecbArticles lists the ECB+ development articles beside the repository
@@ -15,7 +17,7 @@ func ecbArticles(b *testing.B, n int) ([]string, int64) {
 	if len(paths) == 0 {
 		b.Skip("../shared/eval/ecbplus-dev not found")
 	}
-	sort.Strings(paths)
+	slices.Sort(paths)
 	var out []string
 	var size int64
 	for len(out) < n {
@@ -56,6 +58,19 @@ func BenchmarkParseHTML(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Parse("a.html", data, "", ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadSeeds loads the five bundled sample articles, the loader's
+// share of parallax's start-up (the whole run is measured with
+// /usr/bin/time on the binary; see the notes).
+func BenchmarkLoadSeeds(b *testing.B) {
+	names := seeds.Names()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(context.Background(), names, Options{FS: seeds.FS}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -71,39 +71,105 @@ func ParseDate(s string) (Dateline, bool) {
 	return Dateline{}, false
 }
 
-// isoRe is ISO 8601 as pages and APIs write it: a date, then perhaps a time
-// (after "T" or a space) with seconds and a fraction of any length, then
-// perhaps a zone ("Z", "+01:00", "-0800", "+05").
-var isoRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$`)
-})
-
-// parseISO reads a date in ISO 8601; a time of day without a zone is kept
-// without one.
+// parseISO reads a date in ISO 8601 as pages and APIs write it: a date,
+// then perhaps a time (after "T" or a space) with seconds and a fraction of
+// 1 to 9 digits, then perhaps a zone ("Z", "+01:00", "-0800", "+05") after
+// optional white space. A time of day without a zone is kept without one.
+// It reads what the expression
+// `^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$`
+// reads (a test holds them to it), written out because every run parses a
+// date and the expression cost most of a millisecond to build at start-up.
 func parseISO(s string) (Dateline, bool) {
-	m := isoRe().FindStringSubmatch(s)
-	if m == nil {
+	i := 0
+	num := func(n int) (int, bool) {
+		if i+n > len(s) {
+			return 0, false
+		}
+		v := 0
+		for _, c := range []byte(s[i : i+n]) {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			v = v*10 + int(c-'0')
+		}
+		i += n
+		return v, true
+	}
+	lit := func(chars string) bool {
+		if i < len(s) && strings.IndexByte(chars, s[i]) >= 0 {
+			i++
+			return true
+		}
+		return false
+	}
+	year, ok1 := num(4)
+	ok2 := lit("-")
+	month, ok3 := num(2)
+	ok4 := lit("-")
+	day, ok5 := num(2)
+	if !(ok1 && ok2 && ok3 && ok4 && ok5) {
 		return Dateline{}, false
 	}
-	num := func(i int) int { n, _ := strconv.Atoi(m[i]); return n }
-	year, month, day := num(1), num(2), num(3)
-	if month < 1 || month > 12 || day < 1 || day > 31 {
+	var dl Dateline
+	hour, minute, sec, nsec := 0, 0, 0, 0
+	if mark := i; lit("T ") {
+		h, okh := num(2)
+		okc := lit(":")
+		m, okm := num(2)
+		if okh && okc && okm {
+			dl.HasTime, hour, minute = true, h, m
+			if mark := i; lit(":") {
+				if v, ok := num(2); ok {
+					sec = v
+					if mark := i; lit(".,") {
+						digits := 0
+						for i < len(s) && digits < 9 && s[i] >= '0' && s[i] <= '9' {
+							i++
+							digits++
+						}
+						if digits == 0 {
+							i = mark
+						} else {
+							nsec, _ = strconv.Atoi((s[mark+1:i] + "000000000")[:9])
+						}
+					}
+				} else {
+					i = mark
+				}
+			}
+		} else {
+			i = mark
+		}
+	}
+	for i < len(s) && strings.IndexByte(" \t\n\f\r", s[i]) >= 0 {
+		i++
+	}
+	zone := ""
+	if mark := i; lit("Z") {
+		zone = "Z"
+	} else if lit("+-") {
+		if _, ok := num(2); ok {
+			minutes := i
+			lit(":")
+			if _, ok := num(2); !ok {
+				i = minutes
+			}
+			zone = s[mark:i]
+		} else {
+			i = mark
+		}
+	}
+	if i != len(s) {
 		return Dateline{}, false
 	}
-	dl := Dateline{HasTime: m[4] != ""}
-	hour, minute, sec, nsec := num(4), num(5), num(6), 0
-	if m[7] != "" {
-		frac := (m[7] + "000000000")[:9]
-		nsec, _ = strconv.Atoi(frac)
-	}
-	if hour > 23 || minute > 59 || sec > 60 {
+	if month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || sec > 60 {
 		return Dateline{}, false
 	}
 	loc := time.UTC
-	if z := m[8]; z != "" && dl.HasTime {
+	if zone != "" && dl.HasTime {
 		dl.HasZone = true
-		if z != "Z" {
-			d := strings.ReplaceAll(z[1:], ":", "")
+		if zone != "Z" {
+			d := strings.ReplaceAll(zone[1:], ":", "")
 			h, _ := strconv.Atoi(d[:2])
 			mins := 0
 			if len(d) == 4 {
@@ -113,7 +179,7 @@ func parseISO(s string) (Dateline, bool) {
 				return Dateline{}, false
 			}
 			off := (h*60 + mins) * 60
-			if z[0] == '-' {
+			if zone[0] == '-' {
 				off = -off
 			}
 			loc = time.FixedZone("", off)
@@ -180,6 +246,9 @@ var openingDateRe = sync.OnceValue(func() *regexp.Regexp {
 
 // openingDate reads the date that opens a lede ("Feb. 23, 2015 -- ...").
 func openingDate(text string) (Dateline, bool) {
+	if !hasDigitRun(text, 4) {
+		return Dateline{}, false // every date the expression reads has a year of four digits
+	}
 	m := openingDateRe().FindStringSubmatchIndex(text)
 	if m == nil {
 		return Dateline{}, false
@@ -191,6 +260,9 @@ func openingDate(text string) (Dateline, bool) {
 // November 28, 2005", "Last Updated: Monday, 28 November 2005, 02:24 GMT").
 // The day is kept, not the time: a byline's time is often the last update's.
 func datelineOf(text string) (Dateline, bool) {
+	if !hasDigitRun(text, 4) {
+		return Dateline{}, false // every date line, CJK ones too, has a year of four digits
+	}
 	m := timestampRe().FindStringSubmatch(strings.TrimSpace(text))
 	if m == nil {
 		return cjkDateline(text)
@@ -214,4 +286,20 @@ func datelineOf(text string) (Dateline, bool) {
 		}
 	}
 	return Dateline{}, false
+}
+
+// hasDigitRun reports whether s holds n ASCII digits in a row: the year
+// every written date has, checked before the date expressions are run.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"context"
 	"net/url"
 	"strings"
 )
@@ -50,7 +51,7 @@ const (
 
 // finish turns a draft into an Article: every string sanitised and
 // normalised, empty blocks dropped, kinds decided, sentences split.
-func (d *draft) finish() *Article {
+func (d *draft) finish(ctx context.Context) *Article {
 	var c cleaner
 	a := &Article{
 		Format:      d.format,
@@ -64,7 +65,10 @@ func (d *draft) finish() *Article {
 	}
 	a.Truncated = d.cutTruncation()
 	hasTitle := false
-	for _, b := range d.blocks {
+	for i, b := range d.blocks {
+		if i%256 == 255 && ctx.Err() != nil {
+			return a // given up on (see Options.Budget): the caller drops it
+		}
 		text := c.line(b.text)
 		if text == "" {
 			continue
@@ -105,6 +109,9 @@ func (d *draft) finish() *Article {
 		a.Paragraphs = append(a.Paragraphs, Paragraph{Kind: kind, Text: text})
 	}
 	for i := range a.Paragraphs {
+		if i%256 == 255 && ctx.Err() != nil {
+			return a
+		}
 		p := &a.Paragraphs[i]
 		p.Sentences = SplitSentences(p.Text)
 	}

@@ -27,6 +27,7 @@ var (
 	ErrTooLarge    = errors.New("too large")
 	ErrUnsupported = errors.New("unknown format")
 	ErrNoArticles  = errors.New("folder holds no supported files (.txt, .md, .html, .json)")
+	ErrTooSlow     = errors.New("too slow to read")
 )
 
 func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }

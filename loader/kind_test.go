@@ -1,6 +1,9 @@
 package loader
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestClassify(t *testing.T) {
 	tests := []struct {
@@ -76,5 +79,27 @@ func TestDateLine(t *testing.T) {
 	}
 	if !arts[0].Published.IsZero() {
 		t.Errorf("a date line at the foot dated the article: %v", arts[0].Published)
+	}
+}
+
+// The phrase index finds what a search for each phrase finds, at the start,
+// the middle and the end of a line, for every list it indexes.
+func TestPhraseIndexAsContains(t *testing.T) {
+	lists := [][]string{boilerplatePhrases, offerPhrases, newsletterWords, signUpWords, {"ab", "xyz", "on x @"}}
+	x := newPhraseIndex(lists...)
+	var all []string
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	for _, p := range all {
+		for _, s := range []string{p, "a " + p, "the text then " + p + " and more", p[:len(p)-1], "x" + p[1:]} {
+			want := false
+			for _, q := range all {
+				want = want || strings.Contains(s, q)
+			}
+			if got := x.in(s); got != want {
+				t.Errorf("in(%q) = %v, strings.Contains says %v", s, got, want)
+			}
+		}
 	}
 }

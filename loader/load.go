@@ -14,10 +14,12 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // DefaultMaxBytes is the largest input read unless Options.MaxBytes says otherwise.
@@ -34,6 +36,10 @@ type Options struct {
 	// Progress, when set, is called after each input is read and parsed,
 	// from the loading goroutines.
 	Progress func(done, total int)
+	// Budget bounds the time spent parsing one input (after it is read or
+	// fetched); 0 means no bound. An input that takes longer fails with
+	// ErrTooSlow rather than holding up the others for ever.
+	Budget time.Duration
 }
 
 // Result is what Load read.
@@ -193,10 +199,14 @@ func (a *Article) metaKey() string {
 // under two names is found.
 func (a *Article) contentKey() [32]byte {
 	h := sha256.New()
+	var buf []byte // a paragraph in lower case, as strings.ToLower writes it, without a string made of it
 	for _, p := range a.Paragraphs {
 		if p.Kind == KindBody {
-			io.WriteString(h, strings.ToLower(p.Text))
-			h.Write([]byte{0})
+			buf = buf[:0]
+			for _, r := range p.Text {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			h.Write(append(buf, 0))
 		}
 	}
 	var k [32]byte
@@ -233,7 +243,7 @@ func (o *Options) expand(p string) ([]item, error) {
 	if len(out) == 0 {
 		return nil, ErrNoArticles
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].input < out[j].input })
+	slices.SortFunc(out, func(a, b item) int { return strings.Compare(a.input, b.input) })
 	return out, nil
 }
 
@@ -257,7 +267,7 @@ func (o *Options) walk(root string, fn func(string, fs.DirEntry) error) error {
 	return filepath.WalkDir(root, visit)
 }
 
-func (o *Options) open(p string) (io.ReadCloser, error) {
+func (o *Options) open(p string) (fs.File, error) {
 	if o.FS != nil {
 		return o.FS.Open(p)
 	}
@@ -289,7 +299,7 @@ func (o *Options) loadItem(ctx context.Context, it item) ([]*Article, error) {
 			return nil, err
 		}
 		u, _ := url.Parse(f.finalURL)
-		return Parse(u.Path, f.data, f.contentType, f.finalURL)
+		return o.parse(ctx, u.Path, f.data, f.contentType, f.finalURL)
 	case itemStdin:
 		r := o.Stdin
 		if r == nil {
@@ -302,24 +312,85 @@ func (o *Options) loadItem(ctx context.Context, it item) ([]*Article, error) {
 		if int64(len(data)) > max {
 			return nil, tooLarge(-1, max)
 		}
-		return Parse("", data, "", "")
-	}
-	if info, err := o.stat(it.input); err == nil && info.Size() > max {
-		return nil, tooLarge(info.Size(), max)
+		return o.parse(ctx, "", data, "", "")
 	}
 	f, err := o.open(it.input)
 	if err != nil {
 		return nil, pathError(err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	// The file's size, from the open file (one fstat, not a second walk of
+	// the path), refuses a file too large before reading it, and sizes the
+	// buffer: one read of a regular file, not a buffer doubled from 512
+	// bytes. The read stays capped, as the file may grow or lie.
+	var size int64
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		if size = info.Size(); size > max {
+			return nil, tooLarge(size, max)
+		}
+	}
+	data, err := readCapped(f, size, max)
 	if err != nil {
 		return nil, pathError(err)
 	}
 	if int64(len(data)) > max {
 		return nil, tooLarge(-1, max)
 	}
-	return Parse(it.input, data, "", "")
+	return o.parse(ctx, it.input, data, "", "")
+}
+
+// parse is Parse within the budget: the parsing runs on a goroutine of its
+// own, and when the budget is spent the input fails with ErrTooSlow. The
+// parsing is told to stop (it checks between blocks), and its result, when
+// it comes, is dropped; the libraries it calls cannot be stopped midway, so
+// it may run on a while, but nothing waits for it.
+func (o *Options) parse(ctx context.Context, name string, data []byte, contentType, pageURL string) ([]*Article, error) {
+	if o.Budget <= 0 {
+		return parse(ctx, name, data, contentType, pageURL)
+	}
+	ctx, cancel := context.WithTimeoutCause(ctx, o.Budget, ErrTooSlow)
+	defer cancel()
+	type result struct {
+		arts []*Article
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		arts, err := parse(ctx, name, data, contentType, pageURL)
+		done <- result{arts, err}
+	}()
+	select {
+	case r := <-done:
+		return r.arts, r.err
+	case <-ctx.Done():
+		if errors.Is(context.Cause(ctx), ErrTooSlow) {
+			return nil, fmt.Errorf("%w: gave up after %s (--budget); the input may be built to stall a reader (nesting, repetition), or it needs a larger budget", ErrTooSlow, o.Budget)
+		}
+		return nil, context.Cause(ctx)
+	}
+}
+
+// readCapped reads r to its end or to max+1 bytes, whichever comes first,
+// into a buffer made for size bytes (the file's size when known, else 0).
+func readCapped(r io.Reader, size, max int64) ([]byte, error) {
+	buf := make([]byte, 0, min(size, max)+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grow as append does
+		}
+		room := min(int64(cap(buf)), max+1)
+		n, err := r.Read(buf[len(buf):room])
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > max {
+			return buf, nil
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 func tooLarge(size, max int64) error {

@@ -19,6 +19,11 @@ const (
 	// end of a long paragraph of news is an aside.
 	maxCaptionWords = 60
 
+	// maxCreditRunes bounds the words of a closing parenthesis read as a
+	// credit ("Yuri Gripas/Reuters", "Photo: U.S. Central Command"): a
+	// photographer's name and an agency, or two, fit in 80 characters.
+	maxCreditRunes = 80
+
 	// maxFurnitureHeadingWords bounds a heading that opens a section of page
 	// furniture ("Related stories", "More from the BBC"): such headings are
 	// labels of a few words.

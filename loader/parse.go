@@ -2,6 +2,7 @@ package loader
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"strings"
 )
@@ -11,6 +12,11 @@ import (
 // format); contentType is a URL response's Content-Type, or "". pageURL, when
 // known, is where the input came from.
 func Parse(name string, data []byte, contentType, pageURL string) ([]*Article, error) {
+	return parse(context.Background(), name, data, contentType, pageURL)
+}
+
+// parse is Parse that stops, with ctx's cause, when ctx is done.
+func parse(ctx context.Context, name string, data []byte, contentType, pageURL string) ([]*Article, error) {
 	data, _ = decodeBOM(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%w: the file holds no text", ErrEmpty)
@@ -52,7 +58,10 @@ func Parse(name string, data []byte, contentType, pageURL string) ([]*Article, e
 		if d.url == "" {
 			d.url = pageURL
 		}
-		a := d.finish()
+		a := d.finish(ctx)
+		if ctx.Err() != nil {
+			return nil, context.Cause(ctx)
+		}
 		if err := checkBody(a); err != nil {
 			if len(drafts) > 1 {
 				return nil, fmt.Errorf("article %d of %d: %w", i+1, len(drafts), err)

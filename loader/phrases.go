@@ -7,39 +7,50 @@ import "strings"
 // furniture phrases run to a hundred entries and every paragraph of an
 // article is searched for them.
 type phraseIndex struct {
-	// bits marks the two-byte openings of some phrase; heads holds the
-	// phrases by their opening.
+	// bits marks the four-byte openings of some phrase, hashed to 16 bits:
+	// at most a few positions of a paragraph pass it (two-byte openings
+	// such as "th" passed at every other word); heads holds the phrases by
+	// their opening.
 	bits  [1 << 13]byte
-	heads map[uint16][]string
-	one   []string // phrases of a single byte
+	heads map[uint32][]string
+	short []string // phrases of fewer than four bytes
 }
 
 func newPhraseIndex(lists ...[]string) *phraseIndex {
-	x := &phraseIndex{heads: map[uint16][]string{}}
+	x := &phraseIndex{heads: map[uint32][]string{}}
 	for _, list := range lists {
 		for _, p := range list {
-			if len(p) < 2 {
-				x.one = append(x.one, p)
+			if len(p) < 4 {
+				x.short = append(x.short, p)
 				continue
 			}
-			k := uint16(p[0])<<8 | uint16(p[1])
-			x.bits[k>>3] |= 1 << (k & 7)
+			k := opening(p)
+			h := hash16(k)
+			x.bits[h>>3] |= 1 << (h & 7)
 			x.heads[k] = append(x.heads[k], p)
 		}
 	}
 	return x
 }
 
+// opening is the first four bytes of s, which has at least four.
+func opening(s string) uint32 {
+	return uint32(s[0])<<24 | uint32(s[1])<<16 | uint32(s[2])<<8 | uint32(s[3])
+}
+
+func hash16(k uint32) uint32 { return (k * 2654435761) >> 16 }
+
 // in reports whether some phrase occurs in s.
 func (x *phraseIndex) in(s string) bool {
-	for _, p := range x.one {
+	for _, p := range x.short {
 		if strings.Contains(s, p) {
 			return true
 		}
 	}
-	for i := 0; i+1 < len(s); i++ {
-		k := uint16(s[i])<<8 | uint16(s[i+1])
-		if x.bits[k>>3]&(1<<(k&7)) == 0 {
+	for i := 0; i+4 <= len(s); i++ {
+		k := opening(s[i:])
+		h := hash16(k)
+		if x.bits[h>>3]&(1<<(h&7)) == 0 {
 			continue
 		}
 		for _, p := range x.heads[k] {

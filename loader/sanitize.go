@@ -160,11 +160,37 @@ func ValidUTF8(b []byte) (string, int) {
 // separators into LF and drops a leading byte-order mark.
 func normalizeNewlines(s string) string {
 	s = strings.TrimPrefix(s, "\uFEFF")
-	if !strings.ContainsAny(s, "\r\u2028\u2029") {
+	if strings.IndexByte(s, '\r') < 0 && !strings.Contains(s, "\u2028") && !strings.Contains(s, "\u2029") {
 		return s
 	}
 	r := strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n\n")
 	return r.Replace(s)
+}
+
+// collapsed reports ASCII text that collapseSpace would leave as it is: no
+// white space but single spaces between words, none at the ends. Most
+// paragraphs are, and are then kept without a copy; text with other bytes
+// takes the full path (a no-break space or a byte-order mark is not ASCII).
+func collapsed(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80 || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		default:
+			prevSpace = false
+		}
+	}
+	return true
 }
 
 // cleaner sanitises the strings of one article and keeps count of what it
@@ -185,6 +211,9 @@ func (c *cleaner) line(s string) string {
 // ends. A byte-order mark or zero-width no-break space inside the text counts
 // as nothing.
 func collapseSpace(s string) string {
+	if collapsed(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

@@ -77,3 +77,17 @@ func FuzzSanitize(f *testing.F) {
 		}
 	})
 }
+
+// collapsed is collapseSpace's shortcut: it says a string is collapsed only
+// when collapseSpace would return it unchanged.
+func TestCollapsedShortcut(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a\u00a0b", "a\ufeffb", "a\u2003b", "Seven people were killed.", "x\x85y", "a\vb", "a\fb", "a\rb"} {
+		want := collapseSpace(s) == s
+		if collapsed(s) && !want {
+			t.Errorf("collapsed(%q) but collapseSpace gives %q", s, collapseSpace(s))
+		}
+	}
+	if !collapsed("Seven people were killed.") || collapsed("a  b") {
+		t.Error("the shortcut misses the common case or takes a double space")
+	}
+}

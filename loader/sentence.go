@@ -16,6 +16,17 @@ import (
 // with it, so a quotation that runs over several sentences splits at each of
 // its sentence ends.
 func SplitSentences(text string) []Sentence {
+	if oneSentence(text) {
+		if s, e := trimSpan(text, 0, len(text)); s < e {
+			return []Sentence{{Start: s, End: e}}
+		}
+		return nil
+	}
+	return splitUAX(text)
+}
+
+// splitUAX is SplitSentences by the iterator, for any text.
+func splitUAX(text string) []Sentence {
 	var spans []Sentence
 	it := sentences.FromString(text)
 	for it.Next() {
@@ -30,6 +41,34 @@ func SplitSentences(text string) []Sentence {
 		spans = append(spans, Sentence{Start: s, End: e})
 	}
 	return spans
+}
+
+// oneSentence reports ASCII text in which UAX #29 finds no boundary but its
+// end: no line break, and no full stop, question or exclamation mark but
+// those that end it (perhaps followed by closing quotes, brackets and
+// spaces). Such is a headline, a caption, a line of one sentence; the
+// iterator need not be run on it. (In ASCII those three marks are the only
+// sentence terminators, and CR and LF the only separators.)
+func oneSentence(text string) bool {
+	// From the end: spaces, then closing quotes and brackets, then the
+	// marks (UAX #29's STerm|ATerm Close* Sp*, read backwards).
+	end := len(text)
+	for end > 0 && strings.IndexByte(" \t\v\f", text[end-1]) >= 0 {
+		end--
+	}
+	for end > 0 && strings.IndexByte("\"'()[]{}", text[end-1]) >= 0 {
+		end--
+	}
+	for end > 0 && strings.IndexByte(".!?", text[end-1]) >= 0 {
+		end--
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= 0x80 || c == '\n' || c == '\r' || i < end && (c == '.' || c == '!' || c == '?') {
+			return false
+		}
+	}
+	return true
 }
 
 func trimSpan(text string, s, e int) (int, int) {

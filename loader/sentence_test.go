@@ -1,7 +1,9 @@
 package loader
 
 import (
+	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -65,4 +67,39 @@ func FuzzSplitSentences(f *testing.F) {
 			prev = sp.End
 		}
 	})
+}
+
+// The one-sentence shortcut gives what the iterator gives, on every
+// paragraph of the bundled sample and of the evaluation articles beside the
+// repository, and on shapes at its edges.
+func TestOneSentenceAsTheIterator(t *testing.T) {
+	texts := []string{"", " ", "A headline", "One sentence.", "Is it?\" ", "Yes!)]  ", "Two. Sentences.", "U.S. forces struck.", "a\nb.", "Ends with an ellipsis...", "Quoted \"end.\"", "tab\tinside.", "(aside.) more"}
+	for _, a := range loadSeeds(t) {
+		for _, p := range a.Paragraphs {
+			texts = append(texts, p.Text)
+		}
+	}
+	paths, _ := filepath.Glob("../../shared/eval/*/*/articles/*.txt")
+	more, _ := filepath.Glob("../../shared/eval/news-dev/*/*.txt")
+	if res, err := Load(t.Context(), append(paths, more...), Options{}); err == nil || len(res.Articles) > 0 {
+		for _, a := range res.Articles {
+			for _, p := range a.Paragraphs {
+				texts = append(texts, p.Text)
+			}
+		}
+	}
+	short := 0
+	for _, text := range texts {
+		if !oneSentence(text) {
+			continue
+		}
+		short++
+		if want, got := splitUAX(text), SplitSentences(text); !slices.Equal(got, want) {
+			t.Errorf("%q: shortcut %v, iterator %v", text, got, want)
+		}
+	}
+	t.Logf("the shortcut took %d of %d texts", short, len(texts))
+	if short < 5 {
+		t.Errorf("the shortcut took %d of %d texts", short, len(texts))
+	}
 }

@@ -39,7 +39,14 @@ func wordUnits(text string) int {
 
 // unspaced reports a letter of a script written without spaces between words.
 func unspaced(r rune) bool {
-	return r >= 0x0E00 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai,
+	// The test below U+0E00 (Thai, the first of these scripts) is all most
+	// text needs, and small enough to be inlined into the loops that ask
+	// it of every character.
+	return r >= 0x0E00 && unspacedScript(r)
+}
+
+func unspacedScript(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai,
 		unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }
 

@@ -1,7 +1,7 @@
 package loader
 
 import (
-	"strings"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -34,37 +34,44 @@ func markTail(ps []Paragraph) {
 // within pullQuoteWindow paragraphs of it.
 func markPullQuotes(ps []Paragraph) {
 	// The candidates and their word sequences, each marked when found
-	// elsewhere. Each paragraph's words are computed once, so the cost is
+	// elsewhere. Words and sequences are hashed (64 bits: a collision is
+	// far less likely than any page's pull quote), not joined into
+	// strings: on a long article the strings were most of the loader's
+	// work. Each paragraph's words are read at most twice, so the cost is
 	// linear in the article's length.
 	type candidate struct {
 		i     int
-		grams map[string]bool
+		grams []uint64 // sorted, each once
+		found []bool   // of each gram: seen in a longer paragraph near
 	}
 	var cands []candidate
+	var ws []uint64
 	for i, p := range ps {
-		if p.Kind != KindBody {
+		if p.Kind != KindBody || len(p.Sentences) > 1 || !startsAsProse(p.Text) {
 			continue
 		}
-		ws := foldedWords(p.Text)
-		if len(ws) < minPullQuoteWords || len(ws) > maxPullQuoteWords || !startsAsProse(p.Text) ||
-			len(p.Sentences) > 1 {
+		ws = foldedWords(p.Text, ws[:0])
+		if len(ws) < minPullQuoteWords || len(ws) > maxPullQuoteWords {
 			continue
 		}
-		grams := map[string]bool{}
+		grams := make([]uint64, 0, len(ws)-pullQuoteGram+1)
 		for j := 0; j+pullQuoteGram <= len(ws); j++ {
-			grams[strings.Join(ws[j:j+pullQuoteGram], " ")] = false
+			grams = append(grams, gramKey(ws[j:j+pullQuoteGram]))
 		}
-		cands = append(cands, candidate{i, grams})
+		slices.Sort(grams)
+		grams = slices.Compact(grams)
+		cands = append(cands, candidate{i, grams, make([]bool, len(grams))})
 	}
 	if len(cands) == 0 {
 		return
 	}
 	first := 0 // the first candidate within the window of paragraph j
+	var near []candidate
 	for j, p := range ps {
 		for first < len(cands) && cands[first].i < j-pullQuoteWindow {
 			first++
 		}
-		var near []candidate
+		near = near[:0]
 		for _, c := range cands[first:] {
 			if c.i > j+pullQuoteWindow {
 				break
@@ -76,19 +83,19 @@ func markPullQuotes(ps []Paragraph) {
 		if len(near) == 0 || p.Kind != KindBody {
 			continue
 		}
-		ns := foldedWords(p.Text)
-		for k := 0; k+pullQuoteGram <= len(ns); k++ {
-			g := strings.Join(ns[k:k+pullQuoteGram], " ")
+		ws = foldedWords(p.Text, ws[:0])
+		for k := 0; k+pullQuoteGram <= len(ws); k++ {
+			g := gramKey(ws[k : k+pullQuoteGram])
 			for _, c := range near {
-				if _, ok := c.grams[g]; ok {
-					c.grams[g] = true
+				if at, ok := slices.BinarySearch(c.grams, g); ok {
+					c.found[at] = true
 				}
 			}
 		}
 	}
 	for _, c := range cands {
 		found := 0
-		for _, ok := range c.grams {
+		for _, ok := range c.found {
 			if ok {
 				found++
 			}
@@ -99,34 +106,46 @@ func markPullQuotes(ps []Paragraph) {
 	}
 }
 
-// foldedWords splits text into lower-case words, each character of an
-// unspaced script a word of its own.
-func foldedWords(text string) []string {
-	var out []string
-	start := -1
-	for i, r := range text {
+// FNV-1a's constants, for the hashes of words and word sequences.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// foldedWords appends to out the words of text in lower case, as hashes,
+// each character of an unspaced script a word of its own.
+func foldedWords(text string, out []uint64) []uint64 {
+	h, in := uint64(fnvOffset), false
+	end := func() {
+		if in {
+			out = append(out, h)
+		}
+		h, in = fnvOffset, false
+	}
+	for _, r := range text {
 		switch {
 		case unspaced(r):
-			if start >= 0 {
-				out = append(out, strings.ToLower(text[start:i]))
-				start = -1
-			}
-			out = append(out, string(r))
+			end()
+			out = append(out, (fnvOffset^uint64(r))*fnvPrime)
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || r == '\'':
-			if start < 0 {
-				start = i
-			}
+			h = (h ^ uint64(unicode.ToLower(r))) * fnvPrime
+			in = true
 		default:
-			if start >= 0 {
-				out = append(out, strings.ToLower(text[start:i]))
-				start = -1
-			}
+			end()
 		}
 	}
-	if start >= 0 {
-		out = append(out, strings.ToLower(text[start:]))
-	}
+	end()
 	return out
+}
+
+// gramKey is the hash of a sequence of word hashes, in order.
+func gramKey(ws []uint64) uint64 {
+	h := uint64(fnvOffset)
+	for _, w := range ws {
+		h = (h ^ w) * fnvPrime
+		h ^= h >> 29
+	}
+	return h
 }
 
 // startsAsProse reports text that opens as a sentence does, with a letter, a
