@@ -20,8 +20,9 @@ type unit struct {
 	sents  []sentence
 	quoted bool
 
-	eng   vec // the engine's terms: stems, names, numbers, event classes
-	plain vec // the plain words, as a TF-IDF baseline reads them
+	eng   vec         // the engine's terms: stems, names, numbers, event classes
+	shown []termShown // per entry of eng: its key and the word explain shows
+	plain vec         // the plain words, as a TF-IDF baseline reads them
 	// Filled by vectorise: the weight of the main event's vocabulary in eng
 	// (see index.eventTerm), whose cosine is one of the link features.
 	mainNorm float64
@@ -102,22 +103,23 @@ func prepareArticle(a *loader.Article, si int, st *stemmer) []*unit {
 					// An event class counts once per paragraph, however many
 					// of its words the paragraph has.
 					classes[class] = true
-					eng.add(classPrefix+class, classWeight, termClass)
+					eng.addShown(classPrefix+class, classWeight, termClass, w.text)
 				}
 				switch {
 				case isNumberToken(f):
-					eng.add(numberPrefix+strings.ReplaceAll(f, ",", ""), numberWeight, termNumber)
+					eng.addShown(numberPrefix+strings.ReplaceAll(f, ",", ""), numberWeight, termNumber, w.text)
 				case isStop(f) || len(f) < 2:
 				default:
 					if i > 0 && isCapitalised(w.text) {
-						eng.add(st.stem(w.text), nameWeight, termName) // a capital inside a sentence: a name
+						eng.addShown(st.stem(w.text), nameWeight, termName, w.text) // a capital inside a sentence: a name
 					} else {
-						eng.add(st.stem(w.text), 1, termWord)
+						eng.addShown(st.stem(w.text), 1, termWord, w.text)
 					}
 				}
 			}
 		}
-		u.eng, u.plain = eng.vec(), plain.vec()
+		u.eng, u.shown = eng.vecShown()
+		u.plain = plain.vec()
 		out = append(out, u)
 	}
 	return out

@@ -396,18 +396,14 @@ func buildTopics(c *comparison) {
 			}
 		}
 	}
-	// Explained on every core, each worker with its own explainer; added
-	// to their topics in the links' order.
+	// Explained on every core; added to their topics in the links' order.
 	explained := make([]Link, len(jobs))
-	exs := make([]*explainer, workers())
-	parallel(len(jobs), func(w int, next func() (int, bool)) {
-		if exs[w] == nil {
-			exs[w] = newExplainer(c.stems)
-		}
+	parallel(len(jobs), func(_ int, next func() (int, bool)) {
+		st := newStemmer(c.stems)
 		for k, ok := next(); ok; k, ok = next() {
 			j := jobs[k]
 			p := c.pairs[j.link]
-			explained[k] = exs[w].explain(us[p.i], us[p.j], c.links[j.link])
+			explained[k] = explain(us[p.i], us[p.j], c.links[j.link], st)
 		}
 	})
 	for k, j := range jobs {

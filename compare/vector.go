@@ -38,7 +38,11 @@ type termCounts map[string]termCount
 type termCount struct {
 	w    float64
 	kind termKind
+	surf string // the word as a link's explanation shows it (addShown)
 }
+
+// termShown is a term's key and the word shown for it, beside a vec.
+type termShown struct{ key, surf string }
 
 // add counts a term; a word once written as a name is a name.
 func (c termCounts) add(term string, w float64, kind termKind) {
@@ -46,6 +50,36 @@ func (c termCounts) add(term string, w float64, kind termKind) {
 	tc.w += w
 	tc.kind = max(tc.kind, kind)
 	c[term] = tc
+}
+
+// addShown counts a term as add does and keeps the word a link's
+// explanation shows for it: an event class's first word, a number's last
+// writing, a word's first writing of its highest kind (a name over a word).
+func (c termCounts) addShown(term string, w float64, kind termKind, surf string) {
+	tc, ok := c[term]
+	switch {
+	case kind == termNumber:
+		tc.surf = surf
+	case !ok, kind > tc.kind && kind != termClass:
+		tc.surf = surf
+	}
+	tc.w += w
+	tc.kind = max(tc.kind, kind)
+	c[term] = tc
+}
+
+// vecShown is vec with each entry's key and shown word, in the same order.
+func (c termCounts) vecShown() (vec, []termShown) {
+	out := c.vec()
+	shown := make([]termShown, len(out))
+	byID := make(map[uint64]int, len(out))
+	for i, e := range out {
+		byID[e.id] = i
+	}
+	for t, tc := range c {
+		shown[byID[fnv64a(t)]] = termShown{t, tc.surf}
+	}
+	return out, shown
 }
 
 // vec turns the counts into a vector sorted by id.
