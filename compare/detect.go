@@ -35,6 +35,7 @@ var detectors = []detector{
 	})},
 	{"attribution", detectAttribution},
 	{"quotes", detectQuotes},
+	{"paraphrases", detectParaphrases},
 }
 
 // viewed runs a detector written against a view of the result.
