@@ -18,9 +18,10 @@ type surface struct {
 // weigh most, the shared numbers and names, and the events told in other
 // words ("died ~ killed"). The words come from prepare (unit.shown), so
 // that nothing is split or stemmed again; st is the caller's own, since a
-// stemmer is not shared between goroutines.
-func explain(a, b *unit, l Link, st *stemmer) Link {
-	var all []surface
+// stemmer is not shared between goroutines. buf is room for the shared
+// terms, handed back to be reused.
+func explain(a, b *unit, l Link, st *stemmer, buf []surface) (Link, []surface) {
+	all := buf
 	for i, j := 0, 0; i < len(a.eng) && j < len(b.eng); {
 		switch {
 		case a.eng[i].id < b.eng[j].id:
@@ -66,5 +67,5 @@ func explain(a, b *unit, l Link, st *stemmer) Link {
 			}
 		}
 	}
-	return l
+	return l, all
 }

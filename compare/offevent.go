@@ -59,21 +59,25 @@ func markOffEvent(c *comparison) {
 			nameShare[i] = float64(shared) / float64(len(names[i]))
 		}
 	}
-	median := func(xs []float64, skip int) float64 {
-		var o []float64
-		for i, x := range xs {
-			if i != skip {
-				o = append(o, x)
-			}
+	// medianWithout is the median of a sorted list less one copy of x, read
+	// off the list sorted once (a sort per source was quadratic in the
+	// sources): the middle (len-1)/2 of what is left is the list's own when
+	// the copy stood after it, else the next one.
+	medianWithout := func(sorted []float64, x float64) float64 {
+		m := (len(sorted) - 1) / 2
+		if r, _ := slices.BinarySearch(sorted, x); r > m {
+			return sorted[m]
 		}
-		slices.Sort(o)
-		return o[len(o)/2]
+		return sorted[m+1]
 	}
+	sortedLink, sortedName := slices.Clone(linkShare), slices.Clone(nameShare)
+	slices.Sort(sortedLink)
+	slices.Sort(sortedName)
 	for i, a := range c.arts {
 		if units[a.ID] == 0 {
 			continue
 		}
-		ml, mn := median(linkShare, i), median(nameShare, i)
+		ml, mn := medianWithout(sortedLink, linkShare[i]), medianWithout(sortedName, nameShare[i])
 		if linkShare[i] >= offEventRatio*ml || nameShare[i] >= offEventRatio*mn {
 			continue
 		}

@@ -385,31 +385,37 @@ func buildTopics(c *comparison) {
 			c.unitTopics[x] = append(c.unitTopics[x], c.res.Topics[newID[t]].ID)
 		}
 	}
-	// The links each topic keeps, with why they were made.
-	type kept struct{ link, topic int }
+	// The links each topic keeps, with why they were made: each link's
+	// place in its topic's list is known before it is explained, so that
+	// the lists are made once at their size and filled on every core, in
+	// the links' order.
+	type kept struct{ link, topic, slot int }
 	var jobs []kept
+	count := make([]int, len(c.res.Topics))
 	for k := range c.links {
 		a, b := c.pairs[k].i, c.pairs[k].j
 		for _, t := range topicOf[a] {
 			if slices.Contains(topicOf[b], t) {
-				jobs = append(jobs, kept{k, newID[t]})
+				id := newID[t]
+				jobs = append(jobs, kept{k, id, count[id]})
+				count[id]++
 			}
 		}
 	}
-	// Explained on every core; added to their topics in the links' order.
-	explained := make([]Link, len(jobs))
+	for t, n := range count {
+		if n > 0 {
+			c.res.Topics[t].Links = make([]Link, n)
+		}
+	}
 	parallel(len(jobs), func(_ int, next func() (int, bool)) {
 		st := newStemmer(c.stems)
+		var buf []surface
 		for k, ok := next(); ok; k, ok = next() {
 			j := jobs[k]
 			p := c.pairs[j.link]
-			explained[k] = explain(us[p.i], us[p.j], c.links[j.link], st)
+			c.res.Topics[j.topic].Links[j.slot], buf = explain(us[p.i], us[p.j], c.links[j.link], st, buf[:0])
 		}
 	})
-	for k, j := range jobs {
-		tp := &c.res.Topics[j.topic]
-		tp.Links = append(tp.Links, explained[k])
-	}
 }
 
 // secondTopics finds, for units already in a topic, another topic they are
