@@ -31,9 +31,15 @@ func detectParaphrases(c *comparison, out *findings) {
 		return
 	}
 	qtoks := make([][]string, len(quotes))
+	small := make([]bool, len(quotes))
+	qkey := make([]string, len(quotes)) // the speaker's key, "" if unknown
 	for i, q := range quotes {
 		for t := range eachWord(q.Text) {
 			qtoks[i] = append(qtoks[i], t.folded)
+		}
+		small[i] = hasSmall(qtoks[i])
+		if q.Quote.Speaker != "" {
+			qkey[i] = speakerKey(q.Quote.Speaker)
 		}
 	}
 	type site struct {
@@ -44,16 +50,60 @@ func detectParaphrases(c *comparison, out *findings) {
 	}
 	found := map[site][]int{} // → the quotations
 	var order []site
+	// The quotations an account may be of: those of its topic and of the
+	// paragraphs linked to its own, found through indexes (every account
+	// against every quotation was quadratic in the articles).
+	byTopic := map[string][]int{}
+	byRef := map[Ref][]int{}
+	for qi, q := range quotes {
+		if q.Topic != "" {
+			byTopic[q.Topic] = append(byTopic[q.Topic], qi)
+		}
+		r := Ref{q.Span.Source, q.Span.Paragraph}
+		byRef[r] = append(byRef[r], qi)
+	}
+	unitOf := make(map[Ref]int32, len(c.units))
+	for i, u := range c.units {
+		unitOf[u.ref] = int32(i)
+	}
+	neighbours := make([][]int32, len(c.units))
+	for _, p := range c.pairs {
+		neighbours[p.i] = append(neighbours[p.i], p.j)
+		neighbours[p.j] = append(neighbours[p.j], p.i)
+	}
+	candidatesOf := func(cl claimAt) []int {
+		var out []int
+		if cl.topic != "" {
+			out = append(out, byTopic[cl.topic]...)
+		}
+		if u, ok := unitOf[Ref{cl.span.Source, cl.span.Paragraph}]; ok {
+			for _, nb := range neighbours[u] {
+				out = append(out, byRef[c.units[nb].ref]...)
+			}
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
 	for ci, cl := range c.claims {
-		if c.offEvent(cl.span.Source) {
+		if c.offEvent(cl.span.Source) || len(cl.credits) == 0 {
+			continue
+		}
+		cands := candidatesOf(cl)
+		if len(cands) == 0 {
 			continue
 		}
 		runs := unquotedRuns(cl.text)
-		if len(runs) == 0 {
-			continue
+		mine := slices.ContainsFunc(runs, hasSmall)
+		credits := make([]string, len(cl.credits))
+		for k, cr := range cl.credits {
+			credits[k] = speakerKey(cr)
 		}
-		for qi, q := range quotes {
-			if q.Span.Source == cl.span.Source || !sameMatter(c, cl, q) || !creditedTo(cl, q.Quote.Speaker) {
+		for _, qi := range cands {
+			q := quotes[qi]
+			if !mine && !small[qi] {
+				continue // no joining or negating word on either side
+			}
+			if q.Span.Source == cl.span.Source || qkey[qi] != "" && !slices.Contains(credits, qkey[qi]) || !sameMatter(c, cl, q) {
 				continue
 			}
 			for _, r := range runs {
@@ -96,6 +146,11 @@ func detectParaphrases(c *comparison, out *findings) {
 				change, word),
 		})
 	}
+}
+
+// hasSmall: ws holds a joining or negating word.
+func hasSmall(ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return paraphraseWords[w] })
 }
 
 // paraphraseWords are the small words whose loss or gain changes what a
@@ -221,22 +276,4 @@ func unquotedRuns(text string) [][]string {
 func sameMatter(c *comparison, cl claimAt, q Fact) bool {
 	return cl.topic != "" && cl.topic == q.Topic ||
 		c.linked.has(Ref{cl.span.Source, cl.span.Paragraph}, Ref{q.Span.Source, q.Span.Paragraph})
-}
-
-// creditedTo: the account credits its words to someone, the quotation's
-// speaker when the quotation's is known.
-func creditedTo(cl claimAt, speaker string) bool {
-	if len(cl.credits) == 0 {
-		return false // the outlet's own words: no account of anyone's
-	}
-	if speaker == "" {
-		return true
-	}
-	k := speakerKey(speaker)
-	for _, cr := range cl.credits {
-		if speakerKey(cr) == k {
-			return true
-		}
-	}
-	return false
 }

@@ -145,7 +145,8 @@ func groupUnits(us []*unit, links []scoredPair, together [][2]int32, apart map[[
 			join(min(ai, bi), max(ai, bi))
 		}
 	}
-	q := &mergeQueue{}
+	q := new(mergeQueue)
+	*q = make(mergeQueue, 0, len(links)) // a merge per link to start with
 	push := func(a, b int32) {
 		if a > b {
 			a, b = b, a
