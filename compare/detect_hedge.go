@@ -76,22 +76,40 @@ type hedgeMark struct {
 }
 
 func detectHedges(c *comparison, out *findings) {
-	st := newStemmer(c.stems)
-	var sents []hedgedSentence
-	postings := map[string][]int{}
+	// Every sentence read on every core (the reading is most of the cost),
+	// then indexed in the articles' order.
+	type at struct {
+		a    *loader.Article
+		p    *loader.Paragraph
+		text string
+		s    loader.Sentence
+		toks []token
+	}
+	var all []at
 	c.bodySentences(func(a *loader.Article, p *loader.Paragraph, _ int, text string, s loader.Sentence, toks []token) {
-		hs := readHedged(text, toks, st)
-		hs.ref = Ref{a.ID, p.Index}
-		hs.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.Start, End: s.End}
-		for k := range hs.hedges {
-			h := &hs.hedges[k]
-			h.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.Start + h.span.Start, End: s.Start + h.span.End}
-		}
-		for st := range hs.stems {
-			postings[st] = append(postings[st], len(sents))
-		}
-		sents = append(sents, hs)
+		all = append(all, at{a, p, text, s, toks})
 	})
+	sents := make([]hedgedSentence, len(all))
+	parallel(len(all), func(_ int, next func() (int, bool)) {
+		st := newStemmer(c.stems)
+		for i, ok := next(); ok; i, ok = next() {
+			x := all[i]
+			hs := readHedged(x.text, x.toks, st)
+			hs.ref = Ref{x.a.ID, x.p.Index}
+			hs.span = Span{Source: x.a.ID, Paragraph: x.p.Index, Start: x.s.Start, End: x.s.End}
+			for k := range hs.hedges {
+				h := &hs.hedges[k]
+				h.span = Span{Source: x.a.ID, Paragraph: x.p.Index, Start: x.s.Start + h.span.Start, End: x.s.Start + h.span.End}
+			}
+			sents[i] = hs
+		}
+	})
+	postings := map[string][]int{}
+	for i, hs := range sents {
+		for st := range hs.stems {
+			postings[st] = append(postings[st], i)
+		}
+	}
 	type pairKey struct {
 		hedged int
 		other  string
