@@ -395,15 +395,17 @@ func relativePeriod(w string, base time.Time) (dateAt, bool) {
 	return dateAt{}, false
 }
 
-var monthDayRe = regexp.MustCompile(`([a-z]+)\.?\s+(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)`)
-var yearRe = regexp.MustCompile(`\b(19|20)\d\d\b`)
+var monthDayRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`([a-z]+)\.?\s+(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)`)
+})
+var yearRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(19|20)\d\d\b`) })
 
 // parseMonthDay reads a month and a day: the year as written, else the
 // occurrence the clause looks to (the next, or the last), else the one
 // nearest the dateline ("Dec. 30" in a January story is last December's,
 // "the Dec. 12 election" in a November one this December's).
 func parseMonthDay(w string, base time.Time, dir int) (time.Time, bool) {
-	m := monthDayRe.FindStringSubmatch(w)
+	m := monthDayRe().FindStringSubmatch(w)
 	if m == nil {
 		return time.Time{}, false
 	}
@@ -416,7 +418,7 @@ func parseMonthDay(w string, base time.Time, dir int) (time.Time, bool) {
 	if mo == 0 || d < 1 || d > 31 {
 		return time.Time{}, false
 	}
-	if ym := yearRe.FindString(w); ym != "" {
+	if ym := yearRe().FindString(w); ym != "" {
 		y, _ := strconv.Atoi(ym)
 		return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), true
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -308,9 +309,11 @@ func cmpBool(less, greater bool) int {
 // attorney" against "Moore, then a district attorney"). Two posts of one
 // kind that differ in rank are two posts; the rank is what a reader checks.
 
-// thenRoleRe reads "Name, then a/an/the post" and "Name, at the time a
+// thenRoleRe() reads "Name, then a/an/the post" and "Name, at the time a
 // post": the post in lower case, up to a clause's end.
-var thenRoleRe = regexp.MustCompile(`([A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+)*), (?:then|at the time) (?:a|an|the) ([a-z][a-z -]*?[a-z])(?:,| and | who | of |\.|;|$)`)
+var thenRoleRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`([A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+)*), (?:then|at the time) (?:a|an|the) ([a-z][a-z -]*?[a-z])(?:,| and | who | of |\.|;|$)`)
+})
 
 // roleAt is one post given to one person.
 type roleAt struct {
@@ -332,7 +335,7 @@ func detectRoles(c *comparison, out *findings) {
 			if p.Kind != loader.KindBody {
 				continue
 			}
-			for _, m := range thenRoleRe.FindAllStringSubmatchIndex(p.Text, -1) {
+			for _, m := range thenRoleRe().FindAllStringSubmatchIndex(p.Text, -1) {
 				who := tidyName(p.Text[m[2]:m[3]])
 				r := roleAt{who: who, subject: surnameKey(who), post: strings.Fields(p.Text[m[4]:m[5]]),
 					span: Span{Source: a.ID, Paragraph: p.Index, Start: m[4], End: m[5]}, text: p.Text[m[4]:m[5]]}

@@ -3,22 +3,23 @@ package compare
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
-// missingSpace finds a full stop with no space after it between two words
+// missingSpace() finds a full stop with no space after it between two words
 // of a sentence ("defeat ISIS.The strikes"), a common typo that would make
 // one word of two; "U.S." has one letter a side and is left alone.
-var missingSpace = regexp.MustCompile(`(\p{L}{2,})\.(\p{Lu}\p{Ll})`)
+var missingSpace = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\p{L}{2,})\.(\p{Lu}\p{Ll})`) })
 
 // splitRunOn puts the missing space back after a full stop; the regular
 // expression only runs where a full stop stands between letters.
 func splitRunOn(s string) string {
 	for i := 2; i+2 < len(s); i++ {
 		if s[i] == '.' && maybeLetter(s[i-1]) && maybeLetter(s[i-2]) && maybeUpper(s[i+1]) && maybeLetter(s[i+2]) {
-			return missingSpace.ReplaceAllString(s, "$1. $2")
+			return missingSpace().ReplaceAllString(s, "$1. $2")
 		}
 	}
 	return s

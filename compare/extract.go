@@ -251,7 +251,7 @@ func currentYear(a *loader.Article) int {
 		if !strings.Contains(p.Text, "19") && !strings.Contains(p.Text, "20") {
 			continue
 		}
-		for _, m := range yearRe.FindAllString(p.Text, -1) {
+		for _, m := range yearRe().FindAllString(p.Text, -1) {
 			if v, _ := strconv.Atoi(m); v > y {
 				y = v
 			}
@@ -284,7 +284,7 @@ func pastYear(text string, current int) bool {
 	if !strings.Contains(text, "19") && !strings.Contains(text, "20") {
 		return false // no year can stand here: spare the regular expression
 	}
-	for _, m := range yearRe.FindAllString(text, -1) {
+	for _, m := range yearRe().FindAllString(text, -1) {
 		if v, _ := strconv.Atoi(m); v < current {
 			return true
 		}

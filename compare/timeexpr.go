@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // IANA zones on every system: "Eastern" in June is -04:00
 
@@ -39,10 +40,16 @@ type timeAt struct {
 }
 
 var (
-	clockRe = regexp.MustCompile(`(?i)\b(about|around|approximately|shortly after|shortly before|just after|just before|soon after|after|before|by|at)?\s*\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?|am\b|pm\b)`)
+	clockRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(about|around|approximately|shortly after|shortly before|just after|just before|soon after|after|before|by|at)?\s*\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?|am\b|pm\b)`)
+	})
 	// 24-hour clocks need a zone to be told from other numbers: "0300 GMT", "09:30 BST".
-	clock24Re = regexp.MustCompile(`(?i)\b(about|around|approximately|shortly after|shortly before|by|at)?\s*\b([01]?\d|2[0-3]):?([0-5]\d)\s*(?:hours?\s+)?(GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST)\b`)
-	zoneRe    = regexp.MustCompile(`^\s*\(?\s*(local time|local|Eastern(?: Standard| Daylight)?(?: Time)?|Pacific(?: Time)?|Central(?: Time)?|Mountain(?: Time)?|ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|MT|MST|MDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST)\b\)?`)
+	clock24Re = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(about|around|approximately|shortly after|shortly before|by|at)?\s*\b([01]?\d|2[0-3]):?([0-5]\d)\s*(?:hours?\s+)?(GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST)\b`)
+	})
+	zoneRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\s*\(?\s*(local time|local|Eastern(?: Standard| Daylight)?(?: Time)?|Pacific(?: Time)?|Central(?: Time)?|Mountain(?: Time)?|ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|MT|MST|MDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST)\b\)?`)
+	})
 )
 
 // timeExpressions finds the times of a sentence and resolves them against
@@ -54,8 +61,8 @@ func timeExpressions(text string, dl loader.Dateline, place *time.Location) []ti
 	dates := dateExpressions(text, dl)
 	usedDate := make([]bool, len(dates))
 	hasDigit := strings.ContainsAny(text, "0123456789")
-	for _, re := range []*regexp.Regexp{clockRe, clock24Re} {
-		if !hasDigit || re == clockRe && !mayHaveClock(text) || re == clock24Re && !strings.ContainsAny(text, "GMUBCEIST") {
+	for _, re := range []*regexp.Regexp{clockRe(), clock24Re()} {
+		if !hasDigit || re == clockRe() && !mayHaveClock(text) || re == clock24Re() && !strings.ContainsAny(text, "GMUBCEIST") {
 			continue
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
@@ -70,7 +77,7 @@ func timeExpressions(text string, dl loader.Dateline, place *time.Location) []ti
 			}
 			zoneWord := ""
 			end := m[1]
-			if re == clockRe {
+			if re == clockRe() {
 				mer := strings.ToLower(strings.NewReplacer(".", "", " ", "").Replace(text[m[8]:m[9]]))
 				if hour < 1 || hour > 12 || minute > 59 {
 					continue
@@ -81,7 +88,7 @@ func timeExpressions(text string, dl loader.Dateline, place *time.Location) []ti
 				if mer == "am" && hour == 12 {
 					hour = 0
 				}
-				if z := zoneRe.FindStringSubmatchIndex(text[end:]); z != nil {
+				if z := zoneRe().FindStringSubmatchIndex(text[end:]); z != nil {
 					zoneWord = text[end+z[2] : end+z[3]]
 					end += z[1]
 				}
