@@ -43,14 +43,17 @@ func detectQuotes(c *comparison, out *findings) {
 	folded := make([]string, n)
 	sets := make([]map[string]bool, n)
 	forms := make([][]formToken, n)
-	for i, u := range units {
-		folded[i] = foldText(u.words)
-		sets[i] = map[string]bool{}
-		for _, w := range strings.Fields(folded[i]) {
-			sets[i][w] = true
+	parallel(n, func(_ int, next func() (int, bool)) {
+		for i, ok := next(); ok; i, ok = next() {
+			u := units[i]
+			folded[i] = foldText(u.words)
+			sets[i] = map[string]bool{}
+			for _, w := range strings.Fields(folded[i]) {
+				sets[i][w] = true
+			}
+			forms[i] = formTokens(u.words)
 		}
-		forms[i] = formTokens(u.words)
-	}
+	})
 	srcIndex := map[string]int{}
 	for i, id := range c.res.Sources {
 		srcIndex[id] = i

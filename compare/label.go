@@ -14,6 +14,17 @@ import (
 // militia fighters were killed"). A topic of one source's own paragraphs is
 // "only in" that source. Labels are unique across the comparison.
 func labelTopics(c *comparison) {
+	// Each topic's best few phrases on every core; then the labels in the
+	// topics' order, each the best its topic has that no earlier one took
+	// (the exact search again in the rare case that all its few are taken).
+	tops := make([][]phraseCand, len(c.res.Topics))
+	parallel(len(c.res.Topics), func(_ int, next func() (int, bool)) {
+		for t, ok := next(); ok; t, ok = next() {
+			if !c.res.Topics[t].Own {
+				tops[t] = c.topPhrases(c.topicUnits[t], labelChoices)
+			}
+		}
+	})
 	used := map[string]bool{}
 	for t := range c.res.Topics {
 		tp := &c.res.Topics[t]
@@ -22,14 +33,100 @@ func labelTopics(c *comparison) {
 			used[tp.Label] = true
 			continue
 		}
-		tp.Label = c.topicPhrase(c.topicUnits[t], used)
+		tp.Label = ""
+		for _, pc := range tops[t] {
+			if pc.score > 0 && !used[pc.text] {
+				tp.Label = pc.text
+				break
+			}
+		}
+		if tp.Label == "" {
+			tp.Label = c.topicPhrase(c.topicUnits[t], used)
+		}
 		used[tp.Label] = true
 	}
+}
+
+// labelChoices is how many phrases each topic keeps to choose its label
+// from before the labels are shared out: enough that an earlier topic
+// seldom took them all.
+const labelChoices = 8
+
+// phraseCand is a phrase a label may be, with its score.
+type phraseCand struct {
+	text  string
+	score float64
+}
+
+// before orders phrases best first: higher score, then the earlier text.
+func (p phraseCand) before(q phraseCand) bool {
+	return p.score > q.score || p.score == q.score && p.text < q.text
+}
+
+// topPhrases is a topic's k best distinct phrases, best first, each at its
+// best score.
+func (c *comparison) topPhrases(members []int32, k int) []phraseCand {
+	var top []phraseCand
+	c.eachPhrase(members, func(raw string, sc float64) {
+		if len(top) == k && sc < top[k-1].score {
+			return // below all kept, so neither kept nor raising a kept one
+		}
+		phrase := tidyLabel(raw)
+		if i := slices.IndexFunc(top, func(p phraseCand) bool { return p.text == phrase }); i >= 0 {
+			if sc <= top[i].score {
+				return
+			}
+			top = slices.Delete(top, i, i+1)
+		}
+		pc := phraseCand{phrase, sc}
+		at := len(top)
+		for at > 0 && pc.before(top[at-1]) {
+			at--
+		}
+		top = slices.Insert(top, at, pc)
+		if len(top) > k {
+			top = top[:k]
+		}
+	})
+	return top
 }
 
 // topicPhrase finds the phrase for one topic's units that no other topic
 // has taken.
 func (c *comparison) topicPhrase(members []int32, used map[string]bool) string {
+	// The best phrase not yet used, kept as the phrases come: a topic's
+	// sentences offer thousands, and most score below the best so far.
+	best := phraseCand{}
+	c.eachPhrase(members, func(raw string, sc float64) {
+		if sc < best.score {
+			return
+		}
+		phrase := tidyLabel(raw)
+		if used[phrase] {
+			return
+		}
+		if sc > best.score || best.text != "" && phrase < best.text {
+			best = phraseCand{phrase, sc}
+		}
+	})
+	if best.text != "" {
+		return best.text
+	}
+	// Every phrase taken, or no shared word: the first member's first
+	// words, numbered if need be.
+	u := c.units[members[0]]
+	base := tidyLabel(firstWords(u.text, labelWords))
+	label := base
+	for k := 2; used[label]; k++ {
+		label = fmt.Sprintf("%s (%d)", base, k)
+	}
+	return label
+}
+
+// eachPhrase offers every phrase of the members that a label may be, as
+// written, with its score: the few consecutive words of one member that
+// carry most of what the topic's paragraphs share.
+func (c *comparison) eachPhrase(members []int32, offer func(raw string, sc float64)) {
 	// What the members share: each engine term's weight summed over the
 	// members, for the terms of two sources or more.
 	weight := map[uint64]float64{}
@@ -50,25 +147,6 @@ func (c *comparison) topicPhrase(members []int32, used map[string]bool) string {
 	for id, s := range srcs {
 		if len(s) < 2 {
 			weight[id] *= 0.1 // one source's word: a weak sign of the topic
-		}
-	}
-	type cand struct {
-		text  string
-		score float64
-	}
-	// The best phrase not yet used, kept as the phrases come: a topic's
-	// sentences offer thousands, and most score below the best so far.
-	best := cand{}
-	offer := func(raw string, sc float64) {
-		if sc < best.score {
-			return
-		}
-		phrase := tidyLabel(raw)
-		if used[phrase] {
-			return
-		}
-		if sc > best.score || best.text != "" && phrase < best.text {
-			best = cand{phrase, sc}
 		}
 	}
 	st := newStemmer(c.stems)
@@ -134,18 +212,6 @@ func (c *comparison) topicPhrase(members []int32, used map[string]bool) string {
 			}
 		}
 	}
-	if best.text != "" {
-		return best.text
-	}
-	// Every phrase taken, or no shared word: the first member's first
-	// words, numbered if need be.
-	u := c.units[members[0]]
-	base := tidyLabel(firstWords(u.text, labelWords))
-	label := base
-	for k := 2; used[label]; k++ {
-		label = fmt.Sprintf("%s (%d)", base, k)
-	}
-	return label
 }
 
 // inName: two words side by side, both capitalised, the first not opening
