@@ -59,17 +59,6 @@ func markOffEvent(c *comparison) {
 			nameShare[i] = float64(shared) / float64(len(names[i]))
 		}
 	}
-	// medianWithout is the median of a sorted list less one copy of x, read
-	// off the list sorted once (a sort per source was quadratic in the
-	// sources): the middle (len-1)/2 of what is left is the list's own when
-	// the copy stood after it, else the next one.
-	medianWithout := func(sorted []float64, x float64) float64 {
-		m := (len(sorted) - 1) / 2
-		if r, _ := slices.BinarySearch(sorted, x); r > m {
-			return sorted[m]
-		}
-		return sorted[m+1]
-	}
 	sortedLink, sortedName := slices.Clone(linkShare), slices.Clone(nameShare)
 	slices.Sort(sortedLink)
 	slices.Sort(sortedName)
@@ -85,4 +74,16 @@ func markOffEvent(c *comparison) {
 			Reason: fmt.Sprintf("%.0f%% of its paragraphs meet another source's (the others: %.0f%%), %.0f%% of its names are another's (the others: %.0f%%)",
 				100*linkShare[i], 100*ml, 100*nameShare[i], 100*mn)})
 	}
+}
+
+// medianWithout is the median of a sorted list less one copy of x (x is in
+// the list), read off the list sorted once (a sort per source was quadratic
+// in the sources): the middle (len-1)/2 of what is left is the list's own
+// when the copy stood after it, else the next one.
+func medianWithout(sorted []float64, x float64) float64 {
+	m := (len(sorted) - 1) / 2
+	if r, _ := slices.BinarySearch(sorted, x); r > m {
+		return sorted[m]
+	}
+	return sorted[m+1]
 }

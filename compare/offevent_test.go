@@ -2,7 +2,9 @@ package compare
 
 import (
 	"context"
+	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/parallax-news/parallax/loader"
@@ -40,5 +42,25 @@ func TestOffEventECBPlus(t *testing.T) {
 	t.Logf("the stranger marked in %d of %d mixes", marked, len(cls))
 	if marked < 13 {
 		t.Errorf("the stranger marked in %d of %d mixes, want 13 or more", marked, len(cls))
+	}
+}
+
+// TestMedianWithout holds the one-sort median to the plain one: the list
+// without the item, sorted, its middle.
+func TestMedianWithout(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	for n := 2; n < 40; n++ {
+		xs := make([]float64, n)
+		for i := range xs {
+			xs[i] = float64(rng.IntN(6)) / 5 // ties, as shares of few paragraphs have
+		}
+		sorted := slices.Sorted(slices.Values(xs))
+		for skip := range xs {
+			rest := slices.Delete(slices.Clone(xs), skip, skip+1)
+			slices.Sort(rest)
+			if got, want := medianWithout(sorted, xs[skip]), rest[len(rest)/2]; got != want {
+				t.Fatalf("n=%d skip=%d: %v, want %v (list %v)", n, skip, got, want, xs)
+			}
+		}
 	}
 }
