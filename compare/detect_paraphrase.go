@@ -206,33 +206,34 @@ func droppedWords(q, acc []string) []dropHit {
 			out = append(out, h)
 		}
 	}
-	for k := range q {
-		if !paraphraseWords[q[k]] {
-			continue
-		}
-		for _, win := range paraphraseContexts {
-			// The quotation's word, its neighbours side by side in the account.
-			if ctx := context(q, k, win); ctx != nil {
-				if at := indexRun(acc, ctx); at >= 0 {
-					add(dropHit{q[k], strings.Join(acc[at:at+len(ctx)], " "), span(q, k, win)})
+	// from holds the word at k; in, its neighbours side by side without
+	// it. The quotation's word dropped by the account, or the account's
+	// word added to the quotation's.
+	sites := func(from, in []string, added bool) {
+		for k := range from {
+			if !paraphraseWords[from[k]] {
+				continue
+			}
+			for _, win := range paraphraseContexts {
+				ctx := context(from, k, win)
+				if ctx == nil {
+					continue
+				}
+				at := indexRun(in, ctx)
+				if at < 0 {
+					continue
+				}
+				with, without := span(from, k, win), strings.Join(in[at:at+len(ctx)], " ")
+				if added {
+					add(dropHit{"+" + from[k], with, without})
+				} else {
+					add(dropHit{from[k], without, with})
 				}
 			}
 		}
 	}
-	for k := range acc {
-		if !paraphraseWords[acc[k]] {
-			continue
-		}
-		for _, win := range paraphraseContexts {
-			// The account's word, absent between the same neighbours in the
-			// quotation.
-			if ctx := context(acc, k, win); ctx != nil {
-				if at := indexRun(q, ctx); at >= 0 {
-					add(dropHit{"+" + acc[k], span(acc, k, win), strings.Join(q[at:at+len(ctx)], " ")})
-				}
-			}
-		}
-	}
+	sites(q, acc, false)
+	sites(acc, q, true)
 	return out
 }
 
