@@ -62,13 +62,17 @@ func (q *mergeQueue) push(m mergeCand) {
 	}
 }
 
-func (q *mergeQueue) pop() mergeCand {
+// heapify puts the queue in heap order.
+func (q *mergeQueue) heapify() {
+	for i := len(*q)/2 - 1; i >= 0; i-- {
+		q.down(i)
+	}
+}
+
+// down moves the entry at i down to its place.
+func (q *mergeQueue) down(i int) {
 	h := *q
-	top := h[0]
-	last := len(h) - 1
-	h[0] = h[last]
-	h = h[:last]
-	for i := 0; ; {
+	for {
 		l, r, m := 2*i+1, 2*i+2, i
 		if l < len(h) && h.less(l, m) {
 			m = l
@@ -77,12 +81,20 @@ func (q *mergeQueue) pop() mergeCand {
 			m = r
 		}
 		if m == i {
-			break
+			return
 		}
 		h[i], h[m] = h[m], h[i]
 		i = m
 	}
-	*q = h
+}
+
+func (q *mergeQueue) pop() mergeCand {
+	h := *q
+	top := h[0]
+	last := len(h) - 1
+	h[0] = h[last]
+	*q = h[:last]
+	q.down(0)
 	return top
 }
 
@@ -147,26 +159,36 @@ func groupUnits(us []*unit, links []scoredPair, together [][2]int32, apart map[[
 	}
 	q := new(mergeQueue)
 	*q = make(mergeQueue, 0, len(links)) // a merge per link to start with
-	push := func(a, b int32) {
+	// mergeOf is the merge of a and b with their mean link score, when it
+	// reaches the threshold.
+	mergeOf := func(a, b int32) (mergeCand, bool) {
 		if a > b {
 			a, b = b, a
 		}
 		ca, cb := cs[a], cs[b]
 		mean := ca.nb[b] / float64(len(ca.members)*len(cb.members))
-		if mean >= topicThreshold {
-			q.push(mergeCand{a, b, mean, [2]int{len(ca.members), len(cb.members)}})
+		return mergeCand{a, b, mean, [2]int{len(ca.members), len(cb.members)}}, mean >= topicThreshold
+	}
+	push := func(a, b int32) {
+		if m, ok := mergeOf(a, b); ok {
+			q.push(m)
 		}
 	}
+	// The first merges are queued at once and put in heap order in one
+	// pass, not pushed one by one: there is one per link.
 	for i, c := range cs {
 		if !c.alive {
 			continue
 		}
 		for j := range c.nb {
 			if int32(i) < j {
-				push(int32(i), j)
+				if m, ok := mergeOf(int32(i), j); ok {
+					*q = append(*q, m)
+				}
 			}
 		}
 	}
+	q.heapify()
 	for len(*q) > 0 {
 		m := q.pop()
 		a, b := cs[m.a], cs[m.b]
