@@ -217,7 +217,7 @@ func link(us []*unit, ix *index, m *model) ([]Link, []scoredPair) {
 	// Pairs that pass are held as plain numbers until the few kept are
 	// known: a Link is large and full of pointers, and building one for
 	// every passing pair of a thousand articles cost more than scoring them.
-	type scored scoredPair
+	type scored = scoredPair
 	per := make([][]scored, workers())
 	candidates(us, ix, candidateFloor, func(w int, p *pair) {
 		s := m.score(&p.f)
@@ -238,18 +238,7 @@ func link(us []*unit, ix *index, m *model) ([]Link, []scoredPair) {
 	// go by place (source, then paragraph), read from each unit's rank in
 	// that order.
 	ord := placeOrder(us)
-	slices.SortFunc(all, func(a, b scored) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		if c := ord[a.i] - ord[b.i]; c != 0 {
-			return int(c)
-		}
-		return int(ord[a.j] - ord[b.j])
-	})
+	sortLinks(all, ord)
 	// Each paragraph keeps its strongest maxLinks: a link is kept when it
 	// is among them for either end (links come strongest first).
 	rank := make([]int32, len(us))
@@ -267,9 +256,48 @@ func link(us []*unit, ix *index, m *model) ([]Link, []scoredPair) {
 	for k, l := range all[:n] {
 		a, b := us[l.i], us[l.j]
 		kept[k] = Link{A: a.ref, B: b.ref, Score: l.score, Quote: a.quoted && b.quoted}
-		pairs[k] = scoredPair(l)
+		pairs[k] = l
 	}
 	return kept, pairs
+}
+
+// sortLinks sorts scored pairs strongest first, ties by the places of the
+// first unit, then the second (ord ranks the units by place). Each pair is
+// packed into one number, its score in thousandths and the two ranks, and
+// the numbers sorted: a thousand articles pass a million pairs, which a
+// sort through a comparison function took long over. Too many units for
+// the packing fall back to that sort.
+func sortLinks(all []scoredPair, ord []int32) {
+	const rankBits = 21
+	if len(ord) >= 1<<rankBits {
+		slices.SortFunc(all, func(a, b scoredPair) int {
+			switch {
+			case a.score > b.score:
+				return -1
+			case a.score < b.score:
+				return 1
+			}
+			if c := ord[a.i] - ord[b.i]; c != 0 {
+				return int(c)
+			}
+			return int(ord[a.j] - ord[b.j])
+		})
+		return
+	}
+	unitAt := make([]int32, len(ord))
+	for u, r := range ord {
+		unitAt[r] = int32(u)
+	}
+	keys := make([]uint64, len(all))
+	for k, l := range all {
+		thousandths := uint64(math.Round(l.score * 1000)) // 0 to 1000: the score is rounded so
+		keys[k] = (1000-thousandths)<<(2*rankBits) | uint64(ord[l.i])<<rankBits | uint64(ord[l.j])
+	}
+	slices.Sort(keys)
+	const mask = 1<<rankBits - 1
+	for k, key := range keys {
+		all[k] = scoredPair{unitAt[key>>rankBits&mask], unitAt[key&mask], float64(1000-key>>(2*rankBits)) / 1000}
+	}
 }
 
 // placeOrder ranks the units by place, source then paragraph, as
