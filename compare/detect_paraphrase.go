@@ -53,11 +53,17 @@ func detectParaphrases(c *comparison, out *findings) {
 	// The quotations an account may be of: those of its topic and of the
 	// paragraphs linked to its own, found through indexes (every account
 	// against every quotation was quadratic in the articles).
-	byTopic := map[string][]int{}
+	type topicSource struct{ topic, source string }
+	byTopic := map[string][]topicSource{} // a topic's sources that quote
+	bySource := map[topicSource][]int{}
 	byRef := map[Ref][]int{}
 	for qi, q := range quotes {
 		if q.Topic != "" {
-			byTopic[q.Topic] = append(byTopic[q.Topic], qi)
+			k := topicSource{q.Topic, q.Span.Source}
+			if bySource[k] == nil {
+				byTopic[q.Topic] = append(byTopic[q.Topic], k)
+			}
+			bySource[k] = append(bySource[k], qi)
 		}
 		r := Ref{q.Span.Source, q.Span.Paragraph}
 		byRef[r] = append(byRef[r], qi)
@@ -72,13 +78,18 @@ func detectParaphrases(c *comparison, out *findings) {
 		neighbours[p.j] = append(neighbours[p.j], p.i)
 	}
 	candidatesOf := func(cl claimAt) []int {
+		// Other sources' quotations alone: one long article's own are many.
 		var out []int
-		if cl.topic != "" {
-			out = append(out, byTopic[cl.topic]...)
+		for _, k := range byTopic[cl.topic] {
+			if k.source != cl.span.Source {
+				out = append(out, bySource[k]...)
+			}
 		}
 		if u, ok := unitOf[Ref{cl.span.Source, cl.span.Paragraph}]; ok {
 			for _, nb := range neighbours[u] {
-				out = append(out, byRef[c.units[nb].ref]...)
+				if r := c.units[nb].ref; r.Source != cl.span.Source {
+					out = append(out, byRef[r]...)
+				}
 			}
 		}
 		slices.Sort(out)
