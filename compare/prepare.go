@@ -46,13 +46,29 @@ func prepare(arts []*loader.Article) []*unit {
 // prepareStems is prepare with the stems it made: the comparison's stem
 // table, which the later stages read and never write.
 func prepareStems(arts []*loader.Article) ([]*unit, map[string]string) {
-	per := make([][]*unit, len(arts))
+	// Paragraph by paragraph on every core, not article by article: one
+	// long article would keep one core alone.
+	type job struct {
+		si, pi, pos int
+	}
+	var jobs []job
+	for si, a := range arts {
+		pos := 0
+		for pi, p := range a.Paragraphs {
+			if p.Kind == loader.KindBody {
+				jobs = append(jobs, job{si, pi, pos})
+				pos++
+			}
+		}
+	}
+	out := make([]*unit, len(jobs))
 	sts := make([]*stemmer, workers())
-	parallel(len(arts), func(w int, next func() (int, bool)) {
+	parallel(len(jobs), func(w int, next func() (int, bool)) {
 		st := newStemmer(nil)
 		sts[w] = st
-		for si, ok := next(); ok; si, ok = next() {
-			per[si] = prepareArticle(arts[si], si, st)
+		for k, ok := next(); ok; k, ok = next() {
+			j := jobs[k]
+			out[k] = prepareParagraph(arts[j.si], j.si, &arts[j.si].Paragraphs[j.pi], j.pos, st)
 		}
 	})
 	// Keyed as written and folded: the readers ask for both.
@@ -66,63 +82,48 @@ func prepareStems(arts []*loader.Article) ([]*unit, map[string]string) {
 			stems[fold(w)] = s
 		}
 	}
-	n := 0
-	for _, us := range per {
-		n += len(us)
-	}
-	out := make([]*unit, 0, n)
-	for _, us := range per {
-		out = append(out, us...)
-	}
 	return out, stems
 }
 
-func prepareArticle(a *loader.Article, si int, st *stemmer) []*unit {
-	var out []*unit
-	pos := 0
-	for _, p := range a.Paragraphs {
-		if p.Kind != loader.KindBody {
-			continue
-		}
-		u := &unit{ref: Ref{Source: a.ID, Paragraph: p.Index}, src: si, pos: pos, text: p.Text,
-			quoted: strings.ContainsAny(p.Text, "\"“”")}
-		pos++
-		eng := termCounts{}
-		plain := termCounts{}
-		classes := map[string]bool{}
-		for _, sp := range p.Sentences {
-			text := p.Text[sp.Start:sp.End]
-			toks := words(text)
-			u.sents = append(u.sents, sentence{span: sp, toks: toks})
-			for i, w := range toks {
-				f := w.folded
-				if !isStop(f) {
-					plain.add(strings.ToLower(w.text), 1, termWord)
-				}
-				if class, ok := eventClasses()[f]; ok && !classes[class] {
-					// An event class counts once per paragraph, however many
-					// of its words the paragraph has.
-					classes[class] = true
-					eng.addShown(classPrefix+class, classWeight, termClass, w.text)
-				}
-				switch {
-				case isNumberToken(f):
-					eng.addShown(numberPrefix+strings.ReplaceAll(f, ",", ""), numberWeight, termNumber, w.text)
-				case isStop(f) || len(f) < 2:
-				default:
-					if i > 0 && isCapitalised(w.text) {
-						eng.addShown(st.stem(w.text), nameWeight, termName, w.text) // a capital inside a sentence: a name
-					} else {
-						eng.addShown(st.stem(w.text), 1, termWord, w.text)
-					}
+// prepareParagraph makes the unit of one body paragraph, the pos-th of its
+// article's.
+func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, st *stemmer) *unit {
+	u := &unit{ref: Ref{Source: a.ID, Paragraph: p.Index}, src: si, pos: pos, text: p.Text,
+		quoted: strings.ContainsAny(p.Text, "\"“”")}
+	eng := termCounts{}
+	plain := termCounts{}
+	classes := map[string]bool{}
+	for _, sp := range p.Sentences {
+		text := p.Text[sp.Start:sp.End]
+		toks := words(text)
+		u.sents = append(u.sents, sentence{span: sp, toks: toks})
+		for i, w := range toks {
+			f := w.folded
+			if !isStop(f) {
+				plain.add(strings.ToLower(w.text), 1, termWord)
+			}
+			if class, ok := eventClasses()[f]; ok && !classes[class] {
+				// An event class counts once per paragraph, however many
+				// of its words the paragraph has.
+				classes[class] = true
+				eng.addShown(classPrefix+class, classWeight, termClass, w.text)
+			}
+			switch {
+			case isNumberToken(f):
+				eng.addShown(numberPrefix+strings.ReplaceAll(f, ",", ""), numberWeight, termNumber, w.text)
+			case isStop(f) || len(f) < 2:
+			default:
+				if i > 0 && isCapitalised(w.text) {
+					eng.addShown(st.stem(w.text), nameWeight, termName, w.text) // a capital inside a sentence: a name
+				} else {
+					eng.addShown(st.stem(w.text), 1, termWord, w.text)
 				}
 			}
 		}
-		u.eng, u.shown = eng.vecShown()
-		u.plain = plain.vec()
-		out = append(out, u)
 	}
-	return out
+	u.eng, u.shown = eng.vecShown()
+	u.plain = plain.vec()
+	return u
 }
 
 // The prefixes of terms that are not words.
