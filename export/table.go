@@ -18,7 +18,7 @@ type viewRow struct {
 	Answered   int        // how many sources answer it
 	Differ     bool       // two sources give different values
 	Disagree   bool       // the engine says a finding sets two of its cells against each other
-	Discs      []string   // the findings whose claims are among its facts
+	Discs      []string   // the findings whose claims hold facts of two of its cells
 }
 
 // viewCell is one source's answer to a row.
@@ -46,6 +46,11 @@ func (v *view) buildTable() []viewRow {
 			bySrc[c.Source] = c
 		}
 		first := ""
+		// The cells each finding's claims touch: a finding is the row's
+		// when it sets two of its cells against each other, not when one
+		// of its sentences merely holds one of the row's facts (a hedged
+		// sentence that names the day).
+		touched := map[string]map[int]bool{}
 		for i, s := range v.sources {
 			vc := viewCell{Source: s.ID, Facts: []string{}}
 			c, ok := bySrc[s.ID]
@@ -60,12 +65,12 @@ func (v *view) buildTable() []viewRow {
 					}
 					vc.Facts = append(vc.Facts, line(id))
 					for _, d := range r.Discrepancies {
-						if slices.Contains(vr.Discs, line(d.ID)) {
-							continue
-						}
 						for _, cl := range d.Claims {
 							if cl.Source == f.Span.Source && cl.Paragraph == f.Span.Paragraph && cl.Start < f.Span.End && f.Span.Start < cl.End {
-								vr.Discs = append(vr.Discs, line(d.ID))
+								if touched[d.ID] == nil {
+									touched[d.ID] = map[int]bool{}
+								}
+								touched[d.ID][i] = true
 								break
 							}
 						}
@@ -85,6 +90,11 @@ func (v *view) buildTable() []viewRow {
 		}
 		if vr.Answered == 0 {
 			continue
+		}
+		for _, d := range r.Discrepancies { // in the findings' order
+			if len(touched[d.ID]) >= 2 && !slices.Contains(vr.Discs, line(d.ID)) {
+				vr.Discs = append(vr.Discs, line(d.ID))
+			}
 		}
 		if vr.Discs == nil {
 			vr.Discs = []string{}
