@@ -332,6 +332,7 @@ const defaultBudget = time.Minute
 // ends soon after, on the error; the error names the largest input, the
 // likeliest cause, so that a person knows what to leave out or split.
 func compareWithin(budget time.Duration, arts []*loader.Article, fn func() *compare.Result) (*compare.Result, error) {
+	paceGC(arts) // every comparison passes here
 	done := make(chan *compare.Result, 1)
 	go func() { done <- fn() }()
 	timer := time.NewTimer(budget)
