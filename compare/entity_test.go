@@ -1,6 +1,11 @@
 package compare
 
-import "testing"
+import (
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestNameKey(t *testing.T) {
 	same := [][]string{
@@ -39,6 +44,34 @@ func TestNames(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("name %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+// transliteration is what transliterate stands for, as a replacer.
+var transliteration = strings.NewReplacer("dh", "d", "th", "t", "kh", "k", "gh", "g", "ph", "f", "ck", "k", "q", "k", "g", "k", "c", "k",
+	"ou", "u", "w", "v", "y", "i")
+
+// TestTransliterate holds the written-out transliteration to the replacer
+// it stands for, on every word of the seeds and of the given-name lists and
+// on the letter pairs at its edges.
+func TestTransliterate(t *testing.T) {
+	cases := []string{"", "dh", "ghh", "ckk", "cck", "ouu", "phh", "qg", "gou", "kh", "c", "ou", "yw", "thth", "sch", "chk"}
+	names := slices.Collect(maps.Keys(maleNames()))
+	names = append(names, slices.Collect(maps.Keys(femaleNames()))...)
+	for _, n := range append(names, "Qadhafi", "Gaddafi", "Kadafi", "Hezbollah", "Hizbullah", "Kyiv", "Kiev", "Kata'ib", "Kaitib", "Müller", "Ørsted") {
+		cases = append(cases, keyLetters(n))
+	}
+	for _, a := range seedArticles(t) {
+		for _, p := range a.Paragraphs {
+			for w := range eachWord(p.Text) {
+				cases = append(cases, keyLetters(w.text))
+			}
+		}
+	}
+	for _, s := range cases {
+		if got, want := transliterate(s), transliteration.Replace(s); got != want {
+			t.Fatalf("%q: %q, the replacer gives %q", s, got, want)
 		}
 	}
 }
