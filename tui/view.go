@@ -369,9 +369,9 @@ func (m *Model) renderTopicList(r rect) []string {
 func (m *Model) renderStatus() string {
 	switch m.mode {
 	case modeSearch:
-		return pad(m.st.key.Render("search: ")+m.input.View(), m.w)
+		return pad(m.inputProblem()+m.st.key.Render("search: ")+m.input.View(), m.w)
 	case modeNote:
-		return pad(m.st.key.Render("note for "+cleanLine(m.noteD.ID)+" (enter saves, esc cancels): ")+m.input.View(), m.w)
+		return pad(m.inputProblem()+m.st.key.Render("note for "+cleanLine(m.noteD.ID)+" (enter saves, esc cancels): ")+m.input.View(), m.w)
 	case modeEvidence:
 		prompt := "evidence link for " + cleanLine(m.noteD.ID) + " (http or https; enter saves, empty removes, esc cancels): "
 		if m.inputErr != "" {
@@ -379,7 +379,7 @@ func (m *Model) renderStatus() string {
 		}
 		return pad(m.st.key.Render(prompt)+m.input.View(), m.w)
 	case modeOwnNote:
-		return pad(m.st.key.Render("note on your "+string(m.ownKind)+" finding (enter records it, esc goes back): ")+m.input.View(), m.w)
+		return pad(m.inputProblem()+m.st.key.Render("note on your "+string(m.ownKind)+" finding (enter records it, esc goes back): ")+m.input.View(), m.w)
 	}
 	msg, isErr := m.status, m.statusErr
 	if msg == "" {
@@ -489,6 +489,15 @@ func (m *Model) renderHelp(r rect) []string {
 		out = append(out, pad(m.st.paneMeta.Render(ansi.Truncate(more, r.w, "…")), r.w))
 	}
 	return out
+}
+
+// inputProblem is what went wrong with the line being written (a paste
+// cut short), in the error style before its prompt, or nothing.
+func (m *Model) inputProblem() string {
+	if m.inputErr == "" {
+		return ""
+	}
+	return m.st.statusErr.Render(m.inputErr + " · ")
 }
 
 // notSavedFlag marks the header and the status line while the last save
