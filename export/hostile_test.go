@@ -121,6 +121,42 @@ func checkReportBytes(t *testing.T, out string) {
 	}
 }
 
+// A line break in an outside string (a file name, an outlet, a note) does
+// not break the report's or the Markdown's lines: the hostile text after
+// its line break stays on the line of the text before it, and every row of
+// a Markdown table is whole (a row cut in two ends the table, and the rest
+// of the name becomes a paragraph of its own).
+func TestHostileLineBreaksStayInLine(t *testing.T) {
+	d := hostileHandDoc(t)
+	var rep, md bytes.Buffer
+	if err := Report(&rep, d, ReportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Markdown(&md, d); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, out, joined string }{
+		{"report", rep.String(), "evil # Injected heading"},
+		{"Markdown", md.String(), `evil \# Injected heading`},
+	} {
+		n, whole := strings.Count(c.out, "Injected heading"), strings.Count(c.out, c.joined)
+		if n == 0 || n != whole {
+			t.Errorf("%s: %d of %d hostile strings broken across lines", c.name, n-whole, n)
+		}
+	}
+	inTable := false
+	for i, l := range strings.Split(md.String(), "\n") {
+		switch {
+		case strings.HasPrefix(l, "|---"):
+			inTable = true
+		case l == "":
+			inTable = false
+		case inTable && (!strings.HasPrefix(l, "|") || !strings.HasSuffix(l, "|")):
+			t.Errorf("Markdown line %d breaks its table: %q", i+1, l)
+		}
+	}
+}
+
 // JSON: valid, and no string in it holds a control character.
 func TestJSONHostile(t *testing.T) {
 	var b bytes.Buffer

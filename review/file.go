@@ -293,12 +293,14 @@ func cleanRecord(r *Record) []string {
 	return warn
 }
 
-// maxNote bounds a note, in bytes: a paragraph or two of a reviewer's words.
-const maxNote = 4000
+// maxNote bounds a note, in bytes: a paragraph or two of a reviewer's
+// words, the 2000 characters the interface's line holds in any script (up
+// to four bytes each), so that no note typed there is cut when stored.
+const maxNote = 8000
 
 // CleanNote makes a reviewer's note safe to store and show: no control
 // character, escape sequence or bidi override (as loader.Sanitize), one
-// line (a line break or tab becomes a space), spaces trimmed, at most 4000
+// line (a line break or tab becomes a space), spaces trimmed, at most 8000
 // bytes. Notes typed, pasted or read from a file all pass through it.
 func CleanNote(s string) string {
 	s, _ = loader.ValidUTF8([]byte(s))

@@ -627,7 +627,7 @@ func (m *Model) stepMatch(dir int) {
 }
 
 func (m *Model) openInput(md mode, value string) {
-	m.mode = md
+	m.mode, m.inputErr = md, ""
 	m.input.SetValue(value)
 	m.input.CursorEnd()
 	m.input.SetWidth(max(10, m.w-20))

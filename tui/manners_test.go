@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -212,6 +213,42 @@ func TestStatusClears(t *testing.T) {
 	m.Update(savedMsg{})
 	if strings.Contains(statusLine(m), "not saved") {
 		t.Error("a good save did not clear the failure")
+	}
+}
+
+// A failed save stays in view until a save succeeds, whatever the keys
+// pressed meanwhile say in the status line (issue 14: stepping to another
+// finding put its line where the failure had been, and nothing on the
+// screen said the verdicts were not on disk). The review file is made
+// read-only, as a reviewer's or a sync tool's chmod would.
+func TestFailedSaveStaysInView(t *testing.T) {
+	for _, sz := range [][2]int{{120, 40}, {80, 24}} {
+		d := fixtureData(t)
+		m := newModel(t, d, sz[0], sz[1])
+		press(m, "]", "c")
+		if !strings.HasSuffix(m.status, "· saved") {
+			t.Fatalf("%v: first save: %q", sz, m.status)
+		}
+		if err := os.Chmod(d.Store.Path, 0o444); err != nil {
+			t.Fatal(err)
+		}
+		press(m, "x")
+		if line := statusLine(m); !strings.Contains(line, "not saved") {
+			t.Fatalf("%v: the failed save is not said: %q", sz, line)
+		}
+		for _, keys := range [][]string{{"]"}, {"["}, {"j"}, {"tab"}, {"s"}, {"a"}, {"esc"}, {"T"}, {"esc"}, {"R"}, {"esc"}, {"?"}, {"esc"}, {"}"}} {
+			press(m, keys...)
+			if screen := screenText(m); !strings.Contains(screen, notSavedFlag) {
+				t.Fatalf("%v: after %q nothing on the screen says the verdicts are not saved:\n%s", sz, keys, screen)
+			}
+		}
+		if err := os.Chmod(d.Store.Path, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		press(m, "]", "c")
+		if screen := screenText(m); strings.Contains(screen, notSavedFlag) || !strings.HasSuffix(m.status, "· saved") {
+			t.Errorf("%v: after a good save: status %q, screen still says %s", sz, m.status, notSavedFlag)
+		}
 	}
 }
 

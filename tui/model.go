@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -227,11 +228,17 @@ type reviewCounts struct {
 	orphans, own, unplaced, fixes, excluded, changes, warnings int
 }
 
+// inputChars bounds a line being written (a note, a search, a link): a
+// paragraph or two of a reviewer's words. The review store keeps a note of
+// this many characters whatever their script (review.CleanNote's bound is
+// in bytes, four to a character).
+const inputChars = 2000
+
 // New builds the model; load runs in a command when the program starts.
 func New(load LoadFunc, export ExportFunc) *Model {
 	in := textinput.New()
 	in.Prompt = ""
-	in.CharLimit = 2000
+	in.CharLimit = inputChars
 	// A steady cursor (restyle): a blinking one costs a timer a key press.
 	// Pastes come from the terminal's own bracketed paste; ctrl+v would run
 	// a clipboard program from inside the interface.
@@ -439,6 +446,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.PasteMsg:
 		if m.mode == modeSearch || m.mode == modeNote || m.mode == modeEvidence || m.mode == modeOwnNote {
 			msg.Content = cleanLine(msg.Content)
+			// The line holds inputChars; what a paste brings past that is
+			// dropped by the input, so the reviewer is told, not left to
+			// find a note cut short in the review.
+			if room := inputChars - utf8.RuneCountInString(m.input.Value()); utf8.RuneCountInString(msg.Content) > room {
+				m.inputErr = "pasted text cut: the line holds " + itoa(inputChars) + " characters"
+			}
 			var cmd tea.Cmd
 			m.input, cmd = m.input.Update(msg)
 			return cmd

@@ -132,6 +132,12 @@ func (m *Model) renderHeader() string {
 	type flag struct{ long, short string }
 	var flags []flag
 	add := func(long, short string) { flags = append(flags, flag{long, short}) }
+	// A failed save first, so that no cut hides it: the status line's
+	// message gives way to the next key's, this flag stays until a save
+	// succeeds.
+	if m.saveErr != "" {
+		add(notSavedFlag, notSavedFlag)
+	}
 	if m.recomputing {
 		add("re-comparing…", "re-comparing…")
 	}
@@ -363,9 +369,9 @@ func (m *Model) renderTopicList(r rect) []string {
 func (m *Model) renderStatus() string {
 	switch m.mode {
 	case modeSearch:
-		return pad(m.st.key.Render("search: ")+m.input.View(), m.w)
+		return pad(m.inputProblem()+m.st.key.Render("search: ")+m.input.View(), m.w)
 	case modeNote:
-		return pad(m.st.key.Render("note for "+cleanLine(m.noteD.ID)+" (enter saves, esc cancels): ")+m.input.View(), m.w)
+		return pad(m.inputProblem()+m.st.key.Render("note for "+cleanLine(m.noteD.ID)+" (enter saves, esc cancels): ")+m.input.View(), m.w)
 	case modeEvidence:
 		prompt := "evidence link for " + cleanLine(m.noteD.ID) + " (http or https; enter saves, empty removes, esc cancels): "
 		if m.inputErr != "" {
@@ -373,7 +379,7 @@ func (m *Model) renderStatus() string {
 		}
 		return pad(m.st.key.Render(prompt)+m.input.View(), m.w)
 	case modeOwnNote:
-		return pad(m.st.key.Render("note on your "+string(m.ownKind)+" finding (enter records it, esc goes back): ")+m.input.View(), m.w)
+		return pad(m.inputProblem()+m.st.key.Render("note on your "+string(m.ownKind)+" finding (enter records it, esc goes back): ")+m.input.View(), m.w)
 	}
 	msg, isErr := m.status, m.statusErr
 	if msg == "" {
@@ -385,8 +391,12 @@ func (m *Model) renderStatus() string {
 	} else if strings.HasPrefix(msg, "✓") {
 		style = m.st.statusOK
 	}
-	hint := " ? help · q quit"
-	return fitLeftRight(style.Render(ansi.Truncate(cleanLine(msg), m.w-ansi.StringWidth(hint)-1, "…")), m.st.paneMeta.Render(hint), m.w)
+	hint := m.st.paneMeta.Render(" ? help · q quit")
+	if m.saveErr != "" && msg != m.saveErr {
+		// Another message stands: the failure stays in view beside it.
+		hint = m.st.statusErr.Render(" "+notSavedFlag) + m.st.paneMeta.Render(" ·") + hint
+	}
+	return fitLeftRight(style.Render(ansi.Truncate(cleanLine(msg), m.w-ansi.StringWidth(hint)-1, "…")), hint, m.w)
 }
 
 // helpLines is the help view's text for a width: every key, then the
@@ -480,6 +490,19 @@ func (m *Model) renderHelp(r rect) []string {
 	}
 	return out
 }
+
+// inputProblem is what went wrong with the line being written (a paste
+// cut short), in the error style before its prompt, or nothing.
+func (m *Model) inputProblem() string {
+	if m.inputErr == "" {
+		return ""
+	}
+	return m.st.statusErr.Render(m.inputErr + " · ")
+}
+
+// notSavedFlag marks the header and the status line while the last save
+// failed: "saved" was not true, and the reviewer must know until it is.
+const notSavedFlag = "NOT SAVED"
 
 // idleStatus is the status line when no message stands: a failed save
 // until one succeeds, else what is selected, else the summary.
