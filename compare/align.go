@@ -270,18 +270,7 @@ func link(us []*unit, ix *index, m *model) ([]Link, []scoredPair) {
 func sortLinks(all []scoredPair, ord []int32) {
 	const rankBits = 21
 	if len(ord) >= 1<<rankBits {
-		slices.SortFunc(all, func(a, b scoredPair) int {
-			switch {
-			case a.score > b.score:
-				return -1
-			case a.score < b.score:
-				return 1
-			}
-			if c := ord[a.i] - ord[b.i]; c != 0 {
-				return int(c)
-			}
-			return int(ord[a.j] - ord[b.j])
-		})
+		slices.SortFunc(all, linkOrder(ord))
 		return
 	}
 	unitAt := make([]int32, len(ord))
@@ -297,6 +286,22 @@ func sortLinks(all []scoredPair, ord []int32) {
 	const mask = 1<<rankBits - 1
 	for k, key := range keys {
 		all[k] = scoredPair{unitAt[key>>rankBits&mask], unitAt[key&mask], float64(1000-key>>(2*rankBits)) / 1000}
+	}
+}
+
+// linkOrder is the order sortLinks sorts in, as a comparison function.
+func linkOrder(ord []int32) func(a, b scoredPair) int {
+	return func(a, b scoredPair) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		if c := ord[a.i] - ord[b.i]; c != 0 {
+			return int(c)
+		}
+		return int(ord[a.j] - ord[b.j])
 	}
 }
 

@@ -26,18 +26,7 @@ func TestSortLinks(t *testing.T) {
 		all = append(all, scoredPair{i, j, float64(700+rng.IntN(40)) / 1000}) // many ties
 	}
 	want := slices.Clone(all)
-	slices.SortFunc(want, func(a, b scoredPair) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		if c := ord[a.i] - ord[b.i]; c != 0 {
-			return int(c)
-		}
-		return int(ord[a.j] - ord[b.j])
-	})
+	slices.SortFunc(want, linkOrder(ord))
 	sortLinks(all, ord)
 	if !slices.Equal(all, want) {
 		for k := range all {
