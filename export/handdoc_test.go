@@ -145,20 +145,7 @@ func handDoc(t testing.TB) Doc {
 // Which source is right, the note and the evidence are in every export.
 func TestVerdictFieldsInEveryExport(t *testing.T) {
 	d := handDoc(t)
-	outs := map[string]string{}
-	for _, f := range append(Formats, "report") {
-		var b strings.Builder
-		var err error
-		if f == "report" {
-			err = Report(&b, d, ReportOptions{})
-		} else {
-			err = Write(&b, f, d)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		outs[f] = b.String()
-	}
+	outs := everyExport(t, d)
 	for f, out := range outs {
 		for _, want := range []string{"the police list has twelve names", "the evening toll may be the later count",
 			"police.example/list", "unresolved", "both are Monday morning; the minutes do not matter"} {
@@ -205,14 +192,7 @@ func TestSourcesToldApart(t *testing.T) {
 	if got := v.byID["wire-0900"].Label; got != "Wire · “Blast kills seven at market” · by Ana Ruiz · 2026-03-02T09:00:00Z · wire-0900" {
 		t.Errorf("label %q", got)
 	}
-	for _, f := range append(Formats, "report") {
-		var b strings.Builder
-		if f == "report" {
-			Report(&b, d, ReportOptions{})
-		} else {
-			Write(&b, f, d)
-		}
-		out := b.String()
+	for f, out := range everyExport(t, d) {
 		if f == "md" {
 			out = strings.ReplaceAll(out, `\(`, "(")
 			out = strings.ReplaceAll(out, `\)`, ")")
@@ -258,6 +238,20 @@ func TestSourcesToldApart(t *testing.T) {
 func TestOffEventInEveryExport(t *testing.T) {
 	d := handDoc(t)
 	d.Result.OffEvent = []compare.OffEvent{{Source: "5f3a9c2e81b4d7a0", Reason: "may not be about the same event: <b>10%</b>\x1b[31m of its paragraphs"}}
+	for f, out := range everyExport(t, d) {
+		if !strings.Contains(out, "5f3a9c2e81b4d7a0") || !strings.Contains(out, "same event") {
+			t.Errorf("%s: no word of the source that may report another event", f)
+		}
+		if strings.Contains(out, "\x1b") || (f == "html" || f == "md") && strings.Contains(out, "<b>10%") {
+			t.Errorf("%s: the reason reaches the output raw", f)
+		}
+	}
+}
+
+// everyExport renders d in every format and as the report, by format.
+func everyExport(t *testing.T, d Doc) map[string]string {
+	t.Helper()
+	outs := map[string]string{}
 	for _, f := range append(Formats, "report") {
 		var b strings.Builder
 		var err error
@@ -267,14 +261,9 @@ func TestOffEventInEveryExport(t *testing.T) {
 			err = Write(&b, f, d)
 		}
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s: %v", f, err)
 		}
-		out := b.String()
-		if !strings.Contains(out, "5f3a9c2e81b4d7a0") || !strings.Contains(out, "same event") {
-			t.Errorf("%s: no word of the source that may report another event", f)
-		}
-		if strings.Contains(out, "\x1b") || (f == "html" || f == "md") && strings.Contains(out, "<b>10%") {
-			t.Errorf("%s: the reason reaches the output raw", f)
-		}
+		outs[f] = b.String()
 	}
+	return outs
 }
