@@ -54,6 +54,7 @@ type comparison struct {
 	res  *Result
 
 	units      []*unit
+	unitOf     map[Ref]int32 // a paragraph's unit, by its ref
 	ix         *index
 	model      *model
 	links      []Link
@@ -175,6 +176,10 @@ func prepareStage(c *comparison) {
 	c.copies = make(chan [][]string, 1)
 	go func() { c.copies <- findCopies(c.arts) }()
 	c.units, c.stems = prepareStems(c.arts)
+	c.unitOf = make(map[Ref]int32, len(c.units))
+	for i, u := range c.units {
+		c.unitOf[u.ref] = int32(i)
+	}
 	c.ix = buildIndex(c.units)
 	c.ix.vectorise(c.units)
 	startReading(c)

@@ -68,10 +68,6 @@ func detectParaphrases(c *comparison, out *findings) {
 		r := Ref{q.Span.Source, q.Span.Paragraph}
 		byRef[r] = append(byRef[r], qi)
 	}
-	unitOf := make(map[Ref]int32, len(c.units))
-	for i, u := range c.units {
-		unitOf[u.ref] = int32(i)
-	}
 	neighbours := make([][]int32, len(c.units))
 	for _, p := range c.pairs {
 		neighbours[p.i] = append(neighbours[p.i], p.j)
@@ -85,7 +81,7 @@ func detectParaphrases(c *comparison, out *findings) {
 				out = append(out, bySource[k]...)
 			}
 		}
-		if u, ok := unitOf[Ref{cl.span.Source, cl.span.Paragraph}]; ok {
+		if u, ok := c.unitOf[Ref{cl.span.Source, cl.span.Paragraph}]; ok {
 			for _, nb := range neighbours[u] {
 				if r := c.units[nb].ref; r.Source != cl.span.Source {
 					out = append(out, byRef[r]...)

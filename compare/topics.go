@@ -236,16 +236,12 @@ type scoredPair struct {
 // topics (the first is its own, the second one it also speaks of).
 func buildTopics(c *comparison) {
 	us := c.units
-	pos := make(map[Ref]int32, len(us))
-	for i, u := range us {
-		pos[u.ref] = int32(i)
-	}
 	sp := c.pairs
 	apart := map[[2]int32]bool{}
 	var together [][2]int32
 	for _, p := range c.opt.Pins {
-		a, okA := pos[p.A]
-		b, okB := pos[p.B]
+		a, okA := c.unitOf[p.A]
+		b, okB := c.unitOf[p.B]
 		if !okA || !okB || a == b {
 			continue
 		}
