@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"os"
 	"slices"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -78,5 +81,82 @@ func TestQuitDuringLoading(t *testing.T) {
 	}
 	if d := <-finished; len(d.Articles) != len(seeds.Names()) || d.Result == nil {
 		t.Errorf("the loading, left to finish: %d articles, result %v", len(d.Articles), d.Result != nil)
+	}
+}
+
+// A verdict that cannot be saved (the review's folder became a file after
+// the review was opened: ENOTDIR, which holds even for root, unlike a
+// read-only mode) is never reported as saved: the screen says NOT SAVED,
+// the command says why on stderr once the screen is back and exits 1, and
+// nothing claims the file exists.
+func TestFailedSaveExitsNonZero(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	dir := t.TempDir() + "/reviews"
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := dir + "/r.json"
+	real := interfaceLoad(nil, config{review: path, maxSize: 10 << 20, budget: time.Minute}, nil, nil, nil)
+	load := func() (tui.Data, error) {
+		d, err := real()
+		// The folder goes away under the open review; a file takes its name.
+		if rerr := os.RemoveAll(dir); rerr != nil {
+			t.Error(rerr)
+		}
+		if werr := os.WriteFile(dir, []byte("not a folder"), 0o644); werr != nil {
+			t.Error(werr)
+		}
+		return d, err
+	}
+	in, keys := io.Pipe()
+	defer keys.Close()
+	var loaded atomic.Bool
+	var screen atomic.Value
+	filter := func(m tea.Model, msg tea.Msg) tea.Msg {
+		tm := m.(*tui.Model)
+		if tm.Data().Result != nil {
+			loaded.Store(true)
+			screen.Store(tm.View().Content)
+		}
+		return msg
+	}
+	p := tea.NewProgram(tui.New(load, nil), tea.WithInput(in), tea.WithOutput(io.Discard), tea.WithWindowSize(120, 40), tea.WithFilter(filter))
+	go func() {
+		for !loaded.Load() {
+			time.Sleep(10 * time.Millisecond)
+		}
+		p.Send(tea.KeyPressMsg{Code: ']', Text: "]"}) // the first discrepancy
+		p.Send(tea.KeyPressMsg{Code: 'c', Text: "c"}) // confirmed
+		// The save runs as a command; wait until its failure is on screen
+		// before quitting (a quit before it lands is covered by the save
+		// once more at exit, which fails the same way).
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			if s, _ := screen.Load().(string); strings.Contains(s, "NOT SAVED") {
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
+			p.Send(tea.WindowSizeMsg{Width: 120, Height: 40}) // a message, so the filter looks again
+		}
+		p.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
+	}()
+	final, err := p.Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := screen.Load().(string); !strings.Contains(s, "NOT SAVED") || strings.Contains(s, "· saved") {
+		t.Errorf("the screen after a failed save does not say NOT SAVED (or says saved):\n%s", s)
+	}
+	fm := final.(*tui.Model)
+	var stderr bytes.Buffer
+	code := afterInterface(fm.Data(), fm.Err(), &stderr)
+	if code != exitFailure {
+		t.Errorf("exit %d after a failed save, want %d", code, exitFailure)
+	}
+	if !strings.Contains(stderr.String(), "save review") || !strings.Contains(stderr.String(), "not a directory") {
+		t.Errorf("stderr does not say the save failed: %q", stderr.String())
+	}
+	if fm.Data().Store.Unsaved() != true {
+		t.Error("the store claims the verdict is on disk")
 	}
 }
