@@ -176,6 +176,13 @@ func detectQuotes(c *comparison, out *findings) {
 			}
 		}
 	}
+	// Each unit's candidates, in their order: what the two tests below
+	// read of a rewording's ends, instead of every candidate for each.
+	candsOf := make([][]int, n)
+	for k, cp := range cands {
+		candsOf[cp.a] = append(candsOf[cp.a], k)
+		candsOf[cp.b] = append(candsOf[cp.b], k)
+	}
 	// A rewording set against a quotation whose words another quotation of
 	// that source already gives in form is two statements, not one told two
 	// ways ("I don't even want to contemplate that" in full, and "I don't
@@ -183,13 +190,13 @@ func detectQuotes(c *comparison, out *findings) {
 	kept := reworded[:0]
 	for _, cp := range reworded {
 		covered := false
-		for _, other := range cands {
-			v := verdict[[2]int{other.a, other.b}]
-			if !v.same {
-				continue
-			}
-			for _, side := range [2][3]int{{cp.a, cp.b, 0}, {cp.b, cp.a, 0}} {
-				x, y := side[0], side[1]
+		for _, side := range [2][2]int{{cp.a, cp.b}, {cp.b, cp.a}} {
+			x, y := side[0], side[1]
+			for _, k := range candsOf[x] {
+				other := cands[k]
+				if !verdict[[2]int{other.a, other.b}].same {
+					continue
+				}
 				var z int
 				switch {
 				case other.a == x && other.b != y && units[other.b].source == units[y].source:
@@ -204,7 +211,7 @@ func detectQuotes(c *comparison, out *findings) {
 				}
 			}
 		}
-		if !covered && !elsewhere(cp, cands, verdict, units) && !elsewhere(candidatePair{cp.b, cp.a, cp.score}, cands, verdict, units) {
+		if !covered && !elsewhere(cp, cands, candsOf, verdict, units) && !elsewhere(candidatePair{cp.b, cp.a, cp.score}, cands, candsOf, verdict, units) {
 			kept = append(kept, cp)
 		}
 	}
@@ -652,10 +659,11 @@ type quoteVerdict struct {
 // has its copy there, the other a different counterpart there, so the two
 // are two statements ("would significantly increase the risk" and "would
 // materially increase the risk", both quoted by a third outlet).
-func elsewhere(cp candidatePair, cands []candidatePair, verdict map[[2]int]quoteVerdict, units []quoteUnit) bool {
+func elsewhere(cp candidatePair, cands []candidatePair, candsOf [][]int, verdict map[[2]int]quoteVerdict, units []quoteUnit) bool {
 	counterparts := func(x int) map[string][]int { // source → x's candidates there
 		out := map[string][]int{}
-		for _, o := range cands {
+		for _, k := range candsOf[x] {
+			o := cands[k]
 			switch x {
 			case o.a:
 				out[units[o.b].source] = append(out[units[o.b].source], o.b)
