@@ -532,33 +532,52 @@ func buildTopics(c *comparison) {
 // secondTopics finds, for units already in a topic, another topic they are
 // tied to by a mean link score at the topic threshold over its members.
 func secondTopics(us []*unit, sp []scoredPair, topics [][]int32, topicOf [][]int) map[int32]int {
-	sum := map[[2]int]float64{} // (unit, topic) → summed link scores
-	for _, l := range sp {
+	// Each unit's links into other topics, as (topic, score) in the links'
+	// order, laid out unit after unit in one array: summed per topic after
+	// a stable sort, so that each sum adds the same scores in the same
+	// order as a map of (unit, topic) filled link by link did, in a
+	// fraction of its time.
+	type toTopic struct {
+		t     int
+		score float64
+	}
+	ends := func(l scoredPair, visit func(x int32, t int)) {
 		for _, end := range [2][2]int32{{l.i, l.j}, {l.j, l.i}} {
 			x, y := end[0], end[1]
 			if len(topicOf[y]) == 0 || len(topicOf[x]) == 0 || topicOf[y][0] == topicOf[x][0] {
 				continue
 			}
-			sum[[2]int{int(x), topicOf[y][0]}] += l.score
+			visit(x, topicOf[y][0])
 		}
+	}
+	start := make([]int, len(us)+1)
+	for _, l := range sp {
+		ends(l, func(x int32, _ int) { start[x+1]++ })
+	}
+	for x := range us {
+		start[x+1] += start[x]
+	}
+	all := make([]toTopic, start[len(us)])
+	fill := slices.Clone(start[:len(us)])
+	for _, l := range sp {
+		ends(l, func(x int32, t int) {
+			all[fill[x]] = toTopic{t, l.score}
+			fill[x]++
+		})
 	}
 	out := map[int32]int{}
-	bestMean := map[int32]float64{}
-	keys := make([][2]int, 0, len(sum))
-	for k := range sum {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b [2]int) int {
-		if a[0] != b[0] {
-			return a[0] - b[0]
-		}
-		return a[1] - b[1]
-	})
-	for _, k := range keys {
-		x, t := int32(k[0]), k[1]
-		mean := sum[k] / float64(len(topics[t]))
-		if mean >= topicThreshold && mean > bestMean[x] {
-			out[x], bestMean[x] = t, mean
+	for x := range us {
+		mine := all[start[x]:start[x+1]]
+		slices.SortStableFunc(mine, func(a, b toTopic) int { return a.t - b.t })
+		best := 0.0
+		for k := 0; k < len(mine); {
+			t, sum := mine[k].t, 0.0
+			for ; k < len(mine) && mine[k].t == t; k++ {
+				sum += mine[k].score
+			}
+			if mean := sum / float64(len(topics[t])); mean >= topicThreshold && mean > best {
+				out[int32(x)], best = t, mean
+			}
 		}
 	}
 	return out
