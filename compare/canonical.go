@@ -246,6 +246,12 @@ func sentenceMentions(src string, p loader.Paragraph, s loader.Sentence, ns []na
 // stripTitles drops the titles before a name: "Pentagon Press Secretary
 // John Kirby" is "John Kirby"; a run that is all title is no name.
 func stripTitles(name string) string {
+	if !hasTitleWord(name) {
+		if spacedOnce(name) {
+			return name
+		}
+		return strings.Join(strings.Fields(name), " ")
+	}
 	ws := strings.Fields(name)
 	last := -1
 	for i, w := range ws {
@@ -259,6 +265,52 @@ func stripTitles(name string) string {
 		return ""
 	}
 	return strings.Join(ws, " ")
+}
+
+// hasTitleWord reports whether any word of name is a title, lowering only
+// the words that may be one (most names hold none, and stripTitles is asked
+// of every name mention).
+func hasTitleWord(name string) bool {
+	var low [32]byte
+	for w := range strings.FieldsSeq(name) {
+		w = strings.Trim(w, ".")
+		if len(w) > len(low) {
+			if titleWords()[strings.ToLower(w)] {
+				return true
+			}
+			continue
+		}
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			low[i] = c
+		}
+		if ascii && titleWords()[string(low[:len(w)])] || !ascii && titleWords()[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// spacedOnce reports a text whose words are parted by single spaces, with
+// none at its ends: what joining its fields with spaces gives back.
+func spacedOnce(s string) bool {
+	prevSpace := true
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if sp && (r != ' ' || prevSpace) {
+			return false
+		}
+		prevSpace = sp
+	}
+	return !prevSpace || s == ""
 }
 
 func isAbbreviation(w string) bool {

@@ -75,3 +75,30 @@ func TestTransliterate(t *testing.T) {
 		}
 	}
 }
+
+// stripTitles skips the lowering and splitting of names that hold no title;
+// it must still give what splitting every name gave (the oracle below is
+// the old definition).
+func TestStripTitlesAsSplitting(t *testing.T) {
+	oracle := func(name string) string {
+		ws := strings.Fields(name)
+		last := -1
+		for i, w := range ws {
+			if titleWords()[strings.ToLower(strings.Trim(w, "."))] {
+				last = i
+			}
+		}
+		if last >= 0 && last < len(ws)-1 {
+			ws = ws[last+1:]
+		} else if last == len(ws)-1 {
+			return ""
+		}
+		return strings.Join(ws, " ")
+	}
+	for _, name := range []string{"", " ", "Maria Alder", " Maria  Alder ", "Maria\tAlder", "Maria\u00a0Alder", "President Maria Alder",
+		"PRESIDENT Alder", "Sen. Alder", "Gen.", "Mr", "Ólafur Ragnar", "the Minister", "Prime Minister Varna Dunmore", strings.Repeat("x", 40) + " Alder"} {
+		if got, want := stripTitles(name), oracle(name); got != want {
+			t.Errorf("stripTitles(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

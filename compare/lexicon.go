@@ -156,7 +156,7 @@ var (
 		var out []qualifier
 		for _, line := range lexiconLines("qualifiers") {
 			kind, words, _ := strings.Cut(line, " ")
-			out = append(out, qualifier{words: words, kind: kind})
+			out = append(out, qualifier{words: words, kind: kind, split: strings.Fields(words)})
 		}
 		return out
 	})
@@ -178,6 +178,7 @@ var (
 type qualifier struct {
 	words string
 	kind  string
+	split []string // its words, split once: every number asks
 }
 
 func toSet(s string) map[string]bool {

@@ -720,7 +720,7 @@ func isDateOrTime(text string, toks []token, i, end int, v float64) bool {
 
 func qualifierBefore(toks []token, i int) (string, string, int) {
 	for _, q := range qualifiers() {
-		ws := strings.Fields(q.words)
+		ws := q.split
 		if i < len(ws) {
 			continue
 		}
