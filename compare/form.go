@@ -170,6 +170,12 @@ func sameToken(a, b formToken) (bool, string) {
 	return false, ""
 }
 
+// sameTokenOK is sameToken's answer alone, without copying the tokens.
+func sameTokenOK(a, b *formToken) bool {
+	ok, _ := sameToken(*a, *b)
+	return ok
+}
+
 // formMatch aligns two quotations' form tokens and reports whether they
 // differ only in form, with the forms that differ; excerpt reports that one
 // holds only part of the other (at its ends, or where an ellipsis stands).
@@ -339,8 +345,12 @@ func commonRun(a, b []formToken) int {
 	n, m := len(a), len(b)
 	prev, cur := make([]int, m+1), make([]int, m+1)
 	for i := n - 1; i >= 0; i-- {
+		ai := &a[i]
+		// A gap or an article matches nothing: its row is asked no
+		// comparison (this table is most of a quotation pair's cost).
+		skip := ai.gap || ai.article
 		for j := m - 1; j >= 0; j-- {
-			if ok, _ := sameToken(a[i], b[j]); ok && !a[i].gap && !a[i].article {
+			if !skip && (ai.word == b[j].word || sameTokenOK(ai, &b[j])) {
 				cur[j] = prev[j+1] + 1
 			} else {
 				cur[j] = max(prev[j], cur[j+1])
