@@ -38,22 +38,16 @@ type neighbour struct {
 // srcCount is how many of a cluster's members one source gave.
 type srcCount struct{ src, n int }
 
-// sumWith is the summed score between the cluster and cluster k, 0 when
-// they are not linked.
-func (c *cluster) sumWith(k int32) float64 {
-	if i, ok := slices.BinarySearchFunc(c.nb, k, func(e neighbour, k int32) int { return int(e.c - k) }); ok {
-		return c.nb[i].sum
-	}
-	return 0
-}
+// byCluster and bySource search the sorted lists.
+func byCluster(e neighbour, k int32) int { return int(e.c - k) }
+func bySource(e srcCount, src int) int   { return e.src - src }
 
 // moveNeighbour makes c's entry for cluster from (which merged into to,
 // to < from) an entry for to, adding its sum to what c had with to: in
 // place, shifting only the entries between the two.
 func (c *cluster) moveNeighbour(from, to int32, sum float64) {
-	key := func(e neighbour, k int32) int { return int(e.c - k) }
-	pf, _ := slices.BinarySearchFunc(c.nb, from, key)
-	pt, ok := slices.BinarySearchFunc(c.nb[:pf], to, key)
+	pf, _ := slices.BinarySearchFunc(c.nb, from, byCluster)
+	pt, ok := slices.BinarySearchFunc(c.nb[:pf], to, byCluster)
 	if ok {
 		c.nb[pt].sum += sum
 		c.nb = slices.Delete(c.nb, pf, pf+1)
@@ -192,7 +186,7 @@ func groupUnits(us []*unit, links []scoredPair, together [][2]int32, apart map[[
 		cs[l.j].nb = append(cs[l.j].nb, neighbour{l.i, l.score})
 	}
 	for i := range cs {
-		slices.SortFunc(cs[i].nb, func(x, y neighbour) int { return int(x.c - y.c) })
+		slices.SortFunc(cs[i].nb, func(x, y neighbour) int { return byCluster(x, y.c) })
 	}
 	forbidden := func(a, b *cluster) bool {
 		if len(apart) == 0 {
@@ -234,14 +228,12 @@ func groupUnits(us []*unit, links []scoredPair, together [][2]int32, apart map[[
 	}
 	q := new(mergeQueue)
 	*q = make(mergeQueue, 0, 2*len(links)) // a merge per link to start with, as many again after joins
-	// mergeOf is the merge of a and b with their mean link score, when it
-	// reaches the threshold.
-	mergeOf := func(a, b int32) (mergeCand, bool) {
-		if a > b {
-			a, b = b, a
-		}
+	// mergeOf is the merge of a and b, whose links sum to sum, with their
+	// mean link score, when it reaches the threshold.
+	mergeOf := func(a, b int32, sum float64) (mergeCand, bool) {
+		a, b = min(a, b), max(a, b)
 		ca, cb := &cs[a], &cs[b]
-		mean := ca.sumWith(b) / float64(len(ca.members)*len(cb.members))
+		mean := sum / float64(len(ca.members)*len(cb.members))
 		return mergeCand{mean, a, b, [2]int32{int32(len(ca.members)), int32(len(cb.members))}}, mean >= topicThreshold
 	}
 	// The first merges are queued at once and put in heap order in one
@@ -253,7 +245,7 @@ func groupUnits(us []*unit, links []scoredPair, together [][2]int32, apart map[[
 		}
 		for _, e := range c.nb {
 			if int32(i) < e.c {
-				if m, ok := mergeOf(int32(i), e.c); ok {
+				if m, ok := mergeOf(int32(i), e.c, e.sum); ok {
 					*q = append(*q, m)
 				}
 			}
@@ -271,10 +263,8 @@ func groupUnits(us []*unit, links []scoredPair, together [][2]int32, apart map[[
 		}
 		join(m.a, m.b)
 		for _, e := range a.nb {
-			mean := e.sum / float64(len(a.members)*len(cs[e.c].members))
-			if mean >= topicThreshold {
-				x, y := min(m.a, e.c), max(m.a, e.c)
-				q.push(mergeCand{mean, x, y, [2]int32{int32(len(cs[x].members)), int32(len(cs[y].members))}})
+			if mc, ok := mergeOf(m.a, e.c, e.sum); ok {
+				q.push(mc)
 			}
 		}
 	}
@@ -292,7 +282,7 @@ func groupUnits(us []*unit, links []scoredPair, together [][2]int32, apart map[[
 // mergeSources adds b's members per source to a's.
 func mergeSources(a, b []srcCount) []srcCount {
 	for _, e := range b {
-		i, ok := slices.BinarySearchFunc(a, e.src, func(x srcCount, src int) int { return x.src - src })
+		i, ok := slices.BinarySearchFunc(a, e.src, bySource)
 		if ok {
 			a[i].n += e.n
 			continue
@@ -308,7 +298,7 @@ func mergeSources(a, b []srcCount) []srcCount {
 func tooMany(a, b *cluster) bool {
 	for _, e := range b.perSrc {
 		have := 0
-		if i, ok := slices.BinarySearchFunc(a.perSrc, e.src, func(x srcCount, src int) int { return x.src - src }); ok {
+		if i, ok := slices.BinarySearchFunc(a.perSrc, e.src, bySource); ok {
 			have = a.perSrc[i].n
 		}
 		if have+e.n > maxPerSource {
