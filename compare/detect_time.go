@@ -31,30 +31,33 @@ func detectTimes(c *comparison, out *findings) {
 		frames[k] = c.timeFrameOf(c.res.Facts[i])
 	}
 	own := c.ownDays(ts, frames)
-	// Times are paired across sources only: the pairs of one article, which
-	// a long one would make by the million, are never visited.
-	bySource := map[string][]int{}
-	var order []string
+	// Times are paired across sources only, and only two whose frames
+	// share a happening's word, which sameHappening asks of any pair: the
+	// pairs of one article, or of two times of nothing in common, which a
+	// thousand articles would make by the ten million, are never visited.
+	// The pairs are sorted once found.
+	src := func(x int) string { return c.res.Facts[ts[x]].Span.Source }
+	posting := map[string][]int{}
 	for x := range ts {
-		src := c.res.Facts[ts[x]].Span.Source
-		if _, ok := bySource[src]; !ok {
-			order = append(order, src)
+		for h := range frames[x].happenings {
+			posting[h] = append(posting[h], x)
 		}
-		bySource[src] = append(bySource[src], x)
 	}
-	crossPairs := func(visit func(x, y int)) {
-		for i, sa := range order {
-			for _, sb := range order[i+1:] {
-				for _, x := range bySource[sa] {
-					for _, y := range bySource[sb] {
-						visit(min(x, y), max(x, y))
+	seen := make([]int, len(ts)) // the x+1 that last visited y
+	sharing := func(visit func(x, y int)) {
+		for x := range ts {
+			for h := range frames[x].happenings {
+				for _, y := range posting[h] {
+					if y > x && seen[y] != x+1 && src(y) != src(x) {
+						seen[y] = x + 1
+						visit(x, y)
 					}
 				}
 			}
 		}
 	}
 	var cands []candidatePair
-	crossPairs(func(x, y int) {
+	sharing(func(x, y int) {
 		a, b := c.res.Facts[ts[x]], c.res.Facts[ts[y]]
 		if a.Span.Source == b.Span.Source || a.Time.HasClock != b.Time.HasClock && !(a.Time.HasDate && b.Time.HasDate) ||
 			coarse(*a.Time) != coarse(*b.Time) {
@@ -173,15 +176,23 @@ func detectTimes(c *comparison, out *findings) {
 	// The same instant written two ways, wherever the two stand (in the
 	// order of the pairs, whichever source came first).
 	var same [][2]int
-	crossPairs(func(x, y int) {
-		a, b := c.res.Facts[ts[x]], c.res.Facts[ts[y]]
-		if !a.Time.HasZone || !b.Time.HasZone || !a.Time.HasClock || !b.Time.HasClock || reconciled[[2]int{x, y}] {
-			return
+	var zoned []int // the clock times with a zone, the only ones an instant can match
+	for x := range ts {
+		if t := c.res.Facts[ts[x]].Time; t.HasZone && t.HasClock {
+			zoned = append(zoned, x)
 		}
-		if d, ok := timeDiff(*a.Time, *b.Time); ok && d == 0 && foldText(a.Text) != foldText(b.Text) {
-			same = append(same, [2]int{x, y})
+	}
+	for i, x := range zoned {
+		for _, y := range zoned[i+1:] {
+			a, b := c.res.Facts[ts[x]], c.res.Facts[ts[y]]
+			if a.Span.Source == b.Span.Source || reconciled[[2]int{x, y}] {
+				continue
+			}
+			if d, ok := timeDiff(*a.Time, *b.Time); ok && d == 0 && foldText(a.Text) != foldText(b.Text) {
+				same = append(same, [2]int{x, y})
+			}
 		}
-	})
+	}
 	slices.SortFunc(same, func(p, q [2]int) int {
 		if p[0] != q[0] {
 			return p[0] - q[0]
