@@ -301,7 +301,8 @@ func roundedFrom(round, precise float64) bool {
 // sentence, its names, and the time it is of when the sentence says.
 type numberFrame struct {
 	context map[string]bool
-	when    string // "2000", "last year", … the time anchor nearest the figure, or ""
+	of      map[string]bool // the stems of what the figure is of (Quantity.Of)
+	when    string          // "2000", "last year", … the time anchor nearest the figure, or ""
 }
 
 // frameOf reads a figure's frame from its sentence.
@@ -333,6 +334,12 @@ func (c *comparison) frameOf(f Fact) numberFrame {
 		fr.context[st.stem(t.text)] = true
 	}
 	fr.when = timeAnchor(toks, at, f.Span.End-base)
+	if f.Quantity != nil && f.Quantity.Of != "" {
+		fr.of = map[string]bool{}
+		for _, w := range strings.Fields(f.Quantity.Of) {
+			fr.of[st.stem(w)] = true
+		}
+	}
 	return fr
 }
 
@@ -472,7 +479,7 @@ func (c *comparison) sameFigure(a, b Fact, fa, fb numberFrame) (float64, bool) {
 	// figure, or one figure rounded, is likelier still.
 	x, y := math.Abs(qa.nominal()), math.Abs(qb.nominal())
 	oneValue := x == y || roundedFrom(x, y) || roundedFrom(y, x)
-	if (isCurrency(qa.Unit) || lengthUnits[qa.Counted]) && qa.Of != "" && qb.Of != "" && !shareWord(qa.Of, qb.Of) && words < figureSameWords && !oneValue {
+	if (isCurrency(qa.Unit) || lengthUnits[qa.Counted]) && qa.Of != "" && qb.Of != "" && !shareStem(fa.of, fb.of) && words < figureSameWords && !oneValue {
 		return 0, false
 	}
 	if x > 0 && y > 0 {
@@ -647,14 +654,10 @@ func detectOutcomes(c *comparison, out *findings) {
 	}
 }
 
-// shareWord reports two phrases with a word (its stem) in common.
-func shareWord(a, b string) bool {
-	in := map[string]bool{}
-	for _, w := range strings.Fields(a) {
-		in[stem(w)] = true
-	}
-	for _, w := range strings.Fields(b) {
-		if in[stem(w)] {
+// shareStem reports two sets of stems with one in common.
+func shareStem(a, b map[string]bool) bool {
+	for w := range b {
+		if a[w] {
 			return true
 		}
 	}
