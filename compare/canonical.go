@@ -25,6 +25,9 @@ type entityMention struct {
 // names unless they differ only in case, accents and punctuation. It adds an
 // entity fact per mention and reconciles the variant spellings.
 func canonicalNames(res *Result, perArticle [][]entityMention) {
+	// A story names its people again and again: each spelling's keys are
+	// made once.
+	nameKey, lightKey := remembered(nameKey), remembered(lightKey)
 	// Full names by surname, from every article: "Kirby" → "John Kirby".
 	fullBySurname := map[string]string{}
 	for _, ms := range perArticle {

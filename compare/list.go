@@ -207,9 +207,19 @@ func findListConflicts(res *Result, arts []*loader.Article, linked linkSet, labe
 		if f.Kind != FactList || f.Background {
 			continue
 		}
+		// The items' keys, and those of their last words, once for every
+		// other source they are looked for in.
+		keys, lastKeys := make([]string, len(f.List)), make([]string, len(f.List))
+		hasLast := make([]bool, len(f.List))
+		mine := map[string]bool{}
 		candidates := map[string]bool{}
-		for _, item := range f.List {
-			for src := range namedBy[listItemKey(item)] {
+		for i, item := range f.List {
+			keys[i] = listItemKey(item)
+			if ws := strings.Fields(stripTitles(item)); len(ws) > 1 {
+				lastKeys[i], hasLast[i] = itemKey(ws[len(ws)-1]), true
+			}
+			mine[keys[i]] = true
+			for src := range namedBy[keys[i]] {
 				candidates[src] = true
 			}
 		}
@@ -220,17 +230,11 @@ func findListConflicts(res *Result, arts []*loader.Article, linked linkSet, labe
 			names := bySource[other]
 			var shared *mention
 			var unnamed []string // items the name reader did not find in other
-			mine := map[string]bool{}
-			for _, item := range f.List {
-				mine[listItemKey(item)] = true
-			}
-			for _, item := range f.List {
-				k := listItemKey(item)
+			for i, item := range f.List {
+				k := keys[i]
 				ms := names[k]
-				if len(ms) == 0 {
-					if ws := strings.Fields(stripTitles(item)); len(ws) > 1 {
-						ms = names[itemKey(ws[len(ws)-1])]
-					}
+				if len(ms) == 0 && hasLast[i] {
+					ms = names[lastKeys[i]]
 				}
 				if len(ms) == 0 {
 					unnamed = append(unnamed, item)

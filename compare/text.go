@@ -176,3 +176,16 @@ func foldText(s string) string {
 	}
 	return b.String()
 }
+
+// remembered is f with its results remembered, for one caller's goroutine.
+func remembered(f func(string) string) func(string) string {
+	seen := map[string]string{}
+	return func(s string) string {
+		if v, ok := seen[s]; ok {
+			return v
+		}
+		v := f(s)
+		seen[s] = v
+		return v
+	}
+}
