@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-
-	"github.com/parallax-news/parallax/loader"
 )
 
 // The hedging detector: one source marks as likely, reported or alleged
@@ -76,34 +74,8 @@ type hedgeMark struct {
 }
 
 func detectHedges(c *comparison, out *findings) {
-	// Every sentence read on every core (the reading is most of the cost),
-	// then indexed in the articles' order.
-	type at struct {
-		a    *loader.Article
-		p    *loader.Paragraph
-		text string
-		s    loader.Sentence
-		toks []token
-	}
-	var all []at
-	c.bodySentences(func(a *loader.Article, p *loader.Paragraph, _ int, text string, s loader.Sentence, toks []token) {
-		all = append(all, at{a, p, text, s, toks})
-	})
-	sents := make([]hedgedSentence, len(all))
-	parallel(len(all), func(_ int, next func() (int, bool)) {
-		st := newStemmer(c.stems)
-		for i, ok := next(); ok; i, ok = next() {
-			x := all[i]
-			hs := readHedged(x.text, x.toks, st)
-			hs.ref = Ref{x.a.ID, x.p.Index}
-			hs.span = Span{Source: x.a.ID, Paragraph: x.p.Index, Start: x.s.Start, End: x.s.End}
-			for k := range hs.hedges {
-				h := &hs.hedges[k]
-				h.span = Span{Source: x.a.ID, Paragraph: x.p.Index, Start: x.s.Start + h.span.Start, End: x.s.Start + h.span.End}
-			}
-			sents[i] = hs
-		}
-	})
+	sents := <-c.hedged
+	sents = slices.DeleteFunc(sents, func(hs hedgedSentence) bool { return c.offEvent(hs.ref.Source) })
 	postings := map[string][]int{}
 	for i, hs := range sents {
 		for st := range hs.stems {
@@ -191,6 +163,46 @@ func mapsKeys(m map[int]bool) func(func(int) bool) {
 			}
 		}
 	}
+}
+
+// startHedgeReading reads every body sentence for hedging while the
+// topics are grouped: the reading depends on the words alone, and is most
+// of the hedging detector's cost, while the grouping keeps one core busy
+// and leaves the other idle. The sentences come in the articles' order,
+// those of a source about another event included (the detector drops
+// them: that mark is made after the alignment).
+func startHedgeReading(c *comparison) {
+	c.hedged = make(chan []hedgedSentence, 1)
+	go func() {
+		type at struct {
+			u  *unit
+			si int
+		}
+		var all []at
+		for _, u := range c.units {
+			for si := range u.sents {
+				all = append(all, at{u, si})
+			}
+		}
+		sents := make([]hedgedSentence, len(all))
+		parallel(len(all), func(_ int, next func() (int, bool)) {
+			st := newStemmer(c.stems)
+			for i, ok := next(); ok; i, ok = next() {
+				u, s := all[i].u, all[i].u.sents[all[i].si]
+				a := c.arts[u.src]
+				p := &a.Paragraphs[u.ref.Paragraph]
+				hs := readHedged(p.Text[s.span.Start:s.span.End], s.toks, st)
+				hs.ref = Ref{a.ID, p.Index}
+				hs.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.span.Start, End: s.span.End}
+				for k := range hs.hedges {
+					h := &hs.hedges[k]
+					h.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.span.Start + h.span.Start, End: s.span.Start + h.span.End}
+				}
+				sents[i] = hs
+			}
+		})
+		c.hedged <- sents
+	}()
 }
 
 // sameHedgedClaim says whether o states plainly the claim h hedges with
