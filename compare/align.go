@@ -95,6 +95,16 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 			buf = mine[:0]
 		}
 	})
+	// Each unit's squared norm over the main event's terms, for the
+	// pairs' main cosine.
+	mainSq := make([]float64, n)
+	for i, u := range us {
+		for _, e := range u.eng {
+			if e.main {
+				mainSq[i] += e.w * e.w
+			}
+		}
+	}
 	// A pair is a candidate when either unit has the other among its
 	// nearest; it is visited once, from the earlier unit when both do.
 	isNear := func(i int, j int32) bool {
@@ -119,7 +129,7 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 				a, b := us[lo], us[hi]
 				*p = pair{i: lo, j: hi, f: pairFeatures{plain: dot(a.plain, b.plain), eng: nb.dot,
 					lede: a.pos < ledeParagraphs && b.pos < ledeParagraphs, centrality: math.Min(cent[lo], cent[hi])}}
-				shared(a.eng, b.eng, ix, &p.f)
+				shared(a.eng, b.eng, mainSq[lo], mainSq[hi], &p.f)
 				visit(w, p)
 			}
 		}
@@ -169,19 +179,10 @@ func nearest(ns []near, k int) []near {
 
 // shared reads what two engine vectors have in common: event classes (of
 // the main event or not), names other than the main event's, and the
-// cosine of their main-event vocabulary.
-func shared(a, b vec, ix *index, f *pairFeatures) {
-	mainDot, mainA, mainB := 0.0, 0.0, 0.0
-	for _, e := range a {
-		if e.main {
-			mainA += e.w * e.w
-		}
-	}
-	for _, e := range b {
-		if e.main {
-			mainB += e.w * e.w
-		}
-	}
+// cosine of their main-event vocabulary (mainA and mainB: its squared norm
+// in each).
+func shared(a, b vec, mainA, mainB float64, f *pairFeatures) {
+	mainDot := 0.0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
 		case a[i].id < b[j].id:
