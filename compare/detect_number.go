@@ -344,6 +344,12 @@ func (c *comparison) frameOf(f Fact) numberFrame {
 }
 
 func isYear(f string) bool {
+	// Most words are not numbers: they are told so without the error
+	// value Atoi would make for each.
+	digits := strings.TrimLeft(f, "+-")
+	if len(f)-len(digits) > 1 || digits == "" || strings.IndexFunc(digits, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return false
+	}
 	v, err := strconv.Atoi(f)
 	return err == nil && v >= 1900 && v <= 2100
 }

@@ -126,7 +126,7 @@ func articleFacts(a *loader.Article, units []*unit, year int) ([]Fact, []entityM
 			text := p.Text[sp.Start:sp.End]
 			if clockOrDay(text) {
 				// "local time" is the place's: the sentence's first, else the article's.
-				zone := placeZone(text)
+				zone := placeZone(sentenceWords(byPara[p.Index], k, text))
 				if zone == nil {
 					if !zoneRead {
 						articleZone, zoneRead = articleZoneOf(a), true
@@ -292,10 +292,19 @@ func pastYear(text string, current int) bool {
 	return false
 }
 
+// sentenceWords is the words of a paragraph's k-th sentence, as prepare
+// split them when the paragraph is a unit's.
+func sentenceWords(u *unit, k int, text string) []token {
+	if u != nil && k < len(u.sents) {
+		return u.sents[k].toks
+	}
+	return words(text)
+}
+
 // articleZoneOf is the zone of the first place an article's body names.
 func articleZoneOf(a *loader.Article) *time.Location {
 	for _, p := range a.Body() {
-		if z := placeZone(p.Text); z != nil {
+		if z := placeZone(words(p.Text)); z != nil {
 			return z
 		}
 	}

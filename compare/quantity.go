@@ -657,13 +657,13 @@ func parseNumber(toks []token, i int) (float64, bool, int) {
 	if v, ok := ordinalWords()[f]; ok {
 		return v, true, 1
 	}
-	if parts := strings.Split(f, "-"); len(parts) == 2 {
-		tens, ok1 := numberWords()[parts[0]]
-		ones, ok2 := numberWords()[parts[1]]
+	if first, second, ok := strings.Cut(f, "-"); ok && !strings.Contains(second, "-") {
+		tens, ok1 := numberWords()[first]
+		ones, ok2 := numberWords()[second]
 		if ok1 && ok2 && tens >= 20 && ones < 10 {
 			return tens + ones, false, 1
 		}
-		if ok1 && parts[1] == "dozen" {
+		if ok1 && second == "dozen" {
 			return tens * 12, false, 1 // "two-dozen"
 		}
 	}

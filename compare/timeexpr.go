@@ -255,13 +255,17 @@ func keepsDST(loc *time.Location) bool {
 	return jan != jul
 }
 
-// placeZone finds the zone of the place a text reports from: the first
-// place it names that placeZones knows ("Iraq-Syria border" names Iraq
+// placeZone finds the zone of the place some words report from: the first
+// place they name that placeZones knows ("Iraq-Syria border" names Iraq
 // first). The caller tries the sentence of the time first, then the
 // article, as a dateline would.
-func placeZone(text string) *time.Location {
-	for _, w := range words(text) {
-		for _, part := range strings.Split(w.text, "-") {
+func placeZone(ws []token) *time.Location {
+	for _, w := range ws {
+		// Each part between hyphens, as strings.Split would give them,
+		// without the slice: this runs at every word of a time's sentence.
+		for rest, more := w.text, true; more; {
+			var part string
+			part, rest, more = strings.Cut(rest, "-")
 			if name, ok := placeZones()[part]; ok {
 				if loc := location(name); loc != nil {
 					return loc
