@@ -2,7 +2,8 @@ package compare
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -79,28 +80,20 @@ func canonicalNames(res *Result, perArticle [][]entityMention) {
 	}
 	// The canonical spelling of a group: the one most sources write.
 	canon := map[string]string{} // name key + light key → canonical
-	var keys []string
-	for k := range groups {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(groups))
 	for _, k := range keys {
 		g := groups[k]
 		best, bestN := "", -1
-		var lights []string
-		for lk := range g.spellings {
-			lights = append(lights, lk)
-		}
-		sort.Strings(lights)
+		lights := slices.Sorted(maps.Keys(g.spellings))
 		for _, lk := range lights {
-			forms := sortedKeys(g.spellings[lk])
+			forms := slices.Sorted(maps.Keys(g.spellings[lk]))
 			if n := len(g.sources[lk]); n > bestN || n == bestN && forms[0] < best {
 				best, bestN = forms[0], n
 			}
 		}
 		for _, lk := range lights {
 			if split[k] || !sameSpelling(lk, lightKey(best)) {
-				canon[k+"|"+lk] = sortedKeys(g.spellings[lk])[0]
+				canon[k+"|"+lk] = slices.Sorted(maps.Keys(g.spellings[lk]))[0]
 			} else {
 				canon[k+"|"+lk] = best
 			}
@@ -123,13 +116,9 @@ func canonicalNames(res *Result, perArticle [][]entityMention) {
 			}
 		}
 	}
-	var cs []string
-	for c := range variants {
-		cs = append(cs, c)
-	}
-	sort.Strings(cs)
+	cs := slices.Sorted(maps.Keys(variants))
 	for _, c := range cs {
-		forms := sortedKeys(variantsKeys(variants[c]))
+		forms := slices.Sorted(maps.Keys(variants[c]))
 		if len(forms) < 2 {
 			continue
 		}
@@ -148,23 +137,6 @@ func canonicalNames(res *Result, perArticle [][]entityMention) {
 		res.Reconciled = append(res.Reconciled, Reconciled{Claims: claims,
 			Reason: fmt.Sprintf("one name written %d ways: %s", len(forms), strings.Join(forms, ", "))})
 	}
-}
-
-func variantsKeys(m map[string]Fact) map[string]bool {
-	out := make(map[string]bool, len(m))
-	for k := range m {
-		out[k] = true
-	}
-	return out
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // lightKey folds only case, accents and punctuation: "Kata'ib" and

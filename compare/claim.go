@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -243,24 +242,6 @@ func shareCredit(a, b []string) bool {
 		}
 	}
 	return false
-}
-
-func sortedKeysOf[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func sortedInts[V any](m map[int]V) []int {
-	out := make([]int, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Ints(out)
-	return out
 }
 
 // viaMark opens a credit that only carried the words: the one a source

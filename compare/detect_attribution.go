@@ -2,6 +2,8 @@ package compare
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -59,7 +61,7 @@ func detectAttribution(c *comparison, out *findings) {
 	}
 	seen := map[[2]int]bool{}
 	credited := map[int][]int{} // sentence → counterparts with other credits
-	for _, k := range sortedKeysOf(bySpecific) {
+	for _, k := range slices.Sorted(maps.Keys(bySpecific)) {
 		is := bySpecific[k]
 		if len(is) > 50 {
 			continue // a thing every source names: no telling claims apart by it
@@ -81,7 +83,7 @@ func detectAttribution(c *comparison, out *findings) {
 			}
 		}
 	}
-	for _, i := range sortedInts(credited) {
+	for _, i := range slices.Sorted(maps.Keys(credited)) {
 		var cl []Claim
 		var parts []string
 		for _, k := range append([]int{i}, credited[i]...) {

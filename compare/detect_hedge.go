@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -100,7 +101,7 @@ func detectHedges(c *comparison, out *findings) {
 					}
 				}
 			}
-			for _, j := range slices.Sorted(mapsKeys(cands)) {
+			for _, j := range slices.Sorted(maps.Keys(cands)) {
 				o := sents[j]
 				if o.ref.Source == h.ref.Source || c.offEvent(o.ref.Source) {
 					continue
@@ -152,16 +153,6 @@ func detectHedges(c *comparison, out *findings) {
 		}
 		d.Summary = fmt.Sprintf("%s says %q where %s %s it flatly", c.label(h.ref.Source), strings.ToLower(hm.text), strings.Join(plain, " and "), plural(len(plain), "states", "state"))
 		out.Discrepancies = append(out.Discrepancies, d)
-	}
-}
-
-func mapsKeys(m map[int]bool) func(func(int) bool) {
-	return func(yield func(int) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
 	}
 }
 

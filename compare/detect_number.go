@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"slices"
@@ -35,7 +36,7 @@ func detectNumbers(c *comparison, out *findings) {
 	}
 	var cands []candidatePair
 	seen := map[int]bool{} // facts some other source also gives a figure for
-	for _, key := range sortedKeysOf(byKey) {
+	for _, key := range slices.Sorted(maps.Keys(byKey)) {
 		ks := byKey[key]
 		if len(ks) > maxFactsPerKey {
 			continue // a kind of figure the stories give by the hundred: no telling which is which

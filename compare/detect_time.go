@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"slices"
@@ -81,7 +82,7 @@ func detectTimes(c *comparison, out *findings) {
 		}
 		if debugTimes != "" && (strings.Contains(a.Text, debugTimes) || strings.Contains(b.Text, debugTimes)) {
 			fmt.Printf("time %s %q %s ~ %s %q %s: %.2f %v %v|%v names %v|%v\n", a.Span.Source, a.Text, a.Value, b.Span.Source, b.Text, b.Value, s, ok,
-				keysOf(frames[x].happenings), keysOf(frames[y].happenings), keysOf(frames[x].names), keysOf(frames[y].names))
+				slices.Sorted(maps.Keys(frames[x].happenings)), slices.Sorted(maps.Keys(frames[y].happenings)), slices.Sorted(maps.Keys(frames[x].names)), slices.Sorted(maps.Keys(frames[y].names)))
 		}
 		if ok {
 			cands = append(cands, candidatePair{x, y, s})
@@ -253,7 +254,7 @@ func (c *comparison) ownDays(ts []int, frames []timeFrame) map[int]bool {
 	own := map[int]bool{}
 	for _, days := range bySource {
 		var best, second *tally
-		for _, day := range sortedKeysOf(days) {
+		for _, day := range slices.Sorted(maps.Keys(days)) {
 			t := days[day]
 			switch {
 			case best == nil || t.weight > best.weight:
@@ -319,8 +320,6 @@ func sharedWord(a, b map[string]bool) bool {
 	}
 	return false
 }
-
-func keysOf(m map[string]bool) []string { return sortedKeysOf(m) }
 
 const sameInstant = "the same moment once time zones and days are read"
 

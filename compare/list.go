@@ -2,7 +2,7 @@ package compare
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -277,7 +277,7 @@ func findListConflicts(res *Result, arts []*loader.Article, linked linkSet, labe
 			fd.lists = append(fd.lists, f)
 		}
 	}
-	sort.Strings(order)
+	slices.Sort(order)
 	for _, k := range order {
 		fd := found[k]
 		var claims []Claim
