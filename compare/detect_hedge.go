@@ -103,7 +103,7 @@ func detectHedges(c *comparison, out *findings) {
 			}
 			for _, j := range slices.Sorted(maps.Keys(cands)) {
 				o := sents[j]
-				if o.ref.Source == h.ref.Source || c.offEvent(o.ref.Source) {
+				if o.ref.Source == h.ref.Source {
 					continue
 				}
 				score, ok := sameHedgedClaim(h, o, hm)

@@ -60,7 +60,7 @@ func detectTimes(c *comparison, out *findings) {
 	var cands []candidatePair
 	sharing(func(x, y int) {
 		a, b := c.res.Facts[ts[x]], c.res.Facts[ts[y]]
-		if a.Span.Source == b.Span.Source || a.Time.HasClock != b.Time.HasClock && !(a.Time.HasDate && b.Time.HasDate) ||
+		if a.Time.HasClock != b.Time.HasClock && !(a.Time.HasDate && b.Time.HasDate) ||
 			coarse(*a.Time) != coarse(*b.Time) {
 			return
 		}
