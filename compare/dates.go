@@ -29,34 +29,11 @@ type dateAt struct {
 	forward    bool      // resolved as looking forward
 }
 
-var dateRe = sync.OnceValue(func() *regexp.Regexp {
-	month := `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
-	weekday := `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`
-	// Matched against the text lowered (asciiLower): a case-folding
-	// pattern of this many alternatives is several times slower.
-	return regexp.MustCompile(`\b(?:` +
-		// a month and a day, either way, with or without a year
-		month + `\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?` +
-		`|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + month + `(?:,?\s+\d{4})?` +
-		// a weekday, with its part of the day
-		`|(?:(?:on|last|next|this|early|late)\s+)?` + weekday + `(?:\s+(?:morning|afternoon|evening|night))?` +
-		// the days around the dateline
-		`|yesterday|today|tonight|tomorrow|last night|overnight|this (?:morning|afternoon|evening)|the (?:previous|next) (?:night|day)|the (?:night|day) before` +
-		// weeks, months and years counted from the dateline
-		`|(?:last|this|next|past|earlier this|later this)\s+(?:week|month|year)` +
-		`|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month|year|decade)s?\s+ago` +
-		// a month alone, or its part
-		`|(?:(?:early|mid|late)[- ]|the (?:end|beginning|start|middle) of\s+)?` + month + `(?:\s+\d{4})?` +
-		// a year
-		`|(?:(?:early|mid|late)[- ])?(?:19|20)\d\d` +
-		`)\b`)
-})
-
 // forwardCues before a date in its clause make it look forward.
 var forwardCues = toSet(`will scheduled slated set due expected plans plan planned planning upcoming until
 till through begins starts would could should is are aims hopes intends deadline before next supposed`)
 
-// dateMatches is dateRe's matches in a lowered sentence, sought only in
+// dateMatches is scanDates' matches in a lowered sentence, sought only in
 // windows around the words every date expression holds (a month, a
 // weekday, a day word, a week, month or year, "ago", a year's digits): the
 // pattern is costly, and most of a sentence names no date.
@@ -67,7 +44,7 @@ func dateMatches(lower string) [][]int {
 		if lo < 0 {
 			return
 		}
-		for _, m := range dateRe().FindAllStringIndex(lower[lo:hi], -1) {
+		for _, m := range scanDates(lower[lo:hi]) {
 			out = append(out, []int{lo + m[0], lo + m[1]})
 		}
 	}
@@ -116,7 +93,7 @@ func isWordByte(c byte) bool {
 	return c >= utf8.RuneSelf || 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
 }
 
-// dateTrigger: a word without which dateRe matches nothing.
+// dateTrigger: a word without which scanDates matches nothing.
 func dateTrigger(w string) bool {
 	if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9' {
 		return true
@@ -126,7 +103,7 @@ func dateTrigger(w string) bool {
 
 var (
 	dateTriggers = toSet(`ago week weeks month months year years decade decades tonight overnight night morning afternoon evening yesterday today tomorrow`)
-	// monthForms are the words dateRe takes for a month, whole ("dec", not
+	// monthForms are the words scanDates takes for a month, whole ("dec", not
 	// "decided": a month's first letters open many words of news, each of
 	// which cost a window of the expression).
 	monthForms = toSet(`jan january feb february mar march apr april may jun june jul july aug august

@@ -1,12 +1,40 @@
 package compare
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
+
+// dateRe is the date pattern as a regular expression, as the engine ran
+// it before scanDates: the oracle scanDates is held to.
+var dateRe = sync.OnceValue(func() *regexp.Regexp {
+	month := `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+	weekday := `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`
+	// Matched against the text lowered (asciiLower): a case-folding
+	// pattern of this many alternatives is several times slower.
+	return regexp.MustCompile(`\b(?:` +
+		// a month and a day, either way, with or without a year
+		month + `\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?` +
+		`|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + month + `(?:,?\s+\d{4})?` +
+		// a weekday, with its part of the day
+		`|(?:(?:on|last|next|this|early|late)\s+)?` + weekday + `(?:\s+(?:morning|afternoon|evening|night))?` +
+		// the days around the dateline
+		`|yesterday|today|tonight|tomorrow|last night|overnight|this (?:morning|afternoon|evening)|the (?:previous|next) (?:night|day)|the (?:night|day) before` +
+		// weeks, months and years counted from the dateline
+		`|(?:last|this|next|past|earlier this|later this)\s+(?:week|month|year)` +
+		`|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month|year|decade)s?\s+ago` +
+		// a month alone, or its part
+		`|(?:(?:early|mid|late)[- ]|the (?:end|beginning|start|middle) of\s+)?` + month + `(?:\s+\d{4})?` +
+		// a year
+		`|(?:(?:early|mid|late)[- ])?(?:19|20)\d\d` +
+		`)\b`)
+})
 
 // dateMatches, which runs the date pattern only around the words it needs,
 // finds what the pattern finds in the whole sentence: checked on every
@@ -38,4 +66,73 @@ func TestDateMatchesAsThePattern(t *testing.T) {
 	if bad > 0 {
 		t.Errorf("%d of %d lines differ", bad, n)
 	}
+}
+
+// scanDates finds what the expression finds, on every line of the
+// evaluation articles and the seeds (lowered and as written) and on
+// random strings of the pattern's own words, digits, spaces and
+// punctuation, where the branches' options and boundaries meet.
+func TestScanDatesAsTheExpression(t *testing.T) {
+	same := func(s string) bool {
+		return slices.EqualFunc(dateRe().FindAllStringIndex(s, -1), scanDates(s), func(x, y []int) bool { return x[0] == y[0] && x[1] == y[1] })
+	}
+	fs, _ := filepath.Glob(filepath.Join(evalDir, "..", "*", "*", "*.txt"))
+	fs2, _ := filepath.Glob(filepath.Join(evalDir, "*", "articles", "*.txt"))
+	fs3, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	fs = append(append(fs, fs2...), fs3...)
+	n, found, bad := 0, 0, 0
+	for _, f := range fs {
+		b, _ := os.ReadFile(f)
+		for _, line := range strings.Split(string(b), "\n") {
+			for _, l := range []string{asciiLower(line), line} {
+				n++
+				found += len(scanDates(l))
+				if !same(l) {
+					if bad++; bad < 5 {
+						t.Errorf("%q: the expression finds %v, scanDates %v", l, dateRe().FindAllStringIndex(l, -1), scanDates(l))
+					}
+				}
+			}
+		}
+	}
+	if n < 10000 || found < 1000 {
+		t.Fatalf("only %d lines with %d dates read: the evaluation texts are missing", n, found)
+	}
+	pieces := strings.Fields(`jan january jan. feb february mar march apr april may june jun july jul aug august
+sep sept september sepember oct october nov november dec december monday tuesday friday sunday
+on last next this early late mid past earlier later the end beginning start middle of
+morning afternoon evening night yesterday today tonight tomorrow overnight previous day before
+week weeks month months year years decade decades ago a one two ten 1 5 12 31 123 1999 2024 20245 19 20
+st nd rd th s ,`)
+	seps := []string{" ", "  ", "", "-", ".", ",", "\t", "\n", "_", "é", ", "}
+	r := rand.New(rand.NewPCG(1, 2))
+	for k := 0; k < 200000; k++ {
+		var sb strings.Builder
+		for m := 1 + r.IntN(6); m > 0; m-- {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+			sb.WriteString(seps[r.IntN(len(seps))])
+		}
+		if s := sb.String(); !same(s) {
+			if bad++; bad < 10 {
+				t.Errorf("%q: the expression finds %v, scanDates %v", s, dateRe().FindAllStringIndex(s, -1), scanDates(s))
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d strings differ", bad)
+	}
+}
+
+// FuzzScanDates holds scanDates to the expression on any text.
+func FuzzScanDates(f *testing.F) {
+	for _, s := range []string{"on jan. 5, 2024", "the end of march 2019", "two weeks ago", "mid-1990s", "5th of may, 2020", "last friday night"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := dateRe().FindAllStringIndex(s, -1)
+		got := scanDates(s)
+		if !slices.EqualFunc(want, got, func(x, y []int) bool { return x[0] == y[0] && x[1] == y[1] }) {
+			t.Errorf("%q: the expression finds %v, scanDates %v", s, want, got)
+		}
+	})
 }

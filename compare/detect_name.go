@@ -335,6 +335,9 @@ func detectRoles(c *comparison, out *findings) {
 			if p.Kind != loader.KindBody {
 				continue
 			}
+			if !strings.Contains(p.Text, ", then ") && !strings.Contains(p.Text, ", at the time ") {
+				continue // what every match holds: most paragraphs lack it, and the pattern is costly
+			}
 			for _, m := range thenRoleRe().FindAllStringSubmatchIndex(p.Text, -1) {
 				who := tidyName(p.Text[m[2]:m[3]])
 				r := roleAt{who: who, subject: surnameKey(who), post: strings.Fields(p.Text[m[4]:m[5]]),

@@ -258,7 +258,7 @@ const sourceLabelWords = 5
 
 // Read by dates.go.
 //
-// The longest reach of dateRe's words around the trigger word: "the
+// The longest reach of the date pattern's words around the trigger word: "the
 // beginning of" before a month, "earlier this" before a week, "three
 // months" before "ago"; a day, a suffix and a year after a month.
 const (
