@@ -2,6 +2,7 @@ package compare
 
 import (
 	"strings"
+	"sync"
 )
 
 // claimAt is what one sentence states, for comparing how sources present
@@ -25,11 +26,12 @@ func sentenceClaim(text string, toks []token, ns []nameAt, span Span) claimAt {
 	lower := strings.ToLower(text)
 	var quoted []quoteAt
 	quotesRead := false
-	for _, h := range hedges() {
-		if !mayHedge(lower) {
-			break
-		}
-		i := indexWord(lower, h)
+	var at []int
+	if mayHedge(lower) {
+		at = hedgesAt(lower)
+	}
+	for k, i := range at {
+		h := hedges()[k]
 		if i < 0 {
 			continue
 		}
@@ -58,6 +60,38 @@ func mayHedge(lower string) bool {
 	}
 	return false
 }
+
+// hedgesAt is, for each phrase of hedges(), where indexWord finds it in
+// lower, or -1: found in one walk over the text's word starts, each asked
+// only for the hedges that begin with its byte, instead of one search of
+// the text per hedge (the searches were a twentieth of a comparison).
+func hedgesAt(lower string) []int {
+	hs, byFirst := hedges(), hedgesByFirst()
+	at := make([]int, len(hs))
+	for k := range at {
+		at[k] = -1
+	}
+	for i := 0; i < len(lower); i++ {
+		if i > 0 && isWordRune(rune(lower[i-1])) {
+			continue
+		}
+		for _, k := range byFirst[lower[i]] {
+			h := hs[k]
+			if at[k] < 0 && strings.HasPrefix(lower[i:], h) && (i+len(h) == len(lower) || !isWordRune(rune(lower[i+len(h)]))) {
+				at[k] = i
+			}
+		}
+	}
+	return at
+}
+
+// hedgesByFirst indexes hedges() by their first byte.
+var hedgesByFirst = sync.OnceValue(func() (by [256][]int) {
+	for k, h := range hedges() {
+		by[h[0]] = append(by[h[0]], k)
+	}
+	return by
+})
 
 // indexWord finds a phrase at word boundaries.
 func indexWord(s, phrase string) int {

@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -123,5 +125,44 @@ func TestCreditChain(t *testing.T) {
 	// A press secretary is no outlet.
 	if isOutlet("Pentagon Press Secretary John Kirby") {
 		t.Error("a press secretary taken for a news outlet")
+	}
+}
+
+// hedgesAt finds each hedge where indexWord finds it, on every line of the
+// evaluation articles and the seeds, lowered, and on lines that put the
+// hedges against word characters of every kind.
+func TestHedgesAtAsIndexWord(t *testing.T) {
+	fs, _ := filepath.Glob(filepath.Join(evalDir, "..", "*", "*", "*.txt"))
+	fs2, _ := filepath.Glob(filepath.Join(evalDir, "*", "articles", "*.txt"))
+	fs3, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	var lines []string
+	for _, f := range append(append(fs, fs2...), fs3...) {
+		b, _ := os.ReadFile(f)
+		for _, l := range strings.Split(string(b), "\n") {
+			lines = append(lines, strings.ToLower(l))
+		}
+	}
+	for _, h := range hedges() {
+		for _, edge := range []string{"", " ", "x", "é", "_", ".", "1"} {
+			lines = append(lines, edge+h+edge, "a "+h+edge+" "+h+" b", h+h)
+		}
+	}
+	if len(lines) < 10000 {
+		t.Fatalf("only %d lines: the evaluation texts are missing", len(lines))
+	}
+	found := 0
+	for _, l := range lines {
+		at := hedgesAt(l)
+		for k, h := range hedges() {
+			if want := indexWord(l, h); at[k] != want {
+				t.Fatalf("%q: %q at %d, indexWord says %d", l, h, at[k], want)
+			}
+			if at[k] >= 0 {
+				found++
+			}
+		}
+	}
+	if found < 500 {
+		t.Errorf("only %d hedges found: the test reads too little", found)
 	}
 }

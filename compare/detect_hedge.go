@@ -403,8 +403,8 @@ func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
 		}
 	}
 	lower := strings.ToLower(text)
-	for _, h := range hedges() {
-		at := indexWord(lower, h)
+	for k, at := range hedgesAt(lower) {
+		h := hedges()[k]
 		if at < 0 {
 			continue
 		}
