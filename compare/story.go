@@ -1,51 +1,79 @@
 package compare
 
-import "github.com/parallax-news/parallax/loader"
+import (
+	"cmp"
+	"slices"
+
+	"github.com/parallax-news/parallax/loader"
+)
 
 // findCopies groups articles whose texts share most of their word 5-grams:
 // copies of one wire story, which count as one origin when sources agree.
-// Shared 5-grams are counted along an inverted index, so articles with
-// nothing in common cost nothing.
+// Shared 5-grams are counted shingle by shingle, so articles with nothing
+// in common cost nothing.
 func findCopies(arts []*loader.Article) [][]string {
 	// Each article's 5-grams as 64-bit hashes, made on every core.
 	shingles := make([][]uint64, len(arts))
 	parallel(len(arts), func(_ int, next func() (int, bool)) {
+		var ws []uint64 // the words' hashes, reused article after article
 		for i, ok := next(); ok; i, ok = next() {
-			var ws []uint64
+			ws = ws[:0]
 			for _, p := range arts[i].Body() {
 				for w := range eachWord(p.Text) {
 					ws = append(ws, fnv64a(w.folded))
 				}
 			}
-			seen := map[uint64]bool{}
+			sh := make([]uint64, 0, max(0, len(ws)-4))
 			for k := 0; k+5 <= len(ws); k++ {
-				sh := ws[k]
+				h := ws[k]
 				for _, w := range ws[k+1 : k+5] {
-					sh = sh*1099511628211 ^ w
+					h = h*1099511628211 ^ w
 				}
-				if !seen[sh] {
-					seen[sh] = true
-					shingles[i] = append(shingles[i], sh)
-				}
+				sh = append(sh, h)
 			}
+			slices.Sort(sh)
+			shingles[i] = slices.Compact(sh) // a set: each shingle once
 		}
 	})
+	// The articles sharing each shingle: every (shingle, article) sorted,
+	// so that each shingle's articles stand together in the articles'
+	// order (a map of a list per shingle cost more than the rest).
 	sizes := make([]int, len(arts))
-	post := map[uint64][]int{}
+	type held struct {
+		sh  uint64
+		art int
+	}
+	n := 0
 	for i, sh := range shingles {
 		sizes[i] = len(sh)
+		n += len(sh)
+	}
+	all := make([]held, 0, n)
+	for i, sh := range shingles {
 		for _, x := range sh {
-			post[x] = append(post[x], i)
+			all = append(all, held{x, i})
 		}
 	}
+	slices.SortFunc(all, func(a, b held) int {
+		if c := cmp.Compare(a.sh, b.sh); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.art, b.art)
+	})
 	shared := map[[2]int]int{}
-	for _, p := range post {
+	for lo := 0; lo < len(all); {
+		hi := lo + 1
+		for hi < len(all) && all[hi].sh == all[lo].sh {
+			hi++
+		}
+		p := all[lo:hi]
+		lo = hi
 		if len(p) > 50 {
 			continue // boilerplate every article carries
 		}
 		for x := 0; x < len(p); x++ {
 			for y := x + 1; y < len(p); y++ {
-				shared[[2]int{p[x], p[y]}]++
+				shared[[2]int{p[x].art, p[y].art}]++
 			}
 		}
 	}
