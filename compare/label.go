@@ -129,32 +129,45 @@ func (c *comparison) topicPhrase(members []int32, used map[string]bool) string {
 func (c *comparison) eachPhrase(members []int32, offer func(raw string, sc float64)) {
 	// What the members share: each engine term's weight summed over the
 	// members, for the terms of two sources or more.
-	weight := map[uint64]float64{}
-	srcs := map[uint64]map[int]bool{}
+	type shared struct {
+		w     float64
+		src   int  // the first source with the term
+		multi bool // and another
+	}
+	weight := map[uint64]shared{}
 	for _, x := range members {
 		u := c.units[x]
 		for _, e := range u.eng {
 			if e.kind == termClass {
 				continue
 			}
-			weight[e.id] += e.w
-			if srcs[e.id] == nil {
-				srcs[e.id] = map[int]bool{}
+			t, ok := weight[e.id]
+			t.w += e.w
+			if !ok {
+				t.src = u.src
+			} else if t.src != u.src {
+				t.multi = true
 			}
-			srcs[e.id][u.src] = true
+			weight[e.id] = t
 		}
 	}
-	for id, s := range srcs {
-		if len(s) < 2 {
-			weight[id] *= 0.1 // one source's word: a weak sign of the topic
+	for id, t := range weight {
+		if !t.multi {
+			t.w *= 0.1 // one source's word: a weak sign of the topic
+			weight[id] = t
 		}
 	}
 	st := newStemmer(c.stems)
+	var buf []uint64 // the keys of a sentence's words, reused
 	for _, x := range members {
 		u := c.units[x]
 		for _, s := range u.sents {
 			text := s.text(u.text)
-			keys := make([]uint64, len(s.toks))
+			if cap(buf) < len(s.toks) {
+				buf = make([]uint64, len(s.toks)*2)
+			}
+			keys := buf[:len(s.toks)]
+			clear(keys)
 			for i, w := range s.toks {
 				f := w.folded
 				switch {
@@ -166,7 +179,7 @@ func (c *comparison) eachPhrase(members []int32, offer func(raw string, sc float
 				}
 			}
 			for i := range s.toks {
-				if keys[i] == 0 || weight[keys[i]] == 0 {
+				if keys[i] == 0 || weight[keys[i]].w == 0 {
 					continue
 				}
 				// A phrase opens on a whole word ("U.K.-based" is not
@@ -188,9 +201,9 @@ func (c *comparison) eachPhrase(members []int32, offer func(raw string, sc float
 					if k := keys[j]; k != 0 && !slices.Contains(seen[:nSeen], k) {
 						seen[nSeen] = k
 						nSeen++
-						score += weight[k]
+						score += weight[k].w
 					}
-					if keys[j] == 0 || weight[keys[j]] == 0 {
+					if keys[j] == 0 || weight[keys[j]].w == 0 {
 						continue // a phrase ends on a word that counts
 					}
 					if j+1 < len(s.toks) && inName(text, s.toks[j], s.toks[j+1]) {
