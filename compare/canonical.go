@@ -101,6 +101,12 @@ func canonicalNames(res *Result, perArticle [][]entityMention) {
 	}
 	// Entity facts, and the spellings reconciled across sources.
 	variants := map[string]map[string]Fact{} // canonical → surface → first fact
+	total := 0
+	for _, ms := range perArticle {
+		total += len(ms)
+	}
+	// Grown once: the facts are the comparison's, and each doubling copied them all.
+	res.Facts = slices.Grow(res.Facts, total)
 	for _, ms := range perArticle {
 		for _, m := range ms {
 			c := canon[nameKey(m.canonical)+"|"+lightKey(m.canonical)]

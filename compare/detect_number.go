@@ -313,14 +313,19 @@ func (c *comparison) frameOf(f Fact) numberFrame {
 	if p == nil {
 		return fr
 	}
-	text, base := p.Text, 0
-	for _, s := range p.Sentences {
+	text, base, k := p.Text, 0, -1
+	for i, s := range p.Sentences {
 		if f.Span.Start >= s.Start && f.Span.Start < s.End {
-			text, base = p.Text[s.Start:s.End], s.Start
+			text, base, k = p.Text[s.Start:s.End], s.Start, i
 		}
 	}
 	st := newStemmer(c.stems)
-	toks := words(text)
+	var toks []token
+	if ui, ok := c.unitOf[Ref{f.Span.Source, f.Span.Paragraph}]; ok && k >= 0 {
+		toks = sentenceWords(c.units[ui], k, text) // the words prepare read
+	} else {
+		toks = words(text)
+	}
 	at := -1
 	for i, t := range toks {
 		if t.start+base >= f.Span.Start && at < 0 {

@@ -908,22 +908,24 @@ func (a *attributor) announced(plain string, sents []sentence, quotes []quoteAt)
 // interview, a broadcast, a speech): one speaker's words from two
 // occasions are two quotations.
 func occasionOf(cue string) string {
-	toks := words(cue)
-	for i, t := range toks {
+	determiner := false // the word before is "a", "the", "his", …
+	for t := range eachWord(cue) {
 		f := t.folded
+		if determiner {
+			switch {
+			case writtenNouns[f]:
+				return "written"
+			case spokenNouns[f]:
+				return "spoken"
+			}
+		}
 		switch {
 		case writtenVerbs[f] && !isCapitalised(t.text):
 			return "written"
 		case spokenVerbs[f] && !isCapitalised(t.text):
 			return "spoken"
-		case (f == "a" || f == "an" || f == "the" || f == "his" || f == "her" || f == "their") && i+1 < len(toks):
-			switch n := toks[i+1].folded; {
-			case writtenNouns[n]:
-				return "written"
-			case spokenNouns[n]:
-				return "spoken"
-			}
 		}
+		determiner = f == "a" || f == "an" || f == "the" || f == "his" || f == "her" || f == "their"
 	}
 	return ""
 }
