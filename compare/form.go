@@ -29,7 +29,7 @@ type formToken struct {
 // formTokens reads a quotation's words for comparison.
 func formTokens(s string) []formToken {
 	s = splitRunOn(s)
-	var out []formToken
+	out := make([]formToken, 0, len(s)/5) // about a word in five bytes
 	for i := 0; i < len(s); {
 		switch {
 		case strings.HasPrefix(s[i:], "..."):
@@ -53,10 +53,11 @@ func formTokens(s string) []formToken {
 				closer = ')' // "(local)": an aside one copy keeps and another drops
 			}
 			if j := strings.IndexByte(s[i:], closer); j > 0 {
-				for _, w := range strings.Fields(s[i+1 : i+j]) {
-					for _, t := range wordTokens(w) {
-						t.article = true
-						out = append(out, t)
+				for w := range strings.FieldsSeq(s[i+1 : i+j]) {
+					from := len(out)
+					out = appendWordTokens(out, w)
+					for k := from; k < len(out); k++ {
+						out[k].article = true
 					}
 				}
 				i += j + 1
@@ -72,25 +73,24 @@ func formTokens(s string) []formToken {
 		for j < len(s) && !strings.HasPrefix(s[j:], "...") && !strings.HasPrefix(s[j:], "…") && !strings.HasPrefix(s[j:], joinMark) && s[j] != '[' && s[j] != '(' {
 			j++
 		}
-		for _, w := range strings.Fields(s[i:j]) {
-			out = append(out, wordTokens(w)...)
+		for w := range strings.FieldsSeq(s[i:j]) {
+			out = appendWordTokens(out, w)
 		}
 		i = j
 	}
 	return out
 }
 
-// wordTokens splits one whitespace-separated word into form tokens: its
-// hyphenated parts apart ("bomb-thrower" and "bomb thrower" alike), a
+// appendWordTokens appends one whitespace-separated word's form tokens:
+// its hyphenated parts apart ("bomb-thrower" and "bomb thrower" alike), a
 // censored word whole.
-func wordTokens(w string) []formToken {
+func appendWordTokens(out []formToken, w string) []formToken {
 	if strings.Contains(w, "*") {
 		t := strings.Trim(w, "\"“”‘’'.,;:!?()")
 		if t != "" {
-			return []formToken{{word: fold(string([]rune(t)[0])), censored: true}}
+			return append(out, formToken{word: fold(string([]rune(t)[0])), censored: true})
 		}
 	}
-	var out []formToken
 	for part := range eachWord(dashes.Replace(w)) {
 		f := part.folded
 		raw := strings.ToLower(strings.ReplaceAll(part.text, "’", "'"))
