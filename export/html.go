@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"cmp"
 	_ "embed"
+	"fmt"
 	"html/template"
 	"io"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/review"
@@ -16,7 +18,18 @@ import (
 //go:embed html.tmpl
 var htmlTemplate string
 
-var htmlTmpl = template.Must(template.New("page").Parse(htmlTemplate))
+// htmlTmpl parses the page's template on the first HTML export, not at
+// start-up: parsing it is about 2,000 allocations and half a millisecond,
+// the costliest init of parallax's own packages, which a run that never
+// writes HTML (the interface, report, JSON and Markdown) would pay for
+// nothing. Every HTML test parses it, so a broken template still fails.
+var htmlTmpl = sync.OnceValues(func() (*template.Template, error) {
+	t, err := template.New("page").Parse(htmlTemplate)
+	if err != nil {
+		return nil, fmt.Errorf("parse the HTML template: %w", err)
+	}
+	return t, nil
+})
 
 // HTML writes one self-contained page: inline CSS, no script, no external
 // request (a Content-Security-Policy forbids both), sources in columns topic
@@ -26,8 +39,12 @@ var htmlTmpl = template.Must(template.New("page").Parse(htmlTemplate))
 // escapes every string, which the view has cleaned before; the only links
 // are parallax's own anchors and URLs it checked (linkable).
 func HTML(w io.Writer, d Doc) error {
+	tmpl, err := htmlTmpl()
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
-	if err := htmlTmpl.Execute(bw, buildPage(newView(d))); err != nil {
+	if err := tmpl.Execute(bw, buildPage(newView(d))); err != nil {
 		return err
 	}
 	return bw.Flush()

@@ -6,7 +6,7 @@ package seeds
 import (
 	"embed"
 	"io/fs"
-	"sort"
+	"slices"
 )
 
 // FS holds the sample articles as *.txt at its root.
@@ -17,6 +17,6 @@ var FS embed.FS
 // Names lists the sample articles' file names in FS, in order.
 func Names() []string {
 	names, _ := fs.Glob(FS, "*.txt")
-	sort.Strings(names)
+	slices.Sort(names)
 	return names
 }

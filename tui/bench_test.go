@@ -3,7 +3,7 @@ package tui
 import (
 	"context"
 	"path/filepath"
-	"sort"
+	"slices"
 	"testing"
 
 	"github.com/parallax-news/parallax/compare"
@@ -18,7 +18,7 @@ func fiftySources(b *testing.B) Data {
 	if len(paths) < 50 {
 		b.Skip("no ../shared/eval")
 	}
-	sort.Strings(paths)
+	slices.Sort(paths)
 	res, err := loader.Load(context.Background(), paths[:50], loader.Options{})
 	if err != nil {
 		b.Fatal(err)

@@ -1,8 +1,8 @@
 package tui
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/parallax-news/parallax/compare"
@@ -229,7 +229,7 @@ func newDoc(arts []*loader.Article, res *compare.Result, own func(compare.Discre
 	}
 	for si := range d.sources {
 		s := &d.sources[si]
-		sort.SliceStable(s.facts, func(i, j int) bool { return lessSpan(s.facts[i].span, s.facts[j].span) })
+		slices.SortStableFunc(s.facts, func(a, b fact) int { return compareSpan(a.span, b.span) })
 		// Point each fact mark at its fact, now that the order is fixed.
 		for fi, f := range s.facts {
 			for mi := range s.marks[f.span.Paragraph] {
@@ -240,7 +240,7 @@ func newDoc(arts []*loader.Article, res *compare.Result, own func(compare.Discre
 			}
 		}
 		for p := range s.marks {
-			sort.SliceStable(s.marks[p], func(i, j int) bool { return s.marks[p][i].start < s.marks[p][j].start })
+			slices.SortStableFunc(s.marks[p], func(a, b mark) int { return cmp.Compare(a.start, b.start) })
 		}
 	}
 	d.indexTable()
@@ -325,12 +325,17 @@ func (d *doc) indexTimeline() {
 		d.timeline = append(d.timeline, si)
 	}
 	pub := func(si int) loader.Dateline { return d.sources[si].art.Published }
-	sort.SliceStable(d.timeline, func(i, j int) bool {
-		a, b := pub(d.timeline[i]), pub(d.timeline[j])
-		if a.IsZero() || b.IsZero() {
-			return !a.IsZero() && b.IsZero()
+	slices.SortStableFunc(d.timeline, func(x, y int) int {
+		a, b := pub(x), pub(y)
+		switch {
+		case a.IsZero() && b.IsZero():
+			return 0
+		case a.IsZero():
+			return 1
+		case b.IsZero():
+			return -1
 		}
-		return a.Time.Before(b.Time)
+		return a.Time.Compare(b.Time)
 	})
 	// Sources that cannot be told apart (one instant, or one day when a
 	// source gives no time of day) share a place: 1st, 1st, 3rd.
@@ -396,14 +401,9 @@ func (d *doc) nameOfID(id string) string {
 	return cleanLine(id)
 }
 
-func lessSpan(a, b compare.Span) bool {
-	if a.Paragraph != b.Paragraph {
-		return a.Paragraph < b.Paragraph
-	}
-	if a.Start != b.Start {
-		return a.Start < b.Start
-	}
-	return a.End < b.End
+// compareSpan orders spans by paragraph, then start, then end.
+func compareSpan(a, b compare.Span) int {
+	return cmp.Or(cmp.Compare(a.Paragraph, b.Paragraph), cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
 }
 
 func grid[T any](rows, cols int) [][]T {
