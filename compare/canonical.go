@@ -200,12 +200,11 @@ func sameSpelling(a, b string) bool {
 	return editDistance(a, b) <= max(2, len(b)/4)
 }
 
-// sentenceMentions turns the names of one sentence into mentions:
+// appendSentenceMentions appends the mentions of one sentence's names:
 // abbreviations defined in the article (abbr, filled as they are defined)
 // are read as their definitions, titles are dropped.
-func sentenceMentions(src string, p loader.Paragraph, s loader.Sentence, ns []nameAt, abbr map[string]string) []entityMention {
+func appendSentenceMentions(out []entityMention, src string, p loader.Paragraph, s loader.Sentence, ns []nameAt, abbr map[string]string) []entityMention {
 	text := p.Text[s.Start:s.End]
-	var out []entityMention
 	for i, n := range ns {
 		surface := stripTitles(n.text)
 		if surface == "" {

@@ -157,7 +157,7 @@ func articleFacts(a *loader.Article, units []*unit, year int) ([]Fact, []entityM
 				toks = words(text)
 			}
 			ns := namesOf(text, toks)
-			mentions = append(mentions, sentenceMentions(a.ID, p, sp, ns, abbr)...)
+			mentions = appendSentenceMentions(mentions, a.ID, p, sp, ns, abbr)
 			claim := sentenceClaim(text, toks, ns, Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start, End: sp.End})
 			for _, n := range ns {
 				if ws := strings.Fields(n.text); hasDigit(ws[len(ws)-1]) {

@@ -72,7 +72,13 @@ func prepareStems(arts []*loader.Article) ([]*unit, map[string]string) {
 		}
 	})
 	// Keyed as written and folded: the readers ask for both.
-	stems := map[string]string{}
+	n := 0
+	for _, st := range sts {
+		if st != nil {
+			n += len(st.own)
+		}
+	}
+	stems := make(map[string]string, 2*n) // sized once: growing it rehashed every entry
 	for _, st := range sts {
 		if st == nil {
 			continue
