@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -72,12 +73,9 @@ func (c termCounts) addShown(term string, w float64, kind termKind, surf string)
 func (c termCounts) vecShown() (vec, []termShown) {
 	out := c.vec()
 	shown := make([]termShown, len(out))
-	byID := make(map[uint64]int, len(out))
-	for i, e := range out {
-		byID[e.id] = i
-	}
 	for t, tc := range c {
-		shown[byID[fnv64a(t)]] = termShown{t, tc.surf}
+		i, _ := slices.BinarySearchFunc(out, fnv64a(t), func(e entry, id uint64) int { return cmp.Compare(e.id, id) })
+		shown[i] = termShown{t, tc.surf}
 	}
 	return out, shown
 }
