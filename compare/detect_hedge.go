@@ -196,6 +196,14 @@ func startHedgeReading(c *comparison) {
 	}()
 }
 
+// addTo adds k to the set *m, making the set if it is nil.
+func addTo(m *map[string]bool, k string) {
+	if *m == nil {
+		*m = map[string]bool{}
+	}
+	(*m)[k] = true
+}
+
 // sameHedgedClaim says whether o states plainly the claim h hedges with
 // hm, and how alike the two sentences are.
 func sameHedgedClaim(h, o hedgedSentence, hm hedgeMark) (float64, bool) {
@@ -335,18 +343,19 @@ func (s hedgedSentence) hedgedOn(st string) bool {
 // readHedged reads a sentence's words, names, hedges (outside quotation
 // marks: a quoted "likely" is the speaker's) and negations.
 func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
-	hs := hedgedSentence{text: text, stems: map[string]bool{}, names: map[string]bool{}, neg: map[string]bool{}, soft: map[string]bool{},
-		quoted: map[string]bool{}, when: map[string]bool{}, classes: map[string]bool{}}
+	// The sets are made when first written: most sentences leave most of
+	// them empty, and every body sentence is read.
+	hs := hedgedSentence{text: text}
 	quotes := quotations(text, false)
 	for _, n := range namesOf(text, toks) {
 		if !weekdays[fold(n.text)] && !months[fold(n.text)] {
-			hs.names[nameKey(modelSingular(stripTitlesOr(n.text)))] = true
+			addTo(&hs.names, nameKey(modelSingular(stripTitlesOr(n.text))))
 			// and each word of a run, which another source may name apart
 			// ("US Air Force F-15s" and "F-15").
 			if fs := strings.Fields(n.text); len(fs) > 1 {
 				for _, w := range fs {
 					if !isStop(fold(w)) && !titleWords()[fold(w)] {
-						hs.names[nameKey(modelSingular(w))] = true
+						addTo(&hs.names, nameKey(modelSingular(w)))
 					}
 				}
 			}
@@ -358,9 +367,9 @@ func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
 			continue
 		}
 		stems[i] = st.stem(t.folded)
-		hs.stems[stems[i]] = true
+		addTo(&hs.stems, stems[i])
 		if insideQuoteAt(quotes, t.start) {
-			hs.quoted[stems[i]] = true
+			addTo(&hs.quoted, stems[i])
 		}
 	}
 	for i, t := range toks {
@@ -368,10 +377,10 @@ func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
 			hs.sourced = true
 		}
 		if weekdays[t.folded] || months[t.folded] {
-			hs.when[t.folded] = true
+			addTo(&hs.when, t.folded)
 		}
 		if class, ok := eventClasses()[t.folded]; ok {
-			hs.classes[class] = true
+			addTo(&hs.classes, class)
 		}
 	}
 	scope := func(from int) []string {
@@ -386,7 +395,7 @@ func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
 	for i, t := range toks {
 		if t.folded == "not" || t.folded == "never" || strings.HasSuffix(t.folded, "n't") {
 			for _, st := range scope(i + 1) {
-				hs.neg[st] = true
+				addTo(&hs.neg, st)
 			}
 		}
 		if softeners[t.folded] || hearsay[t.folded] && i+1 < len(toks) && toks[i+1].folded == "that" {
@@ -397,7 +406,7 @@ func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
 			}
 			for j := i + 1; j < len(toks) && j <= i+n; j++ {
 				if stems[j] != "" {
-					hs.soft[stems[j]] = true
+					addTo(&hs.soft, stems[j])
 				}
 			}
 		}
