@@ -27,8 +27,9 @@ func sentenceClaim(text string, toks []token, ns []nameAt, span Span) claimAt {
 	var quoted []quoteAt
 	quotesRead := false
 	var at []int
+	var buf [64]int // room for the lexicon's hedges on the stack
 	if mayHedge(lower) {
-		at = hedgesAt(lower)
+		at = hedgesAt(lower, buf[:0])
 	}
 	for k, i := range at {
 		h := hedges()[k]
@@ -62,14 +63,14 @@ func mayHedge(lower string) bool {
 }
 
 // hedgesAt is, for each phrase of hedges(), where indexWord finds it in
-// lower, or -1: found in one walk over the text's word starts, each asked
+// lower, or -1, in at's array (reused): found in one walk over the text's word starts, each asked
 // only for the hedges that begin with its byte, instead of one search of
 // the text per hedge (the searches were a twentieth of a comparison).
-func hedgesAt(lower string) []int {
+func hedgesAt(lower string, at []int) []int {
 	hs, byFirst := hedges(), hedgesByFirst()
-	at := make([]int, len(hs))
-	for k := range at {
-		at[k] = -1
+	at = at[:0]
+	for range hs {
+		at = append(at, -1)
 	}
 	for i := 0; i < len(lower); i++ {
 		if i > 0 && isWordRune(rune(lower[i-1])) {

@@ -152,7 +152,7 @@ func TestHedgesAtAsIndexWord(t *testing.T) {
 	}
 	found := 0
 	for _, l := range lines {
-		at := hedgesAt(l)
+		at := hedgesAt(l, nil)
 		for k, h := range hedges() {
 			if want := indexWord(l, h); at[k] != want {
 				t.Fatalf("%q: %q at %d, indexWord says %d", l, h, at[k], want)

@@ -412,7 +412,8 @@ func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
 		}
 	}
 	lower := strings.ToLower(text)
-	for k, at := range hedgesAt(lower) {
+	var buf [64]int // room for the lexicon's hedges on the stack
+	for k, at := range hedgesAt(lower, buf[:0]) {
 		h := hedges()[k]
 		if at < 0 {
 			continue
