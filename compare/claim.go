@@ -6,60 +6,24 @@ import (
 )
 
 // claimAt is what one sentence states, for comparing how sources present
-// it: its hedge, who it is credited to, and the specific things it names
-// (model designations, list items, counts) that let two sentences be
-// recognised as one claim.
+// it: who it is credited to, and the specific things it names (model
+// designations, list items, counts) that let two sentences be recognised
+// as one claim. (How a sentence hedges is the hedging detector's reading,
+// readHedged.)
 type claimAt struct {
-	span     Span   // the sentence
-	topic    string // its topic
-	hedge    string // the hedge as written, or ""
-	hedgeAt  Span
+	span     Span     // the sentence
+	topic    string   // its topic
 	credits  []string // who it is credited to, outermost last: "Syrian Observatory", "BBC"
 	specific map[string]bool
 	text     string
 }
 
-// sentenceClaim reads a sentence's hedge and credits. specific is filled by
-// the caller from the sentence's facts.
+// sentenceClaim reads a sentence's credits. specific is filled by the
+// caller from the sentence's facts.
 func sentenceClaim(text string, toks []token, ns []nameAt, span Span) claimAt {
 	c := claimAt{span: span, text: text, specific: map[string]bool{}}
-	lower := strings.ToLower(text)
-	var quoted []quoteAt
-	quotesRead := false
-	var at []int
-	var buf [64]int // room for the lexicon's hedges on the stack
-	if mayHedge(lower) {
-		at = hedgesAt(lower, buf[:0])
-	}
-	for k, i := range at {
-		h := hedges()[k]
-		if i < 0 {
-			continue
-		}
-		if !quotesRead {
-			quoted, quotesRead = quotations(text, false), true
-		}
-		if !insideQuoteAt(quoted, i) {
-			c.hedge = text[i : i+len(h)]
-			c.hedgeAt = Span{Source: span.Source, Paragraph: span.Paragraph, Start: span.Start + i, End: span.Start + i + len(h)}
-			break
-		}
-	}
 	c.credits = credits(text, toks, ns)
 	return c
-}
-
-// hedgeStems are in every hedge: a sentence without one has none.
-var hedgeStems = []string{"reported", "alleged", "purported", "suppos", "reputed", "apparent", "believed",
-	"thought to", "said to", "understood", "confirm", "verif", "suggest", "claimed"}
-
-func mayHedge(lower string) bool {
-	for _, s := range hedgeStems {
-		if strings.Contains(lower, s) {
-			return true
-		}
-	}
-	return false
 }
 
 // hedgesAt is, for each phrase of hedges(), where indexWord finds it in
