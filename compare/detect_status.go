@@ -305,22 +305,6 @@ func subjectBefore(text string, toks []token, i int) (string, bool) {
 	return "", false
 }
 
-// subjectGap reports words that may stand between a subject and its verb:
-// helpers, negation, modals, adverbs ("has not been", "is expected to be",
-// "abruptly").
-func subjectGap(s string) bool {
-	for _, w := range strings.Fields(strings.ToLower(s)) {
-		w = strings.Trim(w, ",.;:")
-		if w == "" {
-			continue
-		}
-		if !statusHelpers[w] && !strings.HasSuffix(w, "ly") {
-			return false
-		}
-	}
-	return !strings.ContainsAny(s, ";:.")
-}
-
 // appositionOpens reports the words after a comma that open an apposition
 // or a relative clause: "a retired Marine general", "whose experience".
 func appositionOpens(s string) bool {

@@ -109,16 +109,6 @@ func overlapCoeff(a, b map[string]bool) float64 {
 	return float64(inter) / float64(min(len(a), len(b)))
 }
 
-// excerpt reports a difference that only adds or drops words at the ends.
-func excerpt(diff []DiffOp) bool {
-	for i, d := range diff {
-		if d.Op != OpEqual && i != 0 && i != len(diff)-1 {
-			return false
-		}
-	}
-	return true
-}
-
 func changedWords(diff []DiffOp) int {
 	n := 0
 	for i, d := range diff {

@@ -440,29 +440,6 @@ func phraseWords(text string, toks []token, i int) string {
 	return strings.Join(ws, " ")
 }
 
-// phraseHead is the head noun of the noun phrase from token i: its last
-// word before a verb, a preposition or a clause's end.
-func phraseHead(text string, toks []token, i int) string {
-	head := ""
-	for j := i; j < len(toks) && j < i+6; j++ {
-		w := toks[j].folded
-		if j > i && strings.ContainsAny(text[toks[j-1].end:toks[j].start], ",;:()—–") {
-			break
-		}
-		if isStop(w) {
-			if head != "" {
-				break
-			}
-			continue
-		}
-		if commonVerbs()[w] || !isAlpha(w) || strings.HasSuffix(w, "ed") && len(w) > 4 && head != "" {
-			break
-		}
-		head = singular(w)
-	}
-	return head
-}
-
 // holderOf is the name a share is given for, just before it ("Gingrich at
 // 11 percent", "Palin, 10 percent") or just after ("11 percent for
 // Gingrich"), or "".

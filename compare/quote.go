@@ -15,11 +15,6 @@ type quoteAt struct {
 	open bool
 }
 
-// fragment reports a quotation too short to be compared as a statement
-// ("dangerous demagogue", "con"): a phrase someone used, shown with its
-// speaker but never set against another wording.
-func (q quoteAt) fragment() bool { return len(strings.Fields(q.words)) < statementWords }
-
 // quotations finds the quoted passages of a paragraph: text between “ and ”,
 // between straight double quotes, or between ‘ and ’ (or straight single
 // quotes) where the closing mark is not an apostrophe. continued says the

@@ -385,9 +385,6 @@ func (d *doc) validSpan(si int, sp compare.Span) bool {
 	return sp.Start >= 0 && sp.Start <= sp.End && sp.End <= n
 }
 
-// shortName is a source's name where room is short (the switcher).
-func (d *doc) shortName(si int) string { return d.names[si].short }
-
 // name is how a source is called in messages: its outlet (else its title or
 // first words) with what tells it from others of its outlet.
 func (d *doc) name(si int) string { return d.names[si].short }

@@ -211,10 +211,9 @@ type Model struct {
 	searchInMark bool
 	ownKind      compare.Kind
 	fix          fixWork
-	// The sheet shown instead of the panes, and its cursor (row, column)
-	// and first row shown.
-	sheet                        sheetKind
-	sheetRow, sheetCol, sheetTop int
+	// The sheet shown instead of the panes, and its cursor (row, column).
+	sheet              sheetKind
+	sheetRow, sheetCol int
 	// Re-comparing after a topic fix: the latest request, and a result
 	// that came while a mode was open (taken when it closes).
 	recompGen   int
