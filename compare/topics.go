@@ -152,13 +152,39 @@ func (q *mergeQueue) down(i int) {
 	}
 }
 
+// pop takes the best merge out. The hole it leaves at the top goes down
+// along the best children to a leaf, and the last entry fills it from
+// there upwards (Floyd's order): the last entry belongs near the bottom,
+// so this asks fewer comparisons than sinking it from the top.
 func (q *mergeQueue) pop() mergeCand {
 	h := *q
 	top := h[0]
 	last := len(h) - 1
-	h[0] = h[last]
+	i := 0
+	for {
+		first := queueArity*i + 1
+		if first >= last {
+			break
+		}
+		m := first
+		for c := first + 1; c < first+queueArity && c < last; c++ {
+			if h.less(c, m) {
+				m = c
+			}
+		}
+		h[i] = h[m]
+		i = m
+	}
+	h[i] = h[last]
 	*q = h[:last]
-	q.down(0)
+	for i > 0 { // up from the leaf
+		p := (i - 1) / queueArity
+		if !h.less(i, p) {
+			break
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
 	return top
 }
 
