@@ -8,8 +8,9 @@ import (
 	"github.com/parallax-news/parallax/loader"
 )
 
-// TestPaceGC: a small comparison runs with the larger percent, a large one
-// at the default, and GOGC set by the user wins.
+// TestPaceGC: a small comparison runs with the largest percent, a medium
+// one with a larger one, a large one at the default, and GOGC set by the
+// user wins.
 func TestPaceGC(t *testing.T) {
 	article := func(n int) *loader.Article {
 		return &loader.Article{Paragraphs: []loader.Paragraph{{Text: strings.Repeat("x", n)}}}
@@ -24,7 +25,10 @@ func TestPaceGC(t *testing.T) {
 	if got := percentAfter(article(30_000), article(20_000)); got != smallGCPercent {
 		t.Errorf("50 kB of text: GC percent %d, want %d", got, smallGCPercent)
 	}
-	if got := percentAfter(article(smallComparison), article(10)); got != 100 {
+	if got := percentAfter(article(smallComparison), article(10)); got != mediumGCPercent {
+		t.Errorf("a medium comparison: GC percent %d, want %d", got, mediumGCPercent)
+	}
+	if got := percentAfter(article(mediumComparison), article(10)); got != 100 {
 		t.Errorf("a large comparison: GC percent %d, want the default 100", got)
 	}
 	t.Setenv("GOGC", "100")
