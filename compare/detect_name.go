@@ -159,7 +159,7 @@ func skeleton(w string) string {
 // givenName reports a word of the given-name lists: two given names that
 // look alike are most often two people, or a name and its nickname.
 func givenName(w string) bool {
-	return maleNames()[w] || femaleNames()[w]
+	return maleNames().has(w) || femaleNames().has(w)
 }
 
 // splitBySource reports two names that the sources split: a source writes

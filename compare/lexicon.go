@@ -3,6 +3,7 @@ package compare
 import (
 	"embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -36,14 +37,37 @@ func lexiconLines(name string) []string {
 // wordSet is a lexicon of words, several to a line.
 func wordSet(name string) func() map[string]bool {
 	return sync.OnceValue(func() map[string]bool {
-		m := map[string]bool{}
-		for _, line := range lexiconLines(name) {
-			for _, w := range strings.Fields(line) {
+		lines := lexiconLines(name)
+		m := make(map[string]bool, len(lines)) // sized once: the name lists hold thousands
+		for _, line := range lines {
+			for w := range strings.FieldsSeq(line) {
 				m[w] = true
 			}
 		}
 		return m
 	})
+}
+
+// sortedSet is a long lexicon of words, one to a line, kept as a sorted
+// list and searched: building a map of the given-name lists was a tenth of
+// a small comparison's first run, and they are asked a few thousand times.
+func sortedSet(name string) func() lexiconSet {
+	return sync.OnceValue(func() lexiconSet {
+		lines := lexiconLines(name)
+		if !slices.IsSorted(lines) {
+			slices.Sort(lines)
+		}
+		return lexiconSet(lines)
+	})
+}
+
+// lexiconSet is a sorted list of words.
+type lexiconSet []string
+
+// has reports whether w is in the set.
+func (s lexiconSet) has(w string) bool {
+	_, ok := slices.BinarySearch(s, w)
+	return ok
 }
 
 // phraseList is a lexicon of phrases, one to a line, in the file's order.
@@ -119,8 +143,8 @@ var (
 	orgWords        = wordSet("org-words")
 	nameConnectors  = wordSet("name-connectors")
 	socialNetworks  = wordSet("social-networks")
-	maleNames       = wordSet("given-names-male")
-	femaleNames     = wordSet("given-names-female")
+	maleNames       = sortedSet("given-names-male")
+	femaleNames     = sortedSet("given-names-female")
 	speechNouns     = wordSet("speech-nouns")
 	timeEvents      = wordSet("time-events")
 	places          = sync.OnceValue(func() map[string]bool {

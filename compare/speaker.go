@@ -350,7 +350,7 @@ func personName(ws []string) bool {
 // genderOf is the gender a person's first name tells: 'm', 'f', or 0.
 func genderOf(full string) byte {
 	first, _, _ := strings.Cut(full, " ")
-	m, f := maleNames()[first], femaleNames()[first]
+	m, f := maleNames().has(first), femaleNames().has(first)
 	switch {
 	case m && !f:
 		return 'm'
