@@ -188,37 +188,51 @@ func (ix *index) eventTerm(e entry) bool {
 // the main event's vocabulary at eventWeight; the plain words by idf, as a
 // TF-IDF baseline does. Both end normalised.
 func (ix *index) vectorise(us []*unit) {
-	for _, u := range us {
-		main := 0.0
-		for i, e := range u.eng {
-			df := ix.df[e.id]
-			w := e.w * math.Sqrt(ix.idf(df))
-			u.eng[i].main = ix.eventTerm(e)
-			u.eng[i].common = float64(df) > eventShare*float64(ix.n)
-			if u.eng[i].main {
-				w *= eventWeight
-			}
-			u.eng[i].w = w
+	// Each unit's weights on every core: they read the counts alone.
+	parallel(len(us), func(_ int, next func() (int, bool)) {
+		for k, ok := next(); ok; k, ok = next() {
+			ix.weigh(us[k])
 		}
-		n := 0.0
-		for _, e := range u.eng {
-			n += e.w * e.w
-			if e.main {
-				main += e.w * e.w
-			}
-		}
-		if n > 0 {
-			u.mainNorm = math.Sqrt(main / n)
-		}
-		u.eng.normalise()
-		for i, e := range u.plain {
-			u.plain[i].w = e.w * ix.idf(ix.dfPlain[e.id])
-		}
-		u.plain.normalise()
-	}
+	})
+	// The postings in the units' order, each list made at its final size
+	// (its term's document frequency).
 	for i, u := range us {
 		for _, e := range u.eng {
-			ix.postings[e.id] = append(ix.postings[e.id], posting{int32(i), e.w})
+			post := ix.postings[e.id]
+			if post == nil {
+				post = make([]posting, 0, ix.df[e.id])
+			}
+			ix.postings[e.id] = append(post, posting{int32(i), e.w})
 		}
 	}
+}
+
+// weigh weighs one unit's terms (vectorise).
+func (ix *index) weigh(u *unit) {
+	main := 0.0
+	for i, e := range u.eng {
+		df := ix.df[e.id]
+		w := e.w * math.Sqrt(ix.idf(df))
+		u.eng[i].main = ix.eventTerm(e)
+		u.eng[i].common = float64(df) > eventShare*float64(ix.n)
+		if u.eng[i].main {
+			w *= eventWeight
+		}
+		u.eng[i].w = w
+	}
+	n := 0.0
+	for _, e := range u.eng {
+		n += e.w * e.w
+		if e.main {
+			main += e.w * e.w
+		}
+	}
+	if n > 0 {
+		u.mainNorm = math.Sqrt(main / n)
+	}
+	u.eng.normalise()
+	for i, e := range u.plain {
+		u.plain[i].w = e.w * ix.idf(ix.dfPlain[e.id])
+	}
+	u.plain.normalise()
 }
