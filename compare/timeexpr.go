@@ -39,13 +39,41 @@ type timeAt struct {
 	start, end int
 }
 
+// clock24Zones are the zones a 24-hour clock is read with.
+var clock24Zones = []string{"GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK", "IST"}
+
+// mayHaveZone: the text names one of clock24Zones, in any case, without
+// which clock24Re matches nothing (the expression is costly, and most
+// sentences with a digit and a capital name no zone). The expression's
+// case folding also takes the long s and the Kelvin sign for s and k: a
+// text with either is let through.
+func mayHaveZone(text string) bool {
+	if strings.ContainsAny(text, "ſK") {
+		return true
+	}
+	for i := 0; i+3 <= len(text); i++ {
+		switch text[i] | 0x20 { // the zones' first letters, either case
+		case 'g', 'u', 'b', 'c', 'e', 'm', 'i':
+		default:
+			continue
+		}
+		for _, z := range clock24Zones {
+			if len(text)-i >= len(z) && strings.EqualFold(text[i:i+len(z)], z) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 var (
 	clockRe = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`(?i)\b(about|around|approximately|shortly after|shortly before|just after|just before|soon after|after|before|by|at)?\s*\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?|am\b|pm\b)`)
 	})
 	// 24-hour clocks need a zone to be told from other numbers: "0300 GMT", "09:30 BST".
 	clock24Re = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?i)\b(about|around|approximately|shortly after|shortly before|by|at)?\s*\b([01]?\d|2[0-3]):?([0-5]\d)\s*(?:hours?\s+)?(GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST)\b`)
+		return regexp.MustCompile(`(?i)\b(about|around|approximately|shortly after|shortly before|by|at)?\s*\b([01]?\d|2[0-3]):?([0-5]\d)\s*(?:hours?\s+)?(` +
+			strings.Join(clock24Zones, "|") + `)\b`)
 	})
 	zoneRe = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^\s*\(?\s*(local time|local|Eastern(?: Standard| Daylight)?(?: Time)?|Pacific(?: Time)?|Central(?: Time)?|Mountain(?: Time)?|ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|MT|MST|MDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST)\b\)?`)
@@ -62,7 +90,7 @@ func timeExpressions(text string, dl loader.Dateline, place *time.Location) []ti
 	usedDate := make([]bool, len(dates))
 	hasDigit := strings.ContainsAny(text, "0123456789")
 	for _, re := range []*regexp.Regexp{clockRe(), clock24Re()} {
-		if !hasDigit || re == clockRe() && !mayHaveClock(text) || re == clock24Re() && !strings.ContainsAny(text, "GMUBCEIST") {
+		if !hasDigit || re == clockRe() && !mayHaveClock(text) || re == clock24Re() && (!strings.ContainsAny(text, "GMUBCEIST") || !mayHaveZone(text)) {
 			continue
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
