@@ -312,3 +312,39 @@ func TestUndatedBackgroundYear(t *testing.T) {
 		t.Error("the 31,000 count was not read at all")
 	}
 }
+
+// A long article read paragraph by paragraph on every core gives the facts,
+// mentions, claims and roles it gives read in one goroutine: the seeds'
+// bodies, twice, joined into one article of over a hundred paragraphs.
+func TestLongArticleReadOnEveryCore(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("Date: 2024-03-01\n\n")
+	for range 2 {
+		for _, a := range seedArticles(t) {
+			for _, p := range a.Paragraphs {
+				if p.Kind == loader.KindBody {
+					sb.WriteString(p.Text + "\n\n")
+				}
+			}
+		}
+	}
+	long := article("long", sb.String())
+	if n := len(long.Paragraphs); n < 100 {
+		t.Fatalf("the long article has %d paragraphs, want 100 or more", n)
+	}
+	read := func(from int) read {
+		old := parallelParagraphs
+		defer func() { parallelParagraphs = old }()
+		parallelParagraphs = from
+		c := newComparison([]*loader.Article{long}, Options{})
+		prepareStage(c)
+		return <-c.reading
+	}
+	serial, par := read(1<<30), read(1)
+	if !reflect.DeepEqual(serial, par) {
+		t.Fatal("the long article's facts differ read on every core")
+	}
+	if len(serial.facts[0]) < 100 || len(serial.mentions[0]) < 100 || len(serial.claims[0]) < 100 {
+		t.Fatalf("only %d facts, %d mentions and %d claims read: the test reads too little", len(serial.facts[0]), len(serial.mentions[0]), len(serial.claims[0]))
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parallax-news/parallax/loader"
@@ -90,121 +91,68 @@ func extractStage(c *comparison) {
 
 // articleFacts finds the quantities, times, lists, names and quotations of
 // one article. units are its paragraphs as the alignment read them: their
-// words are not split again.
+// words are not split again. What a paragraph states on its own is read
+// first, on every core when the article is long (one long report beside
+// short articles would otherwise be read on one); then, in the article's
+// order, what depends on the paragraphs before: the abbreviations defined
+// so far and who is speaking.
 func articleFacts(a *loader.Article, units []*unit, year int) ([]Fact, []entityMention, []claimAt, map[string]map[string]bool) {
 	byPara := map[int]*unit{}
 	for _, u := range units {
 		byPara[u.ref.Paragraph] = u
 	}
-	var facts []Fact
-	var mentions []entityMention
-	var claims []claimAt
-	abbr := map[string]string{}
-	who := newAttributor()
-	continued := false // the last paragraph left a quotation open
-	var articleZone *time.Location
-	zoneRead := false
 	current := currentYear(a)
 	if a.Published.IsZero() && year > current {
 		// Undated, and its latest year is an earlier event's ("the December
 		// 2003 quake in Bam"): the other reports say which year this is.
 		current = year
 	}
-	for _, p := range a.Paragraphs {
-		if p.Kind == loader.KindTitle {
-			// A headline states the story's main figures ("Quake Kills 10; 80
-			// Hurt"): they are facts like the body's.
-			facts = append(facts, headlineFacts(a, p, current)...)
-			continue
+	articleZone := sync.OnceValue(func() *time.Location { return articleZoneOf(a) })
+	// The quotations, in order: a paragraph may go on with the last one's.
+	quotesOf := make([][]quoteAt, len(a.Paragraphs))
+	continued := false // the last paragraph left a quotation open
+	for i, p := range a.Paragraphs {
+		if p.Kind == loader.KindBody {
+			quotesOf[i] = quotations(p.Text, continued)
+			continued = len(quotesOf[i]) > 0 && quotesOf[i][len(quotesOf[i])-1].open
 		}
+	}
+	reads := make([]paragraphRead, len(a.Paragraphs))
+	readOne := func(i int) {
+		reads[i] = readParagraph(a, a.Paragraphs[i], byPara[a.Paragraphs[i].Index], quotesOf[i], current, articleZone)
+	}
+	if len(a.Paragraphs) >= parallelParagraphs {
+		parallel(len(a.Paragraphs), func(_ int, next func() (int, bool)) {
+			for i, ok := next(); ok; i, ok = next() {
+				readOne(i)
+			}
+		})
+	} else {
+		for i := range a.Paragraphs {
+			readOne(i)
+		}
+	}
+	var facts []Fact
+	var mentions []entityMention
+	var claims []claimAt
+	abbr := map[string]string{}
+	who := newAttributor()
+	for i, p := range a.Paragraphs {
+		r := reads[i]
+		reads[i] = paragraphRead{} // merged: the collector may have it
+		facts = append(facts, r.facts...)
 		if p.Kind != loader.KindBody {
 			continue
 		}
-		quotes := quotations(p.Text, continued)
-		continued = len(quotes) > 0 && quotes[len(quotes)-1].open
 		for k, sp := range p.Sentences {
-			text := p.Text[sp.Start:sp.End]
-			if clockOrDay(text) {
-				// "local time" is the place's: the sentence's first, else the article's.
-				zone := placeZone(sentenceWords(byPara[p.Index], k, text))
-				if zone == nil {
-					if !zoneRead {
-						articleZone, zoneRead = articleZoneOf(a), true
-					}
-					zone = articleZone
-				}
-				for _, tm := range timeExpressions(text, a.Published, zone) {
-					tm := tm
-					span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + tm.start, End: sp.Start + tm.end}
-					if insideQuote(quotes, span.Start, span.End) && !(tm.v.HasClock && tm.v.HasZone) {
-						// "this evening" in a statement is the speaker's evening,
-						// not the dateline's: only a time with its zone is kept.
-						continue
-					}
-					key, label := timeKey(text, tm.start, tm.end)
-					facts = append(facts, Fact{
-						Kind: FactTime, Span: span,
-						Text: p.Text[span.Start:span.End], Value: tm.v.describe(), Time: &tm.v,
-						Key: key, Label: label,
-					})
-				}
-			}
-			background := pastYear(text, current)
-			var toks []token
-			if u := byPara[p.Index]; u != nil && k < len(u.sents) {
-				toks = u.sents[k].toks
-			} else {
-				toks = words(text)
-			}
-			ns := namesOf(text, toks)
-			mentions = appendSentenceMentions(mentions, a.ID, p, sp, ns, abbr)
-			claim := sentenceClaim(text, toks, ns, Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start, End: sp.End})
-			for _, n := range ns {
-				if ws := strings.Fields(n.text); hasDigit(ws[len(ws)-1]) {
-					claim.specific["model:"+itemKey(ws[len(ws)-1])] = true
-				}
-			}
-			for _, l := range listsOf(text, ns) {
-				span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + l.start, End: sp.Start + l.end}
-				facts = append(facts, Fact{Kind: FactList, Span: span, Text: p.Text[span.Start:span.End],
-					Value: strings.Join(l.items, ", "), List: l.items, Background: background})
-				for _, it := range l.items {
-					claim.specific["item:"+listItemKey(it)] = true
-				}
-			}
-			for _, q := range quantitiesOf(text, toks) {
-				q := q
-				key, label := quantityKey(&q.q)
-				// A figure is context when the time it is of is an earlier
-				// year ("1.6 million arrests in 2000"), whatever else its
-				// sentence says; with no time of its own, its sentence's.
-				background := background
-				at := 0
-				for at < len(toks) && toks[at].start < q.start {
-					at++
-				}
-				if anchor := timeAnchor(toks, at, q.end); isYear(anchor) {
-					y, _ := strconv.Atoi(anchor)
-					background = y < current
-				} else if anchor != "" {
-					background = false
-				}
-				if key != "" && !background {
-					claim.specific["count:"+key+"="+formatNumber(q.q.nominal())] = true
-				}
-				span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + q.start, End: sp.Start + q.end}
-				facts = append(facts, Fact{
-					Kind: FactQuantity, Span: span,
-					Text: p.Text[span.Start:span.End], Value: q.q.describe(), Quantity: &q.q,
-					Background: background, Key: key, Label: label,
-				})
-			}
-			claims = append(claims, claim)
+			mentions = appendSentenceMentions(mentions, a.ID, p, sp, r.names[k], abbr)
 		}
+		claims = append(claims, r.claims...)
 		var sents []sentence
 		if u := byPara[p.Index]; u != nil {
 			sents = u.sents
 		}
+		quotes := quotesOf[i]
 		credited := who.paragraph(p, sents, quotes)
 		for qi, q := range quotes {
 			span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
@@ -238,6 +186,108 @@ func articleFacts(a *loader.Article, units []*unit, year int) ([]Fact, []entityM
 		}
 	}
 	return facts, mentions, claims, roles
+}
+
+// paragraphRead is what one paragraph states on its own: its facts other
+// than quotations, its sentences' claims and their names.
+type paragraphRead struct {
+	facts  []Fact
+	claims []claimAt
+	names  [][]nameAt // per sentence
+}
+
+// readParagraph reads one paragraph of an article (articleFacts): a
+// headline's figures, or a body paragraph's times, lists and quantities,
+// sentence by sentence, with each sentence's claim and names.
+func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quoteAt, current int, articleZone func() *time.Location) paragraphRead {
+	var r paragraphRead
+	if p.Kind == loader.KindTitle {
+		// A headline states the story's main figures ("Quake Kills 10; 80
+		// Hurt"): they are facts like the body's.
+		r.facts = headlineFacts(a, p, current)
+		return r
+	}
+	if p.Kind != loader.KindBody {
+		return r
+	}
+	r.names = make([][]nameAt, len(p.Sentences))
+	for k, sp := range p.Sentences {
+		text := p.Text[sp.Start:sp.End]
+		if clockOrDay(text) {
+			// "local time" is the place's: the sentence's first, else the article's.
+			zone := placeZone(sentenceWords(u, k, text))
+			if zone == nil {
+				zone = articleZone()
+			}
+			for _, tm := range timeExpressions(text, a.Published, zone) {
+				tm := tm
+				span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + tm.start, End: sp.Start + tm.end}
+				if insideQuote(quotes, span.Start, span.End) && !(tm.v.HasClock && tm.v.HasZone) {
+					// "this evening" in a statement is the speaker's evening,
+					// not the dateline's: only a time with its zone is kept.
+					continue
+				}
+				key, label := timeKey(text, tm.start, tm.end)
+				r.facts = append(r.facts, Fact{
+					Kind: FactTime, Span: span,
+					Text: p.Text[span.Start:span.End], Value: tm.v.describe(), Time: &tm.v,
+					Key: key, Label: label,
+				})
+			}
+		}
+		background := pastYear(text, current)
+		var toks []token
+		if u != nil && k < len(u.sents) {
+			toks = u.sents[k].toks
+		} else {
+			toks = words(text)
+		}
+		ns := namesOf(text, toks)
+		r.names[k] = ns
+		claim := sentenceClaim(text, toks, ns, Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start, End: sp.End})
+		for _, n := range ns {
+			if ws := strings.Fields(n.text); hasDigit(ws[len(ws)-1]) {
+				claim.specific["model:"+itemKey(ws[len(ws)-1])] = true
+			}
+		}
+		for _, l := range listsOf(text, ns) {
+			span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + l.start, End: sp.Start + l.end}
+			r.facts = append(r.facts, Fact{Kind: FactList, Span: span, Text: p.Text[span.Start:span.End],
+				Value: strings.Join(l.items, ", "), List: l.items, Background: background})
+			for _, it := range l.items {
+				claim.specific["item:"+listItemKey(it)] = true
+			}
+		}
+		for _, q := range quantitiesOf(text, toks) {
+			q := q
+			key, label := quantityKey(&q.q)
+			// A figure is context when the time it is of is an earlier
+			// year ("1.6 million arrests in 2000"), whatever else its
+			// sentence says; with no time of its own, its sentence's.
+			background := background
+			at := 0
+			for at < len(toks) && toks[at].start < q.start {
+				at++
+			}
+			if anchor := timeAnchor(toks, at, q.end); isYear(anchor) {
+				y, _ := strconv.Atoi(anchor)
+				background = y < current
+			} else if anchor != "" {
+				background = false
+			}
+			if key != "" && !background {
+				claim.specific["count:"+key+"="+formatNumber(q.q.nominal())] = true
+			}
+			span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + q.start, End: sp.Start + q.end}
+			r.facts = append(r.facts, Fact{
+				Kind: FactQuantity, Span: span,
+				Text: p.Text[span.Start:span.End], Value: q.q.describe(), Quantity: &q.q,
+				Background: background, Key: key, Label: label,
+			})
+		}
+		r.claims = append(r.claims, claim)
+	}
+	return r
 }
 
 // currentYear is the year an article reports in: its dateline's, else the

@@ -336,3 +336,12 @@ const sameListShare = 0.5
 // populationWords bounds the words of a population a share is counted
 // among ("among Tea Party supporters").
 const populationWords = 4
+
+// Read by extract.go.
+//
+// parallelParagraphs is how many paragraphs an article needs for its
+// paragraphs to be read on every core: below it, reading one paragraph
+// costs less than handing it to another goroutine, and the articles are
+// read side by side anyway. A long report, or one 10 MB text, has
+// thousands. A variable only so that a test reads one article both ways.
+var parallelParagraphs = 64
