@@ -49,16 +49,16 @@ func nameKey(name string) string {
 	// other words of one skeleton: Iran (2) and Iranian (3), Kyiv and Kiev (1).
 	groups, inVowel := 0, false
 	for i := 0; i < len(s); i++ {
-		v := strings.IndexByte("aeiou", s[i]) >= 0
+		v := isVowel(s[i])
 		if v && !inVowel {
 			groups++
 		}
 		inVowel = v
 	}
-	var out []byte
+	out := make([]byte, 0, len(s)+1)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if i > 0 && strings.IndexByte("aeiou", c) >= 0 {
+		if i > 0 && isVowel(c) {
 			continue
 		}
 		if len(out) > 0 && out[len(out)-1] == c {
@@ -66,7 +66,16 @@ func nameKey(name string) string {
 		}
 		out = append(out, c)
 	}
-	return string(out) + string(rune('0'+min(groups, 9)))
+	return string(append(out, byte('0'+min(groups, 9))))
+}
+
+// isVowel: a, e, i, o or u (nameKey's letters are folded and transliterated).
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	}
+	return false
 }
 
 // transliterate folds the letters of transliteration byte by byte: the pairs dh th kh gh ph ck and ou
