@@ -27,9 +27,10 @@ func sentenceClaim(text string, toks []token, ns []nameAt, span Span) claimAt {
 }
 
 // hedgesAt is, for each phrase of hedges(), where indexWord finds it in
-// lower, or -1, in at's array (reused): found in one walk over the text's word starts, each asked
-// only for the hedges that begin with its byte, instead of one search of
-// the text per hedge (the searches were a twentieth of a comparison).
+// lower, or -1, written into at's array (reused). It is one walk over the
+// text's word starts, each asked only for the hedges that begin with its
+// byte, instead of one search of the text per hedge (the searches were a
+// twentieth of a comparison).
 func hedgesAt(lower string, at []int) []int {
 	hs, byFirst := hedges(), hedgesByFirst()
 	at = at[:0]

@@ -213,14 +213,14 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 	r.names = make([][]nameAt, len(p.Sentences))
 	for k, sp := range p.Sentences {
 		text := p.Text[sp.Start:sp.End]
+		toks := sentenceWords(u, k, text)
 		if clockOrDay(text) {
 			// "local time" is the place's: the sentence's first, else the article's.
-			zone := placeZone(sentenceWords(u, k, text))
+			zone := placeZone(toks)
 			if zone == nil {
 				zone = articleZone()
 			}
 			for _, tm := range timeExpressions(text, a.Published, zone) {
-				tm := tm
 				span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + tm.start, End: sp.Start + tm.end}
 				if insideQuote(quotes, span.Start, span.End) && !(tm.v.HasClock && tm.v.HasZone) {
 					// "this evening" in a statement is the speaker's evening,
@@ -236,12 +236,6 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 			}
 		}
 		background := pastYear(text, current)
-		var toks []token
-		if u != nil && k < len(u.sents) {
-			toks = u.sents[k].toks
-		} else {
-			toks = words(text)
-		}
 		ns := namesOf(text, toks)
 		r.names[k] = ns
 		claim := sentenceClaim(text, toks, ns, Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start, End: sp.End})
@@ -259,7 +253,6 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 			}
 		}
 		for _, q := range quantitiesOf(text, toks) {
-			q := q
 			key, label := quantityKey(&q.q)
 			// A figure is context when the time it is of is an earlier
 			// year ("1.6 million arrests in 2000"), whatever else its
