@@ -1,8 +1,6 @@
 package compare
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -132,15 +130,9 @@ func TestCreditChain(t *testing.T) {
 // evaluation articles and the seeds, lowered, and on lines that put the
 // hedges against word characters of every kind.
 func TestHedgesAtAsIndexWord(t *testing.T) {
-	fs, _ := filepath.Glob(filepath.Join(evalDir, "..", "*", "*", "*.txt"))
-	fs2, _ := filepath.Glob(filepath.Join(evalDir, "*", "articles", "*.txt"))
-	fs3, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
 	var lines []string
-	for _, f := range append(append(fs, fs2...), fs3...) {
-		b, _ := os.ReadFile(f)
-		for _, l := range strings.Split(string(b), "\n") {
-			lines = append(lines, strings.ToLower(l))
-		}
+	for _, l := range evalLines(t) {
+		lines = append(lines, strings.ToLower(l))
 	}
 	for _, h := range hedges() {
 		for _, edge := range []string{"", " ", "x", "é", "_", ".", "1"} {
