@@ -5,8 +5,10 @@
 package atomicfile
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,6 +24,10 @@ var ErrReadOnly = errors.New("the file is read-only")
 // target's name it is how RemoveStale knows a file is one of ours.
 const tempSuffix = ".tmp"
 
+// writeBuffer is how much of a file WriteFunc gathers before each write
+// call: large enough that an 80 MB export costs about a thousand calls.
+const writeBuffer = 64 << 10
+
 // Write replaces path with data. The bytes go to a temporary file in the
 // same folder, which is synced, then renamed over path, and the folder is
 // synced, so that the new content is on disk when Write returns nil.
@@ -31,7 +37,19 @@ const tempSuffix = ".tmp"
 // without write permission is not replaced (ErrReadOnly), whoever runs.
 // The folder must exist: creating one is the caller's decision.
 func Write(path string, data []byte, perm fs.FileMode) error {
-	if err := write(path, data, perm); err != nil {
+	return WriteFunc(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteFunc replaces path with what fill writes, as Write does, without
+// holding the whole content in memory: an export of a thousand articles is
+// 80 MB of JSON, and building it in a buffer first held it twice more.
+// fill's writes are buffered. If fill fails, the file is left as it was and
+// its error is returned, wrapped with the path.
+func WriteFunc(path string, perm fs.FileMode, fill func(io.Writer) error) error {
+	if err := write(path, fill, perm); err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err // the temporary file's name means nothing to a person
@@ -41,7 +59,7 @@ func Write(path string, data []byte, perm fs.FileMode) error {
 	return nil
 }
 
-func write(path string, data []byte, perm fs.FileMode) error {
+func write(path string, fill func(io.Writer) error, perm fs.FileMode) error {
 	target, err := Resolve(path)
 	if err != nil {
 		return err
@@ -74,7 +92,11 @@ func write(path string, data []byte, perm fs.FileMode) error {
 		os.Remove(name)
 		return err
 	}
-	if _, err := tmp.Write(data); err != nil {
+	bw := bufio.NewWriterSize(tmp, writeBuffer)
+	if err := fill(bw); err != nil {
+		return fail(err)
+	}
+	if err := bw.Flush(); err != nil {
 		return fail(err)
 	}
 	if err := tmp.Chmod(mode); err != nil {

@@ -3,6 +3,7 @@ package atomicfile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -200,5 +201,32 @@ func TestLockExcludes(t *testing.T) {
 	l1.Release()
 	if at := <-got; at.Before(released) {
 		t.Error("a second holder took the lock while the first held it")
+	}
+}
+
+// A writer that fails part way through (an export whose rendering breaks
+// after 100 kB were written) leaves the old file whole and no temporary
+// file, and its error comes back with the path.
+func TestWriteFuncFailingFill(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "x.json")
+	os.WriteFile(p, []byte("old"), 0o644)
+	broken := errors.New("the template broke")
+	err := WriteFunc(p, 0o644, func(w io.Writer) error {
+		w.Write([]byte(strings.Repeat("x", 100_000)))
+		return broken
+	})
+	if !errors.Is(err, broken) || !strings.Contains(err.Error(), p) {
+		t.Errorf("err %v, want the fill's error with the path", err)
+	}
+	if got := read(t, p); got != "old" {
+		t.Errorf("old content lost: %d bytes", len(got))
+	}
+	onlyFiles(t, dir, "x.json")
+	if err := WriteFunc(p, 0o644, func(w io.Writer) error { _, err := io.WriteString(w, strings.Repeat("y", 200_000)); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, p); len(got) != 200_000 || got[199_999] != 'y' {
+		t.Errorf("the new content is %d bytes", len(got))
 	}
 }

@@ -4,7 +4,6 @@ package export
 
 import (
 	"cmp"
-	"encoding/json"
 	"io"
 	"time"
 
@@ -321,9 +320,7 @@ func JSON(w io.Writer, d Doc) error {
 		}
 		doc.UnplacedFindings = append(doc.UnplacedFindings, ju)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	return writeIndented(w, &doc)
 }
 
 func cleanAll(ss []string) []string {

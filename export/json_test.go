@@ -68,3 +68,36 @@ func TestJSONSeeds(t *testing.T) {
 		}
 	}
 }
+
+// The export is written a field and an element at a time (jsonstream.go);
+// its bytes must be the ones one json.Encoder with a two-space indent
+// writes for the whole document, on the seeds (every field filled, hostile
+// characters escaped) and on the hand-built document of the golden file.
+func TestJSONStreamedAsEncoded(t *testing.T) {
+	names := seeds.Names()
+	res, err := loader.Load(context.Background(), names, loader.Options{FS: seeds.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, d := range map[string]Doc{
+		"seeds": {Generator: "parallax test <&>", Articles: res.Articles, Result: compare.Compare(res.Articles)},
+		"hand":  handDoc(t),
+	} {
+		var streamed, whole bytes.Buffer
+		if err := JSON(&streamed, d); err != nil {
+			t.Fatal(err)
+		}
+		var doc jsonDoc
+		if err := json.Unmarshal(streamed.Bytes(), &doc); err != nil {
+			t.Fatalf("%s: does not parse back: %v", name, err)
+		}
+		enc := json.NewEncoder(&whole)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(doc); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(streamed.Bytes(), whole.Bytes()) {
+			t.Errorf("%s: the streamed export (%d bytes) differs from the encoder's (%d bytes)", name, streamed.Len(), whole.Len())
+		}
+	}
+}
