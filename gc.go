@@ -21,16 +21,18 @@ import (
 // of CPU).
 //
 // A medium comparison collects at half the default rate. Its live heap is
-// about 60 bytes a byte of text, so at 200 the heap peaks near three times
-// that: under 400 MB up to mediumComparison. Measured end to end on 1,000
-// ECB+ articles (1.9 MB of files; parallax export, two cores, three runs
-// each): 2.61-3.06 s wall and 208-241 MB at 100, 2.26-2.37 s and 264-382
-// MB at 200 (150: 2.20-2.32 s, 280-316 MB; 300 reached 482 MB). The time
-// saved is the collector's and the page faults of the pages it hands back.
+// about 100-130 bytes a byte of text while the export is written, and at
+// 200 the heap peaks near twice that. Measured end to end (parallax export
+// --format json, two cores, three or four runs each, 2026-12-02): the 462
+// ECB+ dev articles (0.87 MB of text) take 0.99-1.03 s and 229-256 MB at
+// 200 against 1.05-1.10 s and 167-180 MB at 100; 1,000 ECB+ articles (1.86
+// MB) take 2.19-2.31 s but 440-562 MB at 200, over the 512 MiB the issue
+// allows, against 2.29-2.45 s and 368-422 MB at 100. So the medium tier
+// ends at 1 MiB.
 const (
 	smallComparison  = 256 << 10 // bytes of text, all inputs together: a few dozen articles
 	smallGCPercent   = 400
-	mediumComparison = 2 << 20 // about a thousand articles
+	mediumComparison = 1 << 20 // about five hundred articles
 	mediumGCPercent  = 200
 )
 
