@@ -139,15 +139,33 @@ func dateExpressions(text string, dl loader.Dateline) []dateAt {
 			continue // "may" and "march" are words first
 		}
 		dir := lookingWhere(text, m[0], w)
+		before := wordBefore(text, m[0])
+		if before == "last" || before == "past" {
+			dir = -1 // "last September's attack": the expression is the month alone
+		}
 		d, ok := resolveDate(w, base, dir)
 		fwd := dir > 0
 		if !ok {
 			continue
 		}
+		if before == "last" && d.precision == "month" && !base.IsZero() && !d.from.Before(time.Date(base.Year(), base.Month(), 1, 0, 0, 0, 0, time.UTC)) {
+			// "last May" in a May story is a year ago: the month is one
+			// already over.
+			d.from, d.to = d.from.AddDate(-1, 0, 0), d.to.AddDate(-1, 0, 0)
+		}
 		d.start, d.end, d.forward = m[0], m[1], fwd
 		out = append(out, d)
 	}
 	return out
+}
+
+// wordBefore is the word just before at, lowered ("" at the start).
+func wordBefore(text string, at int) string {
+	f := strings.Fields(text[max(0, at-12):at])
+	if len(f) == 0 || !strings.HasSuffix(text[:at], " ") {
+		return ""
+	}
+	return strings.ToLower(f[len(f)-1])
 }
 
 // monthContext reports a month name standing as a month: "in March",
@@ -377,7 +395,9 @@ func relativePeriod(w string, base time.Time) (dateAt, bool) {
 }
 
 var monthDayRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`([a-z]+)\.?\s+(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)`)
+	// The day ends at a word boundary: "June 2022" is a month of a year,
+	// not June 20.
+	return regexp.MustCompile(`([a-z]+)\.?\s+(\d{1,2})\b|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)`)
 })
 var yearRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(19|20)\d\d\b`) })
 

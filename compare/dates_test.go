@@ -9,6 +9,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/loader"
 )
 
 // dateRe is the date pattern as a regular expression, as the engine ran
@@ -140,4 +143,36 @@ func evalLines(t testing.TB) []string {
 		out = append(out, strings.Split(string(b), "\n")...)
 	}
 	return out
+}
+
+// A month with its year is that month, not a day of it; "last" before a
+// month alone puts it in the past, a year back when it is the dateline's
+// own month.
+func TestMonthsRead(t *testing.T) {
+	dl := func(s string) loader.Dateline {
+		tm, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return loader.Dateline{Time: tm}
+	}
+	for _, c := range []struct {
+		text, dateline, from, to, precision string
+	}{
+		{"The floods came in June 2022, records show.", "2024-03-20", "2022-06-01", "2022-06-30", "month"},
+		{"Violence rose between June 2011 and July 2012.", "2013-05-15", "2011-06-01", "2011-06-30", "month"},
+		{"The cost of last September's storm has reached $40 million.", "2024-03-20", "2023-09-01", "2023-09-30", "month"},
+		{"The cost of last March's storm has reached $40 million.", "2024-03-20", "2023-03-01", "2023-03-31", "month"},
+		{"The storm struck on June 20, officials said.", "2024-07-01", "2024-06-20", "2024-06-20", "day"},
+	} {
+		ds := dateExpressions(c.text, dl(c.dateline))
+		if len(ds) == 0 {
+			t.Errorf("%q: no date read", c.text)
+			continue
+		}
+		d := ds[0]
+		if got := d.from.Format("2006-01-02") + " " + d.to.Format("2006-01-02") + " " + d.precision; got != c.from+" "+c.to+" "+c.precision {
+			t.Errorf("%q (dated %s): read %s, want %s %s %s", c.text, c.dateline, got, c.from, c.to, c.precision)
+		}
+	}
 }

@@ -515,6 +515,9 @@ func (c *comparison) timeFrameOf(f Fact) timeFrame {
 			continue
 		}
 		w := toks[i].folded
+		if measuredFrom(text, toks, i, toks[at].start, toks[end].end) {
+			continue // "between June 2011 and July 2012, the year leading up to the attack"
+		}
 		if class, ok := eventClasses()[w]; ok && class != "say" {
 			fr.happenings["@"+class] = true
 		}

@@ -403,7 +403,7 @@ func timeKey(text string, start, end int) (string, string) {
 		if t.start >= start && t.end <= end {
 			continue
 		}
-		if !timeEvents()[t.folded] || spokenOf(toks, i) {
+		if !timeEvents()[t.folded] || spokenOf(toks, i) || measuredFrom(text, toks, i, start, end) {
 			continue
 		}
 		if d := distance(t.start, t.end, start, end); d < bestDist && d < 60 {
@@ -435,3 +435,53 @@ func spokenOf(toks []token, i int) bool {
 
 // topicPrepositions open what a statement is about.
 var topicPrepositions = toSet(`about regarding concerning`)
+
+// measuredFrom reports a happening's word that the time at [start, end)
+// is measured from, not the happening the time dates: a relative
+// preposition stands between them ("won in 2001 before leaving the
+// party"), or governs the word and a clause mark parts it from a time
+// after it ("in the year leading up to the attack, between June 2011 and
+// July 2012"). A time in the word's own phrase is its date ("said after
+// meeting with Biden last week": the meeting was last week).
+func measuredFrom(text string, toks []token, i, start, end int) bool {
+	if toks[i].start >= end {
+		for j := i - 1; j >= 0 && toks[j].start >= end; j-- {
+			if relativeAt(toks, j) {
+				return true
+			}
+		}
+		return false
+	}
+	if toks[i].end > start {
+		return false
+	}
+	governed := false
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if relativeAt(toks, j) {
+			governed = true
+			break
+		}
+		if !determiners[toks[j].folded] {
+			break
+		}
+	}
+	return governed && strings.ContainsAny(text[toks[i].end:start], ",;—")
+}
+
+// relativeAt reports a relative preposition ending at token j: "before",
+// "after", "since", "following", "until", "preceding", "up to", "ahead
+// of", "prior to".
+func relativeAt(toks []token, j int) bool {
+	f := toks[j].folded
+	if relativePrepositions[f] {
+		return true
+	}
+	if j == 0 {
+		return false
+	}
+	g := toks[j-1].folded
+	return f == "to" && (g == "up" || g == "prior") || f == "of" && g == "ahead"
+}
+
+// relativePrepositions put a time before or after a happening.
+var relativePrepositions = toSet(`before after since following until preceding`)
