@@ -510,6 +510,9 @@ func (c *comparison) timeFrameOf(f Fact) timeFrame {
 	for hi+1 < len(toks) && hi-end < timeClauseWords && !strings.ContainsAny(text[toks[hi].end:toks[hi+1].start], ";:") && !subordinators[toks[hi+1].folded] {
 		hi++
 	}
+	if n := attributiveNoun(text, toks, toks[at].start, toks[end].end); n >= 0 {
+		lo, hi = n, n // "a March 16 request": the date is the request's
+	}
 	for i := lo; i <= hi; i++ {
 		if i >= at && i <= end {
 			continue

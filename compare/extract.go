@@ -398,6 +398,9 @@ func headlineCase(s string) string {
 func timeKey(text string, start, end int) (string, string) {
 	// (the happening's word, when the sentence dates one; see spokenOf)
 	toks := words(text)
+	if n := attributiveNoun(text, toks, start, end); n >= 0 {
+		return "when|" + stem(toks[n].folded), "when: " + toks[n].folded
+	}
 	best, bestDist := "", 1<<30
 	for i, t := range toks {
 		if t.start >= start && t.end <= end {
@@ -414,6 +417,56 @@ func timeKey(text string, start, end int) (string, string) {
 		return "when", "when"
 	}
 	return "when|" + stem(best), "when: " + best
+}
+
+// attributiveNoun finds the noun a date at [start, end) stands before as
+// its modifier ("repeated a March 16 request", "the Sept. 11, 2012,
+// attack", "his 2016 campaign"), and returns its token's index, else -1:
+// that date is the noun's, whatever else its clause names.
+func attributiveNoun(text string, toks []token, start, end int) int {
+	first, last := -1, -1
+	for i, t := range toks {
+		if t.start >= start && t.end <= end {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 1 || last+1 >= len(toks) || !determiners[toks[first-1].folded] {
+		return -1
+	}
+	n := toks[last+1]
+	gap := text[toks[last].end:n.start]
+	if strings.TrimSpace(gap) != "" && !(strings.TrimSpace(gap) == "," && isYear(toks[last].folded)) {
+		return -1
+	}
+	modifier := func(t token) bool {
+		r := t.text[0]
+		return 'a' <= r && r <= 'z' && !isStop(t.folded) && len(t.folded) >= 3 && !weekdays[t.folded] && !months[t.folded]
+	}
+	if !modifier(n) {
+		return -1
+	}
+	// The run the date opens, up to attributiveWords: its first word of a
+	// happening ("the 2005 confirmation hearing", "the Wednesday attack
+	// injured"), else its last ("the 2016 presidential race") short of a
+	// trailing word in -ing or -ed, most often a verb after the noun ("a
+	// 2008 event saying"). Without a parser the head noun is not known.
+	head := last + 1
+	for j := last + 1; j < len(toks) && j <= last+attributiveWords && modifier(toks[j]); j++ {
+		if j > last+1 && strings.TrimSpace(text[toks[j-1].end:toks[j].start]) != "" {
+			break
+		}
+		if f := toks[j].folded; timeEvents()[f] || timeEvents()[strings.TrimSuffix(f, "s")] {
+			return j
+		}
+		head = j
+	}
+	for head > last+1 && (strings.HasSuffix(toks[head].folded, "ing") || strings.HasSuffix(toks[head].folded, "ed")) {
+		head--
+	}
+	return head
 }
 
 // spokenOf reports a happening's word that is what someone spoke or wrote
@@ -439,7 +492,8 @@ var topicPrepositions = toSet(`about regarding concerning`)
 // measuredFrom reports a happening's word that the time at [start, end)
 // is measured from, not the happening the time dates: a relative
 // preposition stands between them ("won in 2001 before leaving the
-// party"), or governs the word and a clause mark parts it from a time
+// party", "serving a sentence after being convicted in June 1998"), or
+// governs the word and a clause mark parts it from a time
 // after it ("in the year leading up to the attack, between June 2011 and
 // July 2012"). A time in the word's own phrase is its date ("said after
 // meeting with Biden last week": the meeting was last week).
@@ -454,6 +508,11 @@ func measuredFrom(text string, toks []token, i, start, end int) bool {
 	}
 	if toks[i].end > start {
 		return false
+	}
+	for j := i + 1; j < len(toks) && toks[j].end <= start; j++ {
+		if relativeAt(toks, j) {
+			return true // "a life sentence after being convicted in June 1998"
+		}
 	}
 	governed := false
 	for j := i - 1; j >= 0 && j >= i-3; j-- {

@@ -150,6 +150,10 @@ const (
 	// timeClauseWords is how far from a time its clause's happening is
 	// looked for, in words each way.
 	timeClauseWords = 6
+	// attributiveWords is how many words a date standing as a modifier
+	// may open before its noun ("a 2013 comprehensive immigration bill"):
+	// English noun phrases rarely stack more before the head.
+	attributiveWords = 3
 	// timeTolerance is how far apart two clock times of one event may be
 	// and still be a rounding of each other ("3:30 a.m." for "3:33 a.m.");
 	// a qualifier such as "about" or "shortly after" widens it to
