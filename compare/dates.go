@@ -156,7 +156,48 @@ func dateExpressions(text string, dl loader.Dateline) []dateAt {
 		d.start, d.end, d.forward = m[0], m[1], fwd
 		out = append(out, d)
 	}
+	nameDaysByWeekday(text, out, base)
 	return out
+}
+
+// nameDaysByWeekday reads a weekday written with its date ("on Friday,
+// Sept. 14", "TUESDAY, MARCH 12, 2013") as one day: the weekday is that
+// date's, not the one before the dateline, and a date without its year is
+// in the year, of the dateline's and the two beside it, whose day is that
+// weekday, the nearest the dateline ("Friday, Sept. 14" in a May 2013
+// story is September 2012's).
+func nameDaysByWeekday(text string, ds []dateAt, base time.Time) {
+	for i := 0; i+1 < len(ds); i++ {
+		wd, day := &ds[i], &ds[i+1]
+		if strings.TrimSpace(text[wd.end:day.start]) != "," && strings.TrimSpace(text[wd.end:day.start]) != "" || day.precision != "day" {
+			continue
+		}
+		named := -1
+		lw := strings.ToLower(text[wd.start:wd.end])
+		for k, name := range []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"} {
+			if strings.Contains(lw, name) {
+				named = k
+			}
+		}
+		if named < 0 {
+			continue
+		}
+		if day.from.Weekday() != time.Weekday(named) && !yearRe().MatchString(text[day.start:day.end]) && !base.IsZero() {
+			best := time.Time{}
+			for _, dy := range []int{0, -1, 1} {
+				t := day.from.AddDate(dy, 0, 0)
+				if t.Weekday() == time.Weekday(named) && (best.IsZero() || absDays(t.Sub(base)) < absDays(best.Sub(base))) {
+					best = t
+				}
+			}
+			if !best.IsZero() {
+				day.from, day.to = best, best
+			}
+		}
+		if day.from.Weekday() == time.Weekday(named) {
+			wd.from, wd.to, wd.precision = day.from, day.to, "day"
+		}
+	}
 }
 
 // wordBefore is the word just before at, lowered ("" at the start).

@@ -147,8 +147,9 @@ func evalLines(t testing.TB) []string {
 
 // A month with its year is that month, not a day of it; "last" before a
 // month alone puts it in the past, a year back when it is the dateline's
-// own month.
-func TestMonthsRead(t *testing.T) {
+// own month; a weekday written with its date is that date, whose year is
+// the one where the day is that weekday.
+func TestDatesRead(t *testing.T) {
 	dl := func(s string) loader.Dateline {
 		tm, err := time.Parse("2006-01-02", s)
 		if err != nil {
@@ -164,6 +165,8 @@ func TestMonthsRead(t *testing.T) {
 		{"The cost of last September's storm has reached $40 million.", "2024-03-20", "2023-09-01", "2023-09-30", "month"},
 		{"The cost of last March's storm has reached $40 million.", "2024-03-20", "2023-03-01", "2023-03-31", "month"},
 		{"The storm struck on June 20, officials said.", "2024-07-01", "2024-06-20", "2024-06-20", "day"},
+		{"The review began on Friday, Sept. 14, officials said.", "2013-05-15", "2012-09-14", "2012-09-14", "day"},
+		{"TUESDAY, MARCH 12, 2013 - The council met in the evening.", "2013-03-11", "2013-03-12", "2013-03-12", "day"},
 	} {
 		ds := dateExpressions(c.text, dl(c.dateline))
 		if len(ds) == 0 {
