@@ -157,7 +157,32 @@ func dateExpressions(text string, dl loader.Dateline) []dateAt {
 		out = append(out, d)
 	}
 	nameDaysByWeekday(text, out, base)
+	endRanges(text, out)
 	return out
+}
+
+// endRanges puts the end of a range written without its year ("from Dec.
+// 22 through Jan. 25" in a February story) at its first day after the
+// range's start: the end's own clause cue ("through" looks forward) would
+// put it in the next year.
+func endRanges(text string, ds []dateAt) {
+	for i := 0; i+1 < len(ds); i++ {
+		from, to := &ds[i], &ds[i+1]
+		switch strings.ToLower(strings.TrimSpace(text[from.end:to.start])) {
+		case "through", "thru", "to", "until", "till", "-", "–":
+		default:
+			continue
+		}
+		if to.precision != "day" && to.precision != "month" || yearRe().MatchString(text[to.start:to.end]) {
+			continue
+		}
+		for to.from.Before(from.from) {
+			to.from, to.to = to.from.AddDate(1, 0, 0), to.to.AddDate(1, 0, 0)
+		}
+		for !to.from.AddDate(-1, 0, 0).Before(from.from) {
+			to.from, to.to = to.from.AddDate(-1, 0, 0), to.to.AddDate(-1, 0, 0)
+		}
+	}
 }
 
 // nameDaysByWeekday reads a weekday written with its date ("on Friday,

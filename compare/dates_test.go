@@ -179,3 +179,17 @@ func TestDatesRead(t *testing.T) {
 		}
 	}
 }
+
+// The end of a range written without its year follows the range's start,
+// whatever its own clause's cue: "through" looks forward, and a February
+// story's "from Dec. 22 through Jan. 25" ended three weeks before it.
+func TestRangeEnd(t *testing.T) {
+	dl := loader.Dateline{Time: time.Date(2019, 2, 15, 0, 0, 0, 0, time.UTC)}
+	ds := dateExpressions("The government was shut from Dec. 22 through Jan. 25, for 35 days.", dl)
+	if len(ds) != 2 {
+		t.Fatalf("read %d dates, want 2", len(ds))
+	}
+	if got := ds[0].from.Format("2006-01-02") + " " + ds[1].from.Format("2006-01-02"); got != "2018-12-22 2019-01-25" {
+		t.Errorf("read %s, want 2018-12-22 2019-01-25", got)
+	}
+}
