@@ -139,12 +139,20 @@ func dateExpressions(text string, dl loader.Dateline) []dateAt {
 			continue // "may" and "march" are words first
 		}
 		dir := lookingWhere(text, m[0], w)
+		fwd := dir > 0
+		if dir > 0 && !strings.HasPrefix(w, "next") && attributiveNoun(text, words(text), m[0], m[1]) >= 0 {
+			// A date inside a noun phrase is that noun's ("was
+			// investigating the June 20 shooting"): the clause's future
+			// does not reach it, and the nearest reading stands. The
+			// clause still looks ahead ("will be seeking seats in the
+			// December 15 election").
+			dir = 0
+		}
 		before := wordBefore(text, m[0])
 		if before == "last" || before == "past" {
-			dir = -1 // "last September's attack": the expression is the month alone
+			dir, fwd = -1, false // "last September's attack": the expression is the month alone
 		}
 		d, ok := resolveDate(w, base, dir)
-		fwd := dir > 0
 		if !ok {
 			continue
 		}

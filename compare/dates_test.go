@@ -165,6 +165,7 @@ func TestDatesRead(t *testing.T) {
 		{"The cost of last September's storm has reached $40 million.", "2024-03-20", "2023-09-01", "2023-09-30", "month"},
 		{"The cost of last March's storm has reached $40 million.", "2024-03-20", "2023-03-01", "2023-03-31", "month"},
 		{"The storm struck on June 20, officials said.", "2024-07-01", "2024-06-20", "2024-06-20", "day"},
+		{"The deputy was investigating the June 20 shooting.", "2005-07-26", "2005-06-20", "2005-06-20", "day"},
 		{"The review began on Friday, Sept. 14, officials said.", "2013-05-15", "2012-09-14", "2012-09-14", "day"},
 		{"TUESDAY, MARCH 12, 2013 - The council met in the evening.", "2013-03-11", "2013-03-12", "2013-03-12", "day"},
 	} {
