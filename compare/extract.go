@@ -87,6 +87,71 @@ func extractStage(c *comparison) {
 			}
 		}
 	}
+	nameDescribedSpeakers(c)
+}
+
+// quoteValue is a quotation's value as the fact table shows it.
+func quoteValue(speaker, words, via string) string {
+	value := fmt.Sprintf("%q", words)
+	if speaker != "" {
+		value = speaker + ": " + value
+	}
+	if via != "" {
+		value += " (via " + via + ")"
+	}
+	return value
+}
+
+// nameDescribedSpeakers credits a quotation its article gives to a
+// description alone ("…,” the presumptive Republican nominee said) to the
+// one person another article names so ("Mr. Trump, the presumptive
+// Republican nominee, said"). A title two people hold in the comparison
+// names neither, and the description stays.
+func nameDescribedSpeakers(c *comparison) {
+	names := map[string]string{} // a speaker's key → the longest name given
+	for _, f := range c.res.Facts {
+		if q := f.Quote; q != nil && q.Speaker != "" && !described(q.Speaker) {
+			if k := speakerKey(q.Speaker); len(q.Speaker) > len(names[k]) {
+				names[k] = q.Speaker
+			}
+		}
+	}
+	for i := range c.res.Facts {
+		q := c.res.Facts[i].Quote
+		if q == nil || !described(q.Speaker) {
+			continue
+		}
+		ws := strings.Fields(q.Speaker)
+		title := fold(ws[len(ws)-1])
+		holder := ""
+		for k, ts := range c.roles {
+			if ts[title] && names[k] != "" {
+				if holder != "" {
+					holder = ""
+					break
+				}
+				holder = names[k]
+			}
+		}
+		if holder != "" {
+			q.Speaker = holder
+			c.res.Facts[i].Value = quoteValue(holder, q.Words, q.Via)
+		}
+	}
+}
+
+// described reports a speaker given by a description ("the presumptive
+// nominee", "a senior official"), not a name.
+func described(speaker string) bool {
+	ws := strings.Fields(speaker)
+	if len(ws) < 2 {
+		return false
+	}
+	switch fold(ws[0]) {
+	case "the", "a", "an":
+		return true
+	}
+	return false
 }
 
 // articleFacts finds the quantities, times, lists, names and quotations of
@@ -157,13 +222,7 @@ func articleFacts(a *loader.Article, units []*unit, year int) ([]Fact, []entityM
 		for qi, q := range quotes {
 			span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
 			speaker, via, occasion := credited[qi].speaker, credited[qi].via, credited[qi].occasion
-			value := fmt.Sprintf("%q", q.words)
-			if speaker != "" {
-				value = speaker + ": " + value
-			}
-			if via != "" {
-				value += " (via " + via + ")"
-			}
+			value := quoteValue(speaker, q.words, via)
 			facts = append(facts, Fact{
 				Kind: FactQuote, Span: span,
 				Text: q.words, Value: value,

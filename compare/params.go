@@ -150,6 +150,11 @@ const (
 	// timeClauseWords is how far from a time its clause's happening is
 	// looked for, in words each way.
 	timeClauseWords = 6
+	// speechNounReach is how many words before a quotation a speech noun
+	// may stand and still introduce it without a "that" ("Trump's tweet
+	// on Friday: “…”"); farther, the words are most often another's
+	// (news-dev: two speakers wrong, at 5 and 20 words).
+	speechNounReach = 4
 	// attributiveWords is how many words a date standing as a modifier
 	// may open before its noun ("a 2013 comprehensive immigration bill"):
 	// English noun phrases rarely stack more before the head.

@@ -695,8 +695,23 @@ func (a *attributor) before(plain string, s sentence, q quoteAt, all []quoteAt) 
 			return attribution{speaker: a.addressee}
 		}
 	}
-	// "X's comment that …": the possessor.
+	// "X's comment that …": the possessor, when the noun introduces the
+	// quotation: the words stand next to it, or in its "that" clause
+	// ("Axelrod's comment on Sunday that House Republicans are under a
+	// “reign of terror”"); not "Rice's comments came as Netanyahu turned
+	// down …, saying “…”" nor "Ginsburg's statements could lead a
+	// “reasonable person” …", whose words are another's.
 	for i := len(toks) - 1; i > 0; i-- {
+		introduces := len(toks)-i <= speechNounReach
+		for j := i + 1; j < len(toks) && !introduces; j++ {
+			introduces = toks[j].folded == "that"
+		}
+		for j := i - 2; j >= 0 && j >= i-4 && !introduces; j-- {
+			introduces = toks[j].folded == "according" // "According to the NYPD's statement, …"
+		}
+		if !introduces {
+			continue
+		}
 		if speechNouns()[toks[i].folded] && strings.HasSuffix(toks[i-1].text, "'s") || speechNouns()[toks[i].folded] && strings.HasSuffix(toks[i-1].text, "’s") {
 			name := strings.TrimSuffix(strings.TrimSuffix(toks[i-1].text, "'s"), "’s")
 			if p := a.speakerName(name, head); p != "" {
@@ -730,12 +745,24 @@ func (a *attributor) before(plain string, s sentence, q quoteAt, all []quoteAt) 
 		}
 		via := a.viaAfter(ctx, toks[v:])
 		if strings.HasSuffix(w, "ing") && v > 0 && strings.ContainsAny(ctx[toks[v-1].end:toks[v].start], ",") && head != "" {
-			// "…, saying it was “…”": the participle's subject is the clause's.
-			return attribution{speaker: head, via: via}
+			// "…, saying it was “…”": the participle's subject is the
+			// clause's, the nearest one's ("Rice's comments came as
+			// Netanyahu turned down …, saying").
+			sp := head
+			for j := v - 1; j >= 0; j-- {
+				if clauseOpeners[toks[j].folded] {
+					if h := a.headOf(ctx[toks[j].end:toks[v].start]); h != "" {
+						sp = h
+					}
+					break
+				}
+			}
+			return attribution{speaker: sp, via: via}
 		}
 		if v+1 < len(toks) && (w == "said" || w == "says") && !pronouns[toks[v+1].folded] && isCapitalised(toks[v+1].text) &&
-			!strings.ContainsAny(ctx[toks[v].end:toks[v+1].start], ",") {
-			// "said Kirby: “…”"
+			!strings.ContainsAny(ctx[toks[v].end:toks[v+1].start], ",") && !(v > 0 && pronouns[toks[v-1].folded]) {
+			// "said Kirby: “…”"; not "He said Obama “doesn't have a
+			// doctrine”", whose name is the reported clause's subject.
 			if sp := a.speakerName(nounPhrase(ctx, toks, v+1), head); sp != "" {
 				return attribution{speaker: sp, via: via}
 			}
@@ -749,6 +776,9 @@ func (a *attributor) before(plain string, s sentence, q quoteAt, all []quoteAt) 
 	}
 	return attribution{}
 }
+
+// clauseOpeners open a clause of its own subject inside a sentence.
+var clauseOpeners = toSet(`as because after before when while until since although though whereas`)
 
 // pronouns that stand for a speaker named before.
 var pronouns = toSet(`he she they it`)

@@ -152,7 +152,9 @@ var (
 		"cdr", "adm", "sgt", "cpl", "pvt", "spc", "sen", "rep", "gov", "lt. gov", "pres", "supt",
 		"rev", "msgr", "fr", "sr", "jr", "st", "ste", "mt", "ft", "hon", "amb", "atty", "brig",
 		"insp", "det", "ofc", "cpt", "gen", "no", "nos", "vs", "v", "fig", "approx", "dept", "est",
-		"univ", "assn", "bros", "ave", "blvd", "rd", "hwy")
+		"univ", "assn", "bros", "ave", "blvd", "rd", "hwy",
+		// the plural titles of AP style: "Sens. Dick Durbin and Dianne Feinstein"
+		"sens", "reps", "govs", "gens", "drs", "profs", "messrs", "mmes")
 	// numberAbbrevs are followed by a number: "Sept. 11", "No. 5", "pp. 4".
 	numberAbbrevs = lazySet("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
 		"dec", "no", "nos", "art", "sec", "ch", "vol", "pp", "p", "op", "ed")

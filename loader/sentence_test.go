@@ -19,6 +19,8 @@ func TestSplitSentences(t *testing.T) {
 			[]string{"The Pentagon in Washington, D.C. said so.", "Then it stopped."}},
 		{"rank before a name", "Navy Cmdr. Jessica McNulty spoke. Gen. Mark Milley agreed.",
 			[]string{"Navy Cmdr. Jessica McNulty spoke.", "Gen. Mark Milley agreed."}},
+		{"plural title", "He told Sens. Dick Durbin and Dianne Feinstein so. They left.",
+			[]string{"He told Sens. Dick Durbin and Dianne Feinstein so.", "They left."}},
 		{"state abbreviation", "He lives in Fresno, Calif. He moved there in 2010.",
 			[]string{"He lives in Fresno, Calif.", "He moved there in 2010."}},
 		{"state abbreviation mid-sentence", "The Fresno, Calif. Highway Patrol said no.",
