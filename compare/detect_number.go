@@ -248,6 +248,17 @@ func compareFigures(a, b Quantity) (verdictKind, string) {
 		}
 		return figuresConflict, ""
 	}
+	if a.Unit != b.Unit && durationUnits()[a.Unit] && durationUnits()[b.Unit] {
+		// One length told in two units ("three months", "90 days") is one
+		// length when the spans the units allow overlap (a month is 28 to
+		// 31 days); otherwise the lengths are compared in days.
+		la, ha := a.lengthInDays()
+		lb, hb := b.lengthInDays()
+		if la <= hb && lb <= ha {
+			return figuresReconciled, fmt.Sprintf("one length in two units: %s and %s", a.describe(), b.describe())
+		}
+		a, b = a.inDays(), b.inDays()
+	}
 	x, y := a.nominal(), b.nominal()
 	exactA, exactB := a.Low == a.High, b.Low == b.High
 	switch {
@@ -384,7 +395,7 @@ func timeAnchor(toks []token, at, end int) string {
 				return "since " + n
 			case n == "the" && i+2 < len(toks) && (toks[i+2].folded == "beginning" || toks[i+2].folded == "start"):
 				for k := i + 3; k < len(toks) && k <= i+5; k++ {
-					if durationUnits[toks[k].folded] {
+					if durationUnits()[toks[k].folded] {
 						return "since the " + toks[k].folded + "'s start"
 					}
 				}
@@ -395,7 +406,7 @@ func timeAnchor(toks []token, at, end int) string {
 			if n == "fiscal" && i+2 < len(toks) {
 				n = toks[i+2].folded
 			}
-			if durationUnits[singular(n)] {
+			if durationUnits()[singular(n)] {
 				return t + " " + singular(n)
 			}
 		}
@@ -535,7 +546,7 @@ func quantityKey(q *Quantity) (key, label string) {
 		return "", "" // "25 percent": of what, the figure does not say
 	case q.Counted == "age":
 		return "age", "age"
-	case durationUnits[q.Unit]:
+	case durationUnits()[q.Unit]:
 		if q.Of == "" {
 			return "", "" // "35 days": of what, the figure does not say
 		}

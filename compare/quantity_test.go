@@ -174,3 +174,35 @@ func TestDescribeReadsAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// Lengths of time told in different units are compared by their length: a
+// month is 28 to 31 days, a year 365 or 366, a week 7; lengths the units'
+// spans cannot make one still differ.
+func TestDurationsInTwoUnits(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want verdictKind
+	}{
+		{"The council approved a 90-day moratorium.", "The council approved a three-month moratorium.", figuresReconciled},
+		{"He served a two-week term.", "He served a 14-day term.", figuresReconciled},
+		{"The 12-month program ended.", "The one-year program ended.", figuresReconciled},
+		{"The 48-hour strike ended.", "The two-day strike ended.", figuresReconciled},
+		{"The council approved a 100-day moratorium.", "The council approved a three-month moratorium.", figuresConflict},
+		{"The two-year program ended.", "The 12-month program ended.", figuresConflict},
+		{"The council approved a 90-day moratorium.", "The council approved a 60-day moratorium.", figuresConflict},
+	} {
+		qa, qb := quantities(c.a), quantities(c.b)
+		if len(qa) != 1 || len(qb) != 1 {
+			t.Errorf("%q, %q: read %+v and %+v, want one length each", c.a, c.b, qa, qb)
+			continue
+		}
+		ka, _ := quantityKey(&qa[0].q)
+		kb, _ := quantityKey(&qb[0].q)
+		if ka == "" || ka != kb {
+			t.Errorf("%q, %q: not one kind of figure (%+v, %+v)", c.a, c.b, qa[0].q, qb[0].q)
+		}
+		if got, reason := compareFigures(qa[0].q, qb[0].q); got != c.want {
+			t.Errorf("%q against %q: verdict %v (%s), want %v", c.a, c.b, got, reason, c.want)
+		}
+	}
+}
