@@ -206,3 +206,30 @@ func TestDurationsInTwoUnits(t *testing.T) {
 		}
 	}
 }
+
+// A count of a thing with no fate that two sources give alike is the
+// story's figure for it: a third source's count of the same noun, far less
+// likely its counterpart, is of another thing (votes to pass a bill, votes
+// to block it). A count with a fate keeps its pair.
+func TestBareCountsBesideAnAgreement(t *testing.T) {
+	r := Compare([]*loader.Article{
+		article("a", "Date: 2017-04-04\n\nBackers of the bill said on Friday they expect 60 votes in the Senate, where the majority holds 52 seats.\n"),
+		article("b", "Date: 2017-04-04\n\nBackers of the bill said on Friday they expect 60 votes in the Senate, where the majority holds 52 seats.\n"),
+		article("c", "Date: 2017-04-04\n\nThe minority leader said on Friday that his caucus had 41 votes in the Senate against the bill.\n"),
+	})
+	for _, d := range r.Discrepancies {
+		for _, c := range d.Claims {
+			if strings.Contains(c.Text, "41") {
+				t.Errorf("the 41 votes are set against the 60 two sources agree on: %s", d.Summary)
+			}
+		}
+	}
+	r = Compare([]*loader.Article{
+		article("a", "Date: 2021-06-27\n\nThe quake killed 7 people in the province, officials said.\n"),
+		article("b", "Date: 2021-06-27\n\nThe quake killed 7 people in the province, officials said.\n"),
+		article("c", "Date: 2021-06-27\n\nThe quake killed 12 people in the province, the agency said.\n"),
+	})
+	if d := findDisc(r, KindNumber); d == nil {
+		t.Error("a toll two sources agree on and a third's other toll: no finding")
+	}
+}
