@@ -155,14 +155,17 @@ type articleVec struct {
 }
 
 // articleCosines sets the cosine of the two articles of every unit's
-// nearest partners (near.art): two articles of one happening share its
-// particular words throughout; two of one kind of event (two earthquakes)
-// share the kind's alone. An article's vector is the sum of its
-// paragraphs' plain vectors (each paragraph weighing the same), normalised.
-// The work is by article: each article's vector is spread over a dense row
-// of the words, and the vectors of its partners' articles read against it,
-// each once (merging two sorted vectors for every pair of paragraphs cost
-// a fifth of the candidates' time on a thousand articles).
+// nearest partners (near.art). Two articles that tell a story alike (one
+// day's account, one wire copy) hold counterparts of most of each other's
+// paragraphs; a first report and a later one of the same event share
+// fewer, and two articles of two events of one kind (two earthquakes)
+// fewer still: the paragraphs' own cosine does not tell these apart. An
+// article's vector is the sum of its paragraphs' plain vectors (each
+// paragraph weighing the same), normalised. The work is by article, once
+// for each article and partner article: the article's vector is spread
+// over a dense row of the words and the partners' vectors read against it
+// (merging two sorted article vectors for every pair of paragraphs cost a
+// fifth of the candidates' time on a thousand articles).
 func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 	nsrc := 0
 	for _, u := range us {
