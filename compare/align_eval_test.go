@@ -57,12 +57,10 @@ func TestAlignmentECBPlus(t *testing.T) {
 	if g := sp.recall - baseR; g < minGain {
 		t.Errorf("strict rule: the shipped point gains %.3f recall over the baseline at precision %.3f, want %.2f", g, sp.precision, minGain)
 	}
-	// The loose F1 at the shipped point: the issue asks for the baseline's
-	// best (0.879), which this scorer does not reach where it gains 0.05
-	// strict recall (held out 0.864, shipped 0.858): the floor guards what
-	// it gives.
-	if f := f1(lp.precision, lp.recall); f < 0.85 {
-		t.Errorf("loose rule: F1 %.3f at the shipped point fell under its floor 0.85", f)
+	// The loose F1 at the shipped point reaches the baseline's at its best
+	// threshold (issue 11): shipped 0.881, held out 0.880, against 0.8795.
+	if f := f1(lp.precision, lp.recall); f < bestLoose {
+		t.Errorf("loose rule: F1 %.4f at the shipped point is under the baseline's best %.4f", f, bestLoose)
 	}
 }
 

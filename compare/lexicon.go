@@ -176,7 +176,20 @@ var (
 	numberWords  = numberMap("number-words")
 	ordinalWords = numberMap("ordinal-words")
 	scaleWords   = numberMap("scale-words")
-	qualifiers   = sync.OnceValue(func() []qualifier {
+	// durationDays is each unit of time's shortest and longest length in
+	// days.
+	durationDays = sync.OnceValue(func() map[string][2]float64 {
+		m := map[string][2]float64{}
+		for _, line := range lexiconLines("duration-units") {
+			f := strings.Fields(line)
+			if len(f) != 3 {
+				panic(fmt.Sprintf("lexicon duration-units: %q is not unit shortest longest", line))
+			}
+			m[f[0]] = [2]float64{fraction(f[1]), fraction(f[2])}
+		}
+		return m
+	})
+	qualifiers = sync.OnceValue(func() []qualifier {
 		var out []qualifier
 		for _, line := range lexiconLines("qualifiers") {
 			kind, words, _ := strings.Cut(line, " ")
@@ -211,4 +224,20 @@ func toSet(s string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// fraction reads a lexicon's number, written n or n/d.
+func fraction(s string) float64 {
+	n, d, ok := strings.Cut(s, "/")
+	x, err := strconv.ParseFloat(n, 64)
+	if err == nil && ok {
+		var y float64
+		if y, err = strconv.ParseFloat(d, 64); err == nil {
+			x /= y
+		}
+	}
+	if err != nil {
+		panic(fmt.Sprintf("lexicon number %q: %v", s, err))
+	}
+	return x
 }

@@ -37,6 +37,7 @@ var features = []feature{
 	{"names", "names shared that are not the main event's (of 3)", func(f *pairFeatures) float64 { return capped(f.names) }},
 	{"lede", "both paragraphs open their articles", func(f *pairFeatures) float64 { return b2f(f.lede) }},
 	{"centrality", "the lower of the two paragraphs' mean cosine with the other sources' paragraphs", func(f *pairFeatures) float64 { return f.centrality }},
+	{"sources", "the square root of the cosine of the two paragraphs' whole articles", func(f *pairFeatures) float64 { return math.Sqrt(f.sources) }},
 }
 
 func capped(n int) float64 { return float64(min(n, 3)) / 3 }

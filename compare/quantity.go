@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -62,7 +63,7 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 			}
 			if noun == "year-old" {
 				q.Counted, q.Unit = "age", "years"
-			} else if durationUnits[q.Counted] {
+			} else if durationUnits()[q.Counted] {
 				q.Unit = q.Counted
 			}
 			q.Class = classOf(q.Counted)
@@ -273,7 +274,7 @@ func countedNoun(text string, toks []token, end int, q *Quantity) int {
 			break
 		}
 		if notCounted()[w] {
-			if durationUnits[singular(w)] && q.Unit == "" && j == end {
+			if durationUnits()[singular(w)] && q.Unit == "" && j == end {
 				// "for 12 years", "35 days": a duration.
 				q.Unit, q.Counted = singular(w), singular(w)
 				return j + 1
@@ -337,8 +338,30 @@ var fateNouns = map[string]string{
 	"injuries": "injured", "arrests": "arrested", "apprehensions": "arrested", "detentions": "arrested",
 }
 
-// durationUnits are the units of a length of time.
-var durationUnits = toSet(`second minute hour day week month year decade century`)
+// durationUnits are the units of a length of time (lexicon/duration-units).
+var durationUnits = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, len(durationDays()))
+	for u := range durationDays() {
+		m[u] = true
+	}
+	return m
+})
+
+// lengthInDays is the shortest and longest a length of time can be, in days:
+// "three months" is 84 to 93 days.
+func (q Quantity) lengthInDays() (lo, hi float64) {
+	d := durationDays()[q.Unit]
+	return q.nominal() * d[0], q.nominal() * d[1]
+}
+
+// inDays is a length of time told in days, each unit at the middle of its
+// span: a month at 29.5 days.
+func (q Quantity) inDays() Quantity {
+	d := durationDays()[q.Unit]
+	mid := (d[0] + d[1]) / 2
+	q.Low, q.High, q.Unit, q.Counted = q.Low*mid, q.High*mid, "day", "day"
+	return q
+}
 
 // shareOf is the group a share is of: "25 percent of voters" is of voters,
 // "11 percent among Tea Party supporters" of supporters.

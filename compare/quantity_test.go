@@ -174,3 +174,62 @@ func TestDescribeReadsAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// Lengths of time told in different units are compared by their length: a
+// month is 28 to 31 days, a year 365 or 366, a week 7; lengths the units'
+// spans cannot make one still differ.
+func TestDurationsInTwoUnits(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want verdictKind
+	}{
+		{"The council approved a 90-day moratorium.", "The council approved a three-month moratorium.", figuresReconciled},
+		{"He served a two-week term.", "He served a 14-day term.", figuresReconciled},
+		{"The 12-month program ended.", "The one-year program ended.", figuresReconciled},
+		{"The 48-hour strike ended.", "The two-day strike ended.", figuresReconciled},
+		{"The council approved a 100-day moratorium.", "The council approved a three-month moratorium.", figuresConflict},
+		{"The two-year program ended.", "The 12-month program ended.", figuresConflict},
+		{"The council approved a 90-day moratorium.", "The council approved a 60-day moratorium.", figuresConflict},
+	} {
+		qa, qb := quantities(c.a), quantities(c.b)
+		if len(qa) != 1 || len(qb) != 1 {
+			t.Errorf("%q, %q: read %+v and %+v, want one length each", c.a, c.b, qa, qb)
+			continue
+		}
+		ka, _ := quantityKey(&qa[0].q)
+		kb, _ := quantityKey(&qb[0].q)
+		if ka == "" || ka != kb {
+			t.Errorf("%q, %q: not one kind of figure (%+v, %+v)", c.a, c.b, qa[0].q, qb[0].q)
+		}
+		if got, reason := compareFigures(qa[0].q, qb[0].q); got != c.want {
+			t.Errorf("%q against %q: verdict %v (%s), want %v", c.a, c.b, got, reason, c.want)
+		}
+	}
+}
+
+// A count of a thing with no fate that two sources give alike is the
+// story's figure for it: a third source's count of the same noun, far less
+// likely its counterpart, is of another thing (votes to pass a bill, votes
+// to block it). A count with a fate keeps its pair.
+func TestBareCountsBesideAnAgreement(t *testing.T) {
+	r := Compare([]*loader.Article{
+		article("a", "Date: 2017-04-04\n\nBackers of the bill said on Friday they expect 60 votes in the Senate, where the majority holds 52 seats.\n"),
+		article("b", "Date: 2017-04-04\n\nBackers of the bill said on Friday they expect 60 votes in the Senate, where the majority holds 52 seats.\n"),
+		article("c", "Date: 2017-04-04\n\nThe minority leader said on Friday that his caucus had 41 votes in the Senate against the bill.\n"),
+	})
+	for _, d := range r.Discrepancies {
+		for _, c := range d.Claims {
+			if strings.Contains(c.Text, "41") {
+				t.Errorf("the 41 votes are set against the 60 two sources agree on: %s", d.Summary)
+			}
+		}
+	}
+	r = Compare([]*loader.Article{
+		article("a", "Date: 2021-06-27\n\nThe quake killed 7 people in the province, officials said.\n"),
+		article("b", "Date: 2021-06-27\n\nThe quake killed 7 people in the province, officials said.\n"),
+		article("c", "Date: 2021-06-27\n\nThe quake killed 12 people in the province, the agency said.\n"),
+	})
+	if d := findDisc(r, KindNumber); d == nil {
+		t.Error("a toll two sources agree on and a third's other toll: no finding")
+	}
+}

@@ -28,6 +28,9 @@ type entry struct {
 	// and one most paragraphs have. The pair scorer reads them for every
 	// candidate pair, which a lookup of the frequencies made costly.
 	main, common bool
+	// word is a plain word's number in the index (index.plainWord), for
+	// sums over a dense row of the words; unset in the engine's terms.
+	word int32
 }
 
 // vec is a sparse vector, its entries sorted by id.
@@ -145,10 +148,13 @@ func fnv64a(s string) uint64 {
 // index holds the units' document frequencies and the postings of the
 // engine's terms.
 type index struct {
-	n        int
-	df       map[uint64]int32     // engine terms
-	dfPlain  map[uint64]int32     // plain words
-	postings map[uint64][]posting // filled by vectorise, with the final weights
+	n  int
+	df map[uint64]int32 // engine terms
+	// plainWord numbers the plain words, and dfPlain is each one's
+	// document frequency by its number.
+	plainWord map[uint64]int32
+	dfPlain   []int32
+	postings  map[uint64][]posting // filled by vectorise, with the final weights
 }
 
 // posting is one unit that holds a term, with the term's weight there.
@@ -158,13 +164,20 @@ type posting struct {
 }
 
 func buildIndex(us []*unit) *index {
-	ix := &index{n: len(us), df: map[uint64]int32{}, dfPlain: map[uint64]int32{}, postings: map[uint64][]posting{}}
+	ix := &index{n: len(us), df: map[uint64]int32{}, plainWord: map[uint64]int32{}, postings: map[uint64][]posting{}}
 	for _, u := range us {
 		for _, e := range u.eng {
 			ix.df[e.id]++
 		}
-		for _, e := range u.plain {
-			ix.dfPlain[e.id]++
+		for k, e := range u.plain {
+			w, ok := ix.plainWord[e.id]
+			if !ok {
+				w = int32(len(ix.dfPlain))
+				ix.plainWord[e.id] = w
+				ix.dfPlain = append(ix.dfPlain, 0)
+			}
+			ix.dfPlain[w]++
+			u.plain[k].word = w
 		}
 	}
 	return ix
@@ -232,7 +245,7 @@ func (ix *index) weigh(u *unit) {
 	}
 	u.eng.normalise()
 	for i, e := range u.plain {
-		u.plain[i].w = e.w * ix.idf(ix.dfPlain[e.id])
+		u.plain[i].w = e.w * ix.idf(ix.dfPlain[e.word])
 	}
 	u.plain.normalise()
 }

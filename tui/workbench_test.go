@@ -211,19 +211,33 @@ func TestTopicFixMoveAppliedAndReopened(t *testing.T) {
 	if m.mode != modePickTopic || m.topic < 0 {
 		t.Fatalf("m: mode %d, topic %d", m.mode, m.topic)
 	}
-	target := m.doc.res.Topics[m.topic]
-	if slices.Contains(target.Members, para) {
+	if slices.Contains(m.doc.res.Topics[m.topic].Members, para) {
 		t.Fatalf("the first topic offered already holds %+v", para)
 	}
-	var with compare.Ref
-	for _, r := range target.Members {
-		if r.Source != para.Source {
-			with = r
+	// The move pins the paragraph to the target's first member of another
+	// source (applyPick). A paragraph may stand in several topics, so the
+	// target is chosen by rule, not by place: the first topic offered, on
+	// from the one } gives, whose such member shares no topic with it yet.
+	partner := func() compare.Ref {
+		for _, r := range m.doc.res.Topics[m.topic].Members {
+			if r.Source != para.Source {
+				return r
+			}
+		}
+		return compare.Ref{}
+	}
+	for range m.doc.res.Topics {
+		if w := partner(); w.Source != "" && !sharesTopic(m.doc.res, para, w) && !slices.Contains(m.doc.res.Topics[m.topic].Members, para) {
 			break
 		}
+		press(m, "}")
 	}
-	if sharesTopic(m.doc.res, para, with) {
-		t.Fatalf("%+v and %+v share a topic before the move", para, with)
+	with := partner()
+	if with.Source == "" || sharesTopic(m.doc.res, para, with) {
+		t.Fatalf("no topic to move %+v to: every one's first member of another source shares a topic with it", para)
+	}
+	if m.mode != modePickTopic {
+		t.Fatalf("} while choosing: mode %d", m.mode)
 	}
 	_, cmd := m.Update(keyMsg("enter"))
 	runFor(m, cmd, engineWait)
@@ -279,12 +293,35 @@ func TestTopicFixSplitJoinExclude(t *testing.T) {
 			t.Errorf("after the split %+v still shares a topic with %+v", members[0], r)
 		}
 	}
-	// Join two topics.
-	press(m, "esc", "esc", "}")
+	// Join two topics the split has no part in: the split's pins keep its
+	// first member apart from the rest, which a join of the two parts
+	// would ask to undo. The topics are chosen by rule, not by place: the
+	// first after the selected one that holds no member of the topic split,
+	// and the first such topic offered after it.
+	press(m, "esc", "esc")
+	outsideSplit := func() bool {
+		return !slices.ContainsFunc(m.doc.res.Topics[m.topic].Members, func(r compare.Ref) bool { return slices.Contains(members, r) })
+	}
+	for range m.doc.res.Topics {
+		press(m, "}")
+		if outsideSplit() {
+			break
+		}
+	}
+	from := m.topic
 	a := m.doc.res.Topics[m.topic].Members[0]
 	press(m, "p", "j")
 	if m.mode != modePickTopic {
 		t.Fatalf("p j: mode %d", m.mode)
+	}
+	for range m.doc.res.Topics {
+		if m.topic != from && outsideSplit() {
+			break
+		}
+		press(m, "}")
+	}
+	if !outsideSplit() || m.topic == from {
+		t.Fatalf("no two topics outside the split to join")
 	}
 	var b compare.Ref // the member the join pins a to: of another source
 	for _, r := range m.doc.res.Topics[m.topic].Members {
