@@ -319,6 +319,9 @@ type numberFrame struct {
 	context map[string]bool
 	of      map[string]bool // the stems of what the figure is of (Quantity.Of)
 	when    string          // "2000", "last year", … the time anchor nearest the figure, or ""
+	// verb is the past verb the counted things do right after the figure
+	// ("two states filed", "four states have legalized"), or "".
+	verb string
 }
 
 // frameOf reads a figure's frame from its sentence.
@@ -355,6 +358,7 @@ func (c *comparison) frameOf(f Fact) numberFrame {
 		fr.context[st.stem(t.text)] = true
 	}
 	fr.when = timeAnchor(toks, at, f.Span.End-base)
+	fr.verb = verbAfter(toks, f.Span.End-base)
 	if f.Quantity != nil && f.Quantity.Of != "" {
 		fr.of = map[string]bool{}
 		for _, w := range strings.Fields(f.Quantity.Of) {
@@ -363,6 +367,30 @@ func (c *comparison) frameOf(f Fact) numberFrame {
 	}
 	return fr
 }
+
+// verbAfter is the past verb that follows the figure ending at end, past
+// its auxiliaries ("have legalized", "were killed"), or "". Only the -ed
+// form is taken: without a tagger it is the one sure sign of a verb there.
+func verbAfter(toks []token, end int) string {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.start < end || auxiliaries[t.folded] {
+			continue
+		}
+		if len(t.folded) > 4 && strings.HasSuffix(t.folded, "ed") && t.text == t.folded {
+			if i+1 < len(toks) && toks[i+1].folded == "to" {
+				i++ // "is believed to have been arrested": the verb is further on
+				continue
+			}
+			return t.folded
+		}
+		return ""
+	}
+	return ""
+}
+
+// auxiliaries stand between a subject and its verb.
+var auxiliaries = toSet(`have has had was were is are been be being will would could may might also already`)
 
 func isYear(f string) bool {
 	// Most words are not numbers: they are told so without the error
@@ -534,6 +562,14 @@ func (c *comparison) sameFigure(a, b Fact, fa, fb numberFrame) (float64, bool) {
 	// eight pairs of different things (4,300 stores in all and the 3,400
 	// the plaintiffs worked in; a two-year extension and a 13-month one)
 	// and no pair of one thing.
+	// The counted things do two things ("four states have legalized",
+	// "two states filed"): two happenings' figures.
+	if fa.verb != "" && fb.verb != "" && stem(fa.verb) != stem(fb.verb) {
+		ca, oka := eventClasses()[fa.verb]
+		if cb, okb := eventClasses()[fb.verb]; !oka || !okb || ca != cb {
+			return 0, false
+		}
+	}
 	if linkedOnly && (score-figureNearBonus < figureMatch || words == 0) {
 		return score, false
 	}
