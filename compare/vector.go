@@ -28,8 +28,9 @@ type entry struct {
 	// and one most paragraphs have. The pair scorer reads them for every
 	// candidate pair, which a lookup of the frequencies made costly.
 	main, common bool
-	// word is a plain word's number in the index (index.plainWord), for
-	// sums over a dense row of the words; unset in the engine's terms.
+	// word is the term's number in the index (index.plainWord for a plain
+	// word, index.engTerm for an engine term), for sums over a dense row of
+	// the terms and for its postings.
 	word int32
 }
 
@@ -154,7 +155,12 @@ type index struct {
 	// document frequency by its number.
 	plainWord map[uint64]int32
 	dfPlain   []int32
-	postings  map[uint64][]posting // filled by vectorise, with the final weights
+	// engTerm numbers the engine's terms; postings holds each one's units
+	// by its number, filled by vectorise with the final weights. The
+	// candidate search reads a term's postings for every term of every
+	// unit, which a map by hash made a tenth of its time.
+	engTerm  map[uint64]int32
+	postings [][]posting
 }
 
 // posting is one unit that holds a term, with the term's weight there.
@@ -164,10 +170,16 @@ type posting struct {
 }
 
 func buildIndex(us []*unit) *index {
-	ix := &index{n: len(us), df: map[uint64]int32{}, plainWord: map[uint64]int32{}, postings: map[uint64][]posting{}}
+	ix := &index{n: len(us), df: map[uint64]int32{}, plainWord: map[uint64]int32{}, engTerm: map[uint64]int32{}}
 	for _, u := range us {
-		for _, e := range u.eng {
+		for k, e := range u.eng {
 			ix.df[e.id]++
+			t, ok := ix.engTerm[e.id]
+			if !ok {
+				t = int32(len(ix.engTerm))
+				ix.engTerm[e.id] = t
+			}
+			u.eng[k].word = t
 		}
 		for k, e := range u.plain {
 			w, ok := ix.plainWord[e.id]
@@ -209,13 +221,14 @@ func (ix *index) vectorise(us []*unit) {
 	})
 	// The postings in the units' order, each list made at its final size
 	// (its term's document frequency).
+	ix.postings = make([][]posting, len(ix.engTerm))
 	for i, u := range us {
 		for _, e := range u.eng {
-			post := ix.postings[e.id]
+			post := ix.postings[e.word]
 			if post == nil {
 				post = make([]posting, 0, ix.df[e.id])
 			}
-			ix.postings[e.id] = append(post, posting{int32(i), e.w})
+			ix.postings[e.word] = append(post, posting{int32(i), e.w})
 		}
 	}
 }
