@@ -34,6 +34,9 @@ type block struct {
 	furniture bool
 	// link is set on a block whose every word is a link to another page.
 	link bool
+	// figcaption is set on the text of a figcaption element: a caption by
+	// the page's markup, not by a guess from its place or words.
+	figcaption bool
 }
 
 // role is what the markup of an input says a block is.

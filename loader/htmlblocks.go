@@ -156,7 +156,7 @@ func (w *blockWalker) walk(n *html.Node) {
 				if r == roleHeading {
 					text = trimAnchor(text)
 				}
-				w.add(block{role: r, level: level, text: text, link: linkOnly(c)})
+				w.add(block{role: r, level: level, text: text, link: linkOnly(c), figcaption: c.DataAtom == atom.Figcaption})
 			default:
 				prev := w.furnLevel
 				if cellTags()[c.DataAtom] {

@@ -85,6 +85,9 @@ func classifyBlock(b block, text string, first bool) Kind {
 		return Classify(text, first)
 	}
 	if k, ok := contentKind(text); ok {
+		if k == KindCaption && b.figcaption && captionDescribes(text) {
+			return KindBody // "Rescuers in Bam. (AP Photo/Jane Doe)" set as a figure's caption
+		}
 		return k
 	}
 	if b.link && (r == roleParagraph || r == roleLoose) && headlineShaped(text) {
@@ -106,6 +109,16 @@ func classifyBlock(b block, text string, first bool) Kind {
 		}
 		return KindSubheading
 	case roleCaption:
+		if b.figcaption && captionDescribes(text) {
+			// The caption the publisher set under a picture says who and
+			// what it shows, where and when: claims of the article that
+			// the engine, which reads body text only, must compare. A
+			// credit ("Jane Doe/Reuters") claims nothing and stays a
+			// caption; so does a line only guessed to be a caption from
+			// its place beside an image, which as often is alt text, a
+			// credit or a widget's label.
+			return KindBody
+		}
 		return KindCaption
 	case roleParagraph:
 		if first && headlineShaped(text) {
@@ -323,6 +336,11 @@ func isCaption(text, lower string) bool {
 			return true
 		}
 	}
+	for _, p := range creditPrefixes {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
 	inner, ok := trailingParen(text)
 	if !ok {
 		return false
@@ -386,4 +404,50 @@ func isFurnitureHeading(text string) bool {
 		}
 	}
 	return false
+}
+
+// captionDescribes reports a caption that says what its picture shows, not
+// only who made it. A credit opens with one of creditPrefixes ("Photo by"),
+// or is names alone: in a script with capitals, every word of it, a closing
+// parenthesis aside ("Glass jars (Jane Doe)"), is capitalised, joins names
+// (creditConnectors: "Jane Doe for The Times") or is an agency's or a site's
+// handle ("dpa/Jane Doe", "example.com"); a description has at least two
+// words and one of them in lower case ("Various foliage", "Attach moss.").
+// A script without capitals cannot show a name so, and there a credit is
+// told by its length: at most maxCaselessCreditUnits characters.
+func captionDescribes(text string) bool {
+	lower := strings.ToLower(text)
+	for _, p := range creditPrefixes {
+		if strings.HasPrefix(lower, p) {
+			return false
+		}
+	}
+	if inner, ok := trailingParen(text); ok {
+		if cut := strings.LastIndex(text, "("+inner+")"); cut >= 0 {
+			text = text[:cut]
+		}
+	}
+	cased := false
+	for _, r := range text {
+		if unicode.IsUpper(r) || unicode.IsLower(r) {
+			cased = true
+			break
+		}
+	}
+	if !cased {
+		return wordUnits(text) > maxCaselessCreditUnits
+	}
+	words, describing := 0, false
+	for _, f := range strings.Fields(text) {
+		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })
+		if w == "" || strings.ContainsAny(w, "/.@") {
+			continue // a figure, or a handle: "dpa/Jane", "example.com"
+		}
+		words++
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !creditConnectors()[strings.ToLower(w)] {
+			describing = true
+		}
+	}
+	return words >= 2 && describing
 }

@@ -128,13 +128,26 @@ var captionPrefixes = []string{
 	"this handout photo", "this undated photo", "in this photo", "in this image",
 	"in this file photo", "in this handout", "in this video", "in this screenshot",
 	"in this undated", "file photo", "file -", "file:", "photo:", "photos:", "image:",
-	"picture:", "pictured:", "video:", "caption:", "credit:", "photograph:", "handout photo",
-	"photo by", "photos by", "photograph by", "photographs by", "image by", "images by",
-	"illustration by", "illustrations by", "video by", "photo credit", "image credit",
-	"crédit photo", "foto:", "bild:", "imagen:", "snímek:",
-	// Chinese: "caption:", "the picture shows", "picture source", "photographer:"
-	"图注", "图为", "图片来源", "图片:", "摄影:", "资料图",
+	"picture:", "pictured:", "video:", "caption:", "photograph:", "handout photo",
+	"foto:", "bild:", "imagen:", "snímek:",
+	// Chinese: "caption:", "the picture shows", "file picture"
+	"图注", "图为", "图片:", "资料图",
 }
+
+// creditPrefixes open a photo credit: a line that names who made a picture,
+// not what it shows. They are captions' too (see isCaption).
+var creditPrefixes = []string{
+	"credit:", "photo by", "photos by", "photograph by", "photographs by", "image by", "images by",
+	"illustration by", "illustrations by", "video by", "photo credit", "image credit", "crédit photo",
+	// Chinese: "picture source", "photographer:"
+	"图片来源", "摄影:",
+}
+
+// creditConnectors are the lower-case words that join the names of a credit
+// ("Jane Doe for The Times", "John Roe via Getty Images", "Foto von Jane
+// Doe"): a caption holding no other lower-case word describes nothing.
+var creditConnectors = lazySet("by", "via", "for", "of", "and", "from", "with", "the",
+	"de", "del", "la", "von", "für", "und", "par", "pour", "et", "por", "para", "y", "a", "pro", "z")
 
 // creditWords make a trailing parenthesis a photo credit: "(AP Photo/Jane Doe)",
 // "(Getty Images)". A parenthesis of the shape "(Name/Agency)" is a credit too.

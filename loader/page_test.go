@@ -116,6 +116,18 @@ func TestHTMLStructure(t *testing.T) {
 		{"an image's credit",
 			`<p><img src="a.jpg"></p><p>Jane Roe</p><p><img src="b.jpg"><br><em>Portrait by John Doe</em></p>`,
 			[]para{{KindCaption, "Jane Roe"}, {KindCaption, "Portrait by John Doe"}}},
+		{"a figure's caption that says what the picture shows is text; its credit is not",
+			`<figure><img src="a.jpg"><figcaption>Rescuers dig through the rubble in Varzaqan. (Jane Roe/Courier)</figcaption></figure>` +
+				`<figure><img src="b.jpg"><figcaption>Cracked walls (Jane Roe)</figcaption></figure>` +
+				`<figure><img src="c.jpg"><figcaption>Jane Roe/Courier</figcaption></figure>` +
+				`<figure><img src="d.jpg"><figcaption>John Doe for The Courier</figcaption></figure>` +
+				`<figure><img src="e.jpg"><figcaption>Photo by John Doe, courtesy of the family</figcaption></figure>` +
+				`<figure><img src="f.jpg"><figcaption>救援人员在震后的村庄废墟中连夜搜救被困居民</figcaption></figure>` +
+				`<figure><img src="g.jpg"><figcaption>新华社 王明</figcaption></figure>` +
+				`<table><caption>Deaths by province</caption><tr><td>Ahar</td><td>12</td></tr></table>` +
+				`<p><img src="h.jpg"></p><p>rescue workers in the rubble</p>`,
+			[]para{{KindBody, "Rescuers dig"}, {KindBody, "Cracked walls"}, {KindCaption, "Jane Roe/Courier"}, {KindCaption, "John Doe for"},
+				{KindCaption, "Photo by John Doe"}, {KindBody, "救援人员"}, {KindCaption, "新华社"}, {KindCaption, "Deaths by province"}, {KindCaption, "rescue workers"}}},
 		{"links to other stories",
 			`<p><a href="/other">Five things we learned from the hearing</a></p><p>[<a href="/x">Read: Why the dam failed</a>]</p><p>[Archive photos of the valley]</p><ul><li><a href="/bug/1">Bug 1 – fix the crash on start-up</a></li></ul><p><a href="#s2">Jump to section two</a></p>`,
 			[]para{{KindBoilerplate, "Five things"}, {KindBoilerplate, "Read: Why the dam failed"}, {KindBoilerplate, "[Archive photos"}, {KindBody, "Bug 1"}, {KindBody, "Jump to section two"}}},

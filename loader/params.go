@@ -24,6 +24,13 @@ const (
 	// photographer's name and an agency, or two, fit in 80 characters.
 	maxCreditRunes = 80
 
+	// maxCaselessCreditUnits bounds a photo credit in a script without
+	// capitals (Chinese, Japanese, Thai), where a name cannot be told by its
+	// shape: a photographer's name is two to four characters and an agency's
+	// two to five ("新华社"), so a credit of both, spaced or not, fits in
+	// eight; a caption that says what a picture shows runs longer.
+	maxCaselessCreditUnits = 8
+
 	// maxFurnitureHeadingWords bounds a heading that opens a section of page
 	// furniture ("Related stories", "More from the BBC"): such headings are
 	// labels of a few words.
