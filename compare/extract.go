@@ -48,6 +48,7 @@ func startReading(c *comparison) {
 // extractStage gathers the facts of every body paragraph, each with its
 // paragraph's topic.
 func extractStage(c *comparison) {
+	dropVectors(c)
 	res := c.res
 	r := <-c.reading
 	per, mentions, claims, roles := r.facts, r.mentions, r.claims, r.roles
