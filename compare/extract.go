@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -64,6 +65,13 @@ func extractStage(c *comparison) {
 			claims[i][k].topic = topicOf(claims[i][k].span)
 		}
 	}
+	// Sized once: grown by appending, the table held up to twice its facts
+	// (28 MB on one 10 MB article, at the comparison's peak).
+	n := 0
+	for _, fs := range per {
+		n += len(fs)
+	}
+	res.Facts = slices.Grow(res.Facts, n)
 	for _, fs := range per {
 		for _, f := range fs {
 			f.ID = fmt.Sprintf("f%d", len(res.Facts)+1)
