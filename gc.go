@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"runtime"
 	"runtime/debug"
 
 	"github.com/parallax-news/parallax/loader"
@@ -42,16 +43,36 @@ func paceGC(arts []*loader.Article) {
 	if os.Getenv("GOGC") != "" {
 		return
 	}
-	var n int
-	for _, a := range arts {
-		for _, p := range a.Paragraphs {
-			n += len(p.Text)
-		}
-	}
+	n := textBytes(arts)
 	switch {
 	case n < smallComparison:
 		debug.SetGCPercent(smallGCPercent)
 	case n < mediumComparison:
 		debug.SetGCPercent(mediumGCPercent)
 	}
+}
+
+// collectAfterCompare collects once a large comparison is done. The
+// engine's working data is garbage then, but the collector sets its next
+// goal from the last live heap it measured, near the engine's peak: the
+// export of one 10 MB article allocated up to that goal (1.0 GB of heap
+// where 100 MB were live) before it collected again. Collected here, the
+// export is paced from the result's own size, for one collection of the
+// result (a few tens of milliseconds). A smaller comparison's heap is too
+// small for it to matter.
+func collectAfterCompare(arts []*loader.Article) {
+	if textBytes(arts) >= mediumComparison {
+		runtime.GC()
+	}
+}
+
+// textBytes is the size of the articles' text.
+func textBytes(arts []*loader.Article) int {
+	var n int
+	for _, a := range arts {
+		for _, p := range a.Paragraphs {
+			n += len(p.Text)
+		}
+	}
+	return n
 }

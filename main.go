@@ -339,6 +339,7 @@ func compareWithin(budget time.Duration, arts []*loader.Article, fn func() *comp
 	defer timer.Stop()
 	select {
 	case r := <-done:
+		collectAfterCompare(arts)
 		return r, nil
 	case <-timer.C:
 		msg := fmt.Sprintf("the comparison gave up after %s (--budget)", budget)

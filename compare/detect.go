@@ -1,10 +1,8 @@
 package compare
 
-import "sync"
-
 // detector finds one kind of finding. Each reads the comparison (its facts,
 // claims, topics and links) and writes only into its own findings, so that
-// the detectors run at once and merge in the table's order.
+// the detectors run on every core and merge in the table's order.
 type detector struct {
 	name string
 	run  func(c *comparison, out *findings)
@@ -53,16 +51,15 @@ func detectStage(c *comparison) {
 	// The facts' capacity is capped, so that no detector's append can write
 	// into the array the others read.
 	c.res.Facts = c.res.Facts[:len(c.res.Facts):len(c.res.Facts)]
+	// One detector per core at a time, each worker taking the next: all at
+	// once, every detector's working data was held together, the
+	// comparison's peak of memory.
 	outs := make([]findings, len(detectors))
-	var wg sync.WaitGroup
-	for i, d := range detectors {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			d.run(c, &outs[i])
-		}()
-	}
-	wg.Wait()
+	parallel(len(detectors), func(_ int, next func() (int, bool)) {
+		for i, ok := next(); ok; i, ok = next() {
+			detectors[i].run(c, &outs[i])
+		}
+	})
 	for _, o := range outs {
 		c.res.Facts = append(c.res.Facts, o.Facts...)
 		c.res.Discrepancies = append(c.res.Discrepancies, o.Discrepancies...)

@@ -21,26 +21,26 @@ type hedgedSentence struct {
 	ref    Ref
 	span   Span
 	text   string
-	stems  map[string]bool // content words and names, stemmed
-	names  map[string]bool // name keys
+	stems  sortedWords // content words and names, stemmed
+	names  sortedWords // name keys
 	hedges []hedgeMark
-	neg    map[string]bool // the stems a negation bears on
+	neg    sortedWords // the stems a negation bears on
 	// soft holds the stems a condition, a modal or a report bears on ("if
 	// AARP is open", "could be approved", "the Journal reported that"):
 	// not stated flatly, though not hedged either.
-	soft map[string]bool
+	soft sortedWords
 	// quoted holds the stems said inside quotation marks: a speaker's
 	// words, which the outlet does not state itself.
-	quoted map[string]bool
+	quoted sortedWords
 	// sourced: the sentence passes its claim on "according to" someone,
 	// a mark of report like a hedge.
 	sourced bool
 	// classes holds the event classes its words are of.
-	classes map[string]bool
+	classes sortedWords
 	// when holds the days and months the sentence names: two that name
 	// different ones tell of different happenings ("in February" and
 	// "on Sunday").
-	when map[string]bool
+	when sortedWords
 }
 
 // hedgeMark is a hedge and the stems it bears on.
@@ -64,14 +64,14 @@ type hedgeMark struct {
 	// when holds the days and months of the hedge's own clause (a
 	// semicolon ends one): "is thought to be the second strike this
 	// year; in February, ..." dates the hedged claim by neither.
-	when map[string]bool
+	when sortedWords
 	// copular: the hedge says what its subject is ("is thought to be the
 	// second strike"): the thing it names is the subject again, and may be
 	// the other sentence's subject ("Sunday's strikes mark the second").
 	copular bool
 	// clause holds the stems of the hedge's own clause: what the other
 	// sentence must say much of.
-	clause map[string]bool
+	clause sortedWords
 }
 
 func detectHedges(c *comparison, out *findings) {
@@ -79,7 +79,7 @@ func detectHedges(c *comparison, out *findings) {
 	sents = slices.DeleteFunc(sents, func(hs hedgedSentence) bool { return c.offEvent(hs.ref.Source) })
 	postings := map[string][]int{}
 	for i, hs := range sents {
-		for st := range hs.stems {
+		for _, st := range hs.stems {
 			postings[st] = append(postings[st], i)
 		}
 	}
@@ -196,20 +196,12 @@ func startHedgeReading(c *comparison) {
 	}()
 }
 
-// addTo adds k to the set *m, making the set if it is nil.
-func addTo(m *map[string]bool, k string) {
-	if *m == nil {
-		*m = map[string]bool{}
-	}
-	(*m)[k] = true
-}
-
 // sameHedgedClaim says whether o states plainly the claim h hedges with
 // hm, and how alike the two sentences are.
 func sameHedgedClaim(h, o hedgedSentence, hm hedgeMark) (float64, bool) {
 	names := 0
-	for n := range h.names {
-		if o.names[n] {
+	for _, n := range h.names {
+		if o.names.has(n) {
 			names++
 		}
 	}
@@ -226,11 +218,11 @@ func sameHedgedClaim(h, o hedgedSentence, hm hedgeMark) (float64, bool) {
 	}
 	// Of one subject: the word before the hedge is in the other sentence,
 	// or, for a pronoun, two names are.
-	subjectIn := hm.subject != "" && (o.stems[hm.subject] || hm.subjectClass != "" && o.classes[hm.subjectClass])
+	subjectIn := hm.subject != "" && (o.stems.has(hm.subject) || hm.subjectClass != "" && o.classes.has(hm.subjectClass))
 	if hm.copular && len(hm.plain) >= 2 && !subjectIn {
 		subjectIn = true
 		for _, st := range hm.plain[:2] {
-			subjectIn = subjectIn && o.stems[st]
+			subjectIn = subjectIn && o.stems.has(st)
 		}
 	}
 	if hm.subject != "" && !subjectIn || hm.subject == "" && names < 2 {
@@ -244,7 +236,7 @@ func sameHedgedClaim(h, o hedgedSentence, hm hedgeMark) (float64, bool) {
 		return 0, false // "reportedly" and "according to Fox News": both pass it on
 	}
 	flat := func(st string) bool {
-		return o.stems[st] && !o.neg[st] && !o.soft[st] && !o.quoted[st] && !o.hedgedOn(st)
+		return o.stems.has(st) && !o.neg.has(st) && !o.soft.has(st) && !o.quoted.has(st) && !o.hedgedOn(st)
 	}
 	hit := 0
 	for _, st := range hm.plain {
@@ -263,8 +255,8 @@ func sameHedgedClaim(h, o hedgedSentence, hm hedgeMark) (float64, bool) {
 		return 1, true
 	}
 	shared := 0
-	for st := range hm.clause {
-		if o.stems[st] {
+	for _, st := range hm.clause {
+		if o.stems.has(st) {
 			shared++
 		}
 	}
@@ -297,12 +289,12 @@ func firstContent(stems []string, i int) int {
 var subjectPronouns = toSet(`he she they it we i you his her their its`)
 
 // otherTimes: both sentences name days or months, and none in common.
-func otherTimes(a, b map[string]bool) bool {
+func otherTimes(a, b sortedWords) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false
 	}
-	for w := range a {
-		if b[w] {
+	for _, w := range a {
+		if b.has(w) {
 			return false
 		}
 	}
@@ -343,19 +335,20 @@ func (s hedgedSentence) hedgedOn(st string) bool {
 // readHedged reads a sentence's words, names, hedges (outside quotation
 // marks: a quoted "likely" is the speaker's) and negations.
 func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
-	// The sets are made when first written: most sentences leave most of
-	// them empty, and every body sentence is read.
+	// The sets are gathered as lists and made sets at the end: most
+	// sentences leave most of them empty, and every body sentence is read.
 	hs := hedgedSentence{text: text}
+	var names, stemList, quoted, when, classes, neg, soft, dropped []string
 	quotes := quotations(text, false)
 	for _, n := range namesOf(text, toks) {
 		if !weekdays[fold(n.text)] && !months[fold(n.text)] {
-			addTo(&hs.names, nameKey(modelSingular(stripTitlesOr(n.text))))
+			names = append(names, nameKey(modelSingular(stripTitlesOr(n.text))))
 			// and each word of a run, which another source may name apart
 			// ("US Air Force F-15s" and "F-15").
 			if fs := strings.Fields(n.text); len(fs) > 1 {
 				for _, w := range fs {
 					if !isStop(fold(w)) && !titleWords()[fold(w)] {
-						addTo(&hs.names, nameKey(modelSingular(w)))
+						names = append(names, nameKey(modelSingular(w)))
 					}
 				}
 			}
@@ -367,9 +360,9 @@ func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
 			continue
 		}
 		stems[i] = st.stem(t.folded)
-		addTo(&hs.stems, stems[i])
+		stemList = append(stemList, stems[i])
 		if insideQuoteAt(quotes, t.start) {
-			addTo(&hs.quoted, stems[i])
+			quoted = append(quoted, stems[i])
 		}
 	}
 	for i, t := range toks {
@@ -377,10 +370,10 @@ func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
 			hs.sourced = true
 		}
 		if weekdays[t.folded] || months[t.folded] {
-			addTo(&hs.when, t.folded)
+			when = append(when, t.folded)
 		}
 		if class, ok := eventClasses()[t.folded]; ok {
-			addTo(&hs.classes, class)
+			classes = append(classes, class)
 		}
 	}
 	scope := func(from int) []string {
@@ -394,9 +387,7 @@ func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
 	}
 	for i, t := range toks {
 		if t.folded == "not" || t.folded == "never" || strings.HasSuffix(t.folded, "n't") {
-			for _, st := range scope(i + 1) {
-				addTo(&hs.neg, st)
-			}
+			neg = append(neg, scope(i+1)...)
 		}
 		if softeners[t.folded] || hearsay[t.folded] && i+1 < len(toks) && toks[i+1].folded == "that" {
 			// "if", "whether" and "reported that" bear on their whole clause.
@@ -406,7 +397,7 @@ func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
 			}
 			for j := i + 1; j < len(toks) && j <= i+n; j++ {
 				if stems[j] != "" {
-					addTo(&hs.soft, stems[j])
+					soft = append(soft, stems[j])
 				}
 			}
 		}
@@ -445,26 +436,27 @@ func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
 		// The hedge's own words are not what it bears on.
 		for j, t := range toks {
 			if t.start >= at && t.end <= end {
-				delete(hs.stems, stems[j])
+				dropped = append(dropped, stems[j])
 			}
 		}
-		hm := hedgeMark{span: Span{Start: at, End: end}, text: text[at:end], scope: scope(next), when: map[string]bool{}}
+		hm := hedgeMark{span: Span{Start: at, End: end}, text: text[at:end], scope: scope(next)}
 		lo, hi := strings.LastIndexByte(text[:at], ';')+1, len(text)
 		if k := strings.IndexByte(text[end:], ';'); k >= 0 {
 			hi = end + k
 		}
-		hm.clause = map[string]bool{}
+		var hmWhen, clause []string
 		for i, t := range toks {
 			if t.start < lo || t.end > hi {
 				continue
 			}
 			if weekdays[t.folded] || months[t.folded] {
-				hm.when[t.folded] = true
+				hmWhen = append(hmWhen, t.folded)
 			}
 			if stems[i] != "" {
-				hm.clause[stems[i]] = true
+				clause = append(clause, stems[i])
 			}
 		}
+		hm.when, hm.clause = makeSortedWords(hmWhen), makeSortedWords(clause)
 		if strings.TrimSpace(text[:at]) == "" || strings.HasPrefix(strings.TrimSpace(text[end:]), ",") {
 			hm.sentential = true
 		}
@@ -497,5 +489,10 @@ func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
 		}
 		hs.hedges = append(hs.hedges, hm)
 	}
+	// (dropped: the hedges' own words, above)
+	dropSet := makeSortedWords(dropped)
+	stemList = slices.DeleteFunc(stemList, dropSet.has)
+	hs.stems, hs.names, hs.quoted = makeSortedWords(stemList), makeSortedWords(names), makeSortedWords(quoted)
+	hs.when, hs.classes, hs.neg, hs.soft = makeSortedWords(when), makeSortedWords(classes), makeSortedWords(neg), makeSortedWords(soft)
 	return hs
 }
