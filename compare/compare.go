@@ -202,15 +202,16 @@ func alignStage(c *comparison) {
 }
 
 // dropVectors lets go of what only the alignment reads, the units' term
-// vectors and the index's postings, once it is done (extractStage calls
-// it first), before the facts are gathered and the detectors run: on one 10 MB article they are a sixth of the live heap
+// vectors and the index's term numbers and postings, once it is done
+// (extractStage calls it first), before the facts are gathered and the
+// detectors run: on one 10 MB article they are a sixth of the live heap
 // (110 of 660 MB), held to the end for nothing. The index's document
 // frequencies stay, which the time detector reads.
 func dropVectors(c *comparison) {
 	for _, u := range c.units {
 		u.eng, u.shown, u.plain = nil, nil, nil
 	}
-	c.ix.postings, c.ix.plainWord, c.ix.dfPlain = nil, nil, nil
+	c.ix.postings, c.ix.engTerm, c.ix.plainWord, c.ix.dfPlain = nil, nil, nil, nil
 }
 
 // linkSet is the set of paragraph pairs the alignment linked. Its keys

@@ -489,7 +489,7 @@ func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
 		}
 		hs.hedges = append(hs.hedges, hm)
 	}
-	// (dropped: the hedges' own words, above)
+	// The hedges' own words leave the sentence's stems (see dropped above).
 	dropSet := makeSortedWords(dropped)
 	stemList = slices.DeleteFunc(stemList, dropSet.has)
 	hs.stems, hs.names, hs.quoted = makeSortedWords(stemList), makeSortedWords(names), makeSortedWords(quoted)

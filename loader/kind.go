@@ -85,7 +85,7 @@ func classifyBlock(b block, text string, first bool) Kind {
 		return Classify(text, first)
 	}
 	if k, ok := contentKind(text); ok {
-		if k == KindCaption && b.figcaption && captionDescribes(text) {
+		if k == KindCaption && figureText(b, text) {
 			return KindBody // "Rescuers in Bam. (AP Photo/Jane Doe)" set as a figure's caption
 		}
 		return k
@@ -109,14 +109,7 @@ func classifyBlock(b block, text string, first bool) Kind {
 		}
 		return KindSubheading
 	case roleCaption:
-		if b.figcaption && captionDescribes(text) {
-			// The caption the publisher set under a picture says who and
-			// what it shows, where and when: claims of the article that
-			// the engine, which reads body text only, must compare. A
-			// credit ("Jane Doe/Reuters") claims nothing and stays a
-			// caption; so does a line only guessed to be a caption from
-			// its place beside an image, which as often is alt text, a
-			// credit or a widget's label.
+		if figureText(b, text) {
 			return KindBody
 		}
 		return KindCaption
@@ -331,15 +324,8 @@ func capitalised(w string) bool {
 }
 
 func isCaption(text, lower string) bool {
-	for _, p := range captionPrefixes {
-		if strings.HasPrefix(lower, p) {
-			return true
-		}
-	}
-	for _, p := range creditPrefixes {
-		if strings.HasPrefix(lower, p) {
-			return true
-		}
+	if hasAnyPrefix(lower, captionPrefixes) || hasAnyPrefix(lower, creditPrefixes) {
+		return true
 	}
 	inner, ok := trailingParen(text)
 	if !ok {
@@ -406,6 +392,26 @@ func isFurnitureHeading(text string) bool {
 	return false
 }
 
+// figureText reports a figure's caption that is the article's text: the
+// caption the publisher set under a picture says who and what it shows,
+// where and when, claims that the engine, which reads body text only, must
+// compare. A credit ("Jane Doe/Reuters") claims nothing and stays a
+// caption; so does a line only guessed to be a caption from its place
+// beside an image, which as often is alt text, a credit or a widget's label.
+func figureText(b block, text string) bool {
+	return b.figcaption && captionDescribes(text)
+}
+
+// hasAnyPrefix reports whether s opens with one of prefixes.
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // captionDescribes reports a caption that says what its picture shows, not
 // only who made it. A credit opens with one of creditPrefixes ("Photo by"),
 // or is names alone: in a script with capitals, every word of it, a closing
@@ -416,11 +422,8 @@ func isFurnitureHeading(text string) bool {
 // A script without capitals cannot show a name so, and there a credit is
 // told by its length: at most maxCaselessCreditUnits characters.
 func captionDescribes(text string) bool {
-	lower := strings.ToLower(text)
-	for _, p := range creditPrefixes {
-		if strings.HasPrefix(lower, p) {
-			return false
-		}
+	if hasAnyPrefix(strings.ToLower(text), creditPrefixes) {
+		return false
 	}
 	if inner, ok := trailingParen(text); ok {
 		if cut := strings.LastIndex(text, "("+inner+")"); cut >= 0 {
