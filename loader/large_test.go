@@ -1,13 +1,17 @@
 package loader
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -165,5 +169,51 @@ func TestBudget(t *testing.T) {
 	res, err = Load(t.Context(), []string{big, small}, Options{Budget: time.Minute})
 	if err != nil || len(res.Articles) != 2 {
 		t.Errorf("within the budget: err %v, %d articles", err, len(res.Articles))
+	}
+}
+
+// A long article is cleaned, classified and split on every core: what it
+// reads is what one core reads, kind for kind and sentence for sentence,
+// in each format, with its title and the control characters it removed.
+func TestLongArticleReadAsOnOneCore(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	var html, text strings.Builder
+	html.WriteString("<html><head><title>Floods in the north</title></head><body><article><h1>Floods in the north</h1>")
+	for i := range 3 * parallelBlocks {
+		p := proseParagraph(r)
+		switch i % 9 {
+		case 3:
+			fmt.Fprintf(&html, "<h2>Day %d</h2>", i)
+			fmt.Fprintf(&text, "Day %d\n\n", i)
+		case 5:
+			fmt.Fprintf(&html, "<ul><li>%s</li></ul>", p)
+			fmt.Fprintf(&text, "- %s\n\n", p)
+		case 7:
+			fmt.Fprintf(&html, "<p>%s\x07 Share this</p>", p)
+			fmt.Fprintf(&text, "%s\x07\n\n", p)
+		default:
+			fmt.Fprintf(&html, "<p>%s</p>", p)
+			fmt.Fprintf(&text, "%s\n\n", p)
+		}
+	}
+	html.WriteString("</article></body></html>")
+	for name, data := range map[string]string{"long.html": html.String(), "long.txt": text.String()} {
+		read := func() *Article {
+			res, err := Load(context.Background(), []string{name}, Options{FS: fstest.MapFS{name: {Data: []byte(data)}}, MaxBytes: 1 << 30})
+			if err != nil || len(res.Articles) != 1 {
+				t.Fatalf("%s: %v", name, err)
+			}
+			return res.Articles[0]
+		}
+		parallel := read()
+		parallelFrom = math.MaxInt
+		serial := read()
+		parallelFrom = parallelBlocks
+		if len(parallel.Paragraphs) < 2*parallelBlocks || parallel.ControlsRemoved == 0 {
+			t.Fatalf("%s: %d paragraphs, %d controls removed: not the long article meant", name, len(parallel.Paragraphs), parallel.ControlsRemoved)
+		}
+		if !reflect.DeepEqual(parallel, serial) {
+			t.Errorf("%s: read on every core differs from one core's reading", name)
+		}
 	}
 }
