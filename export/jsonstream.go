@@ -76,6 +76,10 @@ func writeElements(bw *bufio.Writer, f reflect.Value) error {
 				b.buf.WriteString(",")
 			}
 			b.buf.WriteString("\n    ")
+			if r, ok := f.Index(j).Interface().(jsonRow); ok {
+				writeRow(b.buf, r, "    ") // by hand: see jsonrow.go
+				continue
+			}
 			b.err = writeValue(b.buf, f.Index(j).Interface(), "    ")
 		}
 		close(b.done)
