@@ -18,6 +18,10 @@ import (
 // ever held. doc must point to a struct without omitempty fields (jsonDoc).
 func writeIndented(w io.Writer, doc any) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
+	// Batch buffers go back to free once written, for the next batch of
+	// any field: growing a new one for every batch cost as much as encoding
+	// it, and a new set for every field a tenth of the export.
+	free := make(chan *bytes.Buffer, 2*runtime.GOMAXPROCS(0)+1)
 	v := reflect.ValueOf(doc).Elem()
 	t := v.Type()
 	bw.WriteString("{")
@@ -41,7 +45,7 @@ func writeIndented(w io.Writer, doc any) error {
 			continue
 		}
 		bw.WriteString("[")
-		if err := writeElements(bw, f); err != nil {
+		if err := writeElements(bw, f, free); err != nil {
 			return err
 		}
 		bw.WriteString("\n  ]")
@@ -60,16 +64,13 @@ const elementBatch = 64
 // at the document's second level, separated by commas. Batches of elements
 // are encoded on every core at once and written in order, so the bytes are
 // those of one encoder.
-func writeElements(bw *bufio.Writer, f reflect.Value) error {
+func writeElements(bw *bufio.Writer, f reflect.Value, free chan *bytes.Buffer) error {
 	type batch struct {
 		buf  *bytes.Buffer
 		err  error
 		done chan struct{}
 	}
 	n := f.Len()
-	// Buffers go back to free once written: growing a new one for every
-	// batch cost as much as encoding it.
-	free := make(chan *bytes.Buffer, 2*runtime.GOMAXPROCS(0)+1)
 	encode := func(b *batch, from int) {
 		for j := from; j < min(n, from+elementBatch) && b.err == nil; j++ {
 			if j > 0 {
