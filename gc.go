@@ -5,6 +5,8 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
+	"sync/atomic"
 
 	"github.com/parallax-news/parallax/loader"
 )
@@ -32,26 +34,26 @@ import (
 // allows, against 2.29-2.45 s and 368-422 MB at 100. So the medium tier
 // ends at 1 MiB.
 //
-// A large comparison whose live heap fits well within a memory budget
-// collects only when the heap reaches the budget (no percent, a memory
-// limit): the fewest collections that memory allows. Its live heap peaks at
-// 84 bytes a byte of text for 1,000 ECB+ articles (157 MB of 1.86 MB), 50
-// for one 2.5 MB article, 43 for 5 MB, 39 for 10 MB (GODEBUG=gctrace=1,
-// the largest heap marked live). A limit near the live heap makes the
-// collector run without pause (a 10 MB article at a 480 MiB limit took
-// 10.4 s instead of 5.5), so the budget is taken only when the estimate,
-// at liveBytesPerTextByte, is at most half of it. Measured on 1,000 ECB+
-// articles (two cores, 2026-12-03): 2.80-2.96 s of CPU and 414-420 MB at
-// the budget against 3.22-3.46 s and 306-323 MB at the default; the issue
-// allows 512 MiB.
+// A large comparison collects only when the heap reaches a memory budget
+// (no percent, a memory limit), the fewest collections that memory allows,
+// for as long as the heap it finds live stays within half the budget. A
+// limit near the live heap makes the collector run without pause (a 10 MB
+// article, 390 MB live at its peak, took 10.4 s at a 480 MiB limit instead
+// of 5.5), so the first collection that finds more live hands the pacing
+// back to the default. The live heap peaks at 84 bytes a byte of text for
+// 1,000 ECB+ articles (157 MB of 1.86 MB), 50 for one 2.5 MB article, 39
+// for 10 MB (GODEBUG=gctrace=1): too far apart for an estimate from the
+// text's size to tell in advance. Measured on 1,000 ECB+ articles (two
+// cores, 2026-12-03): 2.80-2.96 s of CPU and 414-420 MB at the budget
+// against 3.22-3.46 s and 306-323 MB at the default; the issue allows 512
+// MiB.
 const (
 	smallComparison  = 256 << 10 // bytes of text, all inputs together: a few dozen articles
 	smallGCPercent   = 400
 	mediumComparison = 1 << 20 // about five hundred articles
 	mediumGCPercent  = 200
 
-	heapBudget           = 400 << 20 // bytes: the memory limit of a large comparison's heap
-	liveBytesPerTextByte = 90        // the live heap's peak a byte of text, rounded up from the largest measured
+	heapBudget = 400 << 20 // bytes: the memory limit of a large comparison's heap
 )
 
 // paceGC sets the pacing for a comparison of these articles, unless the
@@ -61,18 +63,61 @@ func paceGC(arts []*loader.Article) {
 		return
 	}
 	n := textBytes(arts)
-	switch {
-	case n < smallComparison:
-		debug.SetGCPercent(smallGCPercent)
-	case n < mediumComparison:
-		debug.SetGCPercent(mediumGCPercent)
-	case int64(n)*liveBytesPerTextByte <= heapBudget/2:
-		debug.SetMemoryLimit(heapBudget)
-		debug.SetGCPercent(-1)
-	default:
-		debug.SetGCPercent(100)
-		debug.SetMemoryLimit(math.MaxInt64)
+	if n >= mediumComparison {
+		paceByBudget(heapBudget)
+		return
 	}
+	budgetRound.Add(1) // an earlier large comparison's pacing ends
+	debug.SetMemoryLimit(math.MaxInt64)
+	if n < smallComparison {
+		debug.SetGCPercent(smallGCPercent)
+	} else {
+		debug.SetGCPercent(mediumGCPercent)
+	}
+}
+
+// budgetRound numbers the calls of paceByBudget: a watch from an earlier
+// comparison stops when a later one starts its own.
+var budgetRound atomic.Int64
+
+// paceByBudget collects when the heap reaches budget bytes, until a
+// collection finds more than half of it live; then the default pacing
+// takes over.
+func paceByBudget(budget int64) {
+	round := budgetRound.Add(1)
+	debug.SetMemoryLimit(budget)
+	debug.SetGCPercent(-1)
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	afterEachGC(func() bool {
+		if budgetRound.Load() != round {
+			return false
+		}
+		metrics.Read(live)
+		if live[0].Value.Kind() != metrics.KindUint64 || live[0].Value.Uint64() <= uint64(budget/2) {
+			return true
+		}
+		if budgetRound.CompareAndSwap(round, round+1) {
+			debug.SetGCPercent(100)
+			debug.SetMemoryLimit(math.MaxInt64)
+		}
+		return false
+	})
+}
+
+// afterEachGC calls f after each collection for as long as f returns true.
+// A finalizer runs once the collector has found its object unreachable: an
+// object left unreachable at once, its finalizer arming the next.
+func afterEachGC(f func() bool) {
+	type sentinel struct{ _ *int } // holds a pointer: never in the tiny allocator, whose finalizers may wait
+	var arm func()
+	arm = func() {
+		runtime.SetFinalizer(&sentinel{}, func(*sentinel) {
+			if f() {
+				arm()
+			}
+		})
+	}
+	arm()
 }
 
 // collectAfterCompare collects once a large comparison is done. The

@@ -2,9 +2,11 @@ package main
 
 import (
 	"math"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax/loader"
 )
@@ -36,11 +38,7 @@ func TestPaceGC(t *testing.T) {
 		return percentAfter(arts...), debug.SetMemoryLimit(-1)
 	}
 	if p, l := limitAfter(article(mediumComparison), article(10)); p != -1 || l != heapBudget {
-		t.Errorf("a large comparison within the budget: GC percent %d and limit %d, want off and %d", p, l, heapBudget)
-	}
-	huge := heapBudget/2/liveBytesPerTextByte + 1
-	if p, l := limitAfter(article(huge), article(10)); p != 100 || l != math.MaxInt64 {
-		t.Errorf("a comparison too large for the budget: GC percent %d and limit %d, want the defaults", p, l)
+		t.Errorf("a large comparison: GC percent %d and limit %d, want off and %d", p, l, heapBudget)
 	}
 	t.Setenv("GOGC", "100")
 	if got := percentAfter(article(10)); got != 100 {
@@ -51,4 +49,51 @@ func TestPaceGC(t *testing.T) {
 	if p, l := limitAfter(article(mediumComparison), article(10)); p != 100 || l != math.MaxInt64 {
 		t.Errorf("GOMEMLIMIT set by the user: GC percent %d and limit %d, want them untouched", p, l)
 	}
+}
+
+// TestPaceByBudget: the heap is collected at the budget while what it finds
+// live stays within half of it, and handed back to the default pacing once
+// a collection finds more.
+func TestPaceByBudget(t *testing.T) {
+	oldPercent, oldLimit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
+	defer func() {
+		budgetRound.Add(1)
+		debug.SetGCPercent(oldPercent)
+		debug.SetMemoryLimit(oldLimit)
+	}()
+	const budget = 64 << 20
+	paceOf := func() (int, int64) {
+		p := debug.SetGCPercent(-1)
+		debug.SetGCPercent(p)
+		return p, debug.SetMemoryLimit(-1)
+	}
+	// settle collects until the finalizers of the collections so far have
+	// run (they run on their own goroutine, soon after).
+	settle := func() {
+		for range 5 {
+			runtime.GC()
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	paceByBudget(budget)
+	settle()
+	if p, l := paceOf(); p != -1 || l != budget {
+		t.Fatalf("little live: GC percent %d and limit %d, want off and %d", p, l, budget)
+	}
+	live := make([]byte, budget*3/4)
+	for i := range live {
+		live[i] = byte(i)
+	}
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		runtime.GC()
+		p, l := paceOf()
+		if p == 100 && l == math.MaxInt64 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("three quarters of the budget live: GC percent %d and limit %d after 10 s, want the defaults", p, l)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	runtime.KeepAlive(live)
 }
