@@ -40,7 +40,9 @@ import (
 // limit near the live heap makes the collector run without pause (a 10 MB
 // article, 390 MB live at its peak, took 10.4 s at a 480 MiB limit instead
 // of 5.5), so the first collection that finds more live hands the pacing
-// back to the default. The live heap peaks at 84 bytes a byte of text for
+// back to the default. Half is where the two meet: past it, the budget
+// leaves less than the live heap's size to allocate between collections,
+// so it collects more often than the default would. The live heap peaks at 84 bytes a byte of text for
 // 1,000 ECB+ articles (157 MB of 1.86 MB), 50 for one 2.5 MB article, 39
 // for 10 MB (GODEBUG=gctrace=1): too far apart for an estimate from the
 // text's size to tell in advance. Measured on 1,000 ECB+ articles (two
