@@ -62,8 +62,8 @@ type comparison struct {
 	unitTopics [][]string   // per unit, its topics (its own first)
 	topicUnits [][]int32    // per topic, its units
 	copies     chan [][]string
-	reading    chan read             // the articles' facts, read while the alignment runs
-	hedged     chan []hedgedSentence // the sentences read for hedging, while the topics are grouped
+	reading    chan read          // the articles' facts, read while the alignment runs
+	hedged     chan *hedgeReading // the sentences read for hedging, while the topics are grouped
 
 	mentions [][]entityMention
 	roles    map[string]map[string]bool // speaker key → the titles the articles give them
