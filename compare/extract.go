@@ -59,7 +59,8 @@ func extractStage(c *comparison) {
 			per[i][k].Topic = topicOf(per[i][k].Span)
 		}
 		for k := range mentions[i] {
-			mentions[i][k].fact.Topic = topicOf(mentions[i][k].fact.Span)
+			m := &mentions[i][k]
+			m.topic = c.topicByRef[Ref{Source: m.source, Paragraph: int(m.paragraph)}]
 		}
 		for k := range claims[i] {
 			claims[i][k].topic = topicOf(claims[i][k].span)
