@@ -214,7 +214,12 @@ func (hr *hedgeReading) readAt(c *comparison, j int, st *stemmer) *hedgedSentenc
 	u, s := hr.at[j].u, hr.at[j].u.sents[hr.at[j].k]
 	a := c.arts[u.src]
 	p := &a.Paragraphs[u.ref.Paragraph]
-	hs := readHedged(p.Text[s.span.Start:s.span.End], s.toks, st)
+	text := p.Text[s.span.Start:s.span.End]
+	toks := s.toks
+	if toks == nil {
+		toks = words(text) // the detector's late reading, after dropWords
+	}
+	hs := readHedged(text, toks, st)
 	hs.ref = Ref{a.ID, p.Index}
 	hs.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.span.Start, End: s.span.End}
 	for k := range hs.hedges {
