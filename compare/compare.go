@@ -62,8 +62,8 @@ type comparison struct {
 	unitTopics [][]string   // per unit, its topics (its own first)
 	topicUnits [][]int32    // per topic, its units
 	copies     chan [][]string
-	reading    chan read             // the articles' facts, read while the alignment runs
-	hedged     chan []hedgedSentence // the sentences read for hedging, while the topics are grouped
+	reading    chan read          // the articles' facts, read while the alignment runs
+	hedged     chan *hedgeReading // the sentences read for hedging, while the topics are grouped
 
 	mentions [][]entityMention
 	roles    map[string]map[string]bool // speaker key → the titles the articles give them
@@ -148,9 +148,11 @@ func sourceLabels(arts []*loader.Article) map[string]string {
 // bodySentences visits every sentence of every body paragraph of the
 // sources that report the story (not those marked as about another
 // event), with its text and its words (as prepare split them), in the
-// articles' order: the walk the sentence detectors share.
+// articles' order: the walk the sentence detectors share. The words are
+// the visit's own: a visitor keeps none of them.
 func (c *comparison) bodySentences(visit func(a *loader.Article, p *loader.Paragraph, si int, text string, s loader.Sentence, toks []token)) {
 	// The units are the body paragraphs, article by article, in order.
+	var buf []token
 	for _, u := range c.units {
 		a := c.arts[u.src]
 		if c.offEvent(a.ID) {
@@ -158,7 +160,18 @@ func (c *comparison) bodySentences(visit func(a *loader.Article, p *loader.Parag
 		}
 		p := &a.Paragraphs[u.ref.Paragraph]
 		for si, s := range u.sents {
-			visit(a, p, si, p.Text[s.span.Start:s.span.End], s.span, s.toks)
+			text := p.Text[s.span.Start:s.span.End]
+			toks := s.toks
+			if toks == nil && text != "" {
+				// Dropped after the reading (dropWords): split again, into
+				// one buffer the visitor does not keep.
+				buf = buf[:0]
+				for w := range eachWord(text) {
+					buf = append(buf, w)
+				}
+				toks = buf
+			}
+			visit(a, p, si, text, s.span, toks)
 		}
 	}
 }
