@@ -52,8 +52,8 @@ func TestPaceGC(t *testing.T) {
 }
 
 // TestPaceByBudget: the heap is collected at the budget while what it finds
-// live stays within half of it, and handed back to the default pacing once
-// a collection finds more.
+// live stays within half of it, then at the default percent within the
+// ceiling while within ceilingShare of that, then at the defaults.
 func TestPaceByBudget(t *testing.T) {
 	oldPercent, oldLimit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
 	defer func() {
@@ -61,7 +61,7 @@ func TestPaceByBudget(t *testing.T) {
 		debug.SetGCPercent(oldPercent)
 		debug.SetMemoryLimit(oldLimit)
 	}()
-	const budget = 64 << 20
+	const budget, ceiling = 64 << 20, 96 << 20
 	paceOf := func() (int, int64) {
 		p := debug.SetGCPercent(-1)
 		debug.SetGCPercent(p)
@@ -75,7 +75,7 @@ func TestPaceByBudget(t *testing.T) {
 			time.Sleep(20 * time.Millisecond)
 		}
 	}
-	paceByBudget(budget)
+	paceByBudget(budget, ceiling)
 	settle()
 	if p, l := paceOf(); p != -1 || l != budget {
 		t.Fatalf("little live: GC percent %d and limit %d, want off and %d", p, l, budget)
@@ -84,16 +84,26 @@ func TestPaceByBudget(t *testing.T) {
 	for i := range live {
 		live[i] = byte(i)
 	}
-	for deadline := time.Now().Add(10 * time.Second); ; {
-		runtime.GC()
-		p, l := paceOf()
-		if p == 100 && l == math.MaxInt64 {
-			break
+	waitFor := func(what string, percent int, limit int64) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); ; {
+			runtime.GC()
+			p, l := paceOf()
+			if p == percent && l == limit {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: GC percent %d and limit %d after 10 s, want %d and %d", what, p, l, percent, limit)
+			}
+			time.Sleep(10 * time.Millisecond)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("three quarters of the budget live: GC percent %d and limit %d after 10 s, want the defaults", p, l)
-		}
-		time.Sleep(10 * time.Millisecond)
 	}
+	waitFor("three quarters of the budget live", 100, ceiling)
+	more := make([]byte, budget/2)
+	for i := range more {
+		more[i] = byte(i)
+	}
+	waitFor("over ceilingShare of the ceiling live", 100, math.MaxInt64)
+	runtime.KeepAlive(more)
 	runtime.KeepAlive(live)
 }
