@@ -34,21 +34,21 @@ import (
 // allows, against 2.29-2.45 s and 368-422 MB at 100. So the medium tier
 // ends at 1 MiB.
 //
-// A large comparison collects only when the heap reaches a memory budget
-// (no percent, a memory limit), the fewest collections that memory allows,
-// for as long as the heap it finds live stays within half the budget. A
-// limit near the live heap makes the collector run without pause (a 10 MB
-// article, 390 MB live at its peak, took 10.4 s at a 480 MiB limit instead
-// of 5.5), so the first collection that finds more live hands the pacing
-// back to the default percent, within a ceiling (below). Half is where the two meet: past it, the budget
-// leaves less than the live heap's size to allocate between collections,
-// so it collects more often than the default would. The live heap peaks at 84 bytes a byte of text for
-// 1,000 ECB+ articles (157 MB of 1.86 MB), 50 for one 2.5 MB article, 39
-// for 10 MB (GODEBUG=gctrace=1): too far apart for an estimate from the
-// text's size to tell in advance. Measured on 1,000 ECB+ articles (two
-// cores, 2026-12-03): 2.80-2.96 s of CPU and 414-420 MB at the budget
-// against 3.22-3.46 s and 306-323 MB at the default; the issue allows 512
-// MiB.
+// A large comparison collects only when the heap reaches a memory budget (no
+// percent, a memory limit), the fewest collections that memory allows, for
+// as long as the heap it finds live stays within half the budget. A limit
+// near the live heap makes the collector run without pause (a 10 MB article,
+// 390 MB live at its peak, took 10.4 s at a 480 MiB limit instead of 5.5),
+// so the first collection that finds more live hands the pacing back to the
+// default percent, within a ceiling (below). Half is where the two meet:
+// past it, the budget leaves less than the live heap's size to allocate
+// between collections, so it collects more often than the default would. The
+// live heap peaks at 84 bytes a byte of text for 1,000 ECB+ articles (157 MB
+// of 1.86 MB), 50 for one 2.5 MB article, 39 for 10 MB (GODEBUG=gctrace=1):
+// too far apart for an estimate from the text's size to tell in advance.
+// Measured on 1,000 ECB+ articles (two cores, 2026-12-03): 2.80-2.96 s of
+// CPU and 414-420 MB at the budget against 3.22-3.46 s and 306-323 MB at the
+// default; the issue allows 512 MiB.
 const (
 	smallComparison  = 256 << 10 // bytes of text, all inputs together: a few dozen articles
 	smallGCPercent   = 400
