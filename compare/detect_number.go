@@ -159,6 +159,7 @@ func detectNumbers(c *comparison, out *findings) {
 			agreements[r] = append(agreements[r], k)
 		}
 	}
+	origins := newOriginCounter(c.res.Copies)
 	for _, r := range agreeRoots {
 		var ids, srcs []string
 		for _, k := range agreements[r] {
@@ -166,7 +167,7 @@ func detectNumbers(c *comparison, out *findings) {
 			ids = append(ids, f.ID)
 			srcs = append(srcs, f.Span.Source)
 		}
-		out.Agreements = append(out.Agreements, Agreement{Value: c.res.Facts[qs[agreements[r][0]]].Value, Facts: ids, Sources: srcs, Origins: c.res.origins(srcs)})
+		out.Agreements = append(out.Agreements, Agreement{Value: c.res.Facts[qs[agreements[r][0]]].Value, Facts: ids, Sources: srcs, Origins: origins.count(srcs)})
 	}
 	members := map[int][]int{}
 	var roots []int

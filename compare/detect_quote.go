@@ -38,22 +38,19 @@ func detectQuotes(c *comparison, out *findings) {
 		if units[i].forBody == "" && units[i].speaker != "" {
 			units[i].forBody = bodies[speakerKey(units[i].speaker)]
 		}
+		units[i].voice = c.voiceOf(units[i])
 	}
 	n := len(units)
 	folded := make([]string, n)
-	sets := make([]map[string]bool, n)
 	forms := make([][]formToken, n)
 	parallel(n, func(_ int, next func() (int, bool)) {
 		for i, ok := next(); ok; i, ok = next() {
 			u := units[i]
 			folded[i] = foldText(u.words)
-			sets[i] = map[string]bool{}
-			for _, w := range strings.Fields(folded[i]) {
-				sets[i][w] = true
-			}
 			forms[i] = formTokens(u.words)
 		}
 	})
+	sets := wordSets(folded)
 	srcIndex := map[string]int{}
 	for i, id := range c.res.Sources {
 		srcIndex[id] = i
@@ -73,9 +70,9 @@ func detectQuotes(c *comparison, out *findings) {
 		i, j := p[0], p[1]
 		a, b := units[i], units[j]
 		if debugQuotes != "" && (strings.Contains(a.words, debugQuotes) || strings.Contains(b.words, debugQuotes)) {
-			fmt.Printf("pair u%d~u%d ov=%.2f voice=%v occ=%v [%s|%s] [%s|%s]\n", i, j, overlapCoeff(sets[i], sets[j]), c.sameVoice(a, b), otherOccasion(a, b), a.speaker, a.forBody, b.speaker, b.forBody)
+			fmt.Printf("pair u%d~u%d ov=%.2f voice=%v occ=%v [%s|%s] [%s|%s]\n", i, j, overlapIDs(sets[i], sets[j]), c.sameVoice(a, b), otherOccasion(a, b), a.speaker, a.forBody, b.speaker, b.forBody)
 		}
-		if a.source == b.source || overlapCoeff(sets[i], sets[j]) < quoteOverlap {
+		if a.source == b.source || overlapIDs(sets[i], sets[j]) < quoteOverlap {
 			continue
 		}
 		if !c.sameVoice(a, b) || otherOccasion(a, b) {
@@ -124,7 +121,7 @@ func detectQuotes(c *comparison, out *findings) {
 				}
 			}
 		}
-		score := overlapCoeff(sets[i], sets[j])
+		score := overlapIDs(sets[i], sets[j])
 		if a.speaker != "" && b.speaker != "" {
 			score += 0.1
 		}
@@ -151,6 +148,7 @@ func detectQuotes(c *comparison, out *findings) {
 	excerpts := newUnionFind(len(qs))
 	excerpted := map[int]bool{}
 	notes := map[int][]string{} // a fact → the form notes of its pairs
+	origins := newOriginCounter(c.res.Copies)
 	for _, cp := range cands {
 		v := verdict[[2]int{cp.a, cp.b}]
 		a, b := units[cp.a], units[cp.b]
@@ -158,7 +156,7 @@ func detectQuotes(c *comparison, out *findings) {
 		switch {
 		case v.same && folded[cp.a] == folded[cp.b] && len(a.facts) == 1 && len(b.facts) == 1:
 			srcs := []string{a.source, b.source}
-			out.Agreements = append(out.Agreements, Agreement{Value: qs[a.facts[0]].Value, Facts: []string{qs[a.facts[0]].ID, qs[b.facts[0]].ID}, Sources: srcs, Origins: c.res.origins(srcs)})
+			out.Agreements = append(out.Agreements, Agreement{Value: qs[a.facts[0]].Value, Facts: []string{qs[a.facts[0]].ID, qs[b.facts[0]].ID}, Sources: srcs, Origins: origins.count(srcs)})
 		case v.same && v.excerpt:
 			all := append(slices.Clone(a.facts), b.facts...)
 			for _, f := range all {
@@ -268,9 +266,9 @@ func detectQuotes(c *comparison, out *findings) {
 	type finding struct {
 		d    Discrepancy
 		ids  map[string]bool
-		core map[string]bool // the words of its first pair's shorter side
+		core []int32 // the words of its first pair's shorter side
 	}
-	coreOf := func(i, j int) map[string]bool {
+	coreOf := func(i, j int) []int32 {
 		if len(sets[j]) < len(sets[i]) {
 			return sets[j]
 		}
@@ -306,7 +304,7 @@ func detectQuotes(c *comparison, out *findings) {
 			}
 		}
 		for _, fi := range append(slices.Clone(a.facts), b.facts...) {
-			if g := byFact[qs[fi].ID]; f == nil && g != nil && overlapCoeff(g.core, coreOf(i, j)) >= quoteOverlap {
+			if g := byFact[qs[fi].ID]; f == nil && g != nil && overlapIDs(g.core, coreOf(i, j)) >= quoteOverlap {
 				f = g
 			}
 		}
@@ -333,7 +331,7 @@ func detectQuotes(c *comparison, out *findings) {
 		}
 		f = &finding{d: Discrepancy{Kind: KindQuote, Topic: a.topic, Severity: sev, Claims: append(claimsOf(a), claimsOf(b)...), Diff: diff,
 			Summary: fmt.Sprintf("quote of %s worded differently (%d %s changed): %s", who, changed, plural(changed, "word", "words"), summary),
-			Why:     fmt.Sprintf("%.0f%% of the shorter quotation's words recur in the other, in the same order, but the wording inside differs", 100*overlapCoeff(sets[i], sets[j]))},
+			Why:     fmt.Sprintf("%.0f%% of the shorter quotation's words recur in the other, in the same order, but the wording inside differs", 100*overlapIDs(sets[i], sets[j]))},
 			ids: map[string]bool{}, core: coreOf(i, j)}
 		for _, fi := range append(slices.Clone(a.facts), b.facts...) {
 			f.ids[qs[fi].ID] = true
@@ -361,6 +359,47 @@ type quoteUnit struct {
 	facts                       []int // indices into the quotations
 	words, speaker, via, source string
 	topic, occasion, forBody    string
+	voice                       voice
+}
+
+// voice is what sameVoice and otherOccasion read of a unit's speaker, its
+// body and its carrier, keyed once per unit rather than once per pair (the
+// pairs are hundreds of thousands on a thousand articles).
+type voice struct {
+	speaker, forBody, via string // the speakerKey of each, "" when not given
+	// A described speaker ("the Pentagon press secretary"): its last word
+	// folded, and the nameKey of every run of its words after the article.
+	described bool
+	title     string
+	runs      []string
+}
+
+// voiceOf keys a unit's voice.
+func (c *comparison) voiceOf(u quoteUnit) voice {
+	var v voice
+	if u.speaker != "" {
+		v.speaker = speakerKey(u.speaker)
+	}
+	if u.forBody != "" {
+		v.forBody = speakerKey(u.forBody)
+	}
+	if u.via != "" {
+		v.via = speakerKey(stripPossessive(u.via))
+	}
+	ws := strings.Fields(u.speaker)
+	if len(ws) < 2 {
+		return v
+	}
+	if f := strings.ToLower(ws[0]); f != "a" && f != "an" && f != "the" {
+		return v
+	}
+	v.described, v.title = true, fold(ws[len(ws)-1])
+	for i := 1; i < len(ws); i++ {
+		for j := i + 1; j <= len(ws); j++ {
+			v.runs = append(v.runs, nameKey(strings.Join(ws[i:j], " ")))
+		}
+	}
+	return v
 }
 
 func (u quoteUnit) copiedIn(sameIn map[[2]int]bool, src int) bool {
@@ -496,39 +535,31 @@ func plural(n int, one, many string) string {
 
 // sameVoice says whether two units may be one speaker's words: the same
 // speaker, or a body and the person who speaks for it ("Pentagon" and
-// Pentagon Press Secretary John Kirby).
+// Pentagon Press Secretary John Kirby). It is sameSpeaker and holds on the
+// units' keyed voices.
 func (c *comparison) sameVoice(a, b quoteUnit) bool {
-	if sameSpeaker(a.speaker, b.speaker) || c.holds(a.speaker, b.speaker) || c.holds(b.speaker, a.speaker) {
+	same := func(x, y, kx, ky string) bool { return x == "" || y == "" || kx == ky }
+	va, vb := a.voice, b.voice
+	if same(a.speaker, b.speaker, va.speaker, vb.speaker) || c.holds(va, b.speaker, vb.speaker) || c.holds(vb, a.speaker, va.speaker) {
 		return true
 	}
-	return a.forBody != "" && sameSpeaker(a.forBody, b.speaker) || b.forBody != "" && sameSpeaker(b.forBody, a.speaker) ||
-		a.forBody != "" && b.forBody != "" && sameSpeaker(a.forBody, b.forBody)
+	return a.forBody != "" && same(a.forBody, b.speaker, va.forBody, vb.speaker) || b.forBody != "" && same(b.forBody, a.speaker, vb.forBody, va.speaker) ||
+		a.forBody != "" && b.forBody != "" && same(a.forBody, b.forBody, va.forBody, vb.forBody)
 }
 
 // holds reports a described speaker ("the Pentagon press secretary") whose
 // title a named one holds in some article (Pentagon Press Secretary John
-// Kirby): one speaker. A spokeswoman is not the chief executive.
-func (c *comparison) holds(desc, named string) bool {
-	ws := strings.Fields(desc)
-	if len(ws) < 2 || named == "" {
+// Kirby): one speaker. A spokeswoman is not the chief executive. named is
+// the other speaker, key its speakerKey.
+func (c *comparison) holds(desc voice, named, key string) bool {
+	if !desc.described || named == "" {
 		return false
 	}
-	if f := strings.ToLower(ws[0]); f != "a" && f != "an" && f != "the" {
-		return false
-	}
-	if c.roles[speakerKey(named)][fold(ws[len(ws)-1])] {
+	if c.roles[key][desc.title] {
 		return true
 	}
 	// "the Pentagon press secretary" speaks for the Pentagon.
-	k := speakerKey(named)
-	for i := 1; i < len(ws); i++ {
-		for j := i + 1; j <= len(ws); j++ {
-			if nameKey(strings.Join(ws[i:j], " ")) == k {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.Contains(desc.runs, key)
 }
 
 // sameSpeaker says whether two credits may name one speaker: one is not
@@ -567,7 +598,7 @@ func otherOccasion(a, b quoteUnit) bool {
 	if a.via == "" || b.via == "" {
 		return false
 	}
-	return speakerKey(stripPossessive(a.via)) != speakerKey(stripPossessive(b.via))
+	return a.voice.via != b.voice.via
 }
 
 func stripPossessive(s string) string {

@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -13,47 +12,60 @@ import (
 // rarest words (a prefix filter: a pair that shares none of them cannot
 // reach the overlap), and keeps its maxQuotePartners partners that share
 // most of them, so that a story of a small vocabulary does not make every
-// pair a candidate.
-func quotePairs(sets []map[string]bool, group []int, minOverlap float64) [][2]int {
-	freq := map[string]int{}
+// pair a candidate. The sets are wordSets: words by number, numbered in
+// their alphabetical order, so that ties of frequency fall as they did
+// between the words themselves.
+func quotePairs(sets [][]int32, group []int, minOverlap float64) [][2]int {
+	nw := 0
 	for _, s := range sets {
-		for w := range s {
+		if len(s) > 0 {
+			nw = max(nw, int(s[len(s)-1])+1)
+		}
+	}
+	// Every set's postings in one array, each word's a slice of it.
+	freq := make([]int32, nw)
+	for _, s := range sets {
+		for _, w := range s {
 			freq[w]++
 		}
 	}
-	postings := map[string][]int{}
+	start := make([]int32, nw+1)
+	for w, f := range freq {
+		start[w+1] = start[w] + f
+	}
+	flat := make([]int32, start[nw])
+	fill := slices.Clone(start[:nw])
 	for i, s := range sets {
-		for w := range s {
-			postings[w] = append(postings[w], i)
+		for _, w := range s {
+			flat[fill[w]] = int32(i)
+			fill[w]++
 		}
 	}
-	seen := map[[2]int]bool{}
-	var out [][2]int
+	postings := func(w int32) []int32 { return flat[start[w]:start[w+1]] }
+	// Each pair is proposed once, by its smaller set (ties: the lower
+	// index), so no set of pairs seen is needed; each is packed in one
+	// number, lower index first, to be sorted as numbers.
+	var keys []uint64
 	acc := make([]int, len(sets))
 	var touched []int
+	var ws []int32
 	for i, s := range sets {
-		type counted struct {
-			w string
-			n int
-		}
-		ws := make([]counted, 0, len(s))
-		for w := range s {
-			ws = append(ws, counted{w, freq[w]})
-		}
-		slices.SortFunc(ws, func(a, b counted) int {
-			if a.n != b.n {
-				return a.n - b.n
+		ws = append(ws[:0], s...)
+		slices.SortFunc(ws, func(a, b int32) int {
+			if freq[a] != freq[b] {
+				return int(freq[a] - freq[b])
 			}
-			return strings.Compare(a.w, b.w)
+			return int(a - b)
 		})
 		need := int(math.Ceil(minOverlap * float64(len(ws))))
 		prefix := len(ws) - need + 1
 		touched = touched[:0]
-		for _, cw := range ws[:max(0, min(prefix, len(ws)))] {
-			if len(postings[cw.w]) > maxQuotePosting {
+		for _, w := range ws[:max(0, min(prefix, len(ws)))] {
+			if freq[w] > maxQuotePosting {
 				continue // a word that many quotations say tells none apart
 			}
-			for _, j := range postings[cw.w] {
+			for _, j32 := range postings(w) {
+				j := int(j32)
 				// i probes as the smaller set (ties: the lower index).
 				if j == i || group[j] == group[i] || len(sets[j]) < len(s) || len(sets[j]) == len(s) && j < i {
 					continue
@@ -74,17 +86,76 @@ func quotePairs(sets []map[string]bool, group []int, minOverlap float64) [][2]in
 		}
 		for n, j := range touched {
 			if n < maxQuotePartners {
-				k := [2]int{min(i, j), max(i, j)}
-				if !seen[k] {
-					seen[k] = true
-					out = append(out, k)
-				}
+				keys = append(keys, uint64(min(i, j))<<32|uint64(max(i, j)))
 			}
 			acc[j] = 0
 		}
 	}
-	slices.SortFunc(out, func(x, y [2]int) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) })
+	slices.Sort(keys)
+	out := make([][2]int, len(keys))
+	for k, key := range keys {
+		out[k] = [2]int{int(key >> 32), int(key & math.MaxUint32)}
+	}
 	return out
+}
+
+// wordSets is each text's set of words (split at spaces), each word by its
+// number in the texts' vocabulary sorted alphabetically, and each set
+// sorted: what quotePairs and overlapIDs read, without a map per text.
+func wordSets(texts []string) [][]int32 {
+	num := map[string]int32{}
+	var vocab []string
+	sets := make([][]int32, len(texts))
+	for i, t := range texts {
+		for w := range strings.FieldsSeq(t) {
+			id, ok := num[w]
+			if !ok {
+				id = int32(len(vocab))
+				num[w] = id
+				vocab = append(vocab, w)
+			}
+			sets[i] = append(sets[i], id)
+		}
+	}
+	// Renumber in alphabetical order.
+	order := make([]int32, len(vocab))
+	for k := range order {
+		order[k] = int32(k)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(vocab[a], vocab[b]) })
+	rank := make([]int32, len(vocab))
+	for r, id := range order {
+		rank[id] = int32(r)
+	}
+	for i, s := range sets {
+		for k, id := range s {
+			s[k] = rank[id]
+		}
+		slices.Sort(s)
+		sets[i] = slices.Compact(s)
+	}
+	return sets
+}
+
+// overlapIDs is overlapCoeff on two sorted sets of word numbers.
+func overlapIDs(a, b []int32) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	inter := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			inter++
+			i++
+			j++
+		}
+	}
+	return float64(inter) / float64(min(len(a), len(b)))
 }
 
 func appendClaim(cs []Claim, c Claim) []Claim {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/loader"
 )
@@ -115,6 +116,18 @@ func jaccard(a, b map[string]bool) float64 {
 	return float64(inter) / float64(union)
 }
 
+// finalWord is s's last word, as strings.Fields splits it, and whether s
+// has more than one: without the slice of every word.
+func finalWord(s string) (last string, many bool) {
+	t := strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(t, unicode.IsSpace)
+	if i < 0 {
+		return t, false
+	}
+	_, size := utf8.DecodeRuneInString(t[i:])
+	return t[i+size:], strings.TrimLeftFunc(t[:i], unicode.IsSpace) != ""
+}
+
 func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
 
 // findListConflicts finds the items a source's list names that another
@@ -123,33 +136,57 @@ func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0
 // least one of the items in linked text (or, for a model designation,
 // anywhere), and must not name the missing item anywhere in its body.
 func findListConflicts(res *Result, arts []*loader.Article, linked linkSet, label func(string) string) {
-	// Every source's names, with where they stand.
+	// The keys the lists' items are looked up by: only the names under
+	// them are worth keeping. (Every name of every source, each mention
+	// kept, was most of this detector's memory, for a few hundred lists.)
+	key := remembered(itemKey) // one name is mentioned again and again
+	wanted := map[string]bool{}
+	for _, f := range res.Facts {
+		if f.Kind != FactList || f.Background {
+			continue
+		}
+		for _, item := range f.List {
+			wanted[listItemKey(item)] = true
+			if last, many := finalWord(stripTitles(item)); many {
+				wanted[key(last)] = true
+			}
+		}
+	}
+	// Every source's names, each where it is first mentioned.
 	type mention struct {
 		span  Span
 		text  string
 		topic string
 	}
-	bySource := map[string]map[string][]mention{} // source → item key → mentions
+	bySource := map[string]map[string]mention{} // source → item key → first mention
 	for _, f := range res.Facts {
 		if f.Kind != FactEntity {
 			continue
 		}
-		m := bySource[f.Span.Source]
-		if m == nil {
-			m = map[string][]mention{}
-			bySource[f.Span.Source] = m
-		}
 		// A run such as "US Air Force F-15s" also names its model; a name
 		// is present under its canonical form and its last word too.
-		keys := []string{itemKey(f.Text), itemKey(f.Value)}
-		if ws := strings.Fields(f.Value); len(ws) > 1 {
-			keys = append(keys, itemKey(ws[len(ws)-1]))
+		keys := [4]string{key(f.Text), key(f.Value)}
+		n := 2
+		if last, many := finalWord(f.Value); many {
+			keys[n] = key(last)
+			n++
 		}
-		if ws := strings.Fields(f.Text); len(ws) > 1 && hasDigit(ws[len(ws)-1]) {
-			keys = append(keys, itemKey(ws[len(ws)-1]))
+		if last, many := finalWord(f.Text); many && hasDigit(last) {
+			keys[n] = key(last)
+			n++
 		}
-		for _, k := range keys {
-			m[k] = append(m[k], mention{f.Span, f.Text, f.Topic})
+		for _, k := range keys[:n] {
+			if !wanted[k] {
+				continue
+			}
+			m := bySource[f.Span.Source]
+			if m == nil {
+				m = map[string]mention{}
+				bySource[f.Span.Source] = m
+			}
+			if _, ok := m[k]; !ok {
+				m[k] = mention{f.Span, f.Text, f.Topic}
+			}
 		}
 	}
 	// Each source's body, folded, to tell whether it names an item at all
@@ -191,14 +228,20 @@ func findListConflicts(res *Result, arts []*loader.Article, linked linkSet, labe
 			listFacts[f.Span.Source] = append(listFacts[f.Span.Source], f)
 		}
 	}
-	// Which sources name an item at all: only they are worth a look.
-	namedBy := map[string]map[string]bool{}
+	// Which sources name an item at all: only they are worth a look, in
+	// the order of the sources.
+	srcIndex := make(map[string]int, len(res.Sources))
+	for i, id := range res.Sources {
+		srcIndex[id] = i
+	}
+	namedBy := map[string][]int{}
 	for src, m := range bySource {
+		i, ok := srcIndex[src]
+		if !ok {
+			continue
+		}
 		for k := range m {
-			if namedBy[k] == nil {
-				namedBy[k] = map[string]bool{}
-			}
-			namedBy[k][src] = true
+			namedBy[k] = append(namedBy[k], i)
 		}
 	}
 	found := map[string]*finding{}
@@ -212,19 +255,19 @@ func findListConflicts(res *Result, arts []*loader.Article, linked linkSet, labe
 		keys, lastKeys := make([]string, len(f.List)), make([]string, len(f.List))
 		hasLast := make([]bool, len(f.List))
 		mine := map[string]bool{}
-		candidates := map[string]bool{}
+		var candidates []int
 		for i, item := range f.List {
 			keys[i] = listItemKey(item)
-			if ws := strings.Fields(stripTitles(item)); len(ws) > 1 {
-				lastKeys[i], hasLast[i] = itemKey(ws[len(ws)-1]), true
+			if last, many := finalWord(stripTitles(item)); many {
+				lastKeys[i], hasLast[i] = key(last), true
 			}
 			mine[keys[i]] = true
-			for src := range namedBy[keys[i]] {
-				candidates[src] = true
-			}
+			candidates = append(candidates, namedBy[keys[i]]...)
 		}
-		for _, other := range res.Sources {
-			if other == f.Span.Source || !candidates[other] {
+		slices.Sort(candidates)
+		for _, si := range slices.Compact(candidates) {
+			other := res.Sources[si]
+			if other == f.Span.Source {
 				continue
 			}
 			names := bySource[other]
@@ -232,25 +275,28 @@ func findListConflicts(res *Result, arts []*loader.Article, linked linkSet, labe
 			var unnamed []string // items the name reader did not find in other
 			for i, item := range f.List {
 				k := keys[i]
-				ms := names[k]
-				if len(ms) == 0 && hasLast[i] {
-					ms = names[lastKeys[i]]
+				m, ok := names[k]
+				if !ok && hasLast[i] {
+					m, ok = names[lastKeys[i]]
 				}
-				if len(ms) == 0 {
+				if !ok {
 					unnamed = append(unnamed, item)
 					continue
 				}
 				// The other source gives the same set: its own list with this
 				// item in linked text, or a model designation it names.
 				for li, ks := range listKeys[other] {
+					if shared != nil || !ks[k] {
+						continue // the cheap tests first: linked.has is three look-ups
+					}
 					l2 := listFacts[other][li]
 					near := f.Topic != "" && l2.Topic == f.Topic || linked.has(Ref{f.Span.Source, f.Span.Paragraph}, Ref{other, l2.Span.Paragraph})
-					if ks[k] && near && shared == nil && jaccard(ks, mine) >= sameListShare {
+					if near && jaccard(ks, mine) >= sameListShare {
 						shared = &mention{l2.Span, l2.Text, l2.Topic}
 					}
 				}
 				if shared == nil && hasDigit(item) {
-					shared = &ms[0]
+					shared = &m
 				}
 			}
 			if shared == nil || len(unnamed) == 0 {
