@@ -110,22 +110,21 @@ func paceByBudget(budget, ceiling int64) {
 			return true
 		}
 		n := live[0].Value.Uint64()
-		switch {
-		case !capped && n > uint64(budget/2):
+		if !capped {
+			if n <= uint64(budget/2) {
+				return true
+			}
 			capped = true
 			debug.SetGCPercent(100)
 			debug.SetMemoryLimit(ceiling)
-			if n <= uint64(float64(ceiling)*ceilingShare) {
-				return true
-			}
-			fallthrough
-		case capped && n > uint64(float64(ceiling)*ceilingShare):
-			if budgetRound.CompareAndSwap(round, round+1) {
-				debug.SetMemoryLimit(math.MaxInt64)
-			}
-			return false
 		}
-		return true
+		if n <= uint64(float64(ceiling)*ceilingShare) {
+			return true
+		}
+		if budgetRound.CompareAndSwap(round, round+1) {
+			debug.SetMemoryLimit(math.MaxInt64)
+		}
+		return false
 	})
 }
 

@@ -16,29 +16,12 @@ import (
 func writeRow(w writer, r jsonRow, prefix string) {
 	in, in2, in3 := prefix+"  ", prefix+"    ", prefix+"      "
 	b := make([]byte, 0, 256)
-	b = append(b, "{\n"...)
-	b = append(b, in...)
-	b = append(b, `"key": `...)
-	b = appendString(b, r.Key)
-	b = append(b, ",\n"...)
-	b = append(b, in...)
-	b = append(b, `"label": `...)
-	b = appendString(b, r.Label)
-	b = append(b, ",\n"...)
-	b = append(b, in...)
-	b = append(b, `"differ": `...)
-	b = strconv.AppendBool(b, r.Differ)
-	b = append(b, ",\n"...)
-	b = append(b, in...)
-	b = append(b, `"disagree": `...)
-	b = strconv.AppendBool(b, r.Disagree)
-	b = append(b, ",\n"...)
-	b = append(b, in...)
-	b = append(b, `"discrepancies": `...)
-	b = appendStrings(b, r.Discrepancies, in)
-	b = append(b, ",\n"...)
-	b = append(b, in...)
-	b = append(b, `"cells": `...)
+	b = appendString(appendKey(append(b, '{'), in, "key"), r.Key)
+	b = appendString(appendKey(append(b, ','), in, "label"), r.Label)
+	b = strconv.AppendBool(appendKey(append(b, ','), in, "differ"), r.Differ)
+	b = strconv.AppendBool(appendKey(append(b, ','), in, "disagree"), r.Disagree)
+	b = appendStrings(appendKey(append(b, ','), in, "discrepancies"), r.Discrepancies, in)
+	b = appendKey(append(b, ','), in, "cells")
 	w.Write(b)
 	switch {
 	case r.Cells == nil:
@@ -52,28 +35,23 @@ func writeRow(w writer, r jsonRow, prefix string) {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, '\n')
-			b = append(b, in2...)
-			b = append(b, "{\n"...)
-			b = append(b, in3...)
-			b = append(b, `"source": `...)
-			b = appendString(b, c.Source)
-			b = append(b, ",\n"...)
-			b = append(b, in3...)
-			b = append(b, `"value": `...)
-			b = appendString(b, c.Value)
-			b = append(b, ",\n"...)
-			b = append(b, in3...)
-			b = append(b, `"facts": `...)
-			b = appendStrings(b, c.Facts, in3)
-			b = append(b, '\n')
-			b = append(b, in2...)
-			b = append(b, '}')
+			b = append(append(append(b, '\n'), in2...), '{')
+			b = appendString(appendKey(b, in3, "source"), c.Source)
+			b = appendString(appendKey(append(b, ','), in3, "value"), c.Value)
+			b = appendStrings(appendKey(append(b, ','), in3, "facts"), c.Facts, in3)
+			b = append(append(append(b, '\n'), in2...), '}')
 			w.Write(b)
 		}
 		w.WriteString("\n" + in + "]")
 	}
 	w.WriteString("\n" + prefix + "}")
+}
+
+// appendKey appends a new line at indent and an object's key (a plain
+// word: no escaping), ready for its value.
+func appendKey(b []byte, indent, key string) []byte {
+	b = append(append(append(b, '\n'), indent...), '"')
+	return append(append(b, key...), `": `...)
 }
 
 // appendStrings appends a list of strings standing at prefix's depth.
