@@ -1,5 +1,7 @@
 package compare
 
+import "slices"
+
 // detector finds one kind of finding. Each reads the comparison (its facts,
 // claims, topics and links) and writes only into its own findings, so that
 // the detectors run on every core and merge in the table's order.
@@ -36,11 +38,21 @@ var detectors = []detector{
 	{"paraphrases", detectParaphrases},
 }
 
-// viewed runs a detector written against a view of the result.
+// factAdder is the one detector that adds facts (the names' entity facts,
+// one per mention): it is handed the table with room after it, and writes
+// them there in place.
+const factAdder = "names and lists"
+
+// viewed runs a detector written against a view of the result. The view's
+// facts are out.Facts when detectStage made room there, else the table's.
 func viewed(run func(c *comparison, v *Result)) func(*comparison, *findings) {
 	return func(c *comparison, out *findings) {
 		n := len(c.res.Facts)
-		v := &Result{Sources: c.res.Sources, Topics: c.res.Topics, Facts: c.res.Facts, Copies: c.res.Copies}
+		facts := c.res.Facts
+		if out.Facts != nil {
+			facts = out.Facts
+		}
+		v := &Result{Sources: c.res.Sources, Topics: c.res.Topics, Facts: facts, Copies: c.res.Copies}
 		run(c, v)
 		out.Facts = v.Facts[n:]
 		out.Discrepancies, out.Agreements, out.Unique, out.Reconciled = v.Discrepancies, v.Agreements, v.Unique, v.Reconciled
@@ -48,23 +60,59 @@ func viewed(run func(c *comparison, v *Result)) func(*comparison, *findings) {
 }
 
 func detectStage(c *comparison) {
-	// The facts' capacity is capped, so that no detector's append can write
+	// The table is given room for the names' entity facts once, and the
+	// detector that adds them writes them there (factAdder): it grew the
+	// table itself, and the merge below grew it again, so that on one 10 MB
+	// article three copies of the table were live at once. The readers'
+	// capacity is capped, so that no other detector's append can write
 	// into the array the others read.
-	c.res.Facts = c.res.Facts[:len(c.res.Facts):len(c.res.Facts)]
+	n, room := len(c.res.Facts), 0
+	for _, ms := range c.mentions {
+		room += len(ms)
+	}
+	all := slices.Grow(c.res.Facts, room)
+	c.res.Facts = all[:n:n]
+	outs := make([]findings, len(detectors))
+	if k := slices.IndexFunc(detectors, func(d detector) bool { return d.name == factAdder }); k >= 0 {
+		outs[k].Facts = all[: n : n+room]
+	}
 	// One detector per core at a time, each worker taking the next: all at
 	// once, every detector's working data was held together, the
 	// comparison's peak of memory.
-	outs := make([]findings, len(detectors))
 	parallel(len(detectors), func(_ int, next func() (int, bool)) {
 		for i, ok := next(); ok; i, ok = next() {
 			detectors[i].run(c, &outs[i])
 		}
 	})
+	c.res.Facts = mergeFacts(all[:n], outs)
 	for _, o := range outs {
-		c.res.Facts = append(c.res.Facts, o.Facts...)
 		c.res.Discrepancies = append(c.res.Discrepancies, o.Discrepancies...)
 		c.res.Agreements = append(c.res.Agreements, o.Agreements...)
 		c.res.Unique = append(c.res.Unique, o.Unique...)
 		c.res.Reconciled = append(c.res.Reconciled, o.Reconciled...)
 	}
+}
+
+// mergeFacts is the table with the facts the detectors added, in the
+// detectors' order. When one detector alone added facts, written in place
+// after the table (its room), they are kept there; else all are copied.
+func mergeFacts(table []Fact, outs []findings) []Fact {
+	n, added := len(table), 0
+	for _, o := range outs {
+		added += len(o.Facts)
+	}
+	if added == 0 {
+		return table
+	}
+	for _, o := range outs {
+		if len(o.Facts) == added && cap(table) >= n+added && &o.Facts[0] == &table[:n+1][n] {
+			return table[:n+added]
+		}
+	}
+	merged := make([]Fact, n, n+added)
+	copy(merged, table)
+	for _, o := range outs {
+		merged = append(merged, o.Facts...)
+	}
+	return merged
 }

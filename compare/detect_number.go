@@ -27,8 +27,9 @@ func detectNumbers(c *comparison, out *findings) {
 		}
 	}
 	frames := make([]numberFrame, len(qs))
+	sn := &stemNumbers{num: map[string]int32{}, bySentence: map[string][]int32{}}
 	for k, i := range qs {
-		frames[k] = c.frameOf(c.res.Facts[i])
+		frames[k] = c.frameOf(c.res.Facts[i], sn)
 	}
 	byKey := map[string][]int{}
 	for k, i := range qs {
@@ -73,18 +74,27 @@ func detectNumbers(c *comparison, out *findings) {
 			first[id], rep[k] = k, k
 		}
 	}
-	best := map[[2]int]candidatePair{}
-	for _, cp := range cands {
+	// Each pair of representatives once, at its best score: the pairs
+	// sorted by their ends (matchOneToOne orders them anew).
+	for k, cp := range cands {
 		a, b := rep[cp.a], rep[cp.b]
-		k := [2]int{min(a, b), max(a, b)}
-		if old, ok := best[k]; !ok || cp.score > old.score {
-			best[k] = candidatePair{k[0], k[1], cp.score}
+		cands[k] = candidatePair{min(a, b), max(a, b), cp.score}
+	}
+	slices.SortFunc(cands, func(x, y candidatePair) int {
+		if x.a != y.a {
+			return x.a - y.a
 		}
+		return x.b - y.b
+	})
+	best := cands[:0]
+	for _, cp := range cands {
+		if n := len(best); n > 0 && best[n-1].a == cp.a && best[n-1].b == cp.b {
+			best[n-1].score = max(best[n-1].score, cp.score)
+			continue
+		}
+		best = append(best, cp)
 	}
-	cands = cands[:0]
-	for _, cp := range best {
-		cands = append(cands, cp)
-	}
+	cands = best
 	matched := matchOneToOne(cands, func(k int) string { return c.res.Facts[qs[k]].Span.Source })
 	// Findings: the differing pairs that share a figure are one finding.
 	differs := map[int]bool{}
@@ -114,9 +124,9 @@ func detectNumbers(c *comparison, out *findings) {
 			agreeScore[cp.b] = max(agreeScore[cp.b], cp.score)
 		}
 	}
-	kept := matched[:0:0]
-	var keptV []verdictKind
-	var keptR []string
+	kept := make([]candidatePair, 0, len(matched))
+	keptV := make([]verdictKind, 0, len(matched))
+	keptR := make([]string, 0, len(matched))
 	for x, cp := range matched {
 		v := verdicts[x]
 		fa, fb := c.res.Facts[qs[cp.a]], c.res.Facts[qs[cp.b]]
@@ -134,13 +144,12 @@ func detectNumbers(c *comparison, out *findings) {
 	for x, cp := range matched {
 		fa, fb := c.res.Facts[qs[cp.a]], c.res.Facts[qs[cp.b]]
 		v, reason := keptV[x], keptR[x]
-		claims := []Claim{claimOf(fa), claimOf(fb)}
 		switch v {
 		case figuresAgree:
 			agree.union(cp.a, cp.b)
 			agreed[cp.a], agreed[cp.b] = true, true
 		case figuresReconciled:
-			out.Reconciled = append(out.Reconciled, Reconciled{Claims: claims, Reason: reason})
+			out.Reconciled = append(out.Reconciled, Reconciled{Claims: []Claim{claimOf(fa), claimOf(fb)}, Reason: reason})
 		default:
 			differs[cp.a], differs[cp.b] = true, true
 			r := linked.find(cp.a)
@@ -317,17 +326,54 @@ func roundedFrom(round, precise float64) bool {
 // numberFrame is what a figure is about, for pairing: the words of its
 // sentence, its names, and the time it is of when the sentence says.
 type numberFrame struct {
-	context map[string]bool
-	of      map[string]bool // the stems of what the figure is of (Quantity.Of)
-	when    string          // "2000", "last year", … the time anchor nearest the figure, or ""
+	// context and of are sorted slices, not maps: a thousand articles
+	// have tens of thousands of figures, compared by the hundred thousand.
+	// context's stems are numbered (frameOf's stemNum), so that a pair's
+	// words in common are counted without comparing strings.
+	context []int32
+	of      sortedWords // the stems of what the figure is of (Quantity.Of)
+	when    string      // "2000", "last year", … the time anchor nearest the figure, or ""
 	// verb is the past verb the counted things do right after the figure
 	// ("two states filed", "four states have legalized"), or "".
-	verb string
+	verb     string
+	verbStem string // stem(verb), made once per figure, not once per pair
 }
 
-// frameOf reads a figure's frame from its sentence.
-func (c *comparison) frameOf(f Fact) numberFrame {
-	fr := numberFrame{context: map[string]bool{}}
+// stemNumbers numbers the stems of the figures' sentences, and keeps each
+// sentence's numbers by its text: a sentence of several figures, or a wire
+// copy's, is stemmed once.
+type stemNumbers struct {
+	num        map[string]int32
+	bySentence map[string][]int32 // per word, its stem's number; -1 for a word no context keeps
+}
+
+// sentence is the numbers of the words toks of the sentence text.
+func (sn *stemNumbers) sentence(text string, toks []token, st *stemmer) []int32 {
+	if ids, ok := sn.bySentence[text]; ok {
+		return ids
+	}
+	ids := make([]int32, len(toks))
+	for i, t := range toks {
+		if isStop(t.folded) || len(t.folded) < 2 || isNumberToken(t.folded) && !isYear(t.folded) {
+			ids[i] = -1
+			continue
+		}
+		w := st.stem(t.text)
+		n, ok := sn.num[w]
+		if !ok {
+			n = int32(len(sn.num))
+			sn.num[w] = n
+		}
+		ids[i] = n
+	}
+	sn.bySentence[text] = ids
+	return ids
+}
+
+// frameOf reads a figure's frame from its sentence; sn numbers the stems
+// of its words.
+func (c *comparison) frameOf(f Fact, sn *stemNumbers) numberFrame {
+	var fr numberFrame
 	p := c.paragraph(Ref{f.Span.Source, f.Span.Paragraph})
 	if p == nil {
 		return fr
@@ -346,6 +392,8 @@ func (c *comparison) frameOf(f Fact) numberFrame {
 		toks = words(text)
 	}
 	at := -1
+	ids := sn.sentence(text, toks, st)
+	var context []int32
 	for i, t := range toks {
 		if t.start+base >= f.Span.Start && at < 0 {
 			at = i
@@ -353,18 +401,25 @@ func (c *comparison) frameOf(f Fact) numberFrame {
 		if t.start+base >= f.Span.Start && t.end+base <= f.Span.End {
 			continue // the figure's own words
 		}
-		if isStop(t.folded) || len(t.folded) < 2 || isNumberToken(t.folded) && !isYear(t.folded) {
-			continue
+		if ids[i] >= 0 {
+			context = append(context, ids[i])
 		}
-		fr.context[st.stem(t.text)] = true
+	}
+	if len(context) > 0 {
+		slices.Sort(context)
+		fr.context = slices.Clip(slices.Compact(context))
 	}
 	fr.when = timeAnchor(toks, at, f.Span.End-base)
 	fr.verb = verbAfter(toks, f.Span.End-base)
+	if fr.verb != "" {
+		fr.verbStem = stem(fr.verb)
+	}
 	if f.Quantity != nil && f.Quantity.Of != "" {
-		fr.of = map[string]bool{}
-		for _, w := range strings.Fields(f.Quantity.Of) {
-			fr.of[st.stem(w)] = true
+		var of []string
+		for w := range strings.FieldsSeq(f.Quantity.Of) {
+			of = append(of, st.stem(w))
 		}
+		fr.of = makeSortedWords(of)
 	}
 	return fr
 }
@@ -494,12 +549,7 @@ func (c *comparison) sameFigure(a, b Fact, fa, fb numberFrame) (float64, bool) {
 			return 0, false
 		}
 	}
-	shared := 0
-	for w := range fa.context {
-		if fb.context[w] {
-			shared++
-		}
-	}
+	shared := sharedIDs(fa.context, fb.context)
 	union := len(fa.context) + len(fb.context) - shared
 	score := 0.0
 	if union > 0 {
@@ -565,7 +615,7 @@ func (c *comparison) sameFigure(a, b Fact, fa, fb numberFrame) (float64, bool) {
 	// and no pair of one thing.
 	// The counted things do two things ("four states have legalized",
 	// "two states filed"): two happenings' figures.
-	if fa.verb != "" && fb.verb != "" && stem(fa.verb) != stem(fb.verb) {
+	if fa.verb != "" && fb.verb != "" && fa.verbStem != fb.verbStem {
 		ca, oka := eventClasses()[fa.verb]
 		if cb, okb := eventClasses()[fb.verb]; !oka || !okb || ca != cb {
 			return 0, false
@@ -741,14 +791,7 @@ func detectOutcomes(c *comparison, out *findings) {
 }
 
 // shareStem reports two sets of stems with one in common.
-func shareStem(a, b map[string]bool) bool {
-	for w := range b {
-		if a[w] {
-			return true
-		}
-	}
-	return false
-}
+func shareStem(a, b sortedWords) bool { return a.shared(b) > 0 }
 
 func lastWord(s string) string {
 	ws := strings.Fields(s)

@@ -21,26 +21,36 @@ import (
 // the words to the quotation's speaker when both are known; and the two
 // paragraphs must speak of one thing (one topic or a link).
 func detectParaphrases(c *comparison, out *findings) {
-	var quotes []Fact
-	for _, f := range c.res.Facts {
-		if f.Kind == FactQuote && !c.offEvent(f.Span.Source) {
+	var quotes []*Fact // into the facts, which no detector writes
+	for i := range c.res.Facts {
+		if f := &c.res.Facts[i]; f.Kind == FactQuote && !c.offEvent(f.Span.Source) {
 			quotes = append(quotes, f)
 		}
 	}
 	if len(quotes) == 0 {
 		return
 	}
-	qtoks := make([][]string, len(quotes))
-	small := make([]bool, len(quotes))
-	qkey := make([]string, len(quotes)) // the speaker's key, "" if unknown
+	speakerKey := remembered(speakerKey) // a story quotes and credits a few people again and again
+	qkey := make([]string, len(quotes))  // the speaker's key, "" if unknown
 	for i, q := range quotes {
-		for t := range eachWord(q.Text) {
-			qtoks[i] = append(qtoks[i], t.folded)
-		}
-		small[i] = hasSmall(qtoks[i])
 		if q.Quote.Speaker != "" {
 			qkey[i] = speakerKey(q.Quote.Speaker)
 		}
+	}
+	// A quotation's folded words, and whether it has a small word, read
+	// the first time an account is set against it: one long article's own
+	// quotations are many, and never its accounts' candidates.
+	qtoks := make([][]string, len(quotes))
+	read := make([]bool, len(quotes))
+	small := make([]bool, len(quotes))
+	quoteWords := func(qi int) []string {
+		if !read[qi] {
+			for t := range eachWord(quotes[qi].Text) {
+				qtoks[qi] = append(qtoks[qi], t.folded)
+			}
+			small[qi], read[qi] = hasSmall(qtoks[qi]), true
+		}
+		return qtoks[qi]
 	}
 	type site struct {
 		claim int // index in c.claims
@@ -68,28 +78,70 @@ func detectParaphrases(c *comparison, out *findings) {
 		r := Ref{q.Span.Source, q.Span.Paragraph}
 		byRef[r] = append(byRef[r], qi)
 	}
-	neighbours := make([][]int32, len(c.units))
+	// Each unit's linked units, in the links' order, in one array (a
+	// thousand articles have a quarter of a million links: a slice per
+	// unit grown by appending was a third of this detector's allocations).
+	from := make([]int32, len(c.units)+1)
 	for _, p := range c.pairs {
-		neighbours[p.i] = append(neighbours[p.i], p.j)
-		neighbours[p.j] = append(neighbours[p.j], p.i)
+		from[p.i+1]++
+		from[p.j+1]++
 	}
+	for u := range c.units {
+		from[u+1] += from[u]
+	}
+	flat := make([]int32, from[len(c.units)])
+	fill := slices.Clone(from[:len(c.units)])
+	for _, p := range c.pairs {
+		flat[fill[p.i]] = p.j
+		fill[p.i]++
+		flat[fill[p.j]] = p.i
+		fill[p.j]++
+	}
+	neighbours := func(u int32) []int32 { return flat[from[u]:from[u+1]] }
+	// candidatesOf is the quotations, in order and once each, of the
+	// claim's topic and of the paragraphs linked to its own. The topic's
+	// are sorted once for a run of claims of one source and topic (the
+	// claims come source by source), and merged with the links' (sorting
+	// them all for every claim was most of this detector's time).
+	var near, cands, inTopic []int
+	lastKey := topicSource{"", "\x00"} // no source's
 	candidatesOf := func(cl claimAt) []int {
 		// Other sources' quotations alone: one long article's own are many.
-		var out []int
-		for _, k := range byTopic[cl.topic] {
-			if k.source != cl.span.Source {
-				out = append(out, bySource[k]...)
+		if k := (topicSource{cl.topic, cl.span.Source}); k != lastKey {
+			lastKey = k
+			inTopic = inTopic[:0]
+			for _, ts := range byTopic[cl.topic] {
+				if ts.source != cl.span.Source {
+					inTopic = append(inTopic, bySource[ts]...)
+				}
 			}
+			slices.Sort(inTopic)
 		}
+		near = near[:0]
 		if u, ok := c.unitOf[Ref{cl.span.Source, cl.span.Paragraph}]; ok {
-			for _, nb := range neighbours[u] {
+			for _, nb := range neighbours(u) {
 				if r := c.units[nb].ref; r.Source != cl.span.Source {
-					out = append(out, byRef[r]...)
+					near = append(near, byRef[r]...)
 				}
 			}
 		}
-		slices.Sort(out)
-		return slices.Compact(out)
+		slices.Sort(near)
+		cands = cands[:0]
+		tq := inTopic
+		for i, j := 0, 0; i < len(tq) || j < len(near); {
+			var x int
+			if j == len(near) || i < len(tq) && tq[i] <= near[j] {
+				x = tq[i]
+				i++
+			} else {
+				x = near[j]
+				j++
+			}
+			if n := len(cands); n == 0 || cands[n-1] != x {
+				cands = append(cands, x)
+			}
+		}
+		return cands
 	}
 	for ci, cl := range c.claims {
 		if c.offEvent(cl.span.Source) || len(cl.credits) == 0 {
@@ -99,22 +151,29 @@ func detectParaphrases(c *comparison, out *findings) {
 		if len(cands) == 0 {
 			continue
 		}
-		runs := unquotedRuns(cl.text)
-		mine := slices.ContainsFunc(runs, hasSmall)
 		credits := make([]string, len(cl.credits))
 		for k, cr := range cl.credits {
 			credits[k] = speakerKey(cr)
 		}
+		// The account's words are split only once a quotation passes the
+		// cheap tests: most accounts have none that does.
+		var runs [][]string
+		mine, split := false, false
 		for _, qi := range cands {
 			q := quotes[qi]
+			if q.Span.Source == cl.span.Source || qkey[qi] != "" && !slices.Contains(credits, qkey[qi]) || !sameMatter(c, cl, *q) {
+				continue
+			}
+			if !split {
+				runs, split = unquotedRuns(cl.text), true
+				mine = slices.ContainsFunc(runs, hasSmall)
+			}
+			qw := quoteWords(qi)
 			if !mine && !small[qi] {
 				continue // no joining or negating word on either side
 			}
-			if q.Span.Source == cl.span.Source || qkey[qi] != "" && !slices.Contains(credits, qkey[qi]) || !sameMatter(c, cl, q) {
-				continue
-			}
 			for _, r := range runs {
-				for _, hit := range droppedWords(qtoks[qi], r) {
+				for _, hit := range droppedWords(qw, r) {
 					s := site{ci, hit.word, hit.gram, hit.qgram}
 					if _, ok := found[s]; !ok {
 						order = append(order, s)
@@ -132,7 +191,7 @@ func detectParaphrases(c *comparison, out *findings) {
 		var speaker string
 		for _, qi := range found[s] {
 			q := quotes[qi]
-			claims = append(claims, claimOf(q))
+			claims = append(claims, claimOf(*q))
 			if speaker == "" {
 				speaker = q.Quote.Speaker
 			}
@@ -187,27 +246,28 @@ func droppedWords(q, acc []string) []dropHit {
 	var out []dropHit
 	// context is the words of ws around k, or nil when the window falls
 	// outside ws or holds too few content words.
-	context := func(ws []string, k int, win [3]int) []string {
-		var ctx []string
+	// (An array, not a slice: this runs for every small word of every
+	// account against every candidate quotation.)
+	context := func(ws []string, k int, win [3]int) (ctx [3]string, ok bool) {
 		content := 0
-		for _, d := range win {
+		for x, d := range win {
 			i := k + d
 			if i < 0 || i >= len(ws) || paraphraseWords[ws[i]] {
-				return nil
+				return ctx, false
 			}
 			if !isStop(ws[i]) {
 				content++
 			}
-			ctx = append(ctx, ws[i])
+			ctx[x] = ws[i]
 		}
-		if content < paraphraseContentWords {
-			return nil
-		}
-		return ctx
+		return ctx, content >= paraphraseContentWords
 	}
 	span := func(ws []string, k int, win [3]int) string { return strings.Join(ws[k+win[0]:k+win[2]+1], " ") }
-	seen := map[string]bool{}
+	var seen map[string]bool // made at the first hit: most calls have none
 	add := func(h dropHit) {
+		if seen == nil {
+			seen = map[string]bool{}
+		}
 		if !seen[h.word+"|"+h.gram] {
 			seen[h.word+"|"+h.gram] = true
 			out = append(out, h)
@@ -222,11 +282,11 @@ func droppedWords(q, acc []string) []dropHit {
 				continue
 			}
 			for _, win := range paraphraseContexts {
-				ctx := context(from, k, win)
-				if ctx == nil {
+				ctx, ok := context(from, k, win)
+				if !ok {
 					continue
 				}
-				at := indexRun(in, ctx)
+				at := indexRun(in, ctx[:])
 				if at < 0 {
 					continue
 				}

@@ -19,12 +19,22 @@ import (
 // outlet splits with "he said" is compared whole: the quotations of one
 // speaker that follow each other in a paragraph are also read joined.
 func detectQuotes(c *comparison, out *findings) {
-	var qs []Fact
+	// Counted first, then copied into a slice of their size: a Fact is
+	// large, and one 10 MB article has tens of thousands of quotations.
+	nq := 0
+	for _, f := range c.res.Facts {
+		if f.Kind == FactQuote && !c.offEvent(f.Span.Source) {
+			nq++
+		}
+	}
+	qs := make([]Fact, 0, nq)
 	for _, f := range c.res.Facts {
 		if f.Kind == FactQuote && !c.offEvent(f.Span.Source) {
 			qs = append(qs, f)
 		}
 	}
+	// A story's speakers are few and quoted again and again.
+	speakerKey := remembered(speakerKey)
 	// The body a person speaks for, as any source names it: one article's
 	// "Pentagon Press Secretary John Kirby" tells another's "Kirby said".
 	bodies := map[string]string{}
@@ -38,18 +48,34 @@ func detectQuotes(c *comparison, out *findings) {
 		if units[i].forBody == "" && units[i].speaker != "" {
 			units[i].forBody = bodies[speakerKey(units[i].speaker)]
 		}
-		units[i].voice = c.voiceOf(units[i])
+		units[i].voice = voiceOf(units[i], speakerKey)
 	}
 	n := len(units)
 	folded := make([]string, n)
 	forms := make([][]formToken, n)
-	parallel(n, func(_ int, next func() (int, bool)) {
-		for i, ok := next(); ok; i, ok = next() {
-			u := units[i]
-			folded[i] = foldText(u.words)
-			forms[i] = formTokens(u.words)
+	// Each wording is read once: a wire story's quotations recur word for
+	// word in its copies, and the units that share one share its folded
+	// text and its tokens, which nothing writes.
+	firstOf := map[string]int{}
+	var distinct []int
+	for i, u := range units {
+		if _, ok := firstOf[u.words]; !ok {
+			firstOf[u.words] = i
+			distinct = append(distinct, i)
+		}
+	}
+	parallel(len(distinct), func(_ int, next func() (int, bool)) {
+		for k, ok := next(); ok; k, ok = next() {
+			i := distinct[k]
+			folded[i] = foldText(units[i].words)
+			forms[i] = formTokens(units[i].words)
 		}
 	})
+	for i, u := range units {
+		if f := firstOf[u.words]; f != i {
+			folded[i], forms[i] = folded[f], forms[f]
+		}
+	}
 	sets := wordSets(folded)
 	srcIndex := map[string]int{}
 	for i, id := range c.res.Sources {
@@ -347,7 +373,7 @@ func detectQuotes(c *comparison, out *findings) {
 	}
 	// What no other source quotes: unique.
 	for i, q := range qs {
-		if !compared[i] && len(strings.Fields(q.Quote.Words)) >= statementWords {
+		if !compared[i] && fieldCount(q.Quote.Words) >= statementWords {
 			out.Unique = append(out.Unique, uniqueOf(q))
 		}
 	}
@@ -374,8 +400,9 @@ type voice struct {
 	runs      []string
 }
 
-// voiceOf keys a unit's voice.
-func (c *comparison) voiceOf(u quoteUnit) voice {
+// voiceOf keys a unit's voice; speakerKey is the function of that name, or
+// one that remembers its results.
+func voiceOf(u quoteUnit, speakerKey func(string) string) voice {
 	var v voice
 	if u.speaker != "" {
 		v.speaker = speakerKey(u.speaker)
@@ -416,29 +443,32 @@ func (u quoteUnit) copiedIn(sameIn map[[2]int]bool, src int) bool {
 // of one speaker in one paragraph that a cue splits ("“…,” he said. “…”").
 // between gives the text between two spans of one paragraph.
 func quoteUnits(qs []Fact, between func(a, b Span) string) []quoteUnit {
-	var out []quoteUnit
+	out := make([]quoteUnit, 0, len(qs)) // about one a quotation
 	one := func(i int) quoteUnit {
 		q := qs[i]
 		return quoteUnit{facts: []int{i}, words: q.Quote.Words, speaker: q.Quote.Speaker, via: q.Quote.Via, source: q.Span.Source,
 			topic: q.Topic, occasion: q.Quote.Occasion, forBody: q.Quote.For}
 	}
 	for i, q := range qs {
-		if len(strings.Fields(q.Quote.Words)) >= statementWords {
+		if fieldCount(q.Quote.Words) >= statementWords {
 			out = append(out, one(i))
 		}
-		u := one(i)
+		var u quoteUnit // made only for a run: most quotations start none
 		for j := i + 1; j < len(qs) && j <= i+2; j++ {
 			p := qs[j]
 			if p.Span.Source != q.Span.Source || p.Span.Paragraph != q.Span.Paragraph || !sameSpeaker(p.Quote.Speaker, q.Quote.Speaker) ||
 				!splitByCue(between(qs[j-1].Span, p.Span)) {
 				break
 			}
+			if u.facts == nil {
+				u = one(i)
+			}
 			u.facts = append(u.facts, j)
 			u.words += joinMark + p.Quote.Words // the cue's place
 			if u.speaker == "" {
 				u.speaker = p.Quote.Speaker
 			}
-			if len(strings.Fields(u.words)) >= statementWords {
+			if fieldCount(u.words) >= statementWords {
 				v := u
 				v.facts = slices.Clone(u.facts)
 				out = append(out, v)
@@ -603,6 +633,15 @@ func otherOccasion(a, b quoteUnit) bool {
 
 func stripPossessive(s string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
+}
+
+// fieldCount is len(strings.Fields(s)), without the slice.
+func fieldCount(s string) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	return n
 }
 
 // contentLen is a quotation's words, articles and ellipses aside.

@@ -34,6 +34,19 @@ var scopeReach = map[string]string{
 	"most": "most", "many": "many", "some": "some", "several": "some", "a few": "some", "few": "few", "no": "none",
 }
 
+// scopeOpeners are the first words of scopeReach's two-word quantifiers:
+// only after one is the pair of words looked up (joining every word with
+// the next was most of this detector's time).
+var scopeOpeners = func() map[string]bool {
+	m := map[string]bool{}
+	for q := range scopeReach {
+		if first, _, two := strings.Cut(q, " "); two {
+			m[first] = true
+		}
+	}
+	return m
+}()
+
 func detectScopes(c *comparison, out *findings) {
 	st := newStemmer(c.stems)
 	byThing := map[string][]scopeAt{}
@@ -108,7 +121,7 @@ func scopesOf(text string, toks []token, st *stemmer) []scopeAt {
 	var content map[string]bool
 	for i := 0; i < len(toks); i++ {
 		q, n := "", 0
-		if i+1 < len(toks) {
+		if i+1 < len(toks) && scopeOpeners[toks[i].folded] {
 			if _, ok := scopeReach[toks[i].folded+" "+toks[i+1].folded]; ok {
 				q, n = toks[i].folded+" "+toks[i+1].folded, 2
 			}

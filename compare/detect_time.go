@@ -28,8 +28,9 @@ func detectTimes(c *comparison, out *findings) {
 		}
 	}
 	frames := make([]timeFrame, len(ts))
+	sentences := map[string]timeSentence{} // by text: a wire copy's sentences are read once
 	for k, i := range ts {
-		frames[k] = c.timeFrameOf(c.res.Facts[i])
+		frames[k] = c.timeFrameOf(c.res.Facts[i], sentences)
 	}
 	own := c.ownDays(ts, frames)
 	// Times are paired across sources only, and only two whose frames
@@ -37,22 +38,63 @@ func detectTimes(c *comparison, out *findings) {
 	// pairs of one article, or of two times of nothing in common, which a
 	// thousand articles would make by the ten million, are never visited.
 	// The pairs are sorted once found.
-	src := func(x int) string { return c.res.Facts[ts[x]].Span.Source }
-	posting := map[string][]int{}
+	// Each happening's times, in order, with where each run of one
+	// source's ends: the times of x's own source are stepped over a run at
+	// a time, and those before x found by a binary search. Walked one by
+	// one, they made the pairs of one long article's times, all of one
+	// source and never a pair, quadratic in its size.
+	srcOf := make([]int32, len(ts))
+	srcNum := map[string]int32{}
+	for x, i := range ts {
+		id := c.res.Facts[i].Span.Source
+		n, ok := srcNum[id]
+		if !ok {
+			n = int32(len(srcNum))
+			srcNum[id] = n
+		}
+		srcOf[x] = n
+	}
+	type postings struct {
+		xs     []int
+		runEnd []int // per entry, the index after its source's run
+	}
+	posting := map[string]*postings{}
 	for x := range ts {
 		for h := range frames[x].happenings {
-			posting[h] = append(posting[h], x)
+			pl := posting[h]
+			if pl == nil {
+				pl = &postings{}
+				posting[h] = pl
+			}
+			pl.xs = append(pl.xs, x)
+		}
+	}
+	for _, pl := range posting {
+		pl.runEnd = make([]int, len(pl.xs))
+		for k := len(pl.xs) - 1; k >= 0; k-- {
+			pl.runEnd[k] = k + 1
+			if k+1 < len(pl.xs) && srcOf[pl.xs[k+1]] == srcOf[pl.xs[k]] {
+				pl.runEnd[k] = pl.runEnd[k+1]
+			}
 		}
 	}
 	seen := make([]int, len(ts)) // the x+1 that last visited y
 	sharing := func(visit func(x, y int)) {
 		for x := range ts {
 			for h := range frames[x].happenings {
-				for _, y := range posting[h] {
-					if y > x && seen[y] != x+1 && src(y) != src(x) {
+				pl := posting[h]
+				k, _ := slices.BinarySearch(pl.xs, x+1)
+				for k < len(pl.xs) {
+					y := pl.xs[k]
+					if srcOf[y] == srcOf[x] {
+						k = pl.runEnd[k]
+						continue
+					}
+					if seen[y] != x+1 {
 						seen[y] = x + 1
 						visit(x, y)
 					}
+					k++
 				}
 			}
 		}
@@ -82,7 +124,7 @@ func detectTimes(c *comparison, out *findings) {
 		}
 		if debugTimes != "" && (strings.Contains(a.Text, debugTimes) || strings.Contains(b.Text, debugTimes)) {
 			fmt.Printf("time %s %q %s ~ %s %q %s: %.2f %v %v|%v names %v|%v\n", a.Span.Source, a.Text, a.Value, b.Span.Source, b.Text, b.Value, s, ok,
-				slices.Sorted(maps.Keys(frames[x].happenings)), slices.Sorted(maps.Keys(frames[y].happenings)), slices.Sorted(maps.Keys(frames[x].names)), slices.Sorted(maps.Keys(frames[y].names)))
+				slices.Sorted(maps.Keys(frames[x].happenings)), slices.Sorted(maps.Keys(frames[y].happenings)), frames[x].names, frames[y].names)
 		}
 		if ok {
 			cands = append(cands, candidatePair{x, y, s})
@@ -455,33 +497,48 @@ func clockAfter(a, b TimeValue) bool {
 var subordinators = toSet(`that which who whom whose because after before when while until since although though whereas`)
 
 // timeFrame is what a time dates: the happenings its clause names, the
-// people and places it names, and its sentence's words.
+// people and places its sentence names, and its sentence's words.
 type timeFrame struct {
-	happenings map[string]bool
-	names      map[string]bool
-	context    map[string]bool
+	happenings map[string]bool // nil for none
+	// names and context are its sentence's, shared by every time of it.
+	names, context sortedWords
 	// prior: the time dates an earlier happening the sentence looks back
 	// to ("since their Dec. 11 meeting", "an interview a month ago").
 	prior bool
 }
 
+// timeSentence is what the times of one sentence share of their frames:
+// the keys of its names, and the stems of its words. They are read once
+// per sentence text, and kept as sorted slices: as maps for each time
+// they were most of the time detector's memory (40 MB on one 10 MB
+// article).
+type timeSentence struct {
+	names, context sortedWords
+}
+
 // timeFrameOf reads a time's frame from its sentence: the words of
 // happenings within its clause (event classes, the time-events lexicon,
-// past participles), the names of its sentence.
-func (c *comparison) timeFrameOf(f Fact) timeFrame {
-	fr := timeFrame{happenings: map[string]bool{}, names: map[string]bool{}, context: map[string]bool{}}
+// past participles), the names of its sentence. sentences holds the
+// sentences already read, by their text.
+func (c *comparison) timeFrameOf(f Fact, sentences map[string]timeSentence) timeFrame {
+	var fr timeFrame
 	p := c.paragraph(Ref{f.Span.Source, f.Span.Paragraph})
 	if p == nil {
 		return fr
 	}
-	text, base := p.Text, 0
-	for _, s := range p.Sentences {
+	text, base, k := p.Text, 0, -1
+	for i, s := range p.Sentences {
 		if f.Span.Start >= s.Start && f.Span.Start < s.End {
-			text, base = p.Text[s.Start:s.End], s.Start
+			text, base, k = p.Text[s.Start:s.End], s.Start, i
 		}
 	}
 	st := newStemmer(c.stems)
-	toks := words(text)
+	var toks []token
+	if ui, ok := c.unitOf[Ref{f.Span.Source, f.Span.Paragraph}]; ok && k >= 0 {
+		toks = sentenceWords(c.units[ui], k, text) // the words prepare read
+	} else {
+		toks = words(text)
+	}
 	at, end := -1, -1
 	for i, t := range toks {
 		if t.end+base > f.Span.Start && at < 0 {
@@ -489,6 +546,8 @@ func (c *comparison) timeFrameOf(f Fact) timeFrame {
 		}
 		if t.start+base < f.Span.End {
 			end = i
+		} else if at >= 0 {
+			break // the words are in order: none further changes either
 		}
 	}
 	if at < 0 {
@@ -513,6 +572,12 @@ func (c *comparison) timeFrameOf(f Fact) timeFrame {
 	if n := attributiveNoun(text, toks, toks[at].start, toks[end].end); n >= 0 {
 		lo, hi = n, n // "a March 16 request": the date is the request's
 	}
+	happening := func(h string) {
+		if fr.happenings == nil {
+			fr.happenings = map[string]bool{}
+		}
+		fr.happenings[h] = true
+	}
 	for i := lo; i <= hi; i++ {
 		if i >= at && i <= end {
 			continue
@@ -522,22 +587,29 @@ func (c *comparison) timeFrameOf(f Fact) timeFrame {
 			continue // "between June 2011 and July 2012, the year leading up to the attack"
 		}
 		if class, ok := eventClasses()[w]; ok && class != "say" {
-			fr.happenings["@"+class] = true
+			happening("@" + class)
 		}
 		if timeEvents()[w] && !spokenOf(toks, i) {
-			fr.happenings[st.stem(w)] = true
+			happening(st.stem(w))
 		}
 	}
-	for _, n := range namesOf(text, toks) {
-		if !weekdays[fold(n.text)] && !months[fold(n.text)] {
-			fr.names[nameKey(stripTitlesOr(n.text))] = true
+	ts, ok := sentences[text]
+	if !ok {
+		var names, context []string
+		for _, n := range namesOf(text, toks) {
+			if !weekdays[fold(n.text)] && !months[fold(n.text)] {
+				names = append(names, nameKey(stripTitlesOr(n.text)))
+			}
 		}
-	}
-	for _, t := range toks {
-		if !isStop(t.folded) && len(t.folded) > 2 && !isNumberToken(t.folded) {
-			fr.context[st.stem(t.text)] = true
+		for _, t := range toks {
+			if !isStop(t.folded) && len(t.folded) > 2 && !isNumberToken(t.folded) {
+				context = append(context, st.stem(t.text))
+			}
 		}
+		ts = timeSentence{makeSortedWords(names), makeSortedWords(context)}
+		sentences[text] = ts
 	}
+	fr.names, fr.context = ts.names, ts.context
 	return fr
 }
 
@@ -579,12 +651,7 @@ func (c *comparison) sameHappening(a, b Fact, fa, fb timeFrame) (float64, bool) 
 		main = main || fb.happenings[h] && c.mainHappening(h)
 	}
 	score := 0.4 + 0.1*float64(min(shared, 3))
-	names := 0
-	for n := range fa.names {
-		if fb.names[n] {
-			names++
-		}
-	}
+	names := fa.names.shared(fb.names)
 	if names == 0 && len(fa.names) > 0 && len(fb.names) > 0 {
 		return 0, false // one kind of happening, of other people
 	}
@@ -604,12 +671,7 @@ func (c *comparison) sameHappening(a, b Fact, fa, fb timeFrame) (float64, bool) 
 	case names == 0:
 		return 0, false
 	}
-	words := 0
-	for w := range fa.context {
-		if fb.context[w] {
-			words++
-		}
-	}
+	words := fa.context.shared(fb.context)
 	union := len(fa.context) + len(fb.context) - words
 	if union > 0 {
 		score += float64(words) / float64(union)

@@ -142,7 +142,12 @@ func overlapIDs(a, b []int32) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	inter := 0
+	return float64(sharedIDs(a, b)) / float64(min(len(a), len(b)))
+}
+
+// sharedIDs is how many numbers two sorted sets have in common.
+func sharedIDs(a, b []int32) int {
+	n := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
 		case a[i] < b[j]:
@@ -150,12 +155,12 @@ func overlapIDs(a, b []int32) float64 {
 		case a[i] > b[j]:
 			j++
 		default:
-			inter++
+			n++
 			i++
 			j++
 		}
 	}
-	return float64(inter) / float64(min(len(a), len(b)))
+	return n
 }
 
 func appendClaim(cs []Claim, c Claim) []Claim {

@@ -23,3 +23,21 @@ func (s sortedWords) has(w string) bool {
 	_, ok := slices.BinarySearch(s, w)
 	return ok
 }
+
+// shared is how many words the two sets have in common.
+func (s sortedWords) shared(o sortedWords) int {
+	n := 0
+	for i, j := 0, 0; i < len(s) && j < len(o); {
+		switch {
+		case s[i] < o[j]:
+			i++
+		case s[i] > o[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
