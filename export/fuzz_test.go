@@ -153,6 +153,7 @@ func FuzzJSON(f *testing.F) {
 			t.Fatal(err)
 		}
 		checkJSON(t, b.Bytes())
+		checkAsEncoded(t, "fuzzed", d)
 	})
 }
 

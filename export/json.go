@@ -15,6 +15,10 @@ import (
 // renamed, removed or given another meaning.
 const Version = 1
 
+// jsonDoc is the document as the contract defines it: JSON writes the bytes
+// the encoder would write for it, in parts, without building it
+// (jsonstream.go); the tests build it to check them, and read exports back
+// into it.
 type jsonDoc struct {
 	Version       int               `json:"version"`
 	Generator     string            `json:"generator"`
@@ -206,92 +210,117 @@ type jsonReconciled struct {
 }
 
 // JSON writes the comparison in the EXPORT-JSON form, with the reviewer's
-// verdicts and notes. The same input and review give the same bytes.
-// Every string is cleaned (clean.go); a claim's text is still exactly its
-// paragraph's text between its offsets.
+// verdicts and notes. The same input and review give the same bytes: those
+// a json.Encoder with a two-space indent writes for the jsonDoc, written in
+// parts (jsonstream.go) without building it. Every string is cleaned
+// (clean.go); a claim's text is still exactly its paragraph's text between
+// its offsets.
 func JSON(w io.Writer, d Doc) error {
 	v := newView(d)
 	r := v.res
-	doc := jsonDoc{Version: Version, Generator: v.generator, Sources: []jsonSource{}, Topics: []jsonTopic{}, Discrepancies: []jsonDiscrepancy{},
-		Unique: v.unique, Reconciled: []jsonReconciled{}, Agreements: []jsonAgreement{}, Copies: [][]string{},
-		Timeline: []jsonTimeline{}, Orphaned: []jsonOrphan{}, ArticlesChanged: []jsonChange{}}
-	if doc.Unique == nil {
-		doc.Unique = []compare.Unique{}
+	var doc docWriter
+	doc.value("version", Version)
+	doc.value("generator", v.generator)
+	sources := make([]jsonSource, len(v.sources))
+	for i, s := range v.sources {
+		sources[i] = jsonSource{ID: s.ID, Path: s.Path, Name: cmp.Or(line(s.art.Source), s.ID), Title: s.Title, Published: s.Published, URL: s.URL,
+			Author: s.Author, Label: s.Label}
 	}
-	for _, s := range v.sources {
-		js := jsonSource{ID: s.ID, Path: s.Path, Name: cmp.Or(line(s.art.Source), s.ID), Title: s.Title, Published: s.Published, URL: s.URL,
-			Paragraphs: []jsonParagraph{}, Author: s.Author, Label: s.Label}
-		for i, p := range s.art.Paragraphs {
-			js.Paragraphs = append(js.Paragraphs, jsonParagraph{Index: p.Index, Kind: line(string(p.Kind)), Text: s.Paras[i]})
-		}
-		doc.Sources = append(doc.Sources, js)
+	doc.array("sources", newNested(len(sources), func(i int) int { return len(v.sources[i].Paras) },
+		func(b []byte, i int) []byte { return appendSourceHead(b, sources[i], 4) },
+		func(b []byte, i, j int) []byte {
+			s := v.sources[i]
+			return appendParagraph(b, jsonParagraph{Index: s.art.Paragraphs[j].Index, Kind: line(string(s.art.Paragraphs[j].Kind)), Text: s.Paras[j]}, 8)
+		},
+		func(i, j int) int { return 64 + len(v.sources[i].Paras[j]) },
+		func(b []byte, i int) []byte { return appendSourceTail(b, sources[i], 4) }))
+	topics := make([]jsonTopic, len(r.Topics))
+	for i, t := range r.Topics {
+		topics[i] = jsonTopic{ID: line(t.ID), Label: line(t.Label)}
 	}
-	for _, s := range v.timeline {
-		doc.Timeline = append(doc.Timeline, jsonTimeline{Source: s.ID, Published: s.Published})
-	}
-	for _, t := range r.Topics {
-		members := make([]compare.Ref, len(t.Members))
-		for i, m := range t.Members {
-			members[i] = compare.Ref{Source: line(m.Source), Paragraph: m.Paragraph}
-		}
-		doc.Topics = append(doc.Topics, jsonTopic{ID: line(t.ID), Label: line(t.Label), Members: members})
-	}
+	doc.array("topics", newNested(len(topics), func(i int) int { return len(r.Topics[i].Members) },
+		func(b []byte, i int) []byte { return appendTopicHead(b, topics[i], 4) },
+		func(b []byte, i, j int) []byte {
+			m := r.Topics[i].Members[j]
+			return appendRef(b, compare.Ref{Source: line(m.Source), Paragraph: m.Paragraph}, 8)
+		},
+		func(i, j int) int { return 64 },
+		func(b []byte, i int) []byte { return appendClose(b, 4, '}') }))
+	discs := make(values[jsonDiscrepancy], 0, len(v.discs))
 	for _, vd := range v.discs {
 		d := vd.Discrepancy
-		doc.Discrepancies = append(doc.Discrepancies, jsonDiscrepancy{ID: d.ID, Kind: string(d.Kind), Topic: d.Topic, Severity: string(d.Severity),
+		discs = append(discs, jsonDiscrepancy{ID: d.ID, Kind: string(d.Kind), Topic: d.Topic, Severity: string(d.Severity),
 			Summary: d.Summary, Why: d.Why, Claims: d.Claims, Diff: d.Diff, Review: reviewOf(vd.Review), By: vd.By()})
 	}
+	doc.array("discrepancies", discs)
+	doc.array("unique", flat{len(v.unique), func(i int) int { return 256 + len(v.unique[i].Text) },
+		func(b []byte, i int) []byte { return appendUnique(b, v.unique[i], 4) }})
+	doc.array("reconciled", flat{len(v.reconciled), func(i int) int { return 128 + 256*len(v.reconciled[i].Claims) },
+		func(b []byte, i int) []byte {
+			rc := v.reconciled[i]
+			return appendReconciled(b, jsonReconciled{Claims: rc.Claims, Reason: rc.Reason}, 4)
+		}})
+	doc.array("agreements", flat{len(r.Agreements), func(i int) int { return 128 + 256*len(r.Agreements[i].Facts) },
+		func(b []byte, i int) []byte {
+			a := r.Agreements[i]
+			ja := jsonAgreement{Value: line(a.Value), Sources: cleanAll(a.Sources), Origins: a.Origins, Claims: make([]compare.Claim, 0, len(a.Facts))}
+			for _, id := range a.Facts {
+				if k, ok := v.facts[id]; ok {
+					f := &r.Facts[k]
+					ja.Claims = append(ja.Claims, v.cleanClaim(compare.Claim{Span: f.Span, Text: f.Text, Value: f.Value}))
+				}
+			}
+			return appendAgreement(b, ja, 4)
+		}})
+	doc.array("copies", flat{len(r.Copies), func(i int) int { return 16 + 32*len(r.Copies[i]) },
+		func(b []byte, i int) []byte { return appendStrings(b, cleanAll(r.Copies[i]), 4) }})
+	doc.array("timeline", flat{len(v.timeline), func(int) int { return 80 },
+		func(b []byte, i int) []byte {
+			return appendTimeline(b, jsonTimeline{Source: v.timeline[i].ID, Published: v.timeline[i].Published}, 4)
+		}})
+	orphans := make(values[jsonOrphan], 0, len(v.orphans))
 	for _, o := range v.orphans {
 		jo := jsonOrphan{Finding: o.ID, Kind: string(o.Kind), Summary: o.Summary, Claims: []jsonOrphanClaim{}, Review: reviewOf(o.Entry),
 			Updated: o.Updated.UTC().Format(time.RFC3339)}
 		for _, c := range o.Entry.Claims {
 			jo.Claims = append(jo.Claims, jsonOrphanClaim{Source: line(c.Source), Words: line(c.Words)})
 		}
-		doc.Orphaned = append(doc.Orphaned, jo)
+		orphans = append(orphans, jo)
 	}
+	doc.array("orphaned", orphans)
+	changes := values[jsonChange]{}
 	for _, c := range d.Review.Changes() {
-		doc.ArticlesChanged = append(doc.ArticlesChanged, jsonChange{Source: line(c.Source), Change: line(c.What)})
+		changes = append(changes, jsonChange{Source: line(c.Source), Change: line(c.What)})
 	}
-	for _, rc := range v.reconciled {
-		doc.Reconciled = append(doc.Reconciled, jsonReconciled{Claims: rc.Claims, Reason: rc.Reason})
-	}
-	facts := make(map[string]compare.Fact, len(r.Facts))
-	for _, f := range r.Facts {
-		facts[f.ID] = f
-	}
-	for _, a := range r.Agreements {
-		ja := jsonAgreement{Value: line(a.Value), Sources: cleanAll(a.Sources), Origins: a.Origins, Claims: []compare.Claim{}}
-		for _, id := range a.Facts {
-			if f, ok := facts[id]; ok {
-				ja.Claims = append(ja.Claims, v.cleanClaims([]compare.Claim{{Span: f.Span, Text: f.Text, Value: f.Value}})...)
+	doc.array("articles_changed", changes)
+	doc.array("facts", flat{len(r.Facts), func(i int) int { return 192 + len(r.Facts[i].Text) },
+		func(b []byte, i int) []byte {
+			f := &r.Facts[i]
+			c := v.cleanClaim(compare.Claim{Span: f.Span, Text: f.Text, Value: f.Value})
+			jf := jsonFact{ID: line(f.ID), Kind: string(f.Kind), Key: line(f.Key), Label: line(f.Label), Value: c.Value, Span: c.Span, Text: c.Text}
+			if f.Quote != nil {
+				speaker, via := line(f.Quote.Speaker), line(f.Quote.Via)
+				jf.Speaker, jf.Via = &speaker, &via
 			}
-		}
-		doc.Agreements = append(doc.Agreements, ja)
-	}
-	doc.Facts = []jsonFact{}
-	for _, f := range r.Facts {
-		cl := v.cleanClaims([]compare.Claim{{Span: f.Span, Text: f.Text, Value: f.Value}})
-		if len(cl) == 0 {
-			continue
-		}
-		jf := jsonFact{ID: line(f.ID), Kind: string(f.Kind), Key: line(f.Key), Label: line(f.Label), Value: cl[0].Value, Span: cl[0].Span, Text: cl[0].Text}
-		if f.Quote != nil {
-			speaker, via := line(f.Quote.Speaker), line(f.Quote.Via)
-			jf.Speaker, jf.Via = &speaker, &via
-		}
-		doc.Facts = append(doc.Facts, jf)
-	}
-	for _, c := range r.Copies {
-		doc.Copies = append(doc.Copies, cleanAll(c))
-	}
-	doc.FactTable, doc.TopicFixes, doc.Excluded, doc.UnplacedFindings = []jsonRow{}, []jsonFix{}, []string{}, []jsonUnplaced{}
-	for _, vr := range v.table {
-		jr := jsonRow{Key: vr.Key, Label: vr.Label, Differ: vr.Differ, Disagree: vr.Disagree, Discrepancies: vr.Discs}
-		for _, c := range vr.Cells {
-			jr.Cells = append(jr.Cells, jsonCell{Source: c.Source, Value: c.Value, Facts: c.Facts})
-		}
-		doc.FactTable = append(doc.FactTable, jr)
-	}
+			return appendFact(b, jf, 4)
+		}})
+	doc.array("fact_table", flat{len(v.table), func(i int) int { return 128 + 80*len(v.table[i].Cells) },
+		func(b []byte, i int) []byte {
+			vr := v.table[i]
+			b = appendRowHead(b, jsonRow{Key: vr.Key, Label: vr.Label, Differ: vr.Differ, Disagree: vr.Disagree, Discrepancies: vr.Discs}, 4)
+			if len(vr.Cells) == 0 {
+				return appendClose(append(b, "null"...), 4, '}')
+			}
+			b = append(b, '[')
+			for j, c := range vr.Cells {
+				if j > 0 {
+					b = append(b, ',')
+				}
+				b = appendCell(append(append(b, '\n'), spaces[:8]...), jsonCell{Source: c.Source, Value: c.Value, Facts: c.Facts}, 8)
+			}
+			return appendClose(appendClose(b, 6, ']'), 4, '}')
+		}})
+	fixes := values[jsonFix]{}
 	for _, f := range v.fixes {
 		jf := jsonFix{ID: f.ID, Op: f.Op, Says: f.Says, Created: f.Created, Pins: []jsonPin{}, Unapplied: f.Unapplied}
 		for _, p := range f.Pins {
@@ -304,23 +333,29 @@ func JSON(w io.Writer, d Doc) error {
 			}
 			jf.Pins = append(jf.Pins, jp)
 		}
-		doc.TopicFixes = append(doc.TopicFixes, jf)
+		fixes = append(fixes, jf)
 	}
+	doc.array("topic_fixes", fixes)
+	excluded := values[string]{}
 	for _, s := range v.excluded {
-		doc.Excluded = append(doc.Excluded, s.ID)
+		excluded = append(excluded, s.ID)
 	}
-	doc.OffEvent = []jsonOffEvent{}
-	for _, o := range v.offEvent {
-		doc.OffEvent = append(doc.OffEvent, jsonOffEvent{Source: o.ID, Reason: o.Reason})
-	}
+	doc.array("excluded", excluded)
+	unplaced := values[jsonUnplaced]{}
 	for _, u := range v.unplaced {
 		ju := jsonUnplaced{ID: u.ID, Kind: u.Kind, Note: u.Note, Problem: u.Problem, Claims: []jsonOrphanClaim{}, By: "reviewer"}
 		for _, c := range u.Claims {
 			ju.Claims = append(ju.Claims, jsonOrphanClaim{Source: c.Source, Words: c.Words})
 		}
-		doc.UnplacedFindings = append(doc.UnplacedFindings, ju)
+		unplaced = append(unplaced, ju)
 	}
-	return writeIndented(w, &doc)
+	doc.array("unplaced_findings", unplaced)
+	offEvent := values[jsonOffEvent]{}
+	for _, o := range v.offEvent {
+		offEvent = append(offEvent, jsonOffEvent{Source: o.ID, Reason: o.Reason})
+	}
+	doc.array("off_event", offEvent)
+	return doc.write(w)
 }
 
 func cleanAll(ss []string) []string {

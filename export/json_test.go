@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/parallax-news/parallax/compare"
@@ -69,35 +70,42 @@ func TestJSONSeeds(t *testing.T) {
 	}
 }
 
-// The export is written a field and an element at a time (jsonstream.go);
-// its bytes must be the ones one json.Encoder with a two-space indent
-// writes for the whole document, on the seeds (every field filled, hostile
-// characters escaped) and on the hand-built document of the golden file.
+// The export is written in parts, most of it by hand (jsonstream.go,
+// jsonwrite.go); its bytes must be the ones one json.Encoder with a
+// two-space indent writes for the whole document, on the seeds (every field
+// filled, hostile characters escaped), on the hand-built document of the
+// golden file, and on fuzzed documents (FuzzJSON checks the same).
 func TestJSONStreamedAsEncoded(t *testing.T) {
 	names := seeds.Names()
 	res, err := loader.Load(context.Background(), names, loader.Options{FS: seeds.FS})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, d := range map[string]Doc{
+	docs := map[string]Doc{
 		"seeds": {Generator: "parallax test <&>", Articles: res.Articles, Result: compare.Compare(res.Articles)},
 		"hand":  handDoc(t),
-	} {
-		var streamed, whole bytes.Buffer
-		if err := JSON(&streamed, d); err != nil {
-			t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for seed := range uint64(50) {
+		docs[fmt.Sprint("fuzz ", seed)], _ = fuzzDoc(t, dir, seed, hostile+" Seven people were killed on Monday.", hostile, "note\x00", "https://e.example/x")
+	}
+	for name, d := range docs {
+		checkAsEncoded(t, name, d)
+	}
+}
+
+func checkAsEncoded(t *testing.T, name string, d Doc) {
+	t.Helper()
+	var streamed bytes.Buffer
+	if err := JSON(&streamed, d); err != nil {
+		t.Fatal(err)
+	}
+	if whole := encodedJSON(t, d); !bytes.Equal(streamed.Bytes(), whole) {
+		at := 0
+		for at < min(len(whole), streamed.Len()) && whole[at] == streamed.Bytes()[at] {
+			at++
 		}
-		var doc jsonDoc
-		if err := json.Unmarshal(streamed.Bytes(), &doc); err != nil {
-			t.Fatalf("%s: does not parse back: %v", name, err)
-		}
-		enc := json.NewEncoder(&whole)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(doc); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(streamed.Bytes(), whole.Bytes()) {
-			t.Errorf("%s: the streamed export (%d bytes) differs from the encoder's (%d bytes)", name, streamed.Len(), whole.Len())
-		}
+		t.Errorf("%s: the streamed export (%d bytes) differs from the encoder's (%d bytes) at byte %d:\n got %q\nwant %q", name, streamed.Len(), len(whole), at,
+			streamed.Bytes()[at:min(at+80, streamed.Len())], whole[at:min(at+80, len(whole))])
 	}
 }

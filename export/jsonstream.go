@@ -2,158 +2,271 @@ package export
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"io"
-	"reflect"
 	"runtime"
-	"strings"
+	"sync/atomic"
 )
 
-// writeIndented writes doc exactly as a json.Encoder with SetIndent("", "  ")
-// would, byte for byte, but one top-level field and one array element at a
-// time. The encoder holds the whole document three times over (its compact
-// encoding, the indented copy, and the caller's buffer): 80 MB each for a
-// thousand articles. Written this way, only the largest single element is
-// ever held. doc must point to a struct without omitempty fields (jsonDoc).
-func writeIndented(w io.Writer, doc any) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	// Batch buffers go back to free once written, for the next batch of
-	// any field: growing a new one for every batch cost as much as encoding
-	// it, and a new set for every field a tenth of the export.
-	free := make(chan *bytes.Buffer, 2*runtime.GOMAXPROCS(0)+1)
-	v := reflect.ValueOf(doc).Elem()
-	t := v.Type()
-	bw.WriteString("{")
-	for i := range t.NumField() {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		if i > 0 {
-			bw.WriteString(",")
+// The JSON export is written exactly as a json.Encoder with
+// SetIndent("", "  ") would write the jsonDoc, byte for byte, but in parts:
+// a part is a run of array elements (or of one element's paragraphs or
+// members), encoded into a buffer of its own on every core at once, and the
+// parts are written in order. The encoder held the whole document three
+// times over (80 MB each for a thousand articles) and ran on one core;
+// written this way only the parts in flight are held. The large arrays'
+// elements are written by hand (jsonwrite.go) without building the
+// document first; the small ones go through the encoder.
+
+// partBytes is about how much one part holds: large enough that handing it
+// to a goroutine and back costs little beside encoding it, small enough
+// that a single 10 MB article's paragraphs, or its 200,000 facts, make
+// hundreds of parts for the two cores to share.
+const partBytes = 64 << 10
+
+// A part appends its bytes to b and returns it.
+type part func(b []byte) ([]byte, error)
+
+// An array is a top-level array written in parts: units are its elements,
+// or, for an array of a few large elements, the pieces of them (see
+// sourcesArray). size estimates a unit's bytes, to cut the parts; write
+// appends units [from, to), each with the comma and new line before it.
+type array interface {
+	units() int
+	size(u int) int
+	write(b []byte, from, to int) ([]byte, error)
+}
+
+// docWriter gathers the document's parts in order.
+type docWriter struct {
+	parts  []part
+	fields int
+}
+
+// text adds bytes to write as they are.
+func (d *docWriter) text(s string) {
+	d.parts = append(d.parts, func(b []byte) ([]byte, error) { return append(b, s...), nil })
+}
+
+// key opens the next top-level field.
+func (d *docWriter) key(name string) {
+	sep := ",\n  "
+	if d.fields == 0 {
+		sep = "{\n  "
+	}
+	d.fields++
+	d.text(sep + string(appendString(nil, name)) + ": ")
+}
+
+// value adds a field the encoder writes.
+func (d *docWriter) value(name string, v any) {
+	d.key(name)
+	d.parts = append(d.parts, func(b []byte) ([]byte, error) { return appendValue(b, v, "  ") })
+}
+
+// array adds a field written in parts (every array of the export is
+// non-nil: "[]" when empty).
+func (d *docWriter) array(name string, a array) {
+	d.key(name)
+	n := a.units()
+	if n == 0 {
+		d.text("[]")
+		return
+	}
+	d.text("[")
+	for from := 0; from < n; {
+		to, size := from, 0
+		for to < n && (to == from || size < partBytes) {
+			size += a.size(to)
+			to++
 		}
-		key, err := json.Marshal(name)
-		if err != nil {
-			return err
+		lo := from
+		d.parts = append(d.parts, func(b []byte) ([]byte, error) { return a.write(b, lo, to) })
+		from = to
+	}
+	d.text("\n  ]")
+}
+
+// flat is an array of n elements, each written by elem at the depth of a
+// top-level array's elements, about size(i) bytes.
+type flat struct {
+	n    int
+	est  func(i int) int
+	elem func(b []byte, i int) []byte
+}
+
+func (a flat) units() int     { return a.n }
+func (a flat) size(u int) int { return a.est(u) }
+func (a flat) write(b []byte, from, to int) ([]byte, error) {
+	for i := from; i < to; i++ {
+		b = a.elem(elementStart(b, i), i)
+	}
+	return b, nil
+}
+
+// nested is an array whose elements each hold one list that may be long
+// (a source's paragraphs, a topic's members): its units are each
+// element's head (up to the list's key) and the items of its list, so
+// that one element of a 10 MB article is written in many parts. head,
+// item and tail write an element's head, its list's item j and what
+// follows the list; est estimates an item's bytes.
+type nested struct {
+	list []nestedUnit
+	n    func(i int) int
+	head func(b []byte, i int) []byte
+	item func(b []byte, i, j int) []byte
+	est  func(i, j int) int
+	tail func(b []byte, i int) []byte
+}
+
+// nestedUnit is element i's head (j = -1) or its list's item j.
+type nestedUnit struct{ i, j int32 }
+
+func newNested(elems int, n func(i int) int, head func(b []byte, i int) []byte, item func(b []byte, i, j int) []byte,
+	est func(i, j int) int, tail func(b []byte, i int) []byte) nested {
+	a := nested{n: n, head: head, item: item, est: est, tail: tail}
+	for i := range elems {
+		a.list = append(a.list, nestedUnit{int32(i), -1})
+		for j := range n(i) {
+			a.list = append(a.list, nestedUnit{int32(i), int32(j)})
 		}
-		bw.WriteString("\n  ")
-		bw.Write(key)
-		bw.WriteString(": ")
-		f := v.Field(i)
-		if f.Kind() != reflect.Slice || f.Len() == 0 {
-			if err := writeValue(bw, f.Interface(), "  "); err != nil {
-				return err
+	}
+	return a
+}
+
+func (a nested) units() int { return len(a.list) }
+
+func (a nested) size(u int) int {
+	if un := a.list[u]; un.j >= 0 {
+		return a.est(int(un.i), int(un.j))
+	}
+	return 256
+}
+
+func (a nested) write(b []byte, from, to int) ([]byte, error) {
+	for _, un := range a.list[from:to] {
+		i, j := int(un.i), int(un.j)
+		n := a.n(i)
+		if j < 0 {
+			b = a.head(elementStart(b, i), i)
+			if n == 0 {
+				b = a.tail(append(b, "[]"...), i)
+			} else {
+				b = append(b, '[')
 			}
 			continue
 		}
-		bw.WriteString("[")
-		if err := writeElements(bw, f, free); err != nil {
-			return err
+		if j > 0 {
+			b = append(b, ',')
 		}
-		bw.WriteString("\n  ]")
+		b = a.item(append(append(b, '\n'), spaces[:8]...), i, j)
+		if j == n-1 {
+			b = a.tail(appendClose(b, 6, ']'), i)
+		}
 	}
-	bw.WriteString("\n}\n")
-	return bw.Flush()
+	return b, nil
 }
 
-// elementBatch is how many array elements one worker encodes at a time:
-// large enough that handing a batch over costs little beside encoding it,
-// small enough that the batches in flight (two per worker) hold a few
-// megabytes at most (a fact-table row of a thousand sources is 90 kB).
-const elementBatch = 64
+// values is an array whose elements the encoder writes: the small arrays,
+// whose elements are few or rare (findings, verdicts, fixes).
+type values[T any] []T
 
-// writeElements writes the elements of the slice f, each on its own line
-// at the document's second level, separated by commas. Batches of elements
-// are encoded on every core at once and written in order, so the bytes are
-// those of one encoder.
-func writeElements(bw *bufio.Writer, f reflect.Value, free chan *bytes.Buffer) error {
-	type batch struct {
-		buf  *bytes.Buffer
+func (vs values[T]) units() int     { return len(vs) }
+func (vs values[T]) size(u int) int { return partBytes / 16 }
+func (vs values[T]) write(b []byte, from, to int) ([]byte, error) {
+	var err error
+	for i := from; i < to && err == nil; i++ {
+		b, err = appendValue(elementStart(b, i), vs[i], "    ")
+	}
+	return b, err
+}
+
+// elementStart appends what comes before a top-level array's element i.
+func elementStart(b []byte, i int) []byte {
+	if i > 0 {
+		b = append(b, ',')
+	}
+	return append(b, "\n    "...)
+}
+
+// write encodes the parts on every core, at most two per core in flight
+// (each in a buffer reused once written), and writes them to w in order.
+func (d *docWriter) write(w io.Writer) error {
+	d.text("\n}\n")
+	bw := bufio.NewWriterSize(w, 64<<10)
+	type slot struct {
+		buf  []byte
 		err  error
 		done chan struct{}
 	}
-	n := f.Len()
-	encode := func(b *batch, from int) {
-		for j := from; j < min(n, from+elementBatch) && b.err == nil; j++ {
-			if j > 0 {
-				b.buf.WriteString(",")
-			}
-			b.buf.WriteString("\n    ")
-			if r, ok := f.Index(j).Interface().(jsonRow); ok {
-				writeRow(b.buf, r, "    ") // by hand: see jsonrow.go
-				continue
-			}
-			b.err = writeValue(b.buf, f.Index(j).Interface(), "    ")
-		}
-		close(b.done)
+	slots := make([]slot, len(d.parts))
+	for i := range slots {
+		slots[i].done = make(chan struct{})
 	}
-	// The batches in flight, in order: each is started when there is room
-	// and written when its turn comes, so at most 2 × GOMAXPROCS are held.
-	inFlight := make(chan *batch, 2*runtime.GOMAXPROCS(0))
+	window := 2 * runtime.GOMAXPROCS(0)
+	free := make(chan []byte, window)
+	for range window {
+		free <- nil
+	}
+	var failed atomic.Bool // once a part fails or a write does, the rest are skipped
 	go func() {
-		for from := 0; from < n; from += elementBatch {
-			b := &batch{done: make(chan struct{})}
-			select {
-			case b.buf = <-free:
-				b.buf.Reset()
-			default:
-				b.buf = new(bytes.Buffer)
-			}
-			inFlight <- b
-			go encode(b, from)
+		for i, p := range d.parts {
+			buf := <-free
+			go func() {
+				s := &slots[i]
+				if !failed.Load() {
+					s.buf, s.err = p(buf[:0])
+				}
+				close(s.done)
+			}()
 		}
-		close(inFlight)
 	}()
 	var err error
-	for b := range inFlight {
-		<-b.done
+	for i := range slots {
+		s := &slots[i]
+		<-s.done
 		if err == nil {
-			err = b.err
+			err = s.err
 		}
 		if err == nil {
-			_, err = bw.Write(b.buf.Bytes())
+			_, err = bw.Write(s.buf)
 		}
-		select {
-		case free <- b.buf:
-		default:
+		if err != nil {
+			failed.Store(true)
 		}
+		free <- s.buf
+		s.buf = nil
 	}
-	return err
-}
-
-// writer is what the encoding writes to: a bufio.Writer or a bytes.Buffer.
-type writer interface {
-	io.Writer
-	io.ByteWriter
-	io.StringWriter
-}
-
-// writeValue writes one value indented as it stands at prefix's depth, as
-// json.MarshalIndent(v, prefix, "  ") would.
-func writeValue(w writer, v any, prefix string) error {
-	b, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
-	indent(w, b, prefix)
-	return nil
+	return bw.Flush()
 }
 
-// indent writes compact JSON (json.Marshal's output: no space outside
-// strings) indented by two spaces a level after prefix, byte for byte as
-// json.Indent does: an empty object or array stays "{}" or "[]". json.Indent
-// runs its full validating scanner over every byte, which cost two thirds
-// of a thousand articles' export; the input here is the encoder's own, so
-// only strings need telling apart from structure.
-func indent(w writer, b []byte, prefix string) {
-	// pad is a newline and the indentation of every depth: a depth's is a
-	// prefix of it, written in one call.
-	pad := []byte("\n" + prefix)
-	base := len(pad)
+// appendValue appends v indented as it stands at prefix's depth, as
+// json.MarshalIndent(v, prefix, "  ") would.
+func appendValue(b []byte, v any, prefix string) ([]byte, error) {
+	compact, err := json.Marshal(v)
+	if err != nil {
+		return b, err
+	}
+	return appendIndented(b, compact, prefix), nil
+}
+
+// appendIndented appends compact JSON (json.Marshal's output: no space
+// outside strings) indented by two spaces a level after prefix, byte for
+// byte as json.Indent does: an empty object or array stays "{}" or "[]".
+// json.Indent runs its full validating scanner over every byte; the input
+// here is the encoder's own, so only strings need telling apart from
+// structure.
+func appendIndented(out, b []byte, prefix string) []byte {
 	depth := 0
 	newline := func() {
-		for len(pad) < base+2*depth {
-			pad = append(pad, "  "...)
+		out = append(out, '\n')
+		out = append(out, prefix...)
+		for range depth {
+			out = append(out, "  "...)
 		}
-		w.Write(pad[:base+2*depth])
 	}
 	start := 0 // the first byte not written yet
 	for i := 0; i < len(b); i++ {
@@ -170,13 +283,13 @@ func indent(w writer, b []byte, prefix string) {
 		default:
 			continue
 		}
-		w.Write(b[start:i])
+		out = append(out, b[start:i]...)
 		start = i + 1
 		switch c {
 		case '{', '[':
-			w.WriteByte(c)
+			out = append(out, c)
 			if i+1 < len(b) && (b[i+1] == '}' || b[i+1] == ']') {
-				w.WriteByte(b[i+1])
+				out = append(out, b[i+1])
 				i++
 				start = i + 1
 				continue
@@ -186,13 +299,13 @@ func indent(w writer, b []byte, prefix string) {
 		case '}', ']':
 			depth--
 			newline()
-			w.WriteByte(c)
+			out = append(out, c)
 		case ',':
-			w.WriteByte(c)
+			out = append(out, c)
 			newline()
 		case ':':
-			w.WriteString(": ")
+			out = append(out, ": "...)
 		}
 	}
-	w.Write(b[start:])
+	return append(out, b[start:]...)
 }

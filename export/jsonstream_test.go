@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"testing"
@@ -47,11 +46,9 @@ func FuzzIndent(f *testing.F) {
 
 func indented(t *testing.T, v any, prefix string) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	w := bufio.NewWriter(&buf)
-	if err := writeValue(w, v, prefix); err != nil {
+	b, err := appendValue(nil, v, prefix)
+	if err != nil {
 		t.Fatal(err)
 	}
-	w.Flush()
-	return buf.Bytes()
+	return b
 }

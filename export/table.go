@@ -34,10 +34,6 @@ type viewCell struct {
 // buildTable reads Result.Table for the exports.
 func (v *view) buildTable() []viewRow {
 	r := v.res
-	facts := make(map[string]compare.Fact, len(r.Facts))
-	for _, f := range r.Facts {
-		facts[f.ID] = f
-	}
 	var out []viewRow
 	for _, row := range r.Table {
 		vr := viewRow{Key: line(row.Key), Label: line(row.Label), Disagree: row.Disagree, Cells: make([]viewCell, len(v.sources))}
@@ -56,10 +52,11 @@ func (v *view) buildTable() []viewRow {
 			c, ok := bySrc[s.ID]
 			if ok {
 				for _, id := range c.Facts {
-					f, known := facts[id]
-					if !known || f.Span.Source != s.ID {
+					k, known := v.facts[id]
+					if !known || r.Facts[k].Span.Source != s.ID {
 						continue
 					}
+					f := &r.Facts[k]
 					if len(vc.Facts) == 0 {
 						vc.Text, vc.Paragraph, vc.Topic = v.claimText(f.Span, f.Text), f.Span.Paragraph, line(f.Topic)
 					}

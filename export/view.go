@@ -20,7 +20,8 @@ import (
 type view struct {
 	generator  string
 	res        *compare.Result
-	sources    []*viewSource // in the result's order
+	facts      map[string]int // a fact's id to its index in res.Facts (the last of an id)
+	sources    []*viewSource  // in the result's order
 	byID       map[string]*viewSource
 	topicLabel map[string]string
 	discs      []viewDisc
@@ -219,6 +220,10 @@ func newView(d Doc) *view {
 		}
 		v.unplaced = append(v.unplaced, u)
 	}
+	v.facts = make(map[string]int, len(r.Facts))
+	for i, f := range r.Facts {
+		v.facts[f.ID] = i
+	}
 	v.table = v.buildTable()
 	for _, u := range r.Unique {
 		u.Text = v.claimText(u.Span, u.Text)
@@ -252,11 +257,15 @@ func (v *view) cleanDisc(d compare.Discrepancy) compare.Discrepancy {
 func (v *view) cleanClaims(cs []compare.Claim) []compare.Claim {
 	out := make([]compare.Claim, len(cs))
 	for i, c := range cs {
-		c.Text = v.claimText(c.Span, c.Text)
-		c.Value, c.Source = line(c.Value), line(c.Source)
-		out[i] = c
+		out[i] = v.cleanClaim(c)
 	}
 	return out
+}
+
+func (v *view) cleanClaim(c compare.Claim) compare.Claim {
+	c.Text = v.claimText(c.Span, c.Text)
+	c.Value, c.Source = line(c.Value), line(c.Source)
+	return c
 }
 
 // claimText is a claim's words as its cleaned paragraph holds them, or its
