@@ -301,7 +301,7 @@ func buildPage(v *view) page {
 		for _, id := range vr.Discs {
 			pr.Discs = append(pr.Discs, pageLink{id, "#" + anchorID(id)})
 		}
-		for i, c := range vr.Cells {
+		for i, c := range vr.all(v.sources) {
 			if c.Value == "" {
 				pr.Cells = append(pr.Cells, pageCell{Silent: true})
 				continue

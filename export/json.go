@@ -304,20 +304,39 @@ func JSON(w io.Writer, d Doc) error {
 			}
 			return appendFact(b, jf, 4)
 		}})
-	doc.array("fact_table", flat{len(v.table), func(i int) int { return 128 + 80*len(v.table[i].Cells) },
+	// A silent cell's bytes are the same in every row: each source's is
+	// written once, with the comma before it, and a run of them copied.
+	var silent []byte
+	silentAt := make([]int, len(v.sources)+1)
+	for i, s := range v.sources {
+		silentAt[i] = len(silent)
+		silent = appendCell(append(append(silent, ",\n"...), spaces[:8]...), jsonCell{Source: s.ID, Facts: []string{}}, 8)
+	}
+	silentAt[len(v.sources)] = len(silent)
+	silentRun := func(b []byte, from, to int) []byte {
+		if from >= to {
+			return b
+		}
+		run := silent[silentAt[from]:silentAt[to]]
+		if from == 0 {
+			run = run[1:] // no comma before the first cell
+		}
+		return append(b, run...)
+	}
+	doc.array("fact_table", flat{len(v.table), func(i int) int { return 128 + len(silent) + 128*len(v.table[i].Cells) },
 		func(b []byte, i int) []byte {
 			vr := v.table[i]
-			b = appendRowHead(b, jsonRow{Key: vr.Key, Label: vr.Label, Differ: vr.Differ, Disagree: vr.Disagree, Discrepancies: vr.Discs}, 4)
-			if len(vr.Cells) == 0 {
-				return appendClose(append(b, "null"...), 4, '}')
-			}
-			b = append(b, '[')
-			for j, c := range vr.Cells {
-				if j > 0 {
+			b = append(appendRowHead(b, jsonRow{Key: vr.Key, Label: vr.Label, Differ: vr.Differ, Disagree: vr.Disagree, Discrepancies: vr.Discs}, 4), '[')
+			next := 0 // the first source not written yet
+			for _, c := range vr.Cells {
+				b = silentRun(b, next, c.N)
+				if c.N > 0 {
 					b = append(b, ',')
 				}
 				b = appendCell(append(append(b, '\n'), spaces[:8]...), jsonCell{Source: c.Source, Value: c.Value, Facts: c.Facts}, 8)
+				next = c.N + 1
 			}
+			b = silentRun(b, next, len(v.sources))
 			return appendClose(appendClose(b, 6, ']'), 4, '}')
 		}})
 	fixes := values[jsonFix]{}

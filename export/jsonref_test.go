@@ -93,7 +93,10 @@ func encodedJSON(t testing.TB, d Doc) []byte {
 	doc.FactTable, doc.TopicFixes, doc.Excluded, doc.UnplacedFindings = []jsonRow{}, []jsonFix{}, []string{}, []jsonUnplaced{}
 	for _, vr := range v.table {
 		jr := jsonRow{Key: vr.Key, Label: vr.Label, Differ: vr.Differ, Disagree: vr.Disagree, Discrepancies: vr.Discs}
-		for _, c := range vr.Cells {
+		for _, c := range vr.all(v.sources) {
+			if c.Facts == nil {
+				c.Facts = []string{} // a silent cell
+			}
 			jr.Cells = append(jr.Cells, jsonCell{Source: c.Source, Value: c.Value, Facts: c.Facts})
 		}
 		doc.FactTable = append(doc.FactTable, jr)

@@ -86,7 +86,7 @@ func Markdown(w io.Writer, d Doc) error {
 				what += " (" + strings.Join(links, ", ") + ")"
 			}
 			fmt.Fprintf(bw, "| %s | %s |", vr.marks(), what)
-			for _, c := range vr.Cells {
+			for _, c := range vr.all(v.sources) {
 				if c.Value == "" {
 					fmt.Fprintf(bw, " · |")
 				} else {

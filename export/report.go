@@ -168,9 +168,9 @@ func Report(w io.Writer, d Doc, o ReportOptions) error {
 				what += " (" + strings.Join(vr.Discs, ", ") + ")"
 			}
 			fmt.Fprintf(bw, "  %-3s %s\n", vr.marks(), what)
-			for i, c := range vr.Cells {
+			for _, c := range vr.Cells {
 				if c.Value != "" {
-					fmt.Fprintf(bw, "        %s: %s  ¶%d “%s”\n", v.sources[i].Name, c.Value, c.Paragraph, shorten(c.Text, 60))
+					fmt.Fprintf(bw, "        %s: %s  ¶%d “%s”\n", v.sources[c.N].Name, c.Value, c.Paragraph, shorten(c.Text, 60))
 				}
 			}
 		}
