@@ -19,7 +19,9 @@ import (
 // escape sequence or bidi override, and no line break (a name or a note
 // with a newline would break a table row, a heading or a report's layout).
 func line(s string) string {
-	s, _ = loader.ValidUTF8([]byte(s))
+	if !utf8.ValidString(s) { // ValidUTF8 takes bytes: a copy of every string, and another back
+		s, _ = loader.ValidUTF8([]byte(s))
+	}
 	s, _ = loader.Sanitize(s)
 	if strings.ContainsAny(s, "\n\t\r") || strings.Contains(s, "  ") {
 		s = strings.Join(strings.Fields(s), " ")

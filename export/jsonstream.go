@@ -125,6 +125,11 @@ type nestedUnit struct{ i, j int32 }
 func newNested(elems int, n func(i int) int, head func(b []byte, i int) []byte, item func(b []byte, i, j int) []byte,
 	est func(i, j int) int, tail func(b []byte, i int) []byte) nested {
 	a := nested{n: n, head: head, item: item, est: est, tail: tail}
+	units := elems
+	for i := range elems {
+		units += n(i)
+	}
+	a.list = make([]nestedUnit, 0, units)
 	for i := range elems {
 		a.list = append(a.list, nestedUnit{int32(i), -1})
 		for j := range n(i) {

@@ -129,6 +129,7 @@ func newView(d Doc) *view {
 		if !a.Published.IsZero() {
 			s.publishedAt = a.Published.Time.UnixNano()
 		}
+		s.Paras, s.Kinds = make([]string, 0, len(a.Paragraphs)), make([]loader.Kind, 0, len(a.Paragraphs))
 		for _, p := range a.Paragraphs {
 			s.Paras = append(s.Paras, inPlace(p.Text))
 			s.Kinds = append(s.Kinds, p.Kind)
