@@ -62,12 +62,22 @@ func SanitizeLine(s string) string {
 	return collapseSpace(norm.NFC.String(v))
 }
 
-// isClean is the fast path: most text has nothing to remove.
+// isClean is the fast path: most text has nothing to remove. ASCII, nearly
+// all of it, is told clean byte by byte; only the rest is decoded.
 func isClean(s string) bool {
-	for _, r := range s {
-		if r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r <= 0x9f || r == utf8.RuneError || isBidiControl(r) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r <= 0x9f || r == utf8.RuneError || isBidiControl(r) {
 			return false
 		}
+		i += size
 	}
 	return true
 }

@@ -91,3 +91,29 @@ func TestCollapsedShortcut(t *testing.T) {
 		t.Error("the shortcut misses the common case or takes a double space")
 	}
 }
+
+// isClean tells ASCII byte by byte and decodes only the rest: it must say
+// what a check of every rune says, for every byte and around every
+// boundary of the ranges it refuses.
+func TestIsCleanAsRunes(t *testing.T) {
+	byRunes := func(s string) bool {
+		for _, r := range s {
+			if r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r <= 0x9f || r == utf8.RuneError || isBidiControl(r) {
+				return false
+			}
+		}
+		return true
+	}
+	var cases []string
+	for c := range 256 {
+		cases = append(cases, "ab"+string(rune(c))+"cd", "x"+string([]byte{byte(c)}), string([]byte{0xc2, byte(c)}))
+	}
+	for _, r := range []rune{0x9f, 0xa0, 0x2029, 0x202a, 0x202e, 0x202f, 0x2065, 0x2066, 0x2069, 0x206a, utf8.RuneError, 0x10ffff} {
+		cases = append(cases, "é"+string(r)+"汉")
+	}
+	for _, s := range cases {
+		if got, want := isClean(s), byRunes(s); got != want {
+			t.Errorf("isClean(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
