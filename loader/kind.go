@@ -129,7 +129,9 @@ func classifyBlock(b block, text string, first bool) Kind {
 // page furniture, bylines, photo captions and credits, date lines.
 func contentKind(text string) (Kind, bool) {
 	lower := strings.ToLower(text)
-	words := wordUnits(text)
+	// No length isBoilerplate or the dateline test asks of a paragraph is
+	// above maxPhraseWords: a longer one's words need not all be counted.
+	words := wordUnitsUpTo(text, maxPhraseWords)
 	if isBoilerplate(lower, words) || isByline(text) {
 		return KindBoilerplate, true
 	}
@@ -150,7 +152,8 @@ func contentKind(text string) (Kind, bool) {
 
 // isBoilerplate reports page furniture by its words: labels, links to other
 // stories, sign-offs, credits, copyright and print-edition lines, offers.
-// lower is the paragraph in lower case, words its length in wordUnits.
+// lower is the paragraph in lower case, words its length in wordUnits (or
+// any more than maxPhraseWords, the longest it asks of).
 func isBoilerplate(lower string, words int) bool {
 	if !hasLetterOrDigit(lower) {
 		return true // a rule or a scene break: "***", "|", "—"

@@ -3,6 +3,7 @@ package loader
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestClassify(t *testing.T) {
@@ -99,6 +100,46 @@ func TestPhraseIndexAsContains(t *testing.T) {
 			}
 			if got := x.in(s); got != want {
 				t.Errorf("in(%q) = %v, strings.Contains says %v", s, got, want)
+			}
+		}
+	}
+}
+
+// wordUnits reads ASCII by a table and stops counting at a limit when
+// asked to: it must count what a rune-by-rune count does, and up to any
+// limit the same.
+func TestWordUnitsAsRunes(t *testing.T) {
+	byRunes := func(text string) int {
+		n, inWord := 0, false
+		for _, r := range text {
+			switch {
+			case unspaced(r):
+				n++
+				inWord = false
+			case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+				if !inWord {
+					n++
+				}
+				inWord = true
+			case r == '\'' || r == '’' || r == '-' || r == '.':
+			default:
+				inWord = false
+			}
+		}
+		return n
+	}
+	var all strings.Builder
+	for c := range 256 {
+		all.WriteString("a" + string(rune(c)) + "b " + string([]byte{byte(c)}) + " ")
+	}
+	for _, text := range []string{"", "don't stop, well-known U.S. 12.5 km", "Bam’s 汉字漢字 ไทย café naïve e\u0301t\u0301e\u0301", "\xff\xfe x y", all.String()} {
+		want := byRunes(text)
+		if got := wordUnits(text); got != want {
+			t.Errorf("wordUnits(%q) = %d, want %d", text, got, want)
+		}
+		for limit := range want + 2 {
+			if got := wordUnitsUpTo(text, limit); got != min(want, limit+1) {
+				t.Errorf("wordUnitsUpTo(%q, %d) = %d, want %d", text, limit, got, min(want, limit+1))
 			}
 		}
 	}

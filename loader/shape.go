@@ -15,10 +15,33 @@ import (
 // spaces; in those that do not (Chinese, Japanese kana and kanji, Thai,
 // Lao, Khmer, Myanmar), each character counts as one, about what a word of
 // a spaced script weighs in a line.
-func wordUnits(text string) int {
+func wordUnits(text string) int { return wordUnitsUpTo(text, len(text)) }
+
+// wordUnitsUpTo is wordUnits, but stops counting past limit (it returns
+// limit+1 then): asking whether a paragraph is short need not count all of
+// a long one's words.
+func wordUnitsUpTo(text string, limit int) int {
 	n := 0
 	inWord := false
-	for _, r := range text {
+	for i := 0; i < len(text) && n <= limit; {
+		// ASCII, most of any text, is told by a table: its letters and
+		// digits are the only ones unicode.IsLetter and IsDigit know there,
+		// and it holds no mark and no unspaced script.
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			switch asciiWord[c] {
+			case wordByte:
+				if !inWord {
+					n++
+				}
+				inWord = true
+			case 0:
+				inWord = false
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		switch {
 		case unspaced(r):
 			n++
@@ -28,14 +51,33 @@ func wordUnits(text string) int {
 				n++
 			}
 			inWord = true
-		case r == '\'' || r == '’' || r == '-' || r == '.':
-			// inside a word: "don't", "well-known", "U.S."
+		case r == '’':
+			// inside a word, as the ASCII apostrophe is
 		default:
 			inWord = false
 		}
 	}
 	return n
 }
+
+// What an ASCII byte is to wordUnits: part of a word (a letter or digit),
+// a mark inside one ("don't", "well-known", "U.S."), or neither (0).
+const (
+	wordByte = 1 + iota
+	innerByte
+)
+
+var asciiWord = func() (t [utf8.RuneSelf]byte) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			t[c] = wordByte
+		case c == '\'' || c == '-' || c == '.':
+			t[c] = innerByte
+		}
+	}
+	return t
+}()
 
 // unspaced reports a letter of a script written without spaces between words.
 func unspaced(r rune) bool {
@@ -107,7 +149,8 @@ func startsLower(text string) bool {
 // wordUnits does) and maxHeadlineRunes characters, neither terminated nor cut
 // off by a comma.
 func headlineShaped(text string) bool {
-	return wordUnits(text) <= maxHeadlineWords && utf8.RuneCountInString(text) <= maxHeadlineRunes &&
+	return len(text) <= utf8.UTFMax*maxHeadlineRunes && // longer has more characters than that, whatever they are
+		wordUnitsUpTo(text, maxHeadlineWords) <= maxHeadlineWords && utf8.RuneCountInString(text) <= maxHeadlineRunes &&
 		!terminated(text) && !continued(text)
 }
 
