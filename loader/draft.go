@@ -71,6 +71,7 @@ func (d *draft) finish(ctx context.Context) *Article {
 	}
 	a.Truncated = d.cutTruncation()
 	pre := d.readBlocks(ctx, &c)
+	a.Paragraphs = make([]Paragraph, 0, len(d.blocks)) // at most one a block: grown, a 10 MB article's were copied over and over
 	hasTitle := false
 	for i, b := range d.blocks {
 		if i%256 == 255 && ctx.Err() != nil {

@@ -17,24 +17,44 @@ var headerLine = sync.OnceValue(func() *regexp.Regexp {
 })
 
 // parseText reads a plain-text article: optional header lines, an optional
-// date marker, then paragraphs separated by blank lines.
+// date marker, then paragraphs separated by blank lines. The lines are
+// read in place, never split into a list: a 10 MB article is a hundred
+// thousand of them.
 func parseText(s string) *draft {
 	d := &draft{format: FormatText}
-	lines := strings.Split(s, "\n")
-	i := 0
-	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
-		i++
+	// lineAt is the line that starts at off and where the next one starts
+	// (past the end of s after the last).
+	lineAt := func(off int) (string, int) {
+		if j := strings.IndexByte(s[off:], '\n'); j >= 0 {
+			return s[off : off+j], off + j + 1
+		}
+		return s[off:], len(s) + 1
 	}
-	if i < len(lines) && headerLine().MatchString(lines[i]) {
-		for ; i < len(lines); i++ {
-			m := headerLine().FindStringSubmatch(lines[i])
-			if m == nil {
-				break
+	off := 0 // the start of the first line not read yet
+	for off <= len(s) {
+		line, next := lineAt(off)
+		if strings.TrimSpace(line) != "" {
+			break
+		}
+		off = next
+	}
+	if off <= len(s) {
+		if line, _ := lineAt(off); headerLine().MatchString(line) {
+			for off <= len(s) {
+				line, next := lineAt(off)
+				m := headerLine().FindStringSubmatch(line)
+				if m == nil {
+					break
+				}
+				d.setMeta(m[1], m[2])
+				off = next
 			}
-			d.setMeta(m[1], m[2])
 		}
 	}
-	body := strings.Join(lines[i:], "\n")
+	body := ""
+	if off <= len(s) {
+		body = s[off:]
+	}
 	body = strings.TrimLeft(body, "\n")
 	if m := dateMarker().FindStringSubmatchIndex(body); m != nil {
 		if dl, ok := ParseDate(body[m[2]:m[3]]); ok && d.published.IsZero() {
@@ -43,18 +63,25 @@ func parseText(s string) *draft {
 		body = body[m[1]:]
 	}
 	paras := splitParagraphs(body)
-	if !hardWrapped(body) {
-		// One paragraph a line, as text copied from a page comes: a line
-		// break inside a block still separates paragraphs (an image's alt
-		// text above its caption).
-		var lines []string
-		for _, p := range paras {
-			lines = append(lines, strings.Split(p, "\n")...)
+	if hardWrapped(body) {
+		d.blocks = make([]block, 0, len(paras))
+		for _, para := range paras {
+			d.blocks = append(d.blocks, block{role: roleText, text: para})
 		}
-		paras = lines
+		return d
 	}
+	// One paragraph a line, as text copied from a page comes: a line break
+	// inside a block still separates paragraphs (an image's alt text above
+	// its caption).
+	n := 0
 	for _, para := range paras {
-		d.blocks = append(d.blocks, block{role: roleText, text: para})
+		n += strings.Count(para, "\n") + 1
+	}
+	d.blocks = make([]block, 0, n)
+	for _, para := range paras {
+		for line := range strings.SplitSeq(para, "\n") {
+			d.blocks = append(d.blocks, block{role: roleText, text: line})
+		}
 	}
 	return d
 }
@@ -64,7 +91,7 @@ func parseText(s string) *draft {
 // paragraph. Such text has no line longer than a wrapping width.
 func hardWrapped(s string) bool {
 	multi := false
-	for _, line := range strings.Split(s, "\n") {
+	for line := range strings.SplitSeq(s, "\n") {
 		if utf8.RuneCountInString(line) > 100 {
 			return false
 		}
@@ -102,20 +129,24 @@ func (d *draft) setMeta(key, value string) {
 // splitParagraphs splits text at blank lines.
 func splitParagraphs(s string) []string {
 	var out []string
-	var cur []string
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.Join(cur, "\n"))
-			cur = cur[:0]
-		}
-	}
-	for _, line := range strings.Split(s, "\n") {
+	start, end := -1, 0 // the paragraph being read is s[start:end]; start -1 between paragraphs
+	off := 0
+	for line := range strings.SplitSeq(s, "\n") {
 		if strings.TrimSpace(line) == "" {
-			flush()
-			continue
+			if start >= 0 {
+				out = append(out, s[start:end])
+				start = -1
+			}
+		} else {
+			if start < 0 {
+				start = off
+			}
+			end = off + len(line)
 		}
-		cur = append(cur, line)
+		off += len(line) + 1
 	}
-	flush()
+	if start >= 0 {
+		out = append(out, s[start:end])
+	}
 	return out
 }
