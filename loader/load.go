@@ -101,6 +101,10 @@ func Load(ctx context.Context, inputs []string, opt Options) (Result, error) {
 
 	loaded := make([][]*Article, len(items))
 	loadErrs := make([]error, len(items))
+	// Each article's content key is hashed where it was read, on every
+	// core: hashed below, one after another, a thousand articles' keys
+	// were a serial pass over all their text.
+	keys := make([][][32]byte, len(items))
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
@@ -112,6 +116,10 @@ func Load(ctx context.Context, inputs []string, opt Options) (Result, error) {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			loaded[i], loadErrs[i] = opt.loadItem(ctx, it)
+			keys[i] = make([][32]byte, len(loaded[i]))
+			for j, a := range loaded[i] {
+				keys[i][j] = a.contentKey()
+			}
 			if opt.Progress != nil {
 				mu.Lock()
 				done++
@@ -137,7 +145,7 @@ func Load(ctx context.Context, inputs []string, opt Options) (Result, error) {
 			// and date is one article given twice: kept once. The same text
 			// another outlet ran (a wire story) is a source of its own, which
 			// the engine marks as a copy and counts as one origin.
-			key, meta := a.contentKey(), a.metaKey()
+			key, meta := keys[i][j], a.metaKey()
 			if prev, dup := seen[key]; dup {
 				if prev.meta == meta {
 					res.Warnings = append(res.Warnings, fmt.Sprintf("%s: same article as %s; kept that one", describe(a, len(loaded[i]), j), prev.name))
@@ -199,19 +207,40 @@ func (a *Article) metaKey() string {
 // under two names is found.
 func (a *Article) contentKey() [32]byte {
 	h := sha256.New()
-	var buf []byte // a paragraph in lower case, as strings.ToLower writes it, without a string made of it
+	var buf []byte // a paragraph in lower case, without a string made of it
 	for _, p := range a.Paragraphs {
 		if p.Kind == KindBody {
-			buf = buf[:0]
-			for _, r := range p.Text {
-				buf = utf8.AppendRune(buf, unicode.ToLower(r))
-			}
-			h.Write(append(buf, 0))
+			buf = append(appendLower(buf[:0], p.Text), 0)
+			h.Write(buf)
 		}
 	}
 	var k [32]byte
 	copy(k[:], h.Sum(nil))
 	return k
+}
+
+// appendLower appends s with each character in lower case (unicode.ToLower)
+// and each invalid byte as U+FFFD, as strings.ToLower writes it. ASCII is
+// lowered byte by byte, a run at a time; only the rest is decoded.
+func appendLower(b []byte, s string) []byte {
+	start := 0 // the first byte not appended yet
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				b = append(append(b, s[start:i]...), c+'a'-'A')
+				start = i + 1
+			}
+			i++
+			continue
+		}
+		b = append(b, s[start:i]...)
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += size
+		start = i
+	}
+	return append(b, s[start:]...)
 }
 
 // expand turns a path into the files to read: itself, or a folder's supported files.

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 const sampleText = "Two quakes struck northwest Iran on Saturday.\n\nAt least 250 people were killed, officials said.\n"
@@ -291,5 +293,26 @@ func TestLoadWireCopiesKept(t *testing.T) {
 	if len(res.Warnings) != 2 || !strings.Contains(res.Warnings[0], "b.txt: same text as") || !strings.Contains(res.Warnings[0], "copy") ||
 		!strings.Contains(res.Warnings[1], "a-copy.txt: same article as") {
 		t.Errorf("warnings %q", res.Warnings)
+	}
+}
+
+// appendLower lowers ASCII a run at a time: it must write what lowering
+// every rune writes, invalid bytes as U+FFFD.
+func TestAppendLowerAsRunes(t *testing.T) {
+	byRunes := func(s string) []byte {
+		var b []byte
+		for _, r := range s {
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		}
+		return b
+	}
+	var all strings.Builder
+	for c := range 256 {
+		all.WriteString("Ab" + string(rune(c)) + string([]byte{byte(c)}) + "ÉÇ")
+	}
+	for _, s := range []string{"", "A", "z", "The Quake Struck BAM", "ÀÉÎ İstanbul ΣΑΣ Ǆ", "\xff\xfeAB\xc3", all.String()} {
+		if got, want := appendLower([]byte("x"), s), append([]byte("x"), byRunes(s)...); string(got) != string(want) {
+			t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
