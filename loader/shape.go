@@ -22,22 +22,19 @@ func wordUnits(text string) int { return wordUnitsUpTo(text, len(text)) }
 // a long one's words.
 func wordUnitsUpTo(text string, limit int) int {
 	n := 0
-	inWord := false
+	in := 0 // 1 inside a word
 	for i := 0; i < len(text) && n <= limit; {
 		// ASCII, most of any text, is told by a table: its letters and
 		// digits are the only ones unicode.IsLetter and IsDigit know there,
-		// and it holds no mark and no unspaced script.
+		// and it holds no mark and no unspaced script. It is counted
+		// without a branch: a word's end is where a branch on every byte
+		// is mispredicted, which cost 5 ns a byte.
 		if c := text[i]; c < utf8.RuneSelf {
 			i++
-			switch asciiWord[c] {
-			case wordByte:
-				if !inWord {
-					n++
-				}
-				inWord = true
-			case 0:
-				inWord = false
-			}
+			t := int(asciiWord[c])
+			word, inner := t&wordByte, t&innerByte>>1
+			n += word &^ in
+			in = word | inner&in
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -45,26 +42,24 @@ func wordUnitsUpTo(text string, limit int) int {
 		switch {
 		case unspaced(r):
 			n++
-			inWord = false
+			in = 0
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
-			if !inWord {
-				n++
-			}
-			inWord = true
+			n += 1 &^ in
+			in = 1
 		case r == '’':
 			// inside a word, as the ASCII apostrophe is
 		default:
-			inWord = false
+			in = 0
 		}
 	}
 	return n
 }
 
-// What an ASCII byte is to wordUnits: part of a word (a letter or digit),
-// a mark inside one ("don't", "well-known", "U.S."), or neither (0).
+// What an ASCII byte is to wordUnits, as bits: part of a word (a letter or
+// digit), a mark inside one ("don't", "well-known", "U.S."), or neither (0).
 const (
-	wordByte = 1 + iota
-	innerByte
+	wordByte  = 1
+	innerByte = 2
 )
 
 var asciiWord = func() (t [utf8.RuneSelf]byte) {
