@@ -185,23 +185,37 @@ func collapsed(s string) bool {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return s == ""
 	}
-	prevSpace := false
+	// Told by a table without a branch on each space: one at every word's
+	// end was a mispredicted branch.
+	prev := byte(0) // the class of the byte before: a space's refuses another
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 0x80 || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+		t := collapseClass[s[i]]
+		if t&(prev|classRefused) != 0 {
 			return false
-		case c == ' ':
-			if prevSpace {
-				return false
-			}
-			prevSpace = true
-		default:
-			prevSpace = false
 		}
+		prev = t
 	}
 	return true
 }
+
+// What a byte is to collapsed, as bits: a space, or one it refuses (white
+// space other than the space, or not ASCII).
+const (
+	classSpace byte = 1 << iota
+	classRefused
+)
+
+var collapseClass = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case c == ' ':
+			t[c] = classSpace
+		case c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			t[c] = classRefused
+		}
+	}
+	return t
+}()
 
 // cleaner sanitises the strings of one article and keeps count of what it
 // removed.

@@ -117,3 +117,60 @@ func TestIsCleanAsRunes(t *testing.T) {
 		}
 	}
 }
+
+// collapsed and hasDigitRun read bytes by tables, without a branch on each:
+// they must answer what the byte-by-byte tests answer, for every pair and
+// triple of bytes that matter to them.
+func TestByteTablesAsBranches(t *testing.T) {
+	collapsedByBytes := func(s string) bool {
+		if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+			return s == ""
+		}
+		prevSpace := false
+		for i := 0; i < len(s); i++ {
+			switch c := s[i]; {
+			case c >= 0x80 || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+				return false
+			case c == ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			default:
+				prevSpace = false
+			}
+		}
+		return true
+	}
+	digitRunByBytes := func(s string, n int) bool {
+		run := 0
+		for i := 0; i < len(s); i++ {
+			if s[i] >= '0' && s[i] <= '9' {
+				if run++; run >= n {
+					return true
+				}
+			} else {
+				run = 0
+			}
+		}
+		return false
+	}
+	var cases []string
+	for c := range 256 {
+		for _, d := range []byte{' ', 'a', '0', '9', '\t', 0x80} {
+			b := []byte{byte(c), d}
+			cases = append(cases, string(b), "x"+string(b)+"y", "x "+string(b)+" 1", "12"+string(b)+"34")
+		}
+	}
+	cases = append(cases, "2024", "In 2024 the", "12 345 6789", "a  b", " a", "a ")
+	for _, s := range cases {
+		if got, want := collapsed(s), collapsedByBytes(s); got != want {
+			t.Errorf("collapsed(%q) = %v, want %v", s, got, want)
+		}
+		for n := 1; n <= 5; n++ {
+			if got, want := hasDigitRun(s, n), digitRunByBytes(s, n); got != want {
+				t.Errorf("hasDigitRun(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
