@@ -47,17 +47,21 @@ func (x *phraseIndex) in(s string) bool {
 			return true
 		}
 	}
-	for i := 0; i+4 <= len(s); i++ {
-		k := opening(s[i:])
-		h := hash16(k)
-		if x.bits[h>>3]&(1<<(h&7)) == 0 {
-			continue
-		}
-		for _, p := range x.heads[k] {
-			if strings.HasPrefix(s[i:], p) {
-				return true
+	if len(s) < 4 {
+		return false
+	}
+	// The four bytes at i, rolled on a byte at a time.
+	for i, k := 0, opening(s); ; i++ {
+		if h := hash16(k); x.bits[h>>3]&(1<<(h&7)) != 0 {
+			for _, p := range x.heads[k] {
+				if strings.HasPrefix(s[i:], p) {
+					return true
+				}
 			}
 		}
+		if i+4 >= len(s) {
+			return false
+		}
+		k = k<<8 | uint32(s[i+4])
 	}
-	return false
 }
