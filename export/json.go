@@ -218,6 +218,9 @@ type jsonReconciled struct {
 func JSON(w io.Writer, d Doc) error {
 	v := newView(d)
 	r := v.res
+	// Each array is given its elements' writer and an estimate of their
+	// bytes (the keys and indentation beside their text), which only cuts
+	// the parts: it need not be exact.
 	var doc docWriter
 	doc.value("version", Version)
 	doc.value("generator", v.generator)

@@ -29,7 +29,7 @@ type part func(b []byte) ([]byte, error)
 
 // An array is a top-level array written in parts: units are its elements,
 // or, for an array of a few large elements, the pieces of them (see
-// sourcesArray). size estimates a unit's bytes, to cut the parts; write
+// nested). size estimates a unit's bytes, to cut the parts; write
 // appends units [from, to), each with the comma and new line before it.
 type array interface {
 	units() int
@@ -88,7 +88,7 @@ func (d *docWriter) array(name string, a array) {
 }
 
 // flat is an array of n elements, each written by elem at the depth of a
-// top-level array's elements, about size(i) bytes.
+// top-level array's elements, about est(i) bytes.
 type flat struct {
 	n    int
 	est  func(i int) int
@@ -141,11 +141,15 @@ func newNested(elems int, n func(i int) int, head func(b []byte, i int) []byte, 
 
 func (a nested) units() int { return len(a.list) }
 
+// headBytes is about what an element's head holds (a source's id, path,
+// names, date and address; a topic's id and label).
+const headBytes = 256
+
 func (a nested) size(u int) int {
 	if un := a.list[u]; un.j >= 0 {
 		return a.est(int(un.i), int(un.j))
 	}
-	return 256
+	return headBytes
 }
 
 func (a nested) write(b []byte, from, to int) ([]byte, error) {
@@ -176,7 +180,10 @@ func (a nested) write(b []byte, from, to int) ([]byte, error) {
 // whose elements are few or rare (findings, verdicts, fixes).
 type values[T any] []T
 
-func (vs values[T]) units() int     { return len(vs) }
+func (vs values[T]) units() int { return len(vs) }
+
+// size counts a finding (its claims, diff and verdict) at about 4 kB: 16
+// of them to a part.
 func (vs values[T]) size(u int) int { return partBytes / 16 }
 func (vs values[T]) write(b []byte, from, to int) ([]byte, error) {
 	var err error
