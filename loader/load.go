@@ -221,27 +221,31 @@ func (a *Article) contentKey() [32]byte {
 
 // appendLower appends s with each character in lower case (unicode.ToLower)
 // and each invalid byte as U+FFFD, as strings.ToLower writes it. ASCII is
-// lowered byte by byte, a run at a time; only the rest is decoded.
+// lowered by a table, without a branch on whether a letter is a capital
+// (one at every sentence and name was mispredicted); only the rest is
+// decoded.
 func appendLower(b []byte, s string) []byte {
-	start := 0 // the first byte not appended yet
+	b = slices.Grow(b, len(s))
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				b = append(append(b, s[start:i]...), c+'a'-'A')
-				start = i + 1
-			}
+		if c := s[i]; c < utf8.RuneSelf {
+			b = append(b, c+asciiLower[c])
 			i++
 			continue
 		}
-		b = append(b, s[start:i]...)
 		r, size := utf8.DecodeRuneInString(s[i:])
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 		i += size
-		start = i
 	}
-	return append(b, s[start:]...)
+	return b
 }
+
+// asciiLower is what lowers an ASCII byte: 'a'-'A' for a capital, else 0.
+var asciiLower = func() (t [utf8.RuneSelf]byte) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = 'a' - 'A'
+	}
+	return t
+}()
 
 // expand turns a path into the files to read: itself, or a folder's supported files.
 func (o *Options) expand(p string) ([]item, error) {
