@@ -34,18 +34,38 @@ func line(s string) string {
 
 // plainLine reports s printable ASCII without two spaces in a row, which
 // line returns as it is: nearly every id, key, label and value is, and is
-// told so in one pass over its bytes rather than four.
+// told so in one pass over its bytes rather than four, by a table without
+// a branch on each space (one at every word's end was mispredicted).
 func plainLine(s string) bool {
-	space := false
+	prev := byte(0) // the class of the byte before: a space's refuses another
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c >= 0x7f || c == ' ' && space {
+		t := lineClass[s[i]]
+		if t&(prev|lineRefused) != 0 {
 			return false
 		}
-		space = c == ' '
+		prev = t
 	}
 	return true
 }
+
+// What a byte is to plainLine, as bits: a space, or one it refuses (a
+// control character, DEL, or not ASCII).
+const (
+	lineSpace byte = 1 << iota
+	lineRefused
+)
+
+var lineClass = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case c == ' ':
+			t[c] = lineSpace
+		case c < 0x20 || c >= 0x7f:
+			t[c] = lineRefused
+		}
+	}
+	return t
+}()
 
 // inPlace cleans article text that claims point into by byte offsets: each
 // character Sanitize would drop becomes spaces of the same byte length, and
