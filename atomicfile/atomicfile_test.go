@@ -230,3 +230,26 @@ func TestWriteFuncFailingFill(t *testing.T) {
 		t.Errorf("the new content is %d bytes", len(got))
 	}
 }
+
+// A file larger than writebackChunk, written in writes of every size, has
+// its disk writing started as it goes (writeback) and arrives whole.
+func TestWriteFuncLargeFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "big.json")
+	var want []byte
+	err := WriteFunc(p, 0o644, func(w io.Writer) error {
+		for i := 0; len(want) < 2*writebackChunk+12345; i++ {
+			chunk := []byte(strings.Repeat(string(rune('a'+i%26)), 1+i*7919%300_000))
+			want = append(want, chunk...)
+			if _, err := w.Write(chunk); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, p); got != string(want) {
+		t.Errorf("%d bytes read back, %d written, or not the same", len(got), len(want))
+	}
+}
