@@ -535,7 +535,7 @@ func (c *comparison) timeFrameOf(f Fact, sentences map[string]timeSentence) time
 	st := newStemmer(c.stems)
 	var toks []token
 	if ui, ok := c.unitOf[Ref{f.Span.Source, f.Span.Paragraph}]; ok && k >= 0 {
-		toks = sentenceWords(c.units[ui], k, text) // the words prepare read
+		toks = c.units[ui].sentenceToks(k, nil) // the words prepare read
 	} else {
 		toks = words(text)
 	}

@@ -74,6 +74,7 @@ func (u *unit) sentenceToks(k int, buf []token) []token {
 		return s.toks
 	}
 	text, low := s.text(u.text), s.text(u.lower)
+	buf = slices.Grow(buf, len(s.bounds)/2)
 	for i := 0; i < len(s.bounds); i += 2 {
 		a, b := int(s.bounds[i]), int(s.bounds[i+1])
 		// fold lowers the ASCII capitals and, for a word of other letters,
