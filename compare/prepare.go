@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/loader"
 )
@@ -136,10 +137,10 @@ func prepareStems(arts []*loader.Article) ([]*unit, map[string]string) {
 	parallel(len(jobs), func(w int, next func() (int, bool)) {
 		st := newStemmer(nil)
 		sts[w] = st
-		var buf []token
+		room := &prepareRoom{eng: termCounts{}, plain: termCounts{}, classes: map[string]bool{}}
 		for k, ok := next(); ok; k, ok = next() {
 			j := jobs[k]
-			out[k] = prepareParagraph(arts[j.si], j.si, &arts[j.si].Paragraphs[j.pi], j.pos, st, &buf)
+			out[k] = prepareParagraph(arts[j.si], j.si, &arts[j.si].Paragraphs[j.pi], j.pos, st, room)
 		}
 	})
 	// Keyed as written and folded: the readers ask for both.
@@ -162,16 +163,26 @@ func prepareStems(arts []*loader.Article) ([]*unit, map[string]string) {
 	return out, stems
 }
 
+// prepareRoom is a worker's room to gather a paragraph's words and count
+// its terms in, emptied for each paragraph: a map made for each (sized for
+// a term in twelve bytes) took a tenth of the stage's time to allocate.
+type prepareRoom struct {
+	buf        []token
+	eng, plain termCounts
+	classes    map[string]bool
+}
+
 // prepareParagraph makes the unit of one body paragraph, the pos-th of its
-// article's; buf is the worker's room to gather the words in.
-func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, st *stemmer, buf *[]token) *unit {
-	u := &unit{ref: Ref{Source: a.ID, Paragraph: p.Index}, src: si, pos: pos, text: p.Text,
-		quoted: strings.ContainsAny(p.Text, "\"“”")}
-	// Sized once for about a distinct term in twelve bytes (measured on the
-	// seeds: 7 and 20 allocate more): growing a map rehashes it.
-	eng := make(termCounts, len(p.Text)/12+1)
-	plain := make(termCounts, len(p.Text)/12+1)
-	classes := map[string]bool{}
+// article's, in the worker's room.
+func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, st *stemmer, room *prepareRoom) *unit {
+	// A quotation mark: the ASCII one found bytewise, the curly ones as
+	// the strings they are (strings.ContainsAny decoded every rune).
+	quoted := strings.IndexByte(p.Text, '"') >= 0 || strings.Contains(p.Text, "“") || strings.Contains(p.Text, "”")
+	u := &unit{ref: Ref{Source: a.ID, Paragraph: p.Index}, src: si, pos: pos, text: p.Text, quoted: quoted}
+	eng, plain, classes, buf := room.eng, room.plain, room.classes, &room.buf
+	clear(eng)
+	clear(plain)
+	clear(classes)
 	u.sents = make([]sentence, 0, len(p.Sentences))
 	// The words of all its sentences in one array of their exact size: the
 	// units keep them to the end of the comparison, and a slice per
@@ -196,7 +207,7 @@ func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, s
 		for i, w := range toks {
 			f := w.folded
 			if !isStop(f) {
-				plain.add(strings.ToLower(w.text), 1, termWord)
+				plain.add(lowered(w), 1, termWord)
 			}
 			if class, ok := eventClasses()[f]; ok && !classes[class] {
 				// An event class counts once per paragraph, however many
@@ -220,6 +231,18 @@ func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, s
 	u.eng, u.shown = eng.vecShown()
 	u.plain = plain.vec()
 	return u
+}
+
+// lowered is strings.ToLower of a word: its folded form when that is the
+// same, a word of ASCII with no apostrophe or period (fold lowers it and
+// nothing else), without lowering it again into a string of its own.
+func lowered(w token) string {
+	for i := 0; i < len(w.text); i++ {
+		if c := w.text[i]; c >= utf8.RuneSelf || c == '\'' || c == '.' {
+			return strings.ToLower(w.text)
+		}
+	}
+	return w.folded
 }
 
 // The prefixes of terms that are not words.
