@@ -25,6 +25,13 @@ const (
 	eventShare    = 0.25
 	eventWeight   = 0.3
 	eventMinUnits = 8
+	// prepareRoomTerms is the most terms (about a term in twelve bytes of
+	// text) a paragraph counts in its worker's maps, which are emptied for
+	// each paragraph: emptying visits every part of a map that holds an
+	// entry, and the entries of a short paragraph spread over all of a
+	// map that a long one had grown. A longer paragraph, rare in news
+	// copy (4,096 terms is about 50 KB of text), counts in maps of its own.
+	prepareRoomTerms = 4096
 )
 
 // Alignment (align.go).

@@ -183,6 +183,12 @@ func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, s
 	clear(eng)
 	clear(plain)
 	clear(classes)
+	if n := len(p.Text) / 12; n > prepareRoomTerms {
+		// A paragraph of many terms gets maps of its own, sized once for
+		// about a term in twelve bytes (growing a map rehashes it), and the
+		// room's stay small.
+		eng, plain = make(termCounts, n), make(termCounts, n)
+	}
 	u.sents = make([]sentence, 0, len(p.Sentences))
 	// The words of all its sentences in one array of their exact size: the
 	// units keep them to the end of the comparison, and a slice per
