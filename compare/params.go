@@ -34,6 +34,15 @@ const (
 	prepareRoomTerms = 4096
 )
 
+// Copies of one story (story.go).
+const (
+	// radixSortMin is the fewest shingles of an article sorted by their
+	// digits rather than by comparison: the four passes over a table of
+	// 65,536 counts cost about what a comparison sort of a few thousand
+	// hashes does, and an ECB+ article has a few hundred.
+	radixSortMin = 16384
+)
+
 // Alignment (align.go).
 const (
 	// maxPosting bounds the candidate pairs one term may propose: a term in
