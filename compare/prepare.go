@@ -66,13 +66,13 @@ func (u *unit) keepBounds() {
 	u.lower = lowerASCII(u.text)
 }
 
-// sentenceToks is the words of the unit's k-th sentence, the tokens
-// prepare made while they are kept, else made again from their bounds
-// (keepBounds), appended to buf.
+// sentenceToks is buf with the words of the unit's k-th sentence appended:
+// the tokens prepare made while they are kept, else made again from their
+// bounds (keepBounds).
 func (u *unit) sentenceToks(k int, buf []token) []token {
 	s := u.sents[k]
 	if s.toks != nil || s.bounds == nil {
-		return s.toks
+		return append(buf, s.toks...) // copied: a caller reuses buf
 	}
 	text, low := s.text(u.text), s.text(u.lower)
 	buf = slices.Grow(buf, len(s.bounds)/2)
