@@ -208,14 +208,16 @@ func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, s
 		u.sents[k].toks = all[from:to:to]
 		from = to
 	}
+	stops, eventClass := stopwords(), eventClasses()
 	for _, s := range u.sents {
 		toks := s.toks
 		for i, w := range toks {
 			f := w.folded
-			if !isStop(f) {
+			stop := stops[f] // isStop, asked once a word
+			if !stop {
 				plain.add(lowered(w), 1, termWord)
 			}
-			if class, ok := eventClasses()[f]; ok && !classes[class] {
+			if class, ok := eventClass[f]; ok && !classes[class] {
 				// An event class counts once per paragraph, however many
 				// of its words the paragraph has.
 				classes[class] = true
@@ -224,7 +226,7 @@ func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, s
 			switch {
 			case isNumberToken(f):
 				eng.addShown(numberPrefix+strings.ReplaceAll(f, ",", ""), numberWeight, termNumber, w.text)
-			case isStop(f) || len(f) < 2:
+			case stop || len(f) < 2:
 			default:
 				if i > 0 && isCapitalised(w.text) {
 					eng.addShown(st.stem(w.text), nameWeight, termName, w.text) // a capital inside a sentence: a name
