@@ -32,6 +32,12 @@ const (
 	// map that a long one had grown. A longer paragraph, rare in news
 	// copy (4,096 terms is about 50 KB of text), counts in maps of its own.
 	prepareRoomTerms = 4096
+	// prepareSlabWords is how many words a worker's slab holds (prepare.go):
+	// the paragraphs' words are split into it one after another, and a new
+	// one is made when a paragraph's do not fit. 16,384 words are 768 KB,
+	// made once for about two hundred paragraphs of news copy, and leave
+	// at most that unused per worker.
+	prepareSlabWords = 16384
 )
 
 // Copies of one story (story.go).

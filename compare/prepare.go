@@ -167,7 +167,7 @@ func prepareStems(arts []*loader.Article) ([]*unit, map[string]string) {
 // its terms in, emptied for each paragraph: a map made for each (sized for
 // a term in twelve bytes) took a tenth of the stage's time to allocate.
 type prepareRoom struct {
-	buf        []token
+	slab       []token // the words of the worker's paragraphs, one after another
 	eng, plain termCounts
 	classes    map[string]bool
 }
@@ -179,7 +179,7 @@ func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, s
 	// the strings they are (strings.ContainsAny decoded every rune).
 	quoted := strings.IndexByte(p.Text, '"') >= 0 || strings.Contains(p.Text, "“") || strings.Contains(p.Text, "”")
 	u := &unit{ref: Ref{Source: a.ID, Paragraph: p.Index}, src: si, pos: pos, text: p.Text, quoted: quoted}
-	eng, plain, classes, buf := room.eng, room.plain, room.classes, &room.buf
+	eng, plain, classes := room.eng, room.plain, room.classes
 	clear(eng)
 	clear(plain)
 	clear(classes)
@@ -190,18 +190,28 @@ func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, s
 		eng, plain = make(termCounts, n), make(termCounts, n)
 	}
 	u.sents = make([]sentence, 0, len(p.Sentences))
-	// The words of all its sentences in one array of their exact size: the
-	// units keep them to the end of the comparison, and a slice per
-	// sentence grown by appending held a third more (137 MB of words on
-	// one 10 MB article, where 90 are the words).
-	*buf = (*buf)[:0]
+	// The words of all its sentences are split into the worker's slab,
+	// after the words of the paragraphs before, and stay there: the units
+	// keep them to the end of the comparison, and a slice per sentence
+	// grown by appending held a third more (137 MB of words on one 10 MB
+	// article, where 90 are the words), while an array of each
+	// paragraph's exact size, gathered and copied, cost an allocation and
+	// a copy of every word. Words that do not fit grow an array of their
+	// own (the slab's words stay where they are), moved to a new slab.
+	base := len(room.slab)
+	ws := room.slab[base:base:cap(room.slab)]
 	for _, sp := range p.Sentences {
 		for w := range eachWord(p.Text[sp.Start:sp.End]) {
-			*buf = append(*buf, w)
+			ws = append(ws, w)
 		}
-		u.sents = append(u.sents, sentence{span: sp, toks: *buf}) // its length marks where its words end
+		u.sents = append(u.sents, sentence{span: sp, toks: ws}) // its length marks where its words end
 	}
-	all := slices.Clone(*buf)
+	if len(ws) <= cap(room.slab)-base {
+		room.slab = room.slab[:base+len(ws)] // in place: append did not move them
+	} else {
+		room.slab = append(make([]token, 0, max(prepareSlabWords, len(ws))), ws...)
+	}
+	all := room.slab[len(room.slab)-len(ws):]
 	from := 0
 	for k := range u.sents {
 		to := len(u.sents[k].toks)
