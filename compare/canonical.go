@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,13 +42,30 @@ func canonicalNames(res *Result, perArticle [][]entityMention) {
 	// A story names its people again and again: each spelling's keys are
 	// made once.
 	nameKey, lightKey := remembered(nameKey), remembered(lightKey)
+	// What each spelling's words say, read once per spelling: whether it
+	// is one word, and the light key of a person's surname.
+	type spelling struct {
+		oneWord bool
+		surname string // "" for no person's full name
+	}
+	spellings := map[string]spelling{}
+	spellingOf := func(s string) spelling {
+		if sp, ok := spellings[s]; ok {
+			return sp
+		}
+		ws := strings.Fields(s)
+		sp := spelling{oneWord: len(ws) == 1}
+		if len(ws) >= 2 && isPersonLike(ws) {
+			sp.surname = lightKey(ws[len(ws)-1])
+		}
+		spellings[s] = sp
+		return sp
+	}
 	// Full names by surname, from every article: "Kirby" → "John Kirby".
 	fullBySurname := map[string]string{}
 	for _, ms := range perArticle {
 		for _, m := range ms {
-			ws := strings.Fields(m.surface)
-			if len(ws) >= 2 && isPersonLike(ws) {
-				last := lightKey(ws[len(ws)-1])
+			if last := spellingOf(m.surface).surname; last != "" {
 				if _, ok := fullBySurname[last]; !ok {
 					fullBySurname[last] = m.surface
 				}
@@ -67,7 +85,7 @@ func canonicalNames(res *Result, perArticle [][]entityMention) {
 		for i := range ms {
 			m := &ms[i]
 			name := m.surface
-			if ws := strings.Fields(name); len(ws) == 1 {
+			if spellingOf(name).oneWord {
 				if full, ok := fullBySurname[lightKey(name)]; ok {
 					name = full
 				}
@@ -119,11 +137,14 @@ func canonicalNames(res *Result, perArticle [][]entityMention) {
 	}
 	// Grown once: the facts are the comparison's, and each doubling copied them all.
 	res.Facts = slices.Grow(res.Facts, total)
+	canonOf := remembered(func(name string) string { return canon[nameKey(name)+"|"+lightKey(name)] })
+	var id []byte
 	for _, ms := range perArticle {
 		for _, m := range ms {
-			c := canon[nameKey(m.canonical)+"|"+lightKey(m.canonical)]
+			c := canonOf(m.canonical)
 			f := Fact{Kind: FactEntity, Span: m.span(), Text: m.text, Topic: m.topic, Value: c}
-			f.ID = fmt.Sprintf("f%d", len(res.Facts)+1)
+			id = strconv.AppendInt(append(id[:0], 'f'), int64(len(res.Facts)+1), 10)
+			f.ID = string(id) // as fmt.Sprintf("f%d") writes it, with one allocation, not three
 			res.Facts = append(res.Facts, f)
 			if variants[c] == nil {
 				variants[c] = map[string]Fact{}

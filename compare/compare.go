@@ -160,18 +160,10 @@ func (c *comparison) bodySentences(visit func(a *loader.Article, p *loader.Parag
 		}
 		p := &a.Paragraphs[u.ref.Paragraph]
 		for si, s := range u.sents {
-			text := p.Text[s.span.Start:s.span.End]
-			toks := s.toks
-			if toks == nil && text != "" {
-				// Dropped after the reading (dropWords): split again, into
-				// one buffer the visitor does not keep.
-				buf = buf[:0]
-				for w := range eachWord(text) {
-					buf = append(buf, w)
-				}
-				toks = buf
-			}
-			visit(a, p, si, text, s.span, toks)
+			// Made again from their bounds after the reading (dropWords),
+			// into one buffer the visitor does not keep.
+			buf = u.sentenceToks(si, buf[:0])
+			visit(a, p, si, p.Text[s.span.Start:s.span.End], s.span, buf)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"os/exec"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -346,5 +347,32 @@ func TestLongArticleReadOnEveryCore(t *testing.T) {
 	}
 	if len(serial.facts[0]) < 100 || len(serial.mentions[0]) < 100 || len(serial.claims[0]) < 100 {
 		t.Fatalf("only %d facts, %d mentions and %d claims read: the test reads too little", len(serial.facts[0]), len(serial.mentions[0]), len(serial.claims[0]))
+	}
+}
+
+// TestKeptBoundsGiveTheWords checks that the words made again from their
+// bounds after the readers let the tokens go (keepBounds, sentenceToks)
+// are the words prepare split, on the seeds and on a text of the words
+// fold treats apart: capitals, other letters, apostrophes, periods.
+func TestKeptBoundsGiveTheWords(t *testing.T) {
+	arts := append(seedArticles(t), article("marks", "Date: 2024-03-01\n\n"+
+		"The U.S. envoy met İstanbul's mayor, Kata’ib Hezbollah's ÉLAN and O'Brien in 2,500 B.C. ÅSA-backed.\n\n"+
+		"ÜBER-LONG Straße, ΣΟΦΙΑ and Ørsted said 5.9 per cent.\n"))
+	units := prepare(arts)
+	for _, u := range units {
+		want := make([][]token, len(u.sents))
+		for k := range u.sents {
+			want[k] = slices.Clone(u.sents[k].toks)
+		}
+		u.keepBounds()
+		for k, s := range u.sents {
+			if s.toks != nil {
+				t.Fatalf("%v sentence %d: tokens kept", u.ref, k)
+			}
+			got := u.sentenceToks(k, nil)
+			if len(got) != len(want[k]) || (len(got) > 0 && !reflect.DeepEqual(got, want[k])) {
+				t.Fatalf("%v sentence %d: words %v, want %v", u.ref, k, got, want[k])
+			}
+		}
 	}
 }

@@ -24,11 +24,15 @@ import (
 
 // nameMention is one single-word name in one sentence of one source.
 type nameMention struct {
-	word     string // as written
-	ref      Ref
-	sent     int // the sentence's index in its paragraph
-	span     Span
-	sentence map[string]bool // the stems of the sentence's other words
+	word       string // as written
+	ref        Ref
+	sent       int32 // the sentence's index in its paragraph
+	start, end int32 // the name's bytes in the paragraph
+	// text is the sentence, whose content words (contextStems) are read
+	// only for the mentions of two look-alike names in two sources: made
+	// for every mention, they were most of the detector's time and memory
+	// (a map each, 146,000 on one 10 MB article).
+	text string
 }
 
 func detectNames(c *comparison, out *findings) {
@@ -37,19 +41,32 @@ func detectNames(c *comparison, out *findings) {
 	lower := map[string]bool{}             // words the stories write in lower case: common words
 	c.bodySentences(func(a *loader.Article, p *loader.Paragraph, si int, text string, s loader.Sentence, toks []token) {
 		for _, t := range toks {
+			// A shorter word is no name the rule compares: not kept.
+			if len(t.folded) < lookAlikeMinLetters {
+				continue
+			}
 			if r, _ := utf8.DecodeRuneInString(t.text); unicode.IsLower(r) {
 				lower[t.folded] = true
 			}
 		}
-		for _, n := range loneNames(text, toks) {
-			f := fold(n.text)
-			mentions[f] = append(mentions[f], nameMention{
-				word: n.text, ref: Ref{a.ID, p.Index}, sent: si,
-				span:     Span{Source: a.ID, Paragraph: p.Index, Start: s.Start + n.start, End: s.Start + n.end},
-				sentence: contextStems(text, toks, n.start, st),
+		for _, k := range loneNames(text, toks) {
+			t := toks[k]
+			mentions[t.folded] = append(mentions[t.folded], nameMention{
+				word: t.text, ref: Ref{a.ID, p.Index}, sent: int32(si),
+				start: int32(s.Start + t.start), end: int32(s.Start + t.end), text: text,
 			})
 		}
 	})
+	// The content words of a sentence, by its text, made when first asked.
+	context := map[string]sortedWords{}
+	contextOf := func(m nameMention) sortedWords {
+		ws, ok := context[m.text]
+		if !ok {
+			ws = contextStems(m.text, words(m.text), st)
+			context[m.text] = ws
+		}
+		return ws
+	}
 	var names []string
 	for f := range mentions {
 		if !lower[f] && !weekdays[f] && !months[f] && utf8.RuneCountInString(f) >= lookAlikeMinLetters {
@@ -66,7 +83,7 @@ func detectNames(c *comparison, out *findings) {
 			if !splitBySource(mx, my) || oneSentence(mx, my) {
 				continue
 			}
-			cx, _, ok := sameSlot(mx, my)
+			cx, _, ok := sameSlot(mx, my, contextOf)
 			if !ok {
 				continue
 			}
@@ -76,8 +93,8 @@ func detectNames(c *comparison, out *findings) {
 				Why: fmt.Sprintf("%q and %q differ in %d letters, more than a spelling of one name, and stand in sentences that tell the same thing; one source may have the wrong one",
 					wx, wy, editDistance(x, y))}
 			for _, m := range append(slices.Clone(mx), my...) {
-				p := c.paragraph(m.ref)
-				d.Claims = append(d.Claims, Claim{Span: m.span, Text: p.Text[m.span.Start:m.span.End], Value: m.word})
+				d.Claims = append(d.Claims, Claim{Span: Span{Source: m.ref.Source, Paragraph: m.ref.Paragraph, Start: int(m.start), End: int(m.end)},
+					Text: m.word, Value: m.word})
 			}
 			slices.SortStableFunc(d.Claims, func(a, b Claim) int { return cmpBool(lessSpan(a.Span, b.Span), lessSpan(b.Span, a.Span)) })
 			out.Discrepancies = append(out.Discrepancies, d)
@@ -85,32 +102,42 @@ func detectNames(c *comparison, out *findings) {
 	}
 }
 
-// loneNames are the names of one word in a sentence, not its first word:
-// "gathered in Norwalk in March" gives Norwalk; "Leigh Corfman" and the
-// sentence's opening word give nothing.
-func loneNames(text string, toks []token) []nameAt {
-	var out []nameAt
+// loneNames are the names of one word in a sentence, not its first word,
+// by their words' indices: "gathered in Norwalk in March" gives Norwalk;
+// "Leigh Corfman" and the sentence's opening word give nothing. A name of
+// one word is one of the sentence's words (no space, no mark a word holds
+// inside it but a comma between digits, which isAlpha refuses), so its
+// folded form is the word's.
+func loneNames(text string, toks []token) []int {
+	var out []int
+	k := 0
 	for _, n := range namesOf(text, toks) {
-		if n.start == 0 || strings.ContainsAny(n.text, " -.'’") || !isAlpha(fold(n.text)) {
+		if n.start == 0 || strings.ContainsAny(n.text, " -.'’") {
 			continue
 		}
-		out = append(out, n)
+		for toks[k].start < n.start {
+			k++
+		}
+		if isAlpha(toks[k].folded) {
+			out = append(out, k)
+		}
 	}
 	return out
 }
 
-// contextStems are the stems of a sentence's words besides the name at at:
-// its content words, no names, no stop words.
-func contextStems(text string, toks []token, at int, st *stemmer) map[string]bool {
-	out := map[string]bool{}
+// contextStems are the stems of a sentence's content words: no names (so
+// not the lone name the sentence is read for, which is capitalised), no
+// stop words.
+func contextStems(text string, toks []token, st *stemmer) sortedWords {
+	var out []string
 	for _, t := range toks {
 		r, _ := utf8.DecodeRuneInString(t.text)
-		if t.start == at || isStop(t.folded) || len(t.folded) < 3 || unicode.IsUpper(r) || isNumberToken(t.folded) && !isYear(t.folded) {
+		if isStop(t.folded) || len(t.folded) < 3 || unicode.IsUpper(r) || isNumberToken(t.folded) && !isYear(t.folded) {
 			continue
 		}
-		out[st.stem(t.folded)] = true
+		out = append(out, st.stem(t.folded))
 	}
-	return out
+	return makeSortedWords(out)
 }
 
 // lookAlike reports two names written alike but not one name: the same
@@ -195,20 +222,15 @@ func oneSentence(mx, my []nameMention) bool {
 }
 
 // sameSlot finds a mention of each name, in two sources, whose sentences
-// tell one thing: lookAlikeSharedWords content words in common.
-func sameSlot(mx, my []nameMention) (nameMention, nameMention, bool) {
+// tell one thing: lookAlikeSharedWords content words in common (context
+// gives a mention's).
+func sameSlot(mx, my []nameMention, context func(nameMention) sortedWords) (nameMention, nameMention, bool) {
 	for _, a := range mx {
 		for _, b := range my {
 			if a.ref.Source == b.ref.Source {
 				continue
 			}
-			shared := 0
-			for w := range a.sentence {
-				if b.sentence[w] {
-					shared++
-				}
-			}
-			if shared >= lookAlikeSharedWords {
+			if context(a).shared(context(b)) >= lookAlikeSharedWords {
 				return a, b, true
 			}
 		}

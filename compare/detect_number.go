@@ -28,8 +28,10 @@ func detectNumbers(c *comparison, out *findings) {
 	}
 	frames := make([]numberFrame, len(qs))
 	sn := &stemNumbers{num: map[string]int32{}, bySentence: map[string][]int32{}}
+	st := newStemmer(c.stems)
+	var buf []token // a figure's sentence's words, the room reused figure after figure
 	for k, i := range qs {
-		frames[k] = c.frameOf(c.res.Facts[i], sn)
+		frames[k] = c.frameOf(c.res.Facts[i], sn, st, &buf)
 	}
 	byKey := map[string][]int{}
 	for k, i := range qs {
@@ -371,8 +373,8 @@ func (sn *stemNumbers) sentence(text string, toks []token, st *stemmer) []int32 
 }
 
 // frameOf reads a figure's frame from its sentence; sn numbers the stems
-// of its words.
-func (c *comparison) frameOf(f Fact, sn *stemNumbers) numberFrame {
+// of its words. buf is room for the words, which the frame does not keep.
+func (c *comparison) frameOf(f Fact, sn *stemNumbers, st *stemmer, buf *[]token) numberFrame {
 	var fr numberFrame
 	p := c.paragraph(Ref{f.Span.Source, f.Span.Paragraph})
 	if p == nil {
@@ -384,10 +386,10 @@ func (c *comparison) frameOf(f Fact, sn *stemNumbers) numberFrame {
 			text, base, k = p.Text[s.Start:s.End], s.Start, i
 		}
 	}
-	st := newStemmer(c.stems)
 	var toks []token
 	if ui, ok := c.unitOf[Ref{f.Span.Source, f.Span.Paragraph}]; ok && k >= 0 {
-		toks = sentenceWords(c.units[ui], k, text) // the words prepare read
+		*buf = c.units[ui].sentenceToks(k, (*buf)[:0]) // the words prepare read
+		toks = *buf
 	} else {
 		toks = words(text)
 	}

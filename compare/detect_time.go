@@ -29,8 +29,10 @@ func detectTimes(c *comparison, out *findings) {
 	}
 	frames := make([]timeFrame, len(ts))
 	sentences := map[string]timeSentence{} // by text: a wire copy's sentences are read once
+	st := newStemmer(c.stems)
+	var buf []token // a time's sentence's words, the room reused time after time
 	for k, i := range ts {
-		frames[k] = c.timeFrameOf(c.res.Facts[i], sentences)
+		frames[k] = c.timeFrameOf(c.res.Facts[i], sentences, st, &buf)
 	}
 	own := c.ownDays(ts, frames)
 	// Times are paired across sources only, and only two whose frames
@@ -520,7 +522,7 @@ type timeSentence struct {
 // happenings within its clause (event classes, the time-events lexicon,
 // past participles), the names of its sentence. sentences holds the
 // sentences already read, by their text.
-func (c *comparison) timeFrameOf(f Fact, sentences map[string]timeSentence) timeFrame {
+func (c *comparison) timeFrameOf(f Fact, sentences map[string]timeSentence, st *stemmer, buf *[]token) timeFrame {
 	var fr timeFrame
 	p := c.paragraph(Ref{f.Span.Source, f.Span.Paragraph})
 	if p == nil {
@@ -532,10 +534,10 @@ func (c *comparison) timeFrameOf(f Fact, sentences map[string]timeSentence) time
 			text, base, k = p.Text[s.Start:s.End], s.Start, i
 		}
 	}
-	st := newStemmer(c.stems)
 	var toks []token
 	if ui, ok := c.unitOf[Ref{f.Span.Source, f.Span.Paragraph}]; ok && k >= 0 {
-		toks = sentenceWords(c.units[ui], k, text) // the words prepare read
+		*buf = c.units[ui].sentenceToks(k, (*buf)[:0]) // the words prepare read
+		toks = *buf
 	} else {
 		toks = words(text)
 	}

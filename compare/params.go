@@ -25,6 +25,28 @@ const (
 	eventShare    = 0.25
 	eventWeight   = 0.3
 	eventMinUnits = 8
+	// prepareRoomTerms is the most terms (about a term in twelve bytes of
+	// text) a paragraph counts in its worker's maps, which are emptied for
+	// each paragraph: emptying visits every part of a map that holds an
+	// entry, and the entries of a short paragraph spread over all of a
+	// map that a long one had grown. A longer paragraph, rare in news
+	// copy (4,096 terms is about 50 KB of text), counts in maps of its own.
+	prepareRoomTerms = 4096
+	// prepareSlabWords is how many words a worker's slab holds (prepare.go):
+	// the paragraphs' words are split into it one after another, and a new
+	// one is made when a paragraph's do not fit. 16,384 words are 768 KB,
+	// made once for about two hundred paragraphs of news copy, and leave
+	// at most that unused per worker.
+	prepareSlabWords = 16384
+)
+
+// Copies of one story (story.go).
+const (
+	// radixSortMin is the fewest shingles of an article sorted by their
+	// digits rather than by comparison: the four passes over a table of
+	// 65,536 counts cost about what a comparison sort of a few thousand
+	// hashes does, and an ECB+ article has a few hundred.
+	radixSortMin = 16384
 )
 
 // Alignment (align.go).

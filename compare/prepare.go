@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/loader"
 )
@@ -27,12 +28,81 @@ type unit struct {
 	// Filled by vectorise: the weight of the main event's vocabulary in eng
 	// (see index.eventTerm), whose cosine is one of the link features.
 	mainNorm float64
+	// lower is the text with its ASCII capitals lowered, byte for byte at
+	// the text's offsets, made when the words are let go (keepBounds): a
+	// word's folded form is fold of its bytes here, which for most words
+	// is those bytes themselves, not a string of their own.
+	lower string
 }
 
 // sentence is one sentence of a paragraph with its words.
 type sentence struct {
 	span loader.Sentence // byte offsets into the paragraph
 	toks []token         // offsets into the sentence's text
+	// bounds are the words' start and end offsets, two numbers a word,
+	// once the tokens are let go (keepBounds).
+	bounds []int32
+}
+
+// keepBounds lets go of the unit's tokens, 48 bytes a word and a string
+// for each folded capital, and keeps eight bytes a word, their bounds,
+// with the text in lower case (lower): the detectors that walk every
+// sentence after the readers are done read its words from them
+// (sentenceToks) instead of splitting the sentence again, which took a
+// tenth of a CPU-second for each of them on one 10 MB article.
+func (u *unit) keepBounds() {
+	n := 0
+	for _, s := range u.sents {
+		n += len(s.toks)
+	}
+	all := make([]int32, 0, 2*n)
+	for k := range u.sents {
+		from := len(all)
+		for _, t := range u.sents[k].toks {
+			all = append(all, int32(t.start), int32(t.end))
+		}
+		u.sents[k].toks, u.sents[k].bounds = nil, all[from:len(all):len(all)]
+	}
+	u.lower = lowerASCII(u.text)
+}
+
+// sentenceToks is buf with the words of the unit's k-th sentence appended:
+// the tokens prepare made while they are kept, else made again from their
+// bounds (keepBounds).
+func (u *unit) sentenceToks(k int, buf []token) []token {
+	s := u.sents[k]
+	if s.toks != nil || s.bounds == nil {
+		return append(buf, s.toks...) // copied: a caller reuses buf
+	}
+	text, low := s.text(u.text), s.text(u.lower)
+	buf = slices.Grow(buf, len(s.bounds)/2)
+	for i := 0; i < len(s.bounds); i += 2 {
+		a, b := int(s.bounds[i]), int(s.bounds[i+1])
+		// fold lowers the ASCII capitals and, for a word of other letters,
+		// an apostrophe or a period, lowers it all with strings.ToLower,
+		// which lowers ASCII alike: the same on the lowered bytes.
+		buf = append(buf, token{text: text[a:b], folded: fold(low[a:b]), start: a, end: b})
+	}
+	return buf
+}
+
+// lowerASCII is s with its ASCII capitals lowered and every other byte as
+// it is; s itself when it has none.
+func lowerASCII(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func (s sentence) text(p string) string { return p[s.span.Start:s.span.End] }
@@ -67,10 +137,10 @@ func prepareStems(arts []*loader.Article) ([]*unit, map[string]string) {
 	parallel(len(jobs), func(w int, next func() (int, bool)) {
 		st := newStemmer(nil)
 		sts[w] = st
-		var buf []token
+		room := &prepareRoom{eng: termCounts{}, plain: termCounts{}, classes: map[string]bool{}}
 		for k, ok := next(); ok; k, ok = next() {
 			j := jobs[k]
-			out[k] = prepareParagraph(arts[j.si], j.si, &arts[j.si].Paragraphs[j.pi], j.pos, st, &buf)
+			out[k] = prepareParagraph(arts[j.si], j.si, &arts[j.si].Paragraphs[j.pi], j.pos, st, room)
 		}
 	})
 	// Keyed as written and folded: the readers ask for both.
@@ -93,43 +163,71 @@ func prepareStems(arts []*loader.Article) ([]*unit, map[string]string) {
 	return out, stems
 }
 
+// prepareRoom is a worker's room to gather a paragraph's words and count
+// its terms in, emptied for each paragraph: a map made for each (sized for
+// a term in twelve bytes) took a tenth of the stage's time to allocate.
+type prepareRoom struct {
+	slab       []token // the words of the worker's paragraphs, one after another
+	eng, plain termCounts
+	classes    map[string]bool
+}
+
 // prepareParagraph makes the unit of one body paragraph, the pos-th of its
-// article's; buf is the worker's room to gather the words in.
-func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, st *stemmer, buf *[]token) *unit {
-	u := &unit{ref: Ref{Source: a.ID, Paragraph: p.Index}, src: si, pos: pos, text: p.Text,
-		quoted: strings.ContainsAny(p.Text, "\"“”")}
-	// Sized once for about a distinct term in twelve bytes (measured on the
-	// seeds: 7 and 20 allocate more): growing a map rehashes it.
-	eng := make(termCounts, len(p.Text)/12+1)
-	plain := make(termCounts, len(p.Text)/12+1)
-	classes := map[string]bool{}
+// article's, in the worker's room.
+func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, st *stemmer, room *prepareRoom) *unit {
+	// A quotation mark: the ASCII one found bytewise, the curly ones as
+	// the strings they are (strings.ContainsAny decoded every rune).
+	quoted := strings.IndexByte(p.Text, '"') >= 0 || strings.Contains(p.Text, "“") || strings.Contains(p.Text, "”")
+	u := &unit{ref: Ref{Source: a.ID, Paragraph: p.Index}, src: si, pos: pos, text: p.Text, quoted: quoted}
+	eng, plain, classes := room.eng, room.plain, room.classes
+	clear(eng)
+	clear(plain)
+	clear(classes)
+	if n := len(p.Text) / 12; n > prepareRoomTerms {
+		// A paragraph of many terms gets maps of its own, sized once for
+		// about a term in twelve bytes (growing a map rehashes it), and the
+		// room's stay small.
+		eng, plain = make(termCounts, n), make(termCounts, n)
+	}
 	u.sents = make([]sentence, 0, len(p.Sentences))
-	// The words of all its sentences in one array of their exact size: the
-	// units keep them to the end of the comparison, and a slice per
-	// sentence grown by appending held a third more (137 MB of words on
-	// one 10 MB article, where 90 are the words).
-	*buf = (*buf)[:0]
+	// The words of all its sentences are split into the worker's slab,
+	// after the words of the paragraphs before, and stay there: the units
+	// keep them to the end of the comparison, and a slice per sentence
+	// grown by appending held a third more (137 MB of words on one 10 MB
+	// article, where 90 are the words), while an array of each
+	// paragraph's exact size, gathered and copied, cost an allocation and
+	// a copy of every word. Words that do not fit grow an array of their
+	// own (the slab's words stay where they are), moved to a new slab.
+	base := len(room.slab)
+	ws := room.slab[base:base:cap(room.slab)]
 	for _, sp := range p.Sentences {
 		for w := range eachWord(p.Text[sp.Start:sp.End]) {
-			*buf = append(*buf, w)
+			ws = append(ws, w)
 		}
-		u.sents = append(u.sents, sentence{span: sp, toks: *buf}) // its length marks where its words end
+		u.sents = append(u.sents, sentence{span: sp, toks: ws}) // its length marks where its words end
 	}
-	all := slices.Clone(*buf)
+	if len(ws) <= cap(room.slab)-base {
+		room.slab = room.slab[:base+len(ws)] // in place: append did not move them
+	} else {
+		room.slab = append(make([]token, 0, max(prepareSlabWords, len(ws))), ws...)
+	}
+	all := room.slab[len(room.slab)-len(ws):]
 	from := 0
 	for k := range u.sents {
 		to := len(u.sents[k].toks)
 		u.sents[k].toks = all[from:to:to]
 		from = to
 	}
+	stops, eventClass := stopwords(), eventClasses()
 	for _, s := range u.sents {
 		toks := s.toks
 		for i, w := range toks {
 			f := w.folded
-			if !isStop(f) {
-				plain.add(strings.ToLower(w.text), 1, termWord)
+			stop := stops[f] // isStop, asked once a word
+			if !stop {
+				plain.add(lowered(w), 1, termWord)
 			}
-			if class, ok := eventClasses()[f]; ok && !classes[class] {
+			if class, ok := eventClass[f]; ok && !classes[class] {
 				// An event class counts once per paragraph, however many
 				// of its words the paragraph has.
 				classes[class] = true
@@ -138,7 +236,7 @@ func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, s
 			switch {
 			case isNumberToken(f):
 				eng.addShown(numberPrefix+strings.ReplaceAll(f, ",", ""), numberWeight, termNumber, w.text)
-			case isStop(f) || len(f) < 2:
+			case stop || len(f) < 2:
 			default:
 				if i > 0 && isCapitalised(w.text) {
 					eng.addShown(st.stem(w.text), nameWeight, termName, w.text) // a capital inside a sentence: a name
@@ -151,6 +249,18 @@ func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, s
 	u.eng, u.shown = eng.vecShown()
 	u.plain = plain.vec()
 	return u
+}
+
+// lowered is strings.ToLower of a word: its folded form when that is the
+// same, a word of ASCII with no apostrophe or period (fold lowers it and
+// nothing else), without lowering it again into a string of its own.
+func lowered(w token) string {
+	for i := 0; i < len(w.text); i++ {
+		if c := w.text[i]; c >= utf8.RuneSelf || c == '\'' || c == '.' {
+			return strings.ToLower(w.text)
+		}
+	}
+	return w.folded
 }
 
 // The prefixes of terms that are not words.
