@@ -11,19 +11,29 @@ import (
 // as one claim. (How a sentence hedges is the hedging detector's reading,
 // readHedged.)
 type claimAt struct {
-	span     Span     // the sentence
-	topic    string   // its topic
-	credits  []string // who it is credited to, outermost last: "Syrian Observatory", "BBC"
-	specific map[string]bool
+	span     Span            // the sentence
+	topic    string          // its topic
+	credits  []string        // who it is credited to, outermost last: "Syrian Observatory", "BBC"
+	specific map[string]bool // nil when it names none
 	text     string
 }
 
 // sentenceClaim reads a sentence's credits. specific is filled by the
-// caller from the sentence's facts.
+// caller from the sentence's facts (addSpecific).
 func sentenceClaim(text string, toks []token, ns []nameAt, span Span) claimAt {
-	c := claimAt{span: span, text: text, specific: map[string]bool{}}
+	c := claimAt{span: span, text: text}
 	c.credits = credits(text, toks, ns)
 	return c
+}
+
+// addSpecific records a specific thing the claim names. The set is made
+// at the first: most sentences name none, and every body sentence has a
+// claim.
+func (c *claimAt) addSpecific(k string) {
+	if c.specific == nil {
+		c.specific = map[string]bool{}
+	}
+	c.specific[k] = true
 }
 
 // hedgesAt is, for each phrase of hedges(), where indexWord finds it in
