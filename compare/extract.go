@@ -261,7 +261,7 @@ func articleFacts(a *loader.Article, units []*unit, year int) ([]Fact, []entityM
 			sents = u.sents
 		}
 		quotes := quotesOf[i]
-		credited := who.paragraph(p, sents, quotes)
+		credited := who.paragraph(r.plain, sents, r.named, quotes)
 		for qi, q := range quotes {
 			span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
 			speaker, via, occasion := credited[qi].speaker, credited[qi].via, credited[qi].occasion
@@ -291,11 +291,14 @@ func articleFacts(a *loader.Article, units []*unit, year int) ([]Fact, []entityM
 }
 
 // paragraphRead is what one paragraph states on its own: its facts other
-// than quotations, its sentences' claims and their names.
+// than quotations, its sentences' claims and their names, and what the
+// attributor learns from its sentences' names alone (readNamed).
 type paragraphRead struct {
 	facts  []Fact
 	claims []claimAt
 	names  [][]nameAt // per sentence
+	plain  string     // the text, its quotations blanked (outsideQuotes)
+	named  [][]namedRun
 }
 
 // readParagraph reads one paragraph of an article (articleFacts): a
@@ -311,6 +314,10 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 	}
 	if p.Kind != loader.KindBody {
 		return r
+	}
+	r.plain = outsideQuotes(p.Text, quotes)
+	if u != nil {
+		r.named = make([][]namedRun, len(u.sents))
 	}
 	r.names = make([][]nameAt, len(p.Sentences))
 	for k, sp := range p.Sentences {
@@ -340,6 +347,15 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 		background := pastYear(text, current)
 		ns := namesOf(text, toks)
 		r.names[k] = ns
+		if u != nil {
+			// The attributor reads the sentence with its quotations
+			// blanked: most hold none, and their names are these.
+			plain, pns := r.plain[sp.Start:sp.End], ns
+			if plain != text {
+				pns = namesOf(plain, toks)
+			}
+			r.named[k] = readNamed(plain, toks, pns)
+		}
 		claim := sentenceClaim(text, toks, ns, Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start, End: sp.End})
 		for _, n := range ns {
 			if ws := strings.Fields(n.text); hasDigit(ws[len(ws)-1]) {

@@ -59,17 +59,18 @@ func newAttributor() *attributor {
 		affiliation: map[string]string{}, lastAt: -10}
 }
 
-// paragraph credits the quotations of one paragraph, in order.
-func (a *attributor) paragraph(p loader.Paragraph, sents []sentence, quotes []quoteAt) []attribution {
+// paragraph credits the quotations of one paragraph, in order. plain is
+// its text with the quotations blanked (outsideQuotes), and named what its
+// sentences' names tell alone (readNamed), one per sentence.
+func (a *attributor) paragraph(plain string, sents []sentence, named [][]namedRun, quotes []quoteAt) []attribution {
 	a.par++
-	plain := outsideQuotes(p.Text, quotes)
 	out := make([]attribution, len(quotes))
 	learnt := 0
 	for k, q := range quotes {
 		// The sentences up to the quotation's are read first: the people
 		// they name are the antecedents of its pronouns.
 		for learnt < len(sents) && sents[learnt].span.Start <= q.start {
-			a.learn(sents[learnt].text(plain), sents[learnt].toks)
+			a.learn(sents[learnt].text(plain), sents[learnt].toks, named[learnt])
 			learnt++
 		}
 		var at attribution
@@ -122,7 +123,7 @@ func (a *attributor) paragraph(p loader.Paragraph, sents []sentence, quotes []qu
 		}
 	}
 	for ; learnt < len(sents); learnt++ {
-		a.learn(sents[learnt].text(plain), sents[learnt].toks)
+		a.learn(sents[learnt].text(plain), sents[learnt].toks, named[learnt])
 	}
 	for k, at := range out {
 		if at.speaker != "" {
@@ -156,53 +157,115 @@ func sentenceAt(sents []sentence, at int) int {
 	return -1
 }
 
-// learn remembers the people a sentence names with a first name or a
-// title, so that a later surname, title or pronoun finds them.
-func (a *attributor) learn(text string, toks []token) {
-	ns := namesOf(text, toks)
-	for _, n := range ns {
+// namedRun is what a sentence's name run tells on its own, before the
+// article's people are known (learn adds what they make of it): read with
+// the paragraph, on every core, since it is most of learn's cost (0.4
+// CPU-s of one 10 MB article, which the attributor reads in order).
+type namedRun struct {
+	run personQuery // the run less a possessive and a place after "of"
+	// own is the person the run itself names ("Donald Trump", "President
+	// Trump"), its surname's key ownKey, or "" when it names none; a
+	// titled single name (titled) names one only while its key names
+	// no one else.
+	own, ownKey string
+	titled      bool
+	title       string // its last title word ("secretary"), or ""
+	org         string // the body named before the title (affiliationOf)
+	gender      byte   // from an honorific
+	subject     bool   // it may be the sentence's subject: no possessive, at the head of a clause
+	// app is the noun of an apposition after the run ("Mr. Trump, the
+	// presumptive Republican nominee, said"), with the run as written;
+	// nil when there is none.
+	app *apposition
+}
+
+// apposition is a noun that stands for the person its run names.
+type apposition struct {
+	person personQuery
+	noun   string
+}
+
+// readNamed reads a sentence's names for learn: text is the sentence with
+// its quotations blanked, toks its words, ns its names (namesOf).
+func readNamed(text string, toks []token, ns []nameAt) []namedRun {
+	if len(ns) == 0 {
+		return nil
+	}
+	out := make([]namedRun, len(ns))
+	for i, n := range ns {
 		run := trimOfPlace(strings.TrimSuffix(strings.TrimSuffix(n.text, "'s"), "’s"))
+		r := &out[i]
 		full := stripTitles(run)
 		ws := strings.Fields(full)
-		tw := titleOf(run)
+		isPerson := len(ws) >= 2 && personName(ws)
+		if strings.TrimSuffix(strings.TrimSuffix(run, "'s"), "’s") == run {
+			r.run = personOfWords(full, ws, isPerson) // person(run) reads the same words
+		} else {
+			r.run = personOf(run)
+		}
+		r.title = titleOf(run)
 		switch {
-		case len(ws) >= 2 && personName(ws):
-			a.people[nameKey(ws[len(ws)-1])] = full
-		case len(ws) == 1 && tw != "" && !notSpeaker(ws) && a.people[nameKey(ws[0])] == "":
+		case isPerson:
+			r.own, r.ownKey = full, nameKey(ws[len(ws)-1])
+		case len(ws) == 1 && r.title != "" && !notSpeaker(ws):
 			// "President Trump": a title before one name makes a person.
-			a.people[nameKey(ws[0])] = full
-		default:
-			full = ""
+			r.own, r.ownKey, r.titled = full, nameKey(ws[0]), true
 		}
-		if full != "" {
-			if tw != "" {
-				a.titles[tw] = full
-			}
-			if org := affiliationOf(run); org != "" {
-				a.affiliation[full] = org
-			}
-			if g := honorificGender(run); g != 0 {
-				a.gender[full] = g
-			}
+		if r.own != "" {
+			r.org, r.gender = affiliationOf(run), honorificGender(run)
 		}
-		if p := a.person(run); p != "" {
-			a.all = append(a.all, p)
-		}
-		// "Mr. Trump, the presumptive Republican nominee, said": the
-		// apposition's noun stands for the person from now on.
-		if p := a.person(n.text); p != "" && n.end < len(text) {
+		if n.end < len(text) {
 			rest := strings.TrimLeft(text[n.end:], " ")
 			if strings.HasPrefix(rest, ",") {
 				rest = strings.TrimSpace(rest[1:])
 				lead, _, _ := strings.Cut(rest, " ")
 				if l := strings.ToLower(lead); l == "the" || l == "a" || l == "an" {
 					if end := strings.IndexAny(rest, ",;."); end > 0 {
-						app := strings.Fields(rest[:end])
-						if len(app) >= 2 && len(app) <= 6 {
-							a.titles[fold(app[len(app)-1])] = p
+						if app := strings.Fields(rest[:end]); len(app) >= 2 && len(app) <= 6 {
+							r.app = &apposition{person: personOf(n.text), noun: fold(app[len(app)-1])}
 						}
 					}
 				}
+			}
+		}
+		// "Trump's approach alienated Bloomberg", "the remarks prompted
+		// Vieira": no subject. (Without a possessive, the run is the
+		// name less a place.)
+		r.subject = !strings.HasSuffix(n.text, "'s") && !strings.HasSuffix(n.text, "’s") && opensClause(text, n.start)
+	}
+	return out
+}
+
+// learn remembers the people a sentence names with a first name or a
+// title, so that a later surname, title or pronoun finds them. named is
+// what its names tell alone (readNamed).
+func (a *attributor) learn(text string, toks []token, named []namedRun) {
+	for i := range named {
+		n := &named[i]
+		full := n.own
+		if n.titled && a.people[n.ownKey] != "" {
+			full = ""
+		}
+		if full != "" {
+			a.people[n.ownKey] = full
+			if n.title != "" {
+				a.titles[n.title] = full
+			}
+			if n.org != "" {
+				a.affiliation[full] = n.org
+			}
+			if n.gender != 0 {
+				a.gender[full] = n.gender
+			}
+		}
+		if p := a.resolve(n.run); p != "" {
+			a.all = append(a.all, p)
+		}
+		// "Mr. Trump, the presumptive Republican nominee, said": the
+		// apposition's noun stands for the person from now on.
+		if n.app != nil {
+			if p := a.resolve(n.app.person); p != "" {
+				a.titles[n.app.noun] = p
 			}
 		}
 	}
@@ -228,11 +291,11 @@ func (a *attributor) learn(text string, toks []token) {
 			return
 		}
 	}
-	for _, n := range ns {
-		if strings.HasSuffix(n.text, "'s") || strings.HasSuffix(n.text, "’s") || !opensClause(text, n.start) {
-			continue // "Trump's approach alienated Bloomberg", "the remarks prompted Vieira": no subject
+	for i := range named {
+		if !named[i].subject {
+			continue
 		}
-		if p := a.person(trimOfPlace(n.text)); p != "" {
+		if p := a.resolve(named[i].run); p != "" {
 			a.subject, a.subjectAt = p, a.clock
 			a.heads = append(a.heads, p)
 			break
@@ -315,22 +378,44 @@ var honorifics = toSet(`mr mrs ms dr`)
 // person resolves a name as written to the person it names in this
 // article ("Mr. Trump", "Trump" → "Donald Trump"), or "" when it is no
 // person's name.
-func (a *attributor) person(name string) string {
+func (a *attributor) person(name string) string { return a.resolve(personOf(name)) }
+
+// personQuery is what person reads from a name's words alone; resolve
+// adds the people the article named before.
+type personQuery struct {
+	full  string // the name less a possessive and its titles
+	key   string // the key of its last word
+	words int    // how many words full has
+	named bool   // its words name a person, whoever the article named
+}
+
+func personOf(name string) personQuery {
 	full := stripTitles(strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s"))
 	ws := strings.Fields(full)
+	return personOfWords(full, ws, len(ws) >= 2 && personName(ws))
+}
+
+// personOfWords is personOf of a name less its possessive and titles,
+// full, its words ws, and whether they name a person (personName).
+func personOfWords(full string, ws []string, isPerson bool) personQuery {
 	if len(ws) == 0 {
+		return personQuery{}
+	}
+	return personQuery{full: full, key: nameKey(ws[len(ws)-1]), words: len(ws), named: isPerson && !notSpeaker(ws)}
+}
+
+// resolve is the person a name stands for (person).
+func (a *attributor) resolve(q personQuery) string {
+	if q.words == 0 {
 		return ""
 	}
 	// A surname the article gave with a first name is that person, even
 	// when it is also an outlet's name (Michael Bloomberg, Vicente Fox).
-	if p, ok := a.people[nameKey(ws[len(ws)-1])]; ok && len(ws) <= 3 && (len(ws) == 1 || strings.HasSuffix(p, full)) {
+	if p, ok := a.people[q.key]; ok && q.words <= 3 && (q.words == 1 || strings.HasSuffix(p, q.full)) {
 		return p
 	}
-	if notSpeaker(ws) {
-		return ""
-	}
-	if len(ws) >= 2 && personName(ws) {
-		return full
+	if q.named {
+		return q.full
 	}
 	return ""
 }
@@ -491,18 +576,19 @@ func tidySpeaker(np string) string {
 func notSpeaker(ws []string) bool {
 	all := true
 	for _, w := range ws {
-		l := fold(w)
-		if !(weekdays[l] || months[l] || sentenceOpeners()[l] || isStop(l)) {
+		if l := fold(w); !(weekdays[l] || months[l] || sentenceOpeners()[l] || isStop(l)) {
 			all = false
+			break
 		}
 	}
 	if all {
 		return true
 	}
-	if hasPartyTag(ws) || carrier(strings.Join(ws, " ")) {
+	name := strings.Join(ws, " ")
+	if hasPartyTag(ws) || carrier(name) {
 		return true
 	}
-	if places()[strings.Join(ws, " ")] || len(ws) == 1 && (places()[ws[0]] || orgWords()[fold(ws[0])]) {
+	if places()[name] || len(ws) == 1 && (places()[ws[0]] || orgWords()[fold(ws[0])]) {
 		return true
 	}
 	// "Democratic-leaning", "Mexican-born": an adjective, not a name.
@@ -534,25 +620,17 @@ func hasPartyTag(ws []string) bool {
 // carrier reports a name that is a news outlet or a social network: what
 // carries words, not who says them.
 func carrier(name string) bool {
-	ws := words(name)
-	if len(ws) == 0 {
-		return false
-	}
-	for _, w := range ws {
+	last := ""
+	for w := range eachWord(name) {
 		if socialNetworks()[w.folded] {
 			return true
 		}
+		last = w.folded
 	}
-	// An outlet's name holds an outlet word ("Fox News", "The New York
+	// An outlet's name ends in an outlet word ("Fox News", "The New York
 	// Times", "CNN"); a person who shares one ("Vicente Fox") has a first
 	// name that is none.
-	if outletWords()[ws[len(ws)-1].folded] {
-		return true
-	}
-	if len(ws) == 1 && outletWords()[ws[0].folded] {
-		return true
-	}
-	return false
+	return last != "" && outletWords()[last]
 }
 
 // after reads the cue that follows a quotation in its sentence: "…,”
