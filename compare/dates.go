@@ -98,17 +98,15 @@ func dateTrigger(w string) bool {
 	if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9' {
 		return true
 	}
-	return dateTriggers[w] || strings.HasSuffix(w, "day") || strings.HasSuffix(w, "days") || monthForms[w]
+	return dateTriggers[w] || strings.HasSuffix(w, "day") || strings.HasSuffix(w, "days")
 }
 
-var (
-	dateTriggers = toSet(`ago week weeks month months year years decade decades tonight overnight night morning afternoon evening yesterday today tomorrow`)
-	// monthForms are the words scanDates takes for a month, whole ("dec", not
-	// "decided": a month's first letters open many words of news, each of
-	// which cost a window of the expression).
-	monthForms = toSet(`jan january feb february mar march apr april may jun june jul july aug august
+// dateTriggers are the words of dates, and the words scanDates takes for
+// a month, whole ("dec", not "decided": a month's first letters open many
+// words of news, each of which cost a window of the expression).
+var dateTriggers = toSet(`ago week weeks month months year years decade decades tonight overnight night morning afternoon evening yesterday today tomorrow
+jan january feb february mar march apr april may jun june jul july aug august
 sep sept sepember september oct october nov november dec december`)
-)
 
 // asciiLower lowers the ASCII letters alone, so that every byte offset of
 // the result is the text's.

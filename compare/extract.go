@@ -336,7 +336,7 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 					// not the dateline's: only a time with its zone is kept.
 					continue
 				}
-				key, label := timeKey(text, tm.start, tm.end)
+				key, label := timeKey(text, toks, tm.start, tm.end)
 				r.facts = append(r.facts, Fact{
 					Kind: FactTime, Span: span,
 					Text: p.Text[span.Start:span.End], Value: tm.v.describe(), Time: &tm.v,
@@ -408,7 +408,10 @@ func currentYear(a *loader.Article) int {
 		return a.Published.Time.Year()
 	}
 	y := 0
-	for _, p := range a.Body() {
+	for _, p := range a.Paragraphs { // not a.Body(), a copy of them all
+		if p.Kind != loader.KindBody {
+			continue
+		}
 		if !strings.Contains(p.Text, "19") && !strings.Contains(p.Text, "20") {
 			continue
 		}
@@ -465,7 +468,10 @@ func sentenceWords(u *unit, k int, text string) []token {
 
 // articleZoneOf is the zone of the first place an article's body names.
 func articleZoneOf(a *loader.Article) *time.Location {
-	for _, p := range a.Body() {
+	for _, p := range a.Paragraphs { // not a.Body(), a copy of them all
+		if p.Kind != loader.KindBody {
+			continue
+		}
 		if z := placeZone(words(p.Text)); z != nil {
 			return z
 		}
@@ -513,10 +519,10 @@ func headlineCase(s string) string {
 }
 
 // timeKey names what a time dates, for the fact table: the happening its
-// clause names nearest it ("when|publish", "when: published").
-func timeKey(text string, start, end int) (string, string) {
+// clause names nearest it ("when|publish", "when: published"). toks are
+// the sentence's words.
+func timeKey(text string, toks []token, start, end int) (string, string) {
 	// (the happening's word, when the sentence dates one; see spokenOf)
-	toks := words(text)
 	if n := attributiveNoun(text, toks, start, end); n >= 0 {
 		return "when|" + stem(toks[n].folded), "when: " + toks[n].folded
 	}

@@ -189,3 +189,46 @@ func remembered(f func(string) string) func(string) string {
 		return v
 	}
 }
+
+// byFirstByte indexes lower-case ASCII words by their first byte.
+func byFirstByte(words []string) (by [256][]string) {
+	for _, w := range words {
+		by[w[0]] = append(by[w[0]], w)
+	}
+	return by
+}
+
+// containsFolded reports whether strings.ToLower(text) contains one of the
+// words by (lower-case ASCII letters, byFirstByte), without lowering the
+// text: a rune past ASCII lowers to no ASCII letter, but for the dotted
+// capital I (i) and the Kelvin sign (k), which the caller looks for when
+// its words hold either letter.
+func containsFolded(text string, by *[256][]string) bool {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		for _, w := range by[c] {
+			if len(text)-i >= len(w) && equalFoldASCII(text[i:i+len(w)], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// equalFoldASCII: s, its ASCII letters lowered, is w (lower-case ASCII
+// letters).
+func equalFoldASCII(s, w string) bool {
+	for j := 0; j < len(w); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[j] {
+			return false
+		}
+	}
+	return true
+}

@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -51,7 +52,11 @@ func mayHaveZone(text string) bool {
 	if strings.ContainsAny(text, "ſK") {
 		return true
 	}
-	for i := 0; i+3 <= len(text); i++ {
+	for i := 1; i+3 <= len(text); i++ {
+		// The expression puts a zone after a digit or white space.
+		if p := text[i-1]; !isDigit(p) && spaceRun(text, i-1) == 0 {
+			continue
+		}
 		switch text[i] | 0x20 { // the zones' first letters, either case
 		case 'g', 'u', 'b', 'c', 'e', 'm', 'i':
 		default:
@@ -80,6 +85,9 @@ var (
 	})
 )
 
+// meridiemMarks drops the full stops and spaces of "a. m.", "p.m.".
+var meridiemMarks = strings.NewReplacer(".", "", " ", "")
+
 // timeExpressions finds the times of a sentence and resolves them against
 // the article's dateline and the zone of the place it reports from: its
 // clock times, each on the day the sentence names nearest it (else the
@@ -106,7 +114,7 @@ func timeExpressions(text string, dl loader.Dateline, place *time.Location) []ti
 			zoneWord := ""
 			end := m[1]
 			if re == clockRe() {
-				mer := strings.ToLower(strings.NewReplacer(".", "", " ", "").Replace(text[m[8]:m[9]]))
+				mer := strings.ToLower(meridiemMarks.Replace(text[m[8]:m[9]]))
 				if hour < 1 || hour > 12 || minute > 59 {
 					continue
 				}
@@ -373,26 +381,24 @@ func clockOrDay(text string) bool {
 	return mayNameDay(text)
 }
 
-var dayWords = []string{"yesterday", "today", "tonight", "tomorrow", "night", "morning", "afternoon", "evening", "day", "week", "month", "year", "ago"}
+var (
+	dayWords   = []string{"yesterday", "today", "tonight", "tomorrow", "night", "morning", "afternoon", "evening", "day", "week", "month", "year", "ago"}
+	monthStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
-var monthStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+	dayWordsByFirst   = byFirstByte(dayWords)
+	monthStemsByFirst = byFirstByte(monthStems)
+)
 
-func mayNameMonth(text string) bool {
-	l := strings.ToLower(text)
-	for _, m := range monthStems {
-		if strings.Contains(l, m) {
-			return true
-		}
-	}
-	return false
-}
+// mayNameMonth: the text, lowered, holds a month's first three letters.
+func mayNameMonth(text string) bool { return containsFolded(text, &monthStemsByFirst) }
 
+// mayNameDay: the text, lowered, holds one of dayWords.
 func mayNameDay(text string) bool {
-	l := strings.ToLower(text)
-	for _, w := range dayWords {
-		if strings.Contains(l, w) {
-			return true
-		}
+	if strings.ContainsAny(text, "\u0130\u212a") {
+		// The dotted capital I and the Kelvin sign lower to ASCII letters
+		// (i, k), which containsFolded does not see.
+		l := strings.ToLower(text)
+		return slices.ContainsFunc(dayWords, func(w string) bool { return strings.Contains(l, w) })
 	}
-	return false
+	return containsFolded(text, &dayWordsByFirst)
 }
