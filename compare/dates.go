@@ -51,6 +51,13 @@ func dateMatches(lower string) [][]int {
 	for i := 0; i < len(lower); {
 		j := i
 		for j < len(lower) {
+			if c := lower[j]; c < utf8.RuneSelf { // most of news is ASCII
+				if !isWordByte(c) && !('A' <= c && c <= 'Z') {
+					break
+				}
+				j++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(lower[j:])
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				break
@@ -122,7 +129,7 @@ func asciiLower(s string) string {
 
 // dateExpressions finds the dates of a sentence and resolves them.
 func dateExpressions(text string, dl loader.Dateline) []dateAt {
-	if !mayNameDay(text) && !(strings.ContainsAny(text, "0123456789") || mayNameMonth(text)) {
+	if !strings.ContainsAny(text, "0123456789") && !mayNameDay(text) && !mayNameMonth(text) {
 		return nil
 	}
 	base := time.Time{}

@@ -49,12 +49,14 @@ var clock24Zones = []string{"GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "
 // case folding also takes the long s and the Kelvin sign for s and k: a
 // text with either is let through.
 func mayHaveZone(text string) bool {
-	if strings.ContainsAny(text, "ſK") {
+	if strings.Contains(text, "ſ") || strings.Contains(text, "\u212a") { // (ContainsAny walks the runes)
 		return true
 	}
 	for i := 1; i+3 <= len(text); i++ {
-		// The expression puts a zone after a digit or white space.
-		if p := text[i-1]; !isDigit(p) && spaceRun(text, i-1) == 0 {
+		// The expression puts a zone after a digit or white space (\s).
+		switch text[i-1] {
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ' ', '\t', '\n', '\f', '\r':
+		default:
 			continue
 		}
 		switch text[i] | 0x20 { // the zones' first letters, either case
@@ -344,7 +346,8 @@ func (v TimeValue) describe() string {
 
 // mayHaveClock is a cheap scan for a digit run followed by a.m. or p.m.
 // ("3:33 a.m.", "1AM", "6 p.m."), so that the regular expression runs only
-// where it may match.
+// where it may match: its "m" ends a word, as the expression's does ("5
+// Americans" names no time).
 func mayHaveClock(text string) bool {
 	for i := 0; i < len(text); i++ {
 		if text[i] < '0' || text[i] > '9' {
@@ -362,7 +365,7 @@ func mayHaveClock(text string) bool {
 			for k < len(text) && (text[k] == '.' || text[k] == ' ') {
 				k++
 			}
-			if k < len(text) && (text[k] == 'm' || text[k] == 'M') {
+			if k < len(text) && (text[k] == 'm' || text[k] == 'M') && (k+1 == len(text) || !isWordASCII(text[k+1])) {
 				return true
 			}
 		}
@@ -394,7 +397,7 @@ func mayNameMonth(text string) bool { return containsFolded(text, &monthStemsByF
 
 // mayNameDay: the text, lowered, holds one of dayWords.
 func mayNameDay(text string) bool {
-	if strings.ContainsAny(text, "\u0130\u212a") {
+	if strings.Contains(text, "\u0130") || strings.Contains(text, "\u212a") { // (ContainsAny walks the runes)
 		// The dotted capital I and the Kelvin sign lower to ASCII letters
 		// (i, k), which containsFolded does not see.
 		l := strings.ToLower(text)

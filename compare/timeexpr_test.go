@@ -126,7 +126,7 @@ func TestTimesOfOtherHappenings(t *testing.T) {
 // mayHaveZone lets through every sentence in which clock24Re finds a time,
 // on the evaluation articles and the seeds and on zones in every case.
 func TestMayHaveZoneBeforeClock24(t *testing.T) {
-	lines := append([]string{"at 0300 GMT", "09:30 bst on", "1400 Utc", "at 2200 hours cest", "0800 MSK", "0800 Ist"}, evalLines(t)...)
+	lines := append([]string{"at 0300 GMT", "09:30 bst on", "1400 Utc", "at 2200 hours cest", "0800 MSK", "0800 Ist", "0800 ms\u212a", "1100 CEſT"}, evalLines(t)...)
 	matched := 0
 	for _, l := range lines {
 		if clock24Re().MatchString(l) {
@@ -158,5 +158,26 @@ func TestMayNameDayAsLowered(t *testing.T) {
 		if got, want := mayNameMonth(l), lowered(l, monthStems); got != want {
 			t.Errorf("mayNameMonth(%q) = %v, lowered %v", l, got, want)
 		}
+	}
+}
+
+// mayHaveClock lets through every sentence in which clockRe finds a time,
+// on the evaluation articles and the seeds and on meridiems in every case.
+func TestMayHaveClockBeforeClock(t *testing.T) {
+	lines := append([]string{"at 3:33 a.m. on", "1AM", "6 p.m.", "10 P.M", "11 pm", "5 a. m.", "7am"}, evalLines(t)...)
+	matched := 0
+	for _, l := range lines {
+		if clockRe().MatchString(l) {
+			matched++
+			if !mayHaveClock(l) {
+				t.Errorf("%q: a clock the prefilter turns away", l)
+			}
+		}
+	}
+	if mayHaveClock("5 Americans and 2 amendments") {
+		t.Error(`"5 Americans": no clock, let through`)
+	}
+	if matched < 7 || len(lines) < 10000 {
+		t.Fatalf("%d lines, %d with a clock: the test reads too little", len(lines), matched)
 	}
 }
