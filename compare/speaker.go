@@ -32,7 +32,7 @@ type attributor struct {
 	lastAt  int               // the paragraph of the last speaker
 	subject string            // the last person named at the head of a sentence
 	// recent lists people as they were named, the latest last: subjects
-	// and speakers in heads, every mention in all.
+	// and speakers in heads, every mention in all (remember).
 	heads, all []string
 	gender     map[string]byte // a person's gender, from a first name or an honorific
 	// clock counts sentences; subjectAt and lastClock say when the subject
@@ -128,7 +128,7 @@ func (a *attributor) paragraph(plain string, sents []sentence, named [][]namedRu
 	for k, at := range out {
 		if at.speaker != "" {
 			a.last, a.lastAt, a.lastClock = at.speaker, a.par, a.clock
-			a.heads = append(a.heads, at.speaker)
+			a.heads = remember(a.heads, at.speaker)
 		}
 		if k == len(out)-1 {
 			a.open = ""
@@ -142,6 +142,17 @@ func (a *attributor) paragraph(plain string, sents []sentence, named [][]namedRu
 	}
 	a.pending = a.announced(plain, sents, quotes)
 	return out
+}
+
+// remember appends a person to a list of the latest named, which keeps
+// only the pronounReach last: nothing reads further back, and one long
+// article names people by the hundred thousand. (The list is cut when it
+// is four times that long, so that its copying is seldom.)
+func remember(list []string, person string) []string {
+	if len(list) >= 4*pronounReach {
+		list = list[:copy(list, list[len(list)-pronounReach:])]
+	}
+	return append(list, person)
 }
 
 // sentenceAt is the index of the sentence holding byte offset at, or -1.
@@ -198,21 +209,34 @@ func readNamed(text string, toks []token, ns []nameAt) []namedRun {
 		full := stripTitles(run)
 		ws := strings.Fields(full)
 		isPerson := len(ws) >= 2 && personName(ws)
-		if strings.TrimSuffix(strings.TrimSuffix(run, "'s"), "’s") == run {
-			r.run = personOfWords(full, ws, isPerson) // person(run) reads the same words
+		same := strings.TrimSuffix(strings.TrimSuffix(run, "'s"), "’s") == run // person(run) reads the same words
+		if same {
+			r.run = personOfWords(full, ws, isPerson)
 		} else {
 			r.run = personOf(run)
 		}
-		r.title = titleOf(run)
+		// Most runs hold no title: then they have no title word and no
+		// body named before one.
+		titled := hasTitleWord(run)
+		if titled {
+			r.title = titleOf(run)
+		}
 		switch {
 		case isPerson:
-			r.own, r.ownKey = full, nameKey(ws[len(ws)-1])
+			r.own = full
 		case len(ws) == 1 && r.title != "" && !notSpeaker(ws):
 			// "President Trump": a title before one name makes a person.
-			r.own, r.ownKey, r.titled = full, nameKey(ws[0]), true
+			r.own, r.titled = full, true
 		}
 		if r.own != "" {
-			r.org, r.gender = affiliationOf(run), honorificGender(run)
+			r.ownKey = r.run.key // the key of its last word
+			if !same {
+				r.ownKey = nameKey(ws[len(ws)-1])
+			}
+			if titled {
+				r.org = affiliationOf(run)
+			}
+			r.gender = honorificGender(run)
 		}
 		if n.end < len(text) {
 			rest := strings.TrimLeft(text[n.end:], " ")
@@ -259,7 +283,7 @@ func (a *attributor) learn(text string, toks []token, named []namedRun) {
 			}
 		}
 		if p := a.resolve(n.run); p != "" {
-			a.all = append(a.all, p)
+			a.all = remember(a.all, p)
 		}
 		// "Mr. Trump, the presumptive Republican nominee, said": the
 		// apposition's noun stands for the person from now on.
@@ -271,8 +295,8 @@ func (a *attributor) learn(text string, toks []token, named []namedRun) {
 	}
 	// A source credited at the head of the sentence ("A US defence official
 	// confirmed …", "The ministry said …"): the antecedent of "they".
-	for v, t := range toks {
-		if v == 0 || v > 8 || !creditVerbs()[t.folded] || isCapitalised(t.text) {
+	for v := 1; v < len(toks) && v <= 8; v++ {
+		if t := toks[v]; !creditVerbs()[t.folded] || isCapitalised(t.text) {
 			continue
 		}
 		if sp := a.subjectOf(text, toks, v, ""); sp != "" && !pronouns[fold(sp)] {
@@ -287,7 +311,7 @@ func (a *attributor) learn(text string, toks []token, named []namedRun) {
 	if len(toks) > 1 && (toks[0].folded == "the") {
 		if p, ok := a.titles[toks[1].folded]; ok {
 			a.subject, a.subjectAt = p, a.clock
-			a.heads = append(a.heads, p)
+			a.heads = remember(a.heads, p)
 			return
 		}
 	}
@@ -297,7 +321,7 @@ func (a *attributor) learn(text string, toks []token, named []namedRun) {
 		}
 		if p := a.resolve(named[i].run); p != "" {
 			a.subject, a.subjectAt = p, a.clock
-			a.heads = append(a.heads, p)
+			a.heads = remember(a.heads, p)
 			break
 		}
 	}
@@ -497,7 +521,7 @@ func (a *attributor) speakerName(np string, sentenceHead string) string {
 		// Neither agrees: the latest person of the pronoun's gender, heads
 		// of sentences before other mentions.
 		for _, list := range [][]string{a.heads, a.all} {
-			for i := len(list) - 1; i >= 0 && i >= len(list)-12; i-- {
+			for i := len(list) - 1; i >= 0 && i >= len(list)-pronounReach; i-- {
 				if a.knownGender(list[i]) != 0 && a.agrees(f, list[i]) {
 					return list[i]
 				}
