@@ -239,12 +239,16 @@ func startHedgeReading(c *comparison) {
 	c.hedged = make(chan *hedgeReading, 1)
 	go func() {
 		hr := &hedgeReading{read: map[int]*hedgedSentence{}}
+		n := 0
+		for _, u := range c.units {
+			n += len(u.sents)
+		}
+		hr.at = make([]sentenceRef, 0, n)
 		for _, u := range c.units {
 			for k := range u.sents {
 				hr.at = append(hr.at, sentenceRef{u, k})
 			}
 		}
-		n := len(hr.at)
 		// First the sentences that may hedge, read in full: a hedge is one
 		// of the lexicon's phrases (hedgesAt), and a sentence with none
 		// reads no hedge.
@@ -255,7 +259,7 @@ func startHedgeReading(c *comparison) {
 			for j, ok := next(); ok; j, ok = next() {
 				s := hr.at[j].u.sents[hr.at[j].k]
 				text := hr.at[j].u.text[s.span.Start:s.span.End]
-				if slices.ContainsFunc(hedgesAt(strings.ToLower(text), buf[:0]), func(at int) bool { return at >= 0 }) {
+				if slices.ContainsFunc(hedgesAtText(text, buf[:0]), func(at int) bool { return at >= 0 }) {
 					full[j] = hr.readAt(c, j, st)
 				}
 			}
