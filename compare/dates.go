@@ -272,9 +272,25 @@ func lookingWhere(text string, at int, expr string) int {
 		strings.HasPrefix(expr, "the previous") || strings.HasSuffix(expr, "before") {
 		return -1
 	}
-	// Back through the clause: its verbs and their helpers.
+	// Back through the clause: its verbs and their helpers, among its last
+	// nine words (the eighth's word before). They are read from the ninth
+	// space back that opens a word, when the clause has one: a word never
+	// spans a space, so those after it are the clause's own, and the
+	// clause before is not split again for every date.
 	start := max(0, strings.LastIndexAny(text[:at], ".;:—")+1)
-	toks := words(text[start:at])
+	for k, n := at-1, 0; k > start; k-- {
+		if text[k-1] == ' ' && isWordRuneAt(text, k) {
+			if n++; n == 9 {
+				start = k - 1
+				break
+			}
+		}
+	}
+	var buf [16]token
+	toks := buf[:0]
+	for w := range eachWord(text[start:at]) {
+		toks = append(toks, w)
+	}
 	for i := len(toks) - 1; i >= 0 && i >= len(toks)-8; i-- {
 		f := toks[i].folded
 		switch {

@@ -72,6 +72,12 @@ func isJoiner(r rune) bool {
 	return false
 }
 
+// isWordRuneAt reports the rune at byte i of text a word rune.
+func isWordRuneAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isWordRune(r)
+}
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
