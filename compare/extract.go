@@ -54,18 +54,14 @@ func extractStage(c *comparison) {
 	r := <-c.reading
 	dropWords(c)
 	per, mentions, claims, roles := r.facts, r.mentions, r.claims, r.roles
-	topicOf := func(s Span) string { return c.topicByRef[Ref{Source: s.Source, Paragraph: s.Paragraph}] }
-	for i := range per {
-		for k := range per[i] {
-			per[i][k].Topic = topicOf(per[i][k].Span)
+	// An article's facts, mentions and claims come paragraph by paragraph:
+	// the last paragraph's topic is kept, not looked up again for each.
+	last, lastTopic := Ref{Paragraph: -1}, ""
+	topicOf := func(source string, paragraph int) string {
+		if r := (Ref{Source: source, Paragraph: paragraph}); r != last {
+			last, lastTopic = r, c.topicByRef[r]
 		}
-		for k := range mentions[i] {
-			m := &mentions[i][k]
-			m.topic = c.topicByRef[Ref{Source: m.source, Paragraph: int(m.paragraph)}]
-		}
-		for k := range claims[i] {
-			claims[i][k].topic = topicOf(claims[i][k].span)
-		}
+		return lastTopic
 	}
 	// Sized once: grown by appending, the table held up to twice its facts
 	// (28 MB on one 10 MB article, at the comparison's peak).
@@ -74,10 +70,19 @@ func extractStage(c *comparison) {
 		n += len(fs)
 	}
 	res.Facts = slices.Grow(res.Facts, n)
-	for _, fs := range per {
-		for _, f := range fs {
-			f.ID = fmt.Sprintf("f%d", len(res.Facts)+1)
+	for i := range per {
+		for _, f := range per[i] {
+			f.Topic = topicOf(f.Span.Source, f.Span.Paragraph)
+			f.ID = "f" + strconv.Itoa(len(res.Facts)+1)
 			res.Facts = append(res.Facts, f)
+		}
+		per[i] = nil // copied: the collector may have it
+		for k := range mentions[i] {
+			m := &mentions[i][k]
+			m.topic = topicOf(m.source, int(m.paragraph))
+		}
+		for k := range claims[i] {
+			claims[i][k].topic = topicOf(claims[i][k].span.Source, claims[i][k].span.Paragraph)
 		}
 	}
 	n = 0
