@@ -325,6 +325,7 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 		r.named = make([][]namedRun, len(u.sents))
 	}
 	r.names = make([][]nameAt, len(p.Sentences))
+	r.claims = make([]claimAt, 0, len(p.Sentences)) // one a sentence
 	for k, sp := range p.Sentences {
 		text := p.Text[sp.Start:sp.End]
 		toks := sentenceWords(u, k, text)
@@ -477,7 +478,7 @@ func articleZoneOf(a *loader.Article) *time.Location {
 		if p.Kind != loader.KindBody {
 			continue
 		}
-		if z := placeZone(words(p.Text)); z != nil {
+		if z := placeZoneIn(p.Text); z != nil {
 			return z
 		}
 	}

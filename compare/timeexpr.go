@@ -299,15 +299,40 @@ func keepsDST(loc *time.Location) bool {
 // article, as a dateline would.
 func placeZone(ws []token) *time.Location {
 	for _, w := range ws {
-		// Each part between hyphens, as strings.Split would give them,
-		// without the slice: this runs at every word of a time's sentence.
-		for rest, more := w.text, true; more; {
-			var part string
-			part, rest, more = strings.Cut(rest, "-")
-			if name, ok := placeZones()[part]; ok {
-				if loc := location(name); loc != nil {
-					return loc
-				}
+		if loc := wordZone(w.text); loc != nil {
+			return loc
+		}
+	}
+	return nil
+}
+
+// placeZoneIn is placeZone of a text's words, split as eachWord splits
+// them but not folded: the article's zone is looked for in every body
+// paragraph until one names a place, often all of them.
+func placeZoneIn(text string) *time.Location {
+	for i := 0; ; {
+		start, end := nextWord(text, i)
+		if start < 0 {
+			return nil
+		}
+		if loc := wordZone(text[start:end]); loc != nil {
+			return loc
+		}
+		i = end
+	}
+}
+
+// wordZone is the zone of the first place placeZones knows among a word's
+// parts between hyphens ("Iraq-Syria"), or nil.
+func wordZone(w string) *time.Location {
+	// Each part as strings.Split would give it, without the slice: this
+	// runs at every word of a time's sentence.
+	for rest, more := w, true; more; {
+		var part string
+		part, rest, more = strings.Cut(rest, "-")
+		if name, ok := placeZones()[part]; ok {
+			if loc := location(name); loc != nil {
+				return loc
 			}
 		}
 	}
