@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"iter"
 	"regexp"
 	"strconv"
 	"strings"
@@ -495,6 +496,25 @@ var monthDayRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`([a-z]+)\.?\s+(\d{1,2})\b|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)`)
 })
 var yearRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(19|20)\d\d\b`) })
+
+// yearsIn yields the years yearRe finds in text, in order, without the
+// expression (every body paragraph and sentence is asked for them): "19"
+// or "20" and two digits, with no ASCII letter, digit or underscore on
+// either side (\b).
+func yearsIn(text string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; i+4 <= len(text); i++ {
+			if c, d := text[i], text[i+1]; !(c == '1' && d == '9' || c == '2' && d == '0') || !isDigit(text[i+2]) || !isDigit(text[i+3]) ||
+				i > 0 && isWordASCII(text[i-1]) || i+4 < len(text) && isWordASCII(text[i+4]) {
+				continue
+			}
+			if !yield(int(text[i]-'0')*1000 + int(text[i+1]-'0')*100 + int(text[i+2]-'0')*10 + int(text[i+3]-'0')) {
+				return
+			}
+			i += 3
+		}
+	}
+}
 
 // parseMonthDay reads a month and a day: the year as written, else the
 // occurrence the clause looks to (the next, or the last), else the one

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -240,5 +241,28 @@ func TestLookingWhereReadsTheClauseEnd(t *testing.T) {
 	}
 	if n < 1000 {
 		t.Fatalf("%d dates: the test reads too little", n)
+	}
+}
+
+// yearsIn finds the years yearRe finds, on every line of the evaluation
+// articles and the seeds and on years against letters, digits and marks.
+func TestYearsInAsTheExpression(t *testing.T) {
+	n := 0
+	for _, l := range append([]string{"1999", "in 2013.", "x2013", "2013x", "20133", "_2013", "2013_", "1999-2000", "1899 2100 2099", "é2013é"}, evalLines(t)...) {
+		var want, got []int
+		for _, m := range yearRe().FindAllString(l, -1) {
+			v, _ := strconv.Atoi(m)
+			want = append(want, v)
+		}
+		for v := range yearsIn(l) {
+			got = append(got, v)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: yearsIn %v, the expression %v", l, got, want)
+		}
+		n += len(want)
+	}
+	if n < 500 {
+		t.Fatalf("%d years: the test reads too little", n)
 	}
 }

@@ -32,14 +32,19 @@ func startReading(c *comparison) {
 		for _, u := range c.units {
 			bySource[u.src] = append(bySource[u.src], u)
 		}
-		year := comparisonYear(arts)
+		// Each article's year, read once: the comparison's is theirs.
+		current := make([]int, len(arts))
+		for i, a := range arts {
+			current[i] = currentYear(a)
+		}
+		year := comparisonYear(current)
 		// Articles are read on every core; the facts are numbered afterwards,
 		// in the articles' order, so the result is the same as one goroutine's.
 		r := read{make([][]Fact, len(arts)), make([][]entityMention, len(arts)), make([][]claimAt, len(arts)),
 			make([]map[string]map[string]bool, len(arts))}
 		parallel(len(arts), func(_ int, next func() (int, bool)) {
 			for i, ok := next(); ok; i, ok = next() {
-				r.facts[i], r.mentions[i], r.claims[i], r.roles[i] = articleFacts(arts[i], bySource[i], year)
+				r.facts[i], r.mentions[i], r.claims[i], r.roles[i] = articleFacts(arts[i], bySource[i], current[i], year)
 			}
 		})
 		c.reading <- r
@@ -196,13 +201,13 @@ func described(speaker string) bool {
 // first, on every core when the article is long (one long report beside
 // short articles would otherwise be read on one); then, in the article's
 // order, what depends on the paragraphs before: the abbreviations defined
-// so far and who is speaking.
-func articleFacts(a *loader.Article, units []*unit, year int) ([]Fact, []entityMention, []claimAt, map[string]map[string]bool) {
+// so far and who is speaking. current is the article's year (currentYear),
+// year the comparison's.
+func articleFacts(a *loader.Article, units []*unit, current, year int) ([]Fact, []entityMention, []claimAt, map[string]map[string]bool) {
 	byPara := map[int]*unit{}
 	for _, u := range units {
 		byPara[u.ref.Paragraph] = u
 	}
-	current := currentYear(a)
 	if a.Published.IsZero() && year > current {
 		// Undated, and its latest year is an earlier event's ("the December
 		// 2003 quake in Bam"): the other reports say which year this is.
@@ -421,21 +426,20 @@ func currentYear(a *loader.Article) int {
 		if !strings.Contains(p.Text, "19") && !strings.Contains(p.Text, "20") {
 			continue
 		}
-		for _, m := range yearRe().FindAllString(p.Text, -1) {
-			if v, _ := strconv.Atoi(m); v > y {
-				y = v
-			}
+		for v := range yearsIn(p.Text) {
+			y = max(y, v)
 		}
 	}
 	return y
 }
 
 // comparisonYear is the year most articles are of (their dates, else the
-// latest year they name); ties go to the later year.
-func comparisonYear(arts []*loader.Article) int {
+// latest year they name: currentYear, one an article); ties go to the
+// later year.
+func comparisonYear(current []int) int {
 	n := map[int]int{}
-	for _, a := range arts {
-		if y := currentYear(a); y > 0 {
+	for _, y := range current {
+		if y > 0 {
 			n[y]++
 		}
 	}
@@ -454,8 +458,8 @@ func pastYear(text string, current int) bool {
 	if !strings.Contains(text, "19") && !strings.Contains(text, "20") {
 		return false // no year can stand here: spare the regular expression
 	}
-	for _, m := range yearRe().FindAllString(text, -1) {
-		if v, _ := strconv.Atoi(m); v < current {
+	for v := range yearsIn(text) {
+		if v < current {
 			return true
 		}
 	}
