@@ -322,14 +322,30 @@ func placeZoneIn(text string) *time.Location {
 	}
 }
 
+// placeFirstBytes are the first bytes of the places placeZones knows.
+var placeFirstBytes = sync.OnceValue(func() *[256]bool {
+	var set [256]bool
+	for p := range placeZones() {
+		if p != "" {
+			set[p[0]] = true
+		}
+	}
+	return &set
+})
+
 // wordZone is the zone of the first place placeZones knows among a word's
 // parts between hyphens ("Iraq-Syria"), or nil.
 func wordZone(w string) *time.Location {
 	// Each part as strings.Split would give it, without the slice: this
-	// runs at every word of a time's sentence.
+	// runs at every word of a time's sentence. A part that opens on no
+	// place's first byte (most: places are capitalised) is no place.
+	first := placeFirstBytes()
 	for rest, more := w, true; more; {
 		var part string
 		part, rest, more = strings.Cut(rest, "-")
+		if part == "" || !first[part[0]] {
+			continue
+		}
 		if name, ok := placeZones()[part]; ok {
 			if loc := location(name); loc != nil {
 				return loc
