@@ -291,6 +291,11 @@ func startHedgeReading(c *comparison) {
 		held := make([][]string, n)
 		parallel(n, func(_ int, next func() (int, bool)) {
 			st := newStemmer(c.stems)
+			// A word's stem when a hedge bears on it, else "" (a stop word,
+			// a short word or a number too), as each word is first met:
+			// every word of every sentence is asked, most of them again and
+			// again.
+			inScope := map[string]string{}
 			for j, ok := next(); ok; j, ok = next() {
 				if hs := full[j]; hs != nil {
 					for _, w := range hs.stems {
@@ -302,10 +307,16 @@ func startHedgeReading(c *comparison) {
 				}
 				var ws []string
 				for _, t := range hr.at[j].u.sents[hr.at[j].k].toks {
-					if isStop(t.folded) || len(t.folded) < 3 || isNumberToken(t.folded) {
-						continue
+					w, seen := inScope[t.folded]
+					if !seen {
+						if !isStop(t.folded) && len(t.folded) >= 3 && !isNumberToken(t.folded) {
+							if w = st.stem(t.folded); !scope[w] {
+								w = ""
+							}
+						}
+						inScope[t.folded] = w
 					}
-					if w := st.stem(t.folded); scope[w] && !slices.Contains(ws, w) {
+					if w != "" && !slices.Contains(ws, w) {
 						ws = append(ws, w)
 					}
 				}
