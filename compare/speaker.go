@@ -52,11 +52,12 @@ type attributor struct {
 	// affiliation is the body a person speaks for, when the article names
 	// it before the title ("Pentagon Press Secretary John Kirby").
 	affiliation map[string]string
+	queries     map[string]personQuery // person's reading of each name asked (personOf)
 }
 
 func newAttributor() *attributor {
 	return &attributor{people: map[string]string{}, titles: map[string]string{}, gender: map[string]byte{},
-		affiliation: map[string]string{}, lastAt: -10}
+		affiliation: map[string]string{}, queries: map[string]personQuery{}, lastAt: -10}
 }
 
 // paragraph credits the quotations of one paragraph, in order. plain is
@@ -402,7 +403,16 @@ var honorifics = toSet(`mr mrs ms dr`)
 // person resolves a name as written to the person it names in this
 // article ("Mr. Trump", "Trump" → "Donald Trump"), or "" when it is no
 // person's name.
-func (a *attributor) person(name string) string { return a.resolve(personOf(name)) }
+func (a *attributor) person(name string) string {
+	// The words of a name tell the same each time: the cues and pronouns
+	// of a long article ask for the same names again and again.
+	q, ok := a.queries[name]
+	if !ok {
+		q = personOf(name)
+		a.queries[name] = q
+	}
+	return a.resolve(q)
+}
 
 // personQuery is what person reads from a name's words alone; resolve
 // adds the people the article named before.
