@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -133,7 +132,7 @@ func dropWords(c *comparison) {
 
 // quoteValue is a quotation's value as the fact table shows it.
 func quoteValue(speaker, words, via string) string {
-	value := fmt.Sprintf("%q", words)
+	value := strconv.Quote(words) // fmt's %q, without its formatter
 	if speaker != "" {
 		value = speaker + ": " + value
 	}
