@@ -270,7 +270,7 @@ func articleFacts(a *loader.Article, units []*unit, current, year int) ([]Fact, 
 			sents = u.sents
 		}
 		quotes := quotesOf[i]
-		credited := who.paragraph(r.plain, sents, r.named, quotes)
+		credited := who.paragraph(r.plain, sents, r.named, r.occasions, quotes)
 		for qi, q := range quotes {
 			span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
 			speaker, via, occasion := credited[qi].speaker, credited[qi].via, credited[qi].occasion
@@ -303,11 +303,12 @@ func articleFacts(a *loader.Article, units []*unit, current, year int) ([]Fact, 
 // than quotations, its sentences' claims and their names, and what the
 // attributor learns from its sentences' names alone (readNamed).
 type paragraphRead struct {
-	facts  []Fact
-	claims []claimAt
-	names  [][]nameAt // per sentence
-	plain  string     // the text, its quotations blanked (outsideQuotes)
-	named  [][]namedRun
+	facts     []Fact
+	claims    []claimAt
+	names     [][]nameAt   // per sentence
+	plain     string       // the text, its quotations blanked (outsideQuotes)
+	named     [][]namedRun // per sentence
+	occasions []string     // per quotation (quoteOccasions)
 }
 
 // readParagraph reads one paragraph of an article (articleFacts): a
@@ -327,6 +328,7 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 	r.plain = outsideQuotes(p.Text, quotes)
 	if u != nil {
 		r.named = make([][]namedRun, len(u.sents))
+		r.occasions = quoteOccasions(r.plain, u.sents, quotes)
 	}
 	r.names = make([][]nameAt, len(p.Sentences))
 	r.claims = make([]claimAt, 0, len(p.Sentences)) // one a sentence

@@ -61,9 +61,10 @@ func newAttributor() *attributor {
 }
 
 // paragraph credits the quotations of one paragraph, in order. plain is
-// its text with the quotations blanked (outsideQuotes), and named what its
-// sentences' names tell alone (readNamed), one per sentence.
-func (a *attributor) paragraph(plain string, sents []sentence, named [][]namedRun, quotes []quoteAt) []attribution {
+// its text with the quotations blanked (outsideQuotes), named what its
+// sentences' names tell alone (readNamed), one per sentence, and
+// occasions its quotations' (quoteOccasions).
+func (a *attributor) paragraph(plain string, sents []sentence, named [][]namedRun, occasions []string, quotes []quoteAt) []attribution {
 	a.par++
 	out := make([]attribution, len(quotes))
 	learnt := 0
@@ -100,8 +101,8 @@ func (a *attributor) paragraph(plain string, sents []sentence, named [][]namedRu
 		case k > 0 && out[k-1].speaker != "" && si == sentenceAt(sents, quotes[k-1].start):
 			at.speaker = out[k-1].speaker // one sentence, two quotations
 		}
-		if si >= 0 && sj >= 0 {
-			at.occasion = occasionOf(plain[sents[si].span.Start:sents[sj].span.End])
+		if occasions != nil { // none without the paragraph's sentences
+			at.occasion = occasions[k]
 		}
 		out[k] = at
 	}
@@ -1043,6 +1044,23 @@ func (a *attributor) announced(plain string, sents []sentence, quotes []quoteAt)
 		}
 	}
 	return ""
+}
+
+// quoteOccasions is the occasion of each quotation of a paragraph, read
+// from the sentences that hold it (occasionOf), or "" when none does:
+// what the text alone tells, read with the paragraph on every core.
+func quoteOccasions(plain string, sents []sentence, quotes []quoteAt) []string {
+	if len(quotes) == 0 {
+		return nil
+	}
+	out := make([]string, len(quotes))
+	for k, q := range quotes {
+		si, sj := sentenceAt(sents, q.start), sentenceAt(sents, max(q.start, q.end-1))
+		if si >= 0 && sj >= 0 {
+			out[k] = occasionOf(plain[sents[si].span.Start:sents[sj].span.End])
+		}
+	}
+	return out
 }
 
 // occasionOf reads from a quotation's sentence, its words blanked, whether
