@@ -3,6 +3,7 @@ package compare
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // claimAt is what one sentence states, for comparing how sources present
@@ -11,19 +12,29 @@ import (
 // as one claim. (How a sentence hedges is the hedging detector's reading,
 // readHedged.)
 type claimAt struct {
-	span     Span     // the sentence
-	topic    string   // its topic
-	credits  []string // who it is credited to, outermost last: "Syrian Observatory", "BBC"
-	specific map[string]bool
+	span     Span            // the sentence
+	topic    string          // its topic
+	credits  []string        // who it is credited to, outermost last: "Syrian Observatory", "BBC"
+	specific map[string]bool // nil when it names none
 	text     string
 }
 
 // sentenceClaim reads a sentence's credits. specific is filled by the
-// caller from the sentence's facts.
+// caller from the sentence's facts (addSpecific).
 func sentenceClaim(text string, toks []token, ns []nameAt, span Span) claimAt {
-	c := claimAt{span: span, text: text, specific: map[string]bool{}}
+	c := claimAt{span: span, text: text}
 	c.credits = credits(text, toks, ns)
 	return c
+}
+
+// addSpecific records a specific thing the claim names. The set is made
+// at the first: most sentences name none, and every body sentence has a
+// claim.
+func (c *claimAt) addSpecific(k string) {
+	if c.specific == nil {
+		c.specific = map[string]bool{}
+	}
+	c.specific[k] = true
 }
 
 // hedgesAt is, for each phrase of hedges(), where indexWord finds it in
@@ -31,19 +42,42 @@ func sentenceClaim(text string, toks []token, ns []nameAt, span Span) claimAt {
 // text's word starts, each asked only for the hedges that begin with its
 // byte, instead of one search of the text per hedge (the searches were a
 // twentieth of a comparison).
-func hedgesAt(lower string, at []int) []int {
+func hedgesAt(lower string, at []int) []int { return hedgesIn(lower, false, at) }
+
+// hedgesAtText is hedgesAt(strings.ToLower(text), at), the text read in
+// place when it is ASCII (most sentences): lowering every body sentence
+// to look for a hedge copied the whole text.
+func hedgesAtText(text string, at []int) []int {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			return hedgesAt(strings.ToLower(text), at)
+		}
+	}
+	return hedgesIn(text, true, at)
+}
+
+// hedgesIn is hedgesAt of s, or of s with its ASCII letters lowered when
+// fold (the hedges are lower-case ASCII).
+func hedgesIn(s string, fold bool, at []int) []int {
 	hs, byFirst := hedges(), hedgesByFirst()
 	at = at[:0]
 	for range hs {
 		at = append(at, -1)
 	}
-	for i := 0; i < len(lower); i++ {
-		if i > 0 && isWordRune(rune(lower[i-1])) {
+	for i := 0; i < len(s); i++ {
+		if i > 0 && wordRuneByte[s[i-1]] { // (an upper-case letter is one as its lower case)
 			continue
 		}
-		for _, k := range byFirst[lower[i]] {
+		c := s[i]
+		if fold && 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		for _, k := range byFirst[c] {
 			h := hs[k]
-			if at[k] < 0 && strings.HasPrefix(lower[i:], h) && (i+len(h) == len(lower) || !isWordRune(rune(lower[i+len(h)]))) {
+			if at[k] >= 0 || len(s)-i < len(h) {
+				continue
+			}
+			if (fold && equalFoldASCII(s[i:i+len(h)], h) || !fold && s[i:i+len(h)] == h) && (i+len(h) == len(s) || !wordRuneByte[s[i+len(h)]]) {
 				at[k] = i
 			}
 		}
@@ -51,13 +85,24 @@ func hedgesAt(lower string, at []int) []int {
 	return at
 }
 
-// hedgesByFirst indexes hedges() by their first byte.
-var hedgesByFirst = sync.OnceValue(func() (by [256][]int) {
+// hedgesByFirst indexes hedges() by their first byte (a pointer: the
+// table is 6 kB, and hedgesAt runs at every body sentence).
+var hedgesByFirst = sync.OnceValue(func() *[256][]int {
+	var by [256][]int
 	for k, h := range hedges() {
 		by[h[0]] = append(by[h[0]], k)
 	}
-	return by
+	return &by
 })
+
+// wordRuneByte is isWordRune of each byte taken as a rune, as the
+// phrase searches read a text's bytes.
+var wordRuneByte = func() (set [256]bool) {
+	for b := range set {
+		set[b] = isWordRune(rune(b))
+	}
+	return set
+}()
 
 // indexWord finds a phrase at word boundaries.
 func indexWord(s, phrase string) int {

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -156,5 +157,26 @@ func TestHedgesAtAsIndexWord(t *testing.T) {
 	}
 	if found < 500 {
 		t.Errorf("only %d hedges found: the test reads too little", found)
+	}
+}
+
+// hedgesAtText, which reads an ASCII sentence in place, finds the hedges
+// where hedgesAt finds them in the lowered sentence: on every line of the
+// evaluation articles and the seeds, and on hedges in capitals.
+func TestHedgesAtTextAsLowered(t *testing.T) {
+	var a, b [64]int
+	lines := append([]string{"REPORTEDLY he left", "It Was Allegedly Seen", "Reportedly, İ", "allegedly"}, evalLines(t)...)
+	found := 0
+	for _, l := range lines {
+		got, want := hedgesAtText(l, a[:0]), hedgesAt(strings.ToLower(l), b[:0])
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: hedgesAtText %v, hedgesAt of the lowered text %v", l, got, want)
+		}
+		if slices.ContainsFunc(got, func(at int) bool { return at >= 0 }) {
+			found++
+		}
+	}
+	if found < 100 {
+		t.Fatalf("%d lines with a hedge: the test reads too little", found)
 	}
 }

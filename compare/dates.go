@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"iter"
 	"regexp"
 	"strconv"
 	"strings"
@@ -51,6 +52,13 @@ func dateMatches(lower string) [][]int {
 	for i := 0; i < len(lower); {
 		j := i
 		for j < len(lower) {
+			if c := lower[j]; c < utf8.RuneSelf { // most of news is ASCII
+				if !isWordByte(c) && !('A' <= c && c <= 'Z') {
+					break
+				}
+				j++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(lower[j:])
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				break
@@ -98,17 +106,15 @@ func dateTrigger(w string) bool {
 	if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9' {
 		return true
 	}
-	return dateTriggers[w] || strings.HasSuffix(w, "day") || strings.HasSuffix(w, "days") || monthForms[w]
+	return dateTriggers[w] || strings.HasSuffix(w, "day") || strings.HasSuffix(w, "days")
 }
 
-var (
-	dateTriggers = toSet(`ago week weeks month months year years decade decades tonight overnight night morning afternoon evening yesterday today tomorrow`)
-	// monthForms are the words scanDates takes for a month, whole ("dec", not
-	// "decided": a month's first letters open many words of news, each of
-	// which cost a window of the expression).
-	monthForms = toSet(`jan january feb february mar march apr april may jun june jul july aug august
+// dateTriggers are the words of dates, and the words scanDates takes for
+// a month, whole ("dec", not "decided": a month's first letters open many
+// words of news, each of which cost a window of the expression).
+var dateTriggers = toSet(`ago week weeks month months year years decade decades tonight overnight night morning afternoon evening yesterday today tomorrow
+jan january feb february mar march apr april may jun june jul july aug august
 sep sept sepember september oct october nov november dec december`)
-)
 
 // asciiLower lowers the ASCII letters alone, so that every byte offset of
 // the result is the text's.
@@ -124,7 +130,7 @@ func asciiLower(s string) string {
 
 // dateExpressions finds the dates of a sentence and resolves them.
 func dateExpressions(text string, dl loader.Dateline) []dateAt {
-	if !mayNameDay(text) && !(strings.ContainsAny(text, "0123456789") || mayNameMonth(text)) {
+	if !strings.ContainsAny(text, "0123456789") && !mayNameDay(text) && !mayNameMonth(text) {
 		return nil
 	}
 	base := time.Time{}
@@ -267,9 +273,25 @@ func lookingWhere(text string, at int, expr string) int {
 		strings.HasPrefix(expr, "the previous") || strings.HasSuffix(expr, "before") {
 		return -1
 	}
-	// Back through the clause: its verbs and their helpers.
+	// Back through the clause: its verbs and their helpers, among its last
+	// nine words (the eighth's word before). They are read from the ninth
+	// space back that opens a word, when the clause has one: a word never
+	// spans a space, so those after it are the clause's own, and the
+	// clause before is not split again for every date.
 	start := max(0, strings.LastIndexAny(text[:at], ".;:—")+1)
-	toks := words(text[start:at])
+	for k, n := at-1, 0; k > start; k-- {
+		if text[k-1] == ' ' && isWordRuneAt(text, k) {
+			if n++; n == 9 {
+				start = k - 1
+				break
+			}
+		}
+	}
+	var buf [16]token
+	toks := buf[:0]
+	for w := range eachWord(text[start:at]) {
+		toks = append(toks, w)
+	}
 	for i := len(toks) - 1; i >= 0 && i >= len(toks)-8; i-- {
 		f := toks[i].folded
 		switch {
@@ -474,6 +496,25 @@ var monthDayRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`([a-z]+)\.?\s+(\d{1,2})\b|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)`)
 })
 var yearRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(19|20)\d\d\b`) })
+
+// yearsIn yields the years yearRe finds in text, in order, without the
+// expression (every body paragraph and sentence is asked for them): "19"
+// or "20" and two digits, with no ASCII letter, digit or underscore on
+// either side (\b).
+func yearsIn(text string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; i+4 <= len(text); i++ {
+			if c, d := text[i], text[i+1]; !(c == '1' && d == '9' || c == '2' && d == '0') || !isDigit(text[i+2]) || !isDigit(text[i+3]) ||
+				i > 0 && isWordASCII(text[i-1]) || i+4 < len(text) && isWordASCII(text[i+4]) {
+				continue
+			}
+			if !yield(int(text[i]-'0')*1000 + int(text[i+1]-'0')*100 + int(text[i+2]-'0')*10 + int(text[i+3]-'0')) {
+				return
+			}
+			i += 3
+		}
+	}
+}
 
 // parseMonthDay reads a month and a day: the year as written, else the
 // occurrence the clause looks to (the next, or the last), else the one

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -192,5 +193,76 @@ func TestRangeEnd(t *testing.T) {
 	}
 	if got := ds[0].from.Format("2006-01-02") + " " + ds[1].from.Format("2006-01-02"); got != "2018-12-22 2019-01-25" {
 		t.Errorf("read %s, want 2018-12-22 2019-01-25", got)
+	}
+}
+
+// lookingWhere, which reads only the last words of a date's clause, says
+// what it says reading the whole clause (the words as one list, as it
+// read them before), at every date of every line of the evaluation
+// articles and the seeds.
+func TestLookingWhereReadsTheClauseEnd(t *testing.T) {
+	whole := func(text string, at int, expr string) int {
+		if strings.HasPrefix(expr, "next") || expr == "tomorrow" || strings.HasPrefix(expr, "later this") || strings.HasPrefix(expr, "the next") {
+			return 1
+		}
+		if strings.HasPrefix(expr, "last") || strings.HasSuffix(expr, "ago") || expr == "yesterday" || strings.HasPrefix(expr, "earlier") ||
+			strings.HasPrefix(expr, "the previous") || strings.HasSuffix(expr, "before") {
+			return -1
+		}
+		start := max(0, strings.LastIndexAny(text[:at], ".;:—")+1)
+		toks := words(text[start:at])
+		for i := len(toks) - 1; i >= 0 && i >= len(toks)-8; i-- {
+			f := toks[i].folded
+			switch {
+			case forwardCues[f]:
+				if (f == "is" || f == "are") && !(i+1 < len(toks) && toks[i+1].folded == "to") {
+					continue
+				}
+				return 1
+			case strings.HasSuffix(f, "ing") && i > 0 && (toks[i-1].folded == "was" || toks[i-1].folded == "were" || toks[i-1].folded == "is" || toks[i-1].folded == "are" || toks[i-1].folded == "be"):
+				return 1
+			case strings.HasSuffix(f, "ed") && len(f) > 4 && !forwardCues[f]:
+				return -1
+			case f == "was" || f == "were" || f == "had" || f == "did" || f == "said":
+				return -1
+			}
+		}
+		return 0
+	}
+	n := 0
+	for _, line := range evalLines(t) {
+		for _, m := range dateMatches(asciiLower(line)) {
+			w := strings.ToLower(line[m[0]:m[1]])
+			n++
+			if got, want := lookingWhere(line, m[0], w), whole(line, m[0], w); got != want {
+				t.Errorf("%q at %d: %d, the whole clause %d", line, m[0], got, want)
+			}
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("%d dates: the test reads too little", n)
+	}
+}
+
+// yearsIn finds the years yearRe finds, on every line of the evaluation
+// articles and the seeds and on years against letters, digits and marks.
+func TestYearsInAsTheExpression(t *testing.T) {
+	n := 0
+	for _, l := range append([]string{"1999", "in 2013.", "x2013", "2013x", "20133", "_2013", "2013_", "1999-2000", "1899 2100 2099", "é2013é"}, evalLines(t)...) {
+		var want, got []int
+		for _, m := range yearRe().FindAllString(l, -1) {
+			v, _ := strconv.Atoi(m)
+			want = append(want, v)
+		}
+		for v := range yearsIn(l) {
+			got = append(got, v)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: yearsIn %v, the expression %v", l, got, want)
+		}
+		n += len(want)
+	}
+	if n < 500 {
+		t.Fatalf("%d years: the test reads too little", n)
 	}
 }

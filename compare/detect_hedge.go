@@ -204,6 +204,10 @@ type hedgeReading struct {
 	// read holds the sentences read in full: the hedging ones, those that
 	// looked like it, and the candidates of a word in few sentences.
 	read map[int]*hedgedSentence
+	// mayHedge marks the sentences that hold one of the lexicon's hedges
+	// (hedgesAtText): the others' hedges are not looked for again when
+	// they are read in full.
+	mayHedge []bool
 }
 
 // sentenceRef is one sentence of a unit.
@@ -222,7 +226,7 @@ func (hr *hedgeReading) readAt(c *comparison, j int, st *stemmer) *hedgedSentenc
 	if toks == nil {
 		toks = words(text) // the detector's late reading, after dropWords
 	}
-	hs := readHedged(text, toks, st)
+	hs := readHedged(text, toks, st, hr.mayHedge[j])
 	hs.ref = Ref{a.ID, p.Index}
 	hs.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.span.Start, End: s.span.End}
 	for k := range hs.hedges {
@@ -242,23 +246,29 @@ func startHedgeReading(c *comparison) {
 	c.hedged = make(chan *hedgeReading, 1)
 	go func() {
 		hr := &hedgeReading{read: map[int]*hedgedSentence{}}
+		n := 0
+		for _, u := range c.units {
+			n += len(u.sents)
+		}
+		hr.at = make([]sentenceRef, 0, n)
 		for _, u := range c.units {
 			for k := range u.sents {
 				hr.at = append(hr.at, sentenceRef{u, k})
 			}
 		}
-		n := len(hr.at)
 		// First the sentences that may hedge, read in full: a hedge is one
 		// of the lexicon's phrases (hedgesAt), and a sentence with none
 		// reads no hedge.
 		full := make([]*hedgedSentence, n)
+		hr.mayHedge = make([]bool, n)
 		parallel(n, func(_ int, next func() (int, bool)) {
 			st := newStemmer(c.stems)
 			var buf [64]int
 			for j, ok := next(); ok; j, ok = next() {
 				s := hr.at[j].u.sents[hr.at[j].k]
 				text := hr.at[j].u.text[s.span.Start:s.span.End]
-				if slices.ContainsFunc(hedgesAt(strings.ToLower(text), buf[:0]), func(at int) bool { return at >= 0 }) {
+				if slices.ContainsFunc(hedgesAtText(text, buf[:0]), func(at int) bool { return at >= 0 }) {
+					hr.mayHedge[j] = true
 					full[j] = hr.readAt(c, j, st)
 				}
 			}
@@ -284,6 +294,11 @@ func startHedgeReading(c *comparison) {
 		held := make([][]string, n)
 		parallel(n, func(_ int, next func() (int, bool)) {
 			st := newStemmer(c.stems)
+			// A word's stem when a hedge bears on it, else "" (a stop word,
+			// a short word or a number too), as each word is first met:
+			// every word of every sentence is asked, most of them again and
+			// again.
+			inScope := map[string]string{}
 			for j, ok := next(); ok; j, ok = next() {
 				if hs := full[j]; hs != nil {
 					for _, w := range hs.stems {
@@ -295,10 +310,16 @@ func startHedgeReading(c *comparison) {
 				}
 				var ws []string
 				for _, t := range hr.at[j].u.sents[hr.at[j].k].toks {
-					if isStop(t.folded) || len(t.folded) < 3 || isNumberToken(t.folded) {
-						continue
+					w, seen := inScope[t.folded]
+					if !seen {
+						if !isStop(t.folded) && len(t.folded) >= 3 && !isNumberToken(t.folded) {
+							if w = st.stem(t.folded); !scope[w] {
+								w = ""
+							}
+						}
+						inScope[t.folded] = w
 					}
-					if w := st.stem(t.folded); scope[w] && !slices.Contains(ws, w) {
+					if w != "" && !slices.Contains(ws, w) {
 						ws = append(ws, w)
 					}
 				}
@@ -473,21 +494,23 @@ func (s hedgedSentence) hedgedOn(st string) bool {
 }
 
 // readHedged reads a sentence's words, names, hedges (outside quotation
-// marks: a quoted "likely" is the speaker's) and negations.
-func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
+// marks: a quoted "likely" is the speaker's) and negations. Its hedges are
+// looked for only when mayHedge: a sentence that holds none of the
+// lexicon's phrases (hedgesAtText) has none.
+func readHedged(text string, toks []token, st *stemmer, mayHedge bool) hedgedSentence {
 	// The sets are gathered as lists and made sets at the end: most
 	// sentences leave most of them empty, and every body sentence is read.
 	hs := hedgedSentence{text: text}
 	var names, stemList, quoted, when, classes, neg, soft, dropped []string
 	quotes := quotations(text, false)
 	for _, n := range namesOf(text, toks) {
-		if !weekdays[fold(n.text)] && !months[fold(n.text)] {
+		if f := fold(n.text); !weekdays[f] && !months[f] {
 			names = append(names, nameKey(modelSingular(stripTitlesOr(n.text))))
 			// and each word of a run, which another source may name apart
 			// ("US Air Force F-15s" and "F-15").
 			if fs := strings.Fields(n.text); len(fs) > 1 {
 				for _, w := range fs {
-					if !isStop(fold(w)) && !titleWords()[fold(w)] {
+					if f := fold(w); !isStop(f) && !titleWords()[f] {
 						names = append(names, nameKey(modelSingular(w)))
 					}
 				}
@@ -542,9 +565,14 @@ func readHedged(text string, toks []token, st *stemmer) hedgedSentence {
 			}
 		}
 	}
-	lower := strings.ToLower(text)
+	var found []int // where each hedge of the lexicon stands, or -1
 	var buf [64]int // room for the lexicon's hedges on the stack
-	for k, at := range hedgesAt(lower, buf[:0]) {
+	lower := ""
+	if mayHedge {
+		lower = strings.ToLower(text)
+		found = hedgesAt(lower, buf[:0])
+	}
+	for k, at := range found {
 		h := hedges()[k]
 		if at < 0 {
 			continue

@@ -182,6 +182,9 @@ func namesOf(text string, toks []token) []nameAt {
 
 // isNameWord is a capitalised word or a model designation ("F-16s").
 func isNameWord(w string) bool {
+	if strings.IndexByte(w, '-') < 0 {
+		return isCapitalised(w) // most words: none of the hyphen's cases below
+	}
 	if i := strings.LastIndex(w, "-"); i > 0 && i+1 < len(w) && !isCapitalised(w[i+1:]) && !unicode.IsDigit(rune(w[i+1])) {
 		return false // "Iran-backed", "U.K.-based": an adjective
 	}

@@ -100,3 +100,22 @@ func TestStripTitlesAsSplitting(t *testing.T) {
 		}
 	}
 }
+
+// placeZoneIn, which splits a text's words without folding them, finds
+// the zone placeZone finds among its words, on every line of the
+// evaluation articles and the seeds.
+func TestPlaceZoneInAsPlaceZone(t *testing.T) {
+	found := 0
+	for _, l := range append([]string{"in Iraq-Syria", "Baghdad's", "a Kabul,Iraq", ""}, evalLines(t)...) {
+		got, want := placeZoneIn(l), placeZone(words(l))
+		if got != want {
+			t.Errorf("%q: placeZoneIn %v, placeZone %v", l, got, want)
+		}
+		if got != nil {
+			found++
+		}
+	}
+	if found < 100 {
+		t.Fatalf("%d lines with a place's zone: the test reads too little", found)
+	}
+}

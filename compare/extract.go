@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,14 +31,19 @@ func startReading(c *comparison) {
 		for _, u := range c.units {
 			bySource[u.src] = append(bySource[u.src], u)
 		}
-		year := comparisonYear(arts)
+		// Each article's year, read once: the comparison's is theirs.
+		current := make([]int, len(arts))
+		for i, a := range arts {
+			current[i] = currentYear(a)
+		}
+		year := comparisonYear(current)
 		// Articles are read on every core; the facts are numbered afterwards,
 		// in the articles' order, so the result is the same as one goroutine's.
 		r := read{make([][]Fact, len(arts)), make([][]entityMention, len(arts)), make([][]claimAt, len(arts)),
 			make([]map[string]map[string]bool, len(arts))}
 		parallel(len(arts), func(_ int, next func() (int, bool)) {
 			for i, ok := next(); ok; i, ok = next() {
-				r.facts[i], r.mentions[i], r.claims[i], r.roles[i] = articleFacts(arts[i], bySource[i], year)
+				r.facts[i], r.mentions[i], r.claims[i], r.roles[i] = articleFacts(arts[i], bySource[i], current[i], year)
 			}
 		})
 		c.reading <- r
@@ -54,18 +58,14 @@ func extractStage(c *comparison) {
 	r := <-c.reading
 	dropWords(c)
 	per, mentions, claims, roles := r.facts, r.mentions, r.claims, r.roles
-	topicOf := func(s Span) string { return c.topicByRef[Ref{Source: s.Source, Paragraph: s.Paragraph}] }
-	for i := range per {
-		for k := range per[i] {
-			per[i][k].Topic = topicOf(per[i][k].Span)
+	// An article's facts, mentions and claims come paragraph by paragraph:
+	// the last paragraph's topic is kept, not looked up again for each.
+	last, lastTopic := Ref{Paragraph: -1}, ""
+	topicOf := func(source string, paragraph int) string {
+		if r := (Ref{Source: source, Paragraph: paragraph}); r != last {
+			last, lastTopic = r, c.topicByRef[r]
 		}
-		for k := range mentions[i] {
-			m := &mentions[i][k]
-			m.topic = c.topicByRef[Ref{Source: m.source, Paragraph: int(m.paragraph)}]
-		}
-		for k := range claims[i] {
-			claims[i][k].topic = topicOf(claims[i][k].span)
-		}
+		return lastTopic
 	}
 	// Sized once: grown by appending, the table held up to twice its facts
 	// (28 MB on one 10 MB article, at the comparison's peak).
@@ -74,13 +74,26 @@ func extractStage(c *comparison) {
 		n += len(fs)
 	}
 	res.Facts = slices.Grow(res.Facts, n)
-	for _, fs := range per {
-		for _, f := range fs {
-			f.ID = fmt.Sprintf("f%d", len(res.Facts)+1)
+	for i := range per {
+		for _, f := range per[i] {
+			f.Topic = topicOf(f.Span.Source, f.Span.Paragraph)
+			f.ID = "f" + strconv.Itoa(len(res.Facts)+1)
 			res.Facts = append(res.Facts, f)
 		}
+		per[i] = nil // copied: the collector may have it
+		for k := range mentions[i] {
+			m := &mentions[i][k]
+			m.topic = topicOf(m.source, int(m.paragraph))
+		}
+		for k := range claims[i] {
+			claims[i][k].topic = topicOf(claims[i][k].span.Source, claims[i][k].span.Paragraph)
+		}
 	}
-	var all []claimAt
+	n = 0
+	for _, cs := range claims {
+		n += len(cs)
+	}
+	all := make([]claimAt, 0, n)
 	for _, cs := range claims {
 		all = append(all, cs...)
 	}
@@ -116,7 +129,7 @@ func dropWords(c *comparison) {
 
 // quoteValue is a quotation's value as the fact table shows it.
 func quoteValue(speaker, words, via string) string {
-	value := fmt.Sprintf("%q", words)
+	value := strconv.Quote(words) // fmt's %q, without its formatter
 	if speaker != "" {
 		value = speaker + ": " + value
 	}
@@ -184,13 +197,13 @@ func described(speaker string) bool {
 // first, on every core when the article is long (one long report beside
 // short articles would otherwise be read on one); then, in the article's
 // order, what depends on the paragraphs before: the abbreviations defined
-// so far and who is speaking.
-func articleFacts(a *loader.Article, units []*unit, year int) ([]Fact, []entityMention, []claimAt, map[string]map[string]bool) {
+// so far and who is speaking. current is the article's year (currentYear),
+// year the comparison's.
+func articleFacts(a *loader.Article, units []*unit, current, year int) ([]Fact, []entityMention, []claimAt, map[string]map[string]bool) {
 	byPara := map[int]*unit{}
 	for _, u := range units {
 		byPara[u.ref.Paragraph] = u
 	}
-	current := currentYear(a)
 	if a.Published.IsZero() && year > current {
 		// Undated, and its latest year is an earlier event's ("the December
 		// 2003 quake in Bam"): the other reports say which year this is.
@@ -221,9 +234,21 @@ func articleFacts(a *loader.Article, units []*unit, year int) ([]Fact, []entityM
 			readOne(i)
 		}
 	}
-	var facts []Fact
-	var mentions []entityMention
-	var claims []claimAt
+	// The tables are sized once, from what the paragraphs read: grown by
+	// appending, they were copied again and again (a third of the bytes the
+	// reading allocates on one 10 MB article). A name may make no mention
+	// (a run that is all title): the mentions' room is a bound.
+	nFacts, nMentions, nClaims := 0, 0, 0
+	for i, r := range reads {
+		nFacts += len(r.facts) + len(quotesOf[i])
+		nClaims += len(r.claims)
+		for _, ns := range r.names {
+			nMentions += len(ns)
+		}
+	}
+	facts := make([]Fact, 0, nFacts)
+	mentions := make([]entityMention, 0, nMentions)
+	claims := make([]claimAt, 0, nClaims)
 	abbr := map[string]string{}
 	who := newAttributor()
 	for i, p := range a.Paragraphs {
@@ -242,7 +267,7 @@ func articleFacts(a *loader.Article, units []*unit, year int) ([]Fact, []entityM
 			sents = u.sents
 		}
 		quotes := quotesOf[i]
-		credited := who.paragraph(p, sents, quotes)
+		credited := who.paragraph(r.plain, sents, r.named, r.occasions, quotes)
 		for qi, q := range quotes {
 			span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
 			speaker, via, occasion := credited[qi].speaker, credited[qi].via, credited[qi].occasion
@@ -272,11 +297,15 @@ func articleFacts(a *loader.Article, units []*unit, year int) ([]Fact, []entityM
 }
 
 // paragraphRead is what one paragraph states on its own: its facts other
-// than quotations, its sentences' claims and their names.
+// than quotations, its sentences' claims and their names, and what the
+// attributor learns from its sentences' names alone (readNamed).
 type paragraphRead struct {
-	facts  []Fact
-	claims []claimAt
-	names  [][]nameAt // per sentence
+	facts     []Fact
+	claims    []claimAt
+	names     [][]nameAt   // per sentence
+	plain     string       // the text, its quotations blanked (outsideQuotes)
+	named     [][]namedRun // per sentence
+	occasions []string     // per quotation (quoteOccasions)
 }
 
 // readParagraph reads one paragraph of an article (articleFacts): a
@@ -293,7 +322,13 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 	if p.Kind != loader.KindBody {
 		return r
 	}
+	r.plain = outsideQuotes(p.Text, quotes)
+	if u != nil {
+		r.named = make([][]namedRun, len(u.sents))
+		r.occasions = quoteOccasions(r.plain, u.sents, quotes)
+	}
 	r.names = make([][]nameAt, len(p.Sentences))
+	r.claims = make([]claimAt, 0, len(p.Sentences)) // one a sentence
 	for k, sp := range p.Sentences {
 		text := p.Text[sp.Start:sp.End]
 		toks := sentenceWords(u, k, text)
@@ -310,7 +345,7 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 					// not the dateline's: only a time with its zone is kept.
 					continue
 				}
-				key, label := timeKey(text, tm.start, tm.end)
+				key, label := timeKey(text, toks, tm.start, tm.end)
 				r.facts = append(r.facts, Fact{
 					Kind: FactTime, Span: span,
 					Text: p.Text[span.Start:span.End], Value: tm.v.describe(), Time: &tm.v,
@@ -321,10 +356,19 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 		background := pastYear(text, current)
 		ns := namesOf(text, toks)
 		r.names[k] = ns
+		if u != nil {
+			// The attributor reads the sentence with its quotations
+			// blanked: most hold none, and their names are these.
+			plain, pns := r.plain[sp.Start:sp.End], ns
+			if plain != text {
+				pns = namesOf(plain, toks)
+			}
+			r.named[k] = readNamed(plain, toks, pns)
+		}
 		claim := sentenceClaim(text, toks, ns, Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start, End: sp.End})
 		for _, n := range ns {
 			if ws := strings.Fields(n.text); hasDigit(ws[len(ws)-1]) {
-				claim.specific["model:"+itemKey(ws[len(ws)-1])] = true
+				claim.addSpecific("model:" + itemKey(ws[len(ws)-1]))
 			}
 		}
 		for _, l := range listsOf(text, ns) {
@@ -332,7 +376,7 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 			r.facts = append(r.facts, Fact{Kind: FactList, Span: span, Text: p.Text[span.Start:span.End],
 				Value: strings.Join(l.items, ", "), List: l.items, Background: background})
 			for _, it := range l.items {
-				claim.specific["item:"+listItemKey(it)] = true
+				claim.addSpecific("item:" + listItemKey(it))
 			}
 		}
 		for _, q := range quantitiesOf(text, toks) {
@@ -352,7 +396,7 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 				background = false
 			}
 			if key != "" && !background {
-				claim.specific["count:"+key+"="+formatNumber(q.q.nominal())] = true
+				claim.addSpecific("count:" + key + "=" + formatNumber(q.q.nominal()))
 			}
 			span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + q.start, End: sp.Start + q.end}
 			r.facts = append(r.facts, Fact{
@@ -373,25 +417,27 @@ func currentYear(a *loader.Article) int {
 		return a.Published.Time.Year()
 	}
 	y := 0
-	for _, p := range a.Body() {
+	for _, p := range a.Paragraphs { // not a.Body(), a copy of them all
+		if p.Kind != loader.KindBody {
+			continue
+		}
 		if !strings.Contains(p.Text, "19") && !strings.Contains(p.Text, "20") {
 			continue
 		}
-		for _, m := range yearRe().FindAllString(p.Text, -1) {
-			if v, _ := strconv.Atoi(m); v > y {
-				y = v
-			}
+		for v := range yearsIn(p.Text) {
+			y = max(y, v)
 		}
 	}
 	return y
 }
 
 // comparisonYear is the year most articles are of (their dates, else the
-// latest year they name); ties go to the later year.
-func comparisonYear(arts []*loader.Article) int {
+// latest year they name: currentYear, one an article); ties go to the
+// later year.
+func comparisonYear(current []int) int {
 	n := map[int]int{}
-	for _, a := range arts {
-		if y := currentYear(a); y > 0 {
+	for _, y := range current {
+		if y > 0 {
 			n[y]++
 		}
 	}
@@ -410,8 +456,8 @@ func pastYear(text string, current int) bool {
 	if !strings.Contains(text, "19") && !strings.Contains(text, "20") {
 		return false // no year can stand here: spare the regular expression
 	}
-	for _, m := range yearRe().FindAllString(text, -1) {
-		if v, _ := strconv.Atoi(m); v < current {
+	for v := range yearsIn(text) {
+		if v < current {
 			return true
 		}
 	}
@@ -430,8 +476,11 @@ func sentenceWords(u *unit, k int, text string) []token {
 
 // articleZoneOf is the zone of the first place an article's body names.
 func articleZoneOf(a *loader.Article) *time.Location {
-	for _, p := range a.Body() {
-		if z := placeZone(words(p.Text)); z != nil {
+	for _, p := range a.Paragraphs { // not a.Body(), a copy of them all
+		if p.Kind != loader.KindBody {
+			continue
+		}
+		if z := placeZoneIn(p.Text); z != nil {
 			return z
 		}
 	}
@@ -478,10 +527,10 @@ func headlineCase(s string) string {
 }
 
 // timeKey names what a time dates, for the fact table: the happening its
-// clause names nearest it ("when|publish", "when: published").
-func timeKey(text string, start, end int) (string, string) {
+// clause names nearest it ("when|publish", "when: published"). toks are
+// the sentence's words.
+func timeKey(text string, toks []token, start, end int) (string, string) {
 	// (the happening's word, when the sentence dates one; see spokenOf)
-	toks := words(text)
 	if n := attributiveNoun(text, toks, start, end); n >= 0 {
 		return "when|" + stem(toks[n].folded), "when: " + toks[n].folded
 	}

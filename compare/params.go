@@ -182,6 +182,11 @@ const (
 	// on Friday: “…”"); farther, the words are most often another's
 	// (news-dev: two speakers wrong, at 5 and 20 words).
 	speechNounReach = 4
+	// pronounReach is how many of the people named last a pronoun looks
+	// back through for one of its gender, when neither the last speaker
+	// nor the last subject agrees: a dozen mentions is a few sentences,
+	// beyond which news copy names the person again.
+	pronounReach = 12
 	// attributiveWords is how many words a date standing as a modifier
 	// may open before its noun ("a 2013 comprehensive immigration bill"):
 	// English noun phrases rarely stack more before the head.

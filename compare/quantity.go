@@ -581,6 +581,9 @@ reached totaled totalled numbered jumped soared plunged doubled`)
 // tally reads a vote tally written as two numbers with a hyphen or a
 // dash: "230-195", "52–48".
 func tally(f string) (float64, float64, bool) {
+	if f == "" || !isDigit(f[0]) {
+		return 0, 0, false // no count before the dash (a word begins with no sign)
+	}
 	a, b, ok := strings.Cut(strings.ReplaceAll(f, "–", "-"), "-")
 	if !ok {
 		return 0, 0, false

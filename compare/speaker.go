@@ -32,7 +32,7 @@ type attributor struct {
 	lastAt  int               // the paragraph of the last speaker
 	subject string            // the last person named at the head of a sentence
 	// recent lists people as they were named, the latest last: subjects
-	// and speakers in heads, every mention in all.
+	// and speakers in heads, every mention in all (remember).
 	heads, all []string
 	gender     map[string]byte // a person's gender, from a first name or an honorific
 	// clock counts sentences; subjectAt and lastClock say when the subject
@@ -52,24 +52,27 @@ type attributor struct {
 	// affiliation is the body a person speaks for, when the article names
 	// it before the title ("Pentagon Press Secretary John Kirby").
 	affiliation map[string]string
+	queries     map[string]personQuery // person's reading of each name asked (personOf)
 }
 
 func newAttributor() *attributor {
 	return &attributor{people: map[string]string{}, titles: map[string]string{}, gender: map[string]byte{},
-		affiliation: map[string]string{}, lastAt: -10}
+		affiliation: map[string]string{}, queries: map[string]personQuery{}, lastAt: -10}
 }
 
-// paragraph credits the quotations of one paragraph, in order.
-func (a *attributor) paragraph(p loader.Paragraph, sents []sentence, quotes []quoteAt) []attribution {
+// paragraph credits the quotations of one paragraph, in order. plain is
+// its text with the quotations blanked (outsideQuotes), named what its
+// sentences' names tell alone (readNamed), one per sentence, and
+// occasions its quotations' (quoteOccasions).
+func (a *attributor) paragraph(plain string, sents []sentence, named [][]namedRun, occasions []string, quotes []quoteAt) []attribution {
 	a.par++
-	plain := outsideQuotes(p.Text, quotes)
 	out := make([]attribution, len(quotes))
 	learnt := 0
 	for k, q := range quotes {
 		// The sentences up to the quotation's are read first: the people
 		// they name are the antecedents of its pronouns.
 		for learnt < len(sents) && sents[learnt].span.Start <= q.start {
-			a.learn(sents[learnt].text(plain), sents[learnt].toks)
+			a.learn(sents[learnt].text(plain), sents[learnt].toks, named[learnt])
 			learnt++
 		}
 		var at attribution
@@ -98,8 +101,8 @@ func (a *attributor) paragraph(p loader.Paragraph, sents []sentence, quotes []qu
 		case k > 0 && out[k-1].speaker != "" && si == sentenceAt(sents, quotes[k-1].start):
 			at.speaker = out[k-1].speaker // one sentence, two quotations
 		}
-		if si >= 0 && sj >= 0 {
-			at.occasion = occasionOf(plain[sents[si].span.Start:sents[sj].span.End])
+		if occasions != nil { // none without the paragraph's sentences
+			at.occasion = occasions[k]
 		}
 		out[k] = at
 	}
@@ -122,12 +125,12 @@ func (a *attributor) paragraph(p loader.Paragraph, sents []sentence, quotes []qu
 		}
 	}
 	for ; learnt < len(sents); learnt++ {
-		a.learn(sents[learnt].text(plain), sents[learnt].toks)
+		a.learn(sents[learnt].text(plain), sents[learnt].toks, named[learnt])
 	}
 	for k, at := range out {
 		if at.speaker != "" {
 			a.last, a.lastAt, a.lastClock = at.speaker, a.par, a.clock
-			a.heads = append(a.heads, at.speaker)
+			a.heads = remember(a.heads, at.speaker)
 		}
 		if k == len(out)-1 {
 			a.open = ""
@@ -143,6 +146,17 @@ func (a *attributor) paragraph(p loader.Paragraph, sents []sentence, quotes []qu
 	return out
 }
 
+// remember appends a person to a list of the latest named, which keeps
+// only the pronounReach last: nothing reads further back, and one long
+// article names people by the hundred thousand. (The list is cut when it
+// is four times that long, so that its copying is seldom.)
+func remember(list []string, person string) []string {
+	if len(list) >= 4*pronounReach {
+		list = list[:copy(list, list[len(list)-pronounReach:])]
+	}
+	return append(list, person)
+}
+
 // sentenceAt is the index of the sentence holding byte offset at, or -1.
 func sentenceAt(sents []sentence, at int) int {
 	for i, s := range sents {
@@ -156,60 +170,135 @@ func sentenceAt(sents []sentence, at int) int {
 	return -1
 }
 
-// learn remembers the people a sentence names with a first name or a
-// title, so that a later surname, title or pronoun finds them.
-func (a *attributor) learn(text string, toks []token) {
-	ns := namesOf(text, toks)
-	for _, n := range ns {
+// namedRun is what a sentence's name run tells on its own, before the
+// article's people are known (learn adds what they make of it): read with
+// the paragraph, on every core, since it is most of learn's cost (0.4
+// CPU-s of one 10 MB article, which the attributor reads in order).
+type namedRun struct {
+	run personQuery // the run less a possessive and a place after "of"
+	// own is the person the run itself names ("Donald Trump", "President
+	// Trump"), its surname's key ownKey, or "" when it names none; a
+	// titled single name (titled) names one only while its key names
+	// no one else.
+	own, ownKey string
+	titled      bool
+	title       string // its last title word ("secretary"), or ""
+	org         string // the body named before the title (affiliationOf)
+	gender      byte   // from an honorific
+	subject     bool   // it may be the sentence's subject: no possessive, at the head of a clause
+	// app is the noun of an apposition after the run ("Mr. Trump, the
+	// presumptive Republican nominee, said"), with the run as written;
+	// nil when there is none.
+	app *apposition
+}
+
+// apposition is a noun that stands for the person its run names.
+type apposition struct {
+	person personQuery
+	noun   string
+}
+
+// readNamed reads a sentence's names for learn: text is the sentence with
+// its quotations blanked, toks its words, ns its names (namesOf).
+func readNamed(text string, toks []token, ns []nameAt) []namedRun {
+	if len(ns) == 0 {
+		return nil
+	}
+	out := make([]namedRun, len(ns))
+	for i, n := range ns {
 		run := trimOfPlace(strings.TrimSuffix(strings.TrimSuffix(n.text, "'s"), "’s"))
+		r := &out[i]
 		full := stripTitles(run)
 		ws := strings.Fields(full)
-		tw := titleOf(run)
+		isPerson := len(ws) >= 2 && personName(ws)
+		same := strings.TrimSuffix(strings.TrimSuffix(run, "'s"), "’s") == run // person(run) reads the same words
+		if same {
+			r.run = personOfWords(full, ws, isPerson)
+		} else {
+			r.run = personOf(run)
+		}
+		// Most runs hold no title: then they have no title word and no
+		// body named before one.
+		titled := hasTitleWord(run)
+		if titled {
+			r.title = titleOf(run)
+		}
 		switch {
-		case len(ws) >= 2 && personName(ws):
-			a.people[nameKey(ws[len(ws)-1])] = full
-		case len(ws) == 1 && tw != "" && !notSpeaker(ws) && a.people[nameKey(ws[0])] == "":
+		case isPerson:
+			r.own = full
+		case len(ws) == 1 && r.title != "" && !notSpeaker(ws):
 			// "President Trump": a title before one name makes a person.
-			a.people[nameKey(ws[0])] = full
-		default:
-			full = ""
+			r.own, r.titled = full, true
 		}
-		if full != "" {
-			if tw != "" {
-				a.titles[tw] = full
+		if r.own != "" {
+			r.ownKey = r.run.key // the key of its last word
+			if !same {
+				r.ownKey = nameKey(ws[len(ws)-1])
 			}
-			if org := affiliationOf(run); org != "" {
-				a.affiliation[full] = org
+			if titled {
+				r.org = affiliationOf(run)
 			}
-			if g := honorificGender(run); g != 0 {
-				a.gender[full] = g
-			}
+			r.gender = honorificGender(run)
 		}
-		if p := a.person(run); p != "" {
-			a.all = append(a.all, p)
-		}
-		// "Mr. Trump, the presumptive Republican nominee, said": the
-		// apposition's noun stands for the person from now on.
-		if p := a.person(n.text); p != "" && n.end < len(text) {
+		if n.end < len(text) {
 			rest := strings.TrimLeft(text[n.end:], " ")
 			if strings.HasPrefix(rest, ",") {
 				rest = strings.TrimSpace(rest[1:])
 				lead, _, _ := strings.Cut(rest, " ")
 				if l := strings.ToLower(lead); l == "the" || l == "a" || l == "an" {
 					if end := strings.IndexAny(rest, ",;."); end > 0 {
-						app := strings.Fields(rest[:end])
-						if len(app) >= 2 && len(app) <= 6 {
-							a.titles[fold(app[len(app)-1])] = p
+						if app := strings.Fields(rest[:end]); len(app) >= 2 && len(app) <= 6 {
+							r.app = &apposition{person: personOf(n.text), noun: fold(app[len(app)-1])}
 						}
 					}
 				}
 			}
 		}
+		// "Trump's approach alienated Bloomberg", "the remarks prompted
+		// Vieira": no subject. (Without a possessive, the run is the
+		// name less a place.)
+		r.subject = !strings.HasSuffix(n.text, "'s") && !strings.HasSuffix(n.text, "’s") && opensClause(text, n.start)
+	}
+	return out
+}
+
+// learn remembers the people a sentence names with a first name or a
+// title, so that a later surname, title or pronoun finds them. named is
+// what its names tell alone (readNamed).
+func (a *attributor) learn(text string, toks []token, named []namedRun) {
+	for i := range named {
+		n := &named[i]
+		full := n.own
+		if n.titled && a.people[n.ownKey] != "" {
+			full = ""
+		}
+		if full != "" {
+			a.people[n.ownKey] = full
+			if n.title != "" {
+				a.titles[n.title] = full
+			}
+			if n.org != "" {
+				a.affiliation[full] = n.org
+			}
+			if n.gender != 0 {
+				a.gender[full] = n.gender
+			}
+		}
+		if p := a.resolve(n.run); p != "" {
+			a.all = remember(a.all, p)
+		}
+		// "Mr. Trump, the presumptive Republican nominee, said": the
+		// apposition's noun stands for the person from now on.
+		if n.app != nil {
+			if p := a.resolve(n.app.person); p != "" {
+				a.titles[n.app.noun] = p
+			}
+		}
 	}
 	// A source credited at the head of the sentence ("A US defence official
 	// confirmed …", "The ministry said …"): the antecedent of "they".
-	for v, t := range toks {
-		if v == 0 || v > 8 || !creditVerbs()[t.folded] || isCapitalised(t.text) {
+	for v := 1; v < len(toks) && v <= 8; v++ {
+		if t := toks[v]; !creditVerbs()[t.folded] || isCapitalised(t.text) {
 			continue
 		}
 		if sp := a.subjectOf(text, toks, v, ""); sp != "" && !pronouns[fold(sp)] {
@@ -224,17 +313,17 @@ func (a *attributor) learn(text string, toks []token) {
 	if len(toks) > 1 && (toks[0].folded == "the") {
 		if p, ok := a.titles[toks[1].folded]; ok {
 			a.subject, a.subjectAt = p, a.clock
-			a.heads = append(a.heads, p)
+			a.heads = remember(a.heads, p)
 			return
 		}
 	}
-	for _, n := range ns {
-		if strings.HasSuffix(n.text, "'s") || strings.HasSuffix(n.text, "’s") || !opensClause(text, n.start) {
-			continue // "Trump's approach alienated Bloomberg", "the remarks prompted Vieira": no subject
+	for i := range named {
+		if !named[i].subject {
+			continue
 		}
-		if p := a.person(trimOfPlace(n.text)); p != "" {
+		if p := a.resolve(named[i].run); p != "" {
 			a.subject, a.subjectAt = p, a.clock
-			a.heads = append(a.heads, p)
+			a.heads = remember(a.heads, p)
 			break
 		}
 	}
@@ -316,21 +405,52 @@ var honorifics = toSet(`mr mrs ms dr`)
 // article ("Mr. Trump", "Trump" → "Donald Trump"), or "" when it is no
 // person's name.
 func (a *attributor) person(name string) string {
+	// The words of a name tell the same each time: the cues and pronouns
+	// of a long article ask for the same names again and again.
+	q, ok := a.queries[name]
+	if !ok {
+		q = personOf(name)
+		a.queries[name] = q
+	}
+	return a.resolve(q)
+}
+
+// personQuery is what person reads from a name's words alone; resolve
+// adds the people the article named before.
+type personQuery struct {
+	full  string // the name less a possessive and its titles
+	key   string // the key of its last word
+	words int    // how many words full has
+	named bool   // its words name a person, whoever the article named
+}
+
+func personOf(name string) personQuery {
 	full := stripTitles(strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s"))
 	ws := strings.Fields(full)
+	return personOfWords(full, ws, len(ws) >= 2 && personName(ws))
+}
+
+// personOfWords is personOf of a name less its possessive and titles,
+// full, its words ws, and whether they name a person (personName).
+func personOfWords(full string, ws []string, isPerson bool) personQuery {
 	if len(ws) == 0 {
+		return personQuery{}
+	}
+	return personQuery{full: full, key: nameKey(ws[len(ws)-1]), words: len(ws), named: isPerson && !notSpeaker(ws)}
+}
+
+// resolve is the person a name stands for (person).
+func (a *attributor) resolve(q personQuery) string {
+	if q.words == 0 {
 		return ""
 	}
 	// A surname the article gave with a first name is that person, even
 	// when it is also an outlet's name (Michael Bloomberg, Vicente Fox).
-	if p, ok := a.people[nameKey(ws[len(ws)-1])]; ok && len(ws) <= 3 && (len(ws) == 1 || strings.HasSuffix(p, full)) {
+	if p, ok := a.people[q.key]; ok && q.words <= 3 && (q.words == 1 || strings.HasSuffix(p, q.full)) {
 		return p
 	}
-	if notSpeaker(ws) {
-		return ""
-	}
-	if len(ws) >= 2 && personName(ws) {
-		return full
+	if q.named {
+		return q.full
 	}
 	return ""
 }
@@ -412,7 +532,7 @@ func (a *attributor) speakerName(np string, sentenceHead string) string {
 		// Neither agrees: the latest person of the pronoun's gender, heads
 		// of sentences before other mentions.
 		for _, list := range [][]string{a.heads, a.all} {
-			for i := len(list) - 1; i >= 0 && i >= len(list)-12; i-- {
+			for i := len(list) - 1; i >= 0 && i >= len(list)-pronounReach; i-- {
 				if a.knownGender(list[i]) != 0 && a.agrees(f, list[i]) {
 					return list[i]
 				}
@@ -491,18 +611,19 @@ func tidySpeaker(np string) string {
 func notSpeaker(ws []string) bool {
 	all := true
 	for _, w := range ws {
-		l := fold(w)
-		if !(weekdays[l] || months[l] || sentenceOpeners()[l] || isStop(l)) {
+		if l := fold(w); !(weekdays[l] || months[l] || sentenceOpeners()[l] || isStop(l)) {
 			all = false
+			break
 		}
 	}
 	if all {
 		return true
 	}
-	if hasPartyTag(ws) || carrier(strings.Join(ws, " ")) {
+	name := strings.Join(ws, " ")
+	if hasPartyTag(ws) || carrier(name) {
 		return true
 	}
-	if places()[strings.Join(ws, " ")] || len(ws) == 1 && (places()[ws[0]] || orgWords()[fold(ws[0])]) {
+	if places()[name] || len(ws) == 1 && (places()[ws[0]] || orgWords()[fold(ws[0])]) {
 		return true
 	}
 	// "Democratic-leaning", "Mexican-born": an adjective, not a name.
@@ -534,25 +655,17 @@ func hasPartyTag(ws []string) bool {
 // carrier reports a name that is a news outlet or a social network: what
 // carries words, not who says them.
 func carrier(name string) bool {
-	ws := words(name)
-	if len(ws) == 0 {
-		return false
-	}
-	for _, w := range ws {
+	last := ""
+	for w := range eachWord(name) {
 		if socialNetworks()[w.folded] {
 			return true
 		}
+		last = w.folded
 	}
-	// An outlet's name holds an outlet word ("Fox News", "The New York
+	// An outlet's name ends in an outlet word ("Fox News", "The New York
 	// Times", "CNN"); a person who shares one ("Vicente Fox") has a first
 	// name that is none.
-	if outletWords()[ws[len(ws)-1].folded] {
-		return true
-	}
-	if len(ws) == 1 && outletWords()[ws[0].folded] {
-		return true
-	}
-	return false
+	return last != "" && outletWords()[last]
 }
 
 // after reads the cue that follows a quotation in its sentence: "…,”
@@ -931,6 +1044,23 @@ func (a *attributor) announced(plain string, sents []sentence, quotes []quoteAt)
 		}
 	}
 	return ""
+}
+
+// quoteOccasions is the occasion of each quotation of a paragraph, read
+// from the sentences that hold it (occasionOf), or "" when none does:
+// what the text alone tells, read with the paragraph on every core.
+func quoteOccasions(plain string, sents []sentence, quotes []quoteAt) []string {
+	if len(quotes) == 0 {
+		return nil
+	}
+	out := make([]string, len(quotes))
+	for k, q := range quotes {
+		si, sj := sentenceAt(sents, q.start), sentenceAt(sents, max(q.start, q.end-1))
+		if si >= 0 && sj >= 0 {
+			out[k] = occasionOf(plain[sents[si].span.Start:sents[sj].span.End])
+		}
+	}
+	return out
 }
 
 // occasionOf reads from a quotation's sentence, its words blanked, whether

@@ -31,35 +31,47 @@ func words(text string) []token {
 // the readers that need no slice of them.
 func eachWord(text string) iter.Seq[token] {
 	return func(yield func(token) bool) {
-		start := -1
-		for i := 0; i < len(text); {
-			r, size := rune(text[i]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(text[i:])
+		for i := 0; ; {
+			start, end := nextWord(text, i)
+			if start < 0 || !yield(token{text: text[start:end], folded: fold(text[start:end]), start: start, end: end}) {
+				return
 			}
-			inner := false
-			if start >= 0 && isJoiner(r) && i+size < len(text) {
-				next, _ := utf8.DecodeRuneInString(text[i+size:])
-				prev, _ := utf8.DecodeLastRuneInString(text[:i])
-				inner = isWordRune(next) && isWordRune(prev) && (r != ',' || unicode.IsDigit(prev) && unicode.IsDigit(next))
-			}
-			switch {
-			case isWordRune(r) || inner:
-				if start < 0 {
-					start = i
-				}
-			case start >= 0:
-				if !yield(token{text: text[start:i], folded: fold(text[start:i]), start: start, end: i}) {
-					return
-				}
-				start = -1
-			}
-			i += size
-		}
-		if start >= 0 {
-			yield(token{text: text[start:], folded: fold(text[start:]), start: start, end: len(text)})
+			i = end
 		}
 	}
+}
+
+// nextWord is the span of the first word of text at or after byte i (a
+// word's end, or a rune's start), or a start of -1 when none is left: the
+// words of eachWord, for a reader that needs neither their folded forms
+// nor tokens.
+func nextWord(text string, i int) (start, end int) {
+	start = -1
+	for i < len(text) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		inner := false
+		if start >= 0 && isJoiner(r) && i+size < len(text) {
+			next, _ := utf8.DecodeRuneInString(text[i+size:])
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			inner = isWordRune(next) && isWordRune(prev) && (r != ',' || unicode.IsDigit(prev) && unicode.IsDigit(next))
+		}
+		switch {
+		case isWordRune(r) || inner:
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			return start, i
+		}
+		i += size
+	}
+	if start >= 0 {
+		return start, len(text)
+	}
+	return -1, len(text)
 }
 
 // isJoiner reports a mark that may stand inside a word ("Kata'ib",
@@ -70,6 +82,12 @@ func isJoiner(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// isWordRuneAt reports the rune at byte i of text a word rune.
+func isWordRuneAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isWordRune(r)
 }
 
 func isWordRune(r rune) bool {
@@ -188,4 +206,47 @@ func remembered(f func(string) string) func(string) string {
 		seen[s] = v
 		return v
 	}
+}
+
+// byFirstByte indexes lower-case ASCII words by their first byte.
+func byFirstByte(words []string) (by [256][]string) {
+	for _, w := range words {
+		by[w[0]] = append(by[w[0]], w)
+	}
+	return by
+}
+
+// containsFolded reports whether strings.ToLower(text) contains one of the
+// words by (lower-case ASCII letters, byFirstByte), without lowering the
+// text: a rune past ASCII lowers to no ASCII letter, but for the dotted
+// capital I (i) and the Kelvin sign (k), which the caller looks for when
+// its words hold either letter.
+func containsFolded(text string, by *[256][]string) bool {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		for _, w := range by[c] {
+			if len(text)-i >= len(w) && equalFoldASCII(text[i:i+len(w)], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// equalFoldASCII: s, its ASCII letters lowered, is w (lower-case ASCII
+// letters).
+func equalFoldASCII(s, w string) bool {
+	for j := 0; j < len(w); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[j] {
+			return false
+		}
+	}
+	return true
 }

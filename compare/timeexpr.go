@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -48,10 +49,16 @@ var clock24Zones = []string{"GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "
 // case folding also takes the long s and the Kelvin sign for s and k: a
 // text with either is let through.
 func mayHaveZone(text string) bool {
-	if strings.ContainsAny(text, "ſK") {
+	if strings.Contains(text, "ſ") || strings.Contains(text, "\u212a") { // (ContainsAny walks the runes)
 		return true
 	}
-	for i := 0; i+3 <= len(text); i++ {
+	for i := 1; i+3 <= len(text); i++ {
+		// The expression puts a zone after a digit or white space (\s).
+		switch text[i-1] {
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ' ', '\t', '\n', '\f', '\r':
+		default:
+			continue
+		}
 		switch text[i] | 0x20 { // the zones' first letters, either case
 		case 'g', 'u', 'b', 'c', 'e', 'm', 'i':
 		default:
@@ -80,6 +87,9 @@ var (
 	})
 )
 
+// meridiemMarks drops the full stops and spaces of "a. m.", "p.m.".
+var meridiemMarks = strings.NewReplacer(".", "", " ", "")
+
 // timeExpressions finds the times of a sentence and resolves them against
 // the article's dateline and the zone of the place it reports from: its
 // clock times, each on the day the sentence names nearest it (else the
@@ -106,7 +116,7 @@ func timeExpressions(text string, dl loader.Dateline, place *time.Location) []ti
 			zoneWord := ""
 			end := m[1]
 			if re == clockRe() {
-				mer := strings.ToLower(strings.NewReplacer(".", "", " ", "").Replace(text[m[8]:m[9]]))
+				mer := strings.ToLower(meridiemMarks.Replace(text[m[8]:m[9]]))
 				if hour < 1 || hour > 12 || minute > 59 {
 					continue
 				}
@@ -289,15 +299,56 @@ func keepsDST(loc *time.Location) bool {
 // article, as a dateline would.
 func placeZone(ws []token) *time.Location {
 	for _, w := range ws {
-		// Each part between hyphens, as strings.Split would give them,
-		// without the slice: this runs at every word of a time's sentence.
-		for rest, more := w.text, true; more; {
-			var part string
-			part, rest, more = strings.Cut(rest, "-")
-			if name, ok := placeZones()[part]; ok {
-				if loc := location(name); loc != nil {
-					return loc
-				}
+		if loc := wordZone(w.text); loc != nil {
+			return loc
+		}
+	}
+	return nil
+}
+
+// placeZoneIn is placeZone of a text's words, split as eachWord splits
+// them but not folded: the article's zone is looked for in every body
+// paragraph until one names a place, often all of them.
+func placeZoneIn(text string) *time.Location {
+	for i := 0; ; {
+		start, end := nextWord(text, i)
+		if start < 0 {
+			return nil
+		}
+		if loc := wordZone(text[start:end]); loc != nil {
+			return loc
+		}
+		i = end
+	}
+}
+
+// placeFirstBytes are the first bytes of the places placeZones knows.
+var placeFirstBytes = sync.OnceValue(func() *[256]bool {
+	var set [256]bool
+	for p := range placeZones() {
+		if p != "" {
+			set[p[0]] = true
+		}
+	}
+	return &set
+})
+
+// wordZone is the zone of the first place placeZones knows among a word's
+// parts between hyphens ("Iraq-Syria"), or nil.
+func wordZone(w string) *time.Location {
+	// Each part as strings.Split would give it, without the slice: this
+	// runs at every word of a time's sentence. A part that opens on no
+	// place's first byte (most: places are capitalised) is no place.
+	first := placeFirstBytes()
+	for rest, more := w, true; more; {
+		var part string
+		part, rest, more = strings.Cut(rest, "-")
+		if part == "" || !first[part[0]] {
+			continue
+		}
+		if name, ok := placeZones()[part]; ok {
+			if loc := location(name); loc != nil {
+				return loc
 			}
 		}
 	}
@@ -336,7 +387,8 @@ func (v TimeValue) describe() string {
 
 // mayHaveClock is a cheap scan for a digit run followed by a.m. or p.m.
 // ("3:33 a.m.", "1AM", "6 p.m."), so that the regular expression runs only
-// where it may match.
+// where it may match: its "m" ends a word, as the expression's does ("5
+// Americans" names no time).
 func mayHaveClock(text string) bool {
 	for i := 0; i < len(text); i++ {
 		if text[i] < '0' || text[i] > '9' {
@@ -354,7 +406,7 @@ func mayHaveClock(text string) bool {
 			for k < len(text) && (text[k] == '.' || text[k] == ' ') {
 				k++
 			}
-			if k < len(text) && (text[k] == 'm' || text[k] == 'M') {
+			if k < len(text) && (text[k] == 'm' || text[k] == 'M') && (k+1 == len(text) || !isWordASCII(text[k+1])) {
 				return true
 			}
 		}
@@ -373,26 +425,24 @@ func clockOrDay(text string) bool {
 	return mayNameDay(text)
 }
 
-var dayWords = []string{"yesterday", "today", "tonight", "tomorrow", "night", "morning", "afternoon", "evening", "day", "week", "month", "year", "ago"}
+var (
+	dayWords   = []string{"yesterday", "today", "tonight", "tomorrow", "night", "morning", "afternoon", "evening", "day", "week", "month", "year", "ago"}
+	monthStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
-var monthStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+	dayWordsByFirst   = byFirstByte(dayWords)
+	monthStemsByFirst = byFirstByte(monthStems)
+)
 
-func mayNameMonth(text string) bool {
-	l := strings.ToLower(text)
-	for _, m := range monthStems {
-		if strings.Contains(l, m) {
-			return true
-		}
-	}
-	return false
-}
+// mayNameMonth: the text, lowered, holds a month's first three letters.
+func mayNameMonth(text string) bool { return containsFolded(text, &monthStemsByFirst) }
 
+// mayNameDay: the text, lowered, holds one of dayWords.
 func mayNameDay(text string) bool {
-	l := strings.ToLower(text)
-	for _, w := range dayWords {
-		if strings.Contains(l, w) {
-			return true
-		}
+	if strings.Contains(text, "\u0130") || strings.Contains(text, "\u212a") { // (ContainsAny walks the runes)
+		// The dotted capital I and the Kelvin sign lower to ASCII letters
+		// (i, k), which containsFolded does not see.
+		l := strings.ToLower(text)
+		return slices.ContainsFunc(dayWords, func(w string) bool { return strings.Contains(l, w) })
 	}
-	return false
+	return containsFolded(text, &dayWordsByFirst)
 }

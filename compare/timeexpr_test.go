@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -125,7 +126,7 @@ func TestTimesOfOtherHappenings(t *testing.T) {
 // mayHaveZone lets through every sentence in which clock24Re finds a time,
 // on the evaluation articles and the seeds and on zones in every case.
 func TestMayHaveZoneBeforeClock24(t *testing.T) {
-	lines := append([]string{"at 0300 GMT", "09:30 bst on", "1400 Utc", "at 2200 hours cest", "0800 MSK", "0800 Ist"}, evalLines(t)...)
+	lines := append([]string{"at 0300 GMT", "09:30 bst on", "1400 Utc", "at 2200 hours cest", "0800 MSK", "0800 Ist", "0800 ms\u212a", "1100 CEſT"}, evalLines(t)...)
 	matched := 0
 	for _, l := range lines {
 		if clock24Re().MatchString(l) {
@@ -137,5 +138,46 @@ func TestMayHaveZoneBeforeClock24(t *testing.T) {
 	}
 	if matched < 6 || len(lines) < 10000 {
 		t.Fatalf("%d lines, %d with a 24-hour clock: the test reads too little", len(lines), matched)
+	}
+}
+
+// mayNameDay and mayNameMonth, which match their words without lowering
+// the text, answer as strings.Contains of the lowered text would, on
+// every line of the evaluation articles and the seeds and on the two
+// runes past ASCII that lower to ASCII letters.
+func TestMayNameDayAsLowered(t *testing.T) {
+	lowered := func(text string, words []string) bool {
+		l := strings.ToLower(text)
+		return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(l, w) })
+	}
+	lines := append([]string{"LAST NİGHT", "one WEE\u212a", "DAY", "Yesterday", "TODAY'S", "no time here", "JAN.", "İ", ""}, evalLines(t)...)
+	for _, l := range lines {
+		if got, want := mayNameDay(l), lowered(l, dayWords); got != want {
+			t.Errorf("mayNameDay(%q) = %v, lowered %v", l, got, want)
+		}
+		if got, want := mayNameMonth(l), lowered(l, monthStems); got != want {
+			t.Errorf("mayNameMonth(%q) = %v, lowered %v", l, got, want)
+		}
+	}
+}
+
+// mayHaveClock lets through every sentence in which clockRe finds a time,
+// on the evaluation articles and the seeds and on meridiems in every case.
+func TestMayHaveClockBeforeClock(t *testing.T) {
+	lines := append([]string{"at 3:33 a.m. on", "1AM", "6 p.m.", "10 P.M", "11 pm", "5 a. m.", "7am"}, evalLines(t)...)
+	matched := 0
+	for _, l := range lines {
+		if clockRe().MatchString(l) {
+			matched++
+			if !mayHaveClock(l) {
+				t.Errorf("%q: a clock the prefilter turns away", l)
+			}
+		}
+	}
+	if mayHaveClock("5 Americans and 2 amendments") {
+		t.Error(`"5 Americans": no clock, let through`)
+	}
+	if matched < 7 || len(lines) < 10000 {
+		t.Fatalf("%d lines, %d with a clock: the test reads too little", len(lines), matched)
 	}
 }
