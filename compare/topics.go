@@ -84,108 +84,102 @@ func mergeNeighbours(buf, a, b []neighbour, ai, bi int32) []neighbour {
 	return out
 }
 
-// mergeCand is a possible merge in the queue, with the mean it had when
-// queued and the two sides' sizes then (stale entries are skipped).
+// mergeCand is a possible merge of clusters a and b (a < b), with the mean
+// link score over their pairs of members.
 type mergeCand struct {
-	mean  float64
-	a, b  int32
-	sizes [2]int32
+	mean float64
+	a, b int32
 }
 
-// mergeQueue is a max-heap of merges, best mean first, ties to the earlier
-// pair. It is written out rather than put through container/heap, whose
-// interface boxed every entry: a thousand articles queue half a million.
-// Each entry has four children, not two: the heap is half as deep, and a
-// pop, which reads one level after another of a heap far larger than the
-// cache, waits on half as many of them.
-type mergeQueue []mergeCand
+// noMerge is a cluster's best merge when it has none at the threshold.
+var noMerge = mergeCand{mean: -1, a: -1, b: -1}
 
-// queueArity is the children per entry of the merge queue.
-const queueArity = 4
-
-func (q mergeQueue) less(i, j int) bool {
-	if q[i].mean != q[j].mean {
-		return q[i].mean > q[j].mean
+// before orders merges best first: the higher mean, ties to the earlier
+// pair.
+func (m mergeCand) before(o mergeCand) bool {
+	if m.mean != o.mean {
+		return m.mean > o.mean
 	}
-	if q[i].a != q[j].a {
-		return q[i].a < q[j].a
+	if m.a != o.a {
+		return m.a < o.a
 	}
-	return q[i].b < q[j].b
+	return m.b < o.b
 }
 
-func (q *mergeQueue) push(m mergeCand) {
-	*q = append(*q, m)
-	h := *q
-	for i := len(h) - 1; i > 0; {
-		p := (i - 1) / queueArity
+// has reports whether the merge is one of cluster c's.
+func (m mergeCand) has(c int32) bool { return m.a == c || m.b == c }
+
+// clusterHeap holds the clusters that have a merge at the threshold, the
+// one whose best merge is best at the top (the two clusters of that merge
+// both have it as their best). It is indexed by cluster, so that a
+// cluster's entry moves when its best merge changes: a heap of every merge
+// ever offered, most of them stale by the time they came up, was the
+// grouping's whole cost.
+type clusterHeap struct {
+	ids  []int32     // clusters in heap order
+	at   []int32     // each cluster's place in ids, or -1
+	best []mergeCand // each cluster's best merge, or noMerge
+}
+
+func (h *clusterHeap) less(i, j int) bool { return h.best[h.ids[i]].before(h.best[h.ids[j]]) }
+
+func (h *clusterHeap) swap(i, j int) {
+	h.ids[i], h.ids[j] = h.ids[j], h.ids[i]
+	h.at[h.ids[i]], h.at[h.ids[j]] = int32(i), int32(j)
+}
+
+func (h *clusterHeap) up(i int) {
+	for i > 0 {
+		p := (i - 1) / 2
 		if !h.less(i, p) {
-			break
+			return
 		}
-		h[i], h[p] = h[p], h[i]
+		h.swap(i, p)
 		i = p
 	}
 }
 
-// heapify puts the queue in heap order.
-func (q *mergeQueue) heapify() {
-	for i := (len(*q) - 2) / queueArity; i >= 0; i-- {
-		q.down(i)
-	}
-}
-
-// down moves the entry at i down to its place.
-func (q *mergeQueue) down(i int) {
-	h := *q
+func (h *clusterHeap) down(i int) {
 	for {
-		m := i
-		first := queueArity*i + 1
-		for c := first; c < first+queueArity && c < len(h); c++ {
-			if h.less(c, m) {
-				m = c
-			}
+		m, l := i, 2*i+1
+		if l < len(h.ids) && h.less(l, m) {
+			m = l
+		}
+		if r := l + 1; r < len(h.ids) && h.less(r, m) {
+			m = r
 		}
 		if m == i {
 			return
 		}
-		h[i], h[m] = h[m], h[i]
+		h.swap(i, m)
 		i = m
 	}
 }
 
-// pop takes the best merge out. The hole it leaves at the top goes down
-// along the best children to a leaf, and the last entry fills it from
-// there upwards (Floyd's order): the last entry belongs near the bottom,
-// so this asks fewer comparisons than sinking it from the top.
-func (q *mergeQueue) pop() mergeCand {
-	h := *q
-	top := h[0]
-	last := len(h) - 1
-	i := 0
-	for {
-		first := queueArity*i + 1
-		if first >= last {
-			break
+// set gives cluster c its best merge m and moves its entry: in, out, up
+// or down.
+func (h *clusterHeap) set(c int32, m mergeCand) {
+	h.best[c] = m
+	i := int(h.at[c])
+	switch {
+	case i < 0 && m.mean < 0:
+	case i < 0:
+		h.at[c] = int32(len(h.ids))
+		h.ids = append(h.ids, c)
+		h.up(len(h.ids) - 1)
+	case m.mean < 0:
+		last := len(h.ids) - 1
+		h.swap(i, last)
+		h.ids = h.ids[:last]
+		h.at[c] = -1
+		if i < last {
+			h.down(i)
+			h.up(i)
 		}
-		m := first
-		for c := first + 1; c < first+queueArity && c < last; c++ {
-			if h.less(c, m) {
-				m = c
-			}
-		}
-		h[i] = h[m]
-		i = m
+	default:
+		h.down(i)
+		h.up(i)
 	}
-	h[i] = h[last]
-	*q = h[:last]
-	for i > 0 { // up from the leaf
-		p := (i - 1) / queueArity
-		if !h.less(i, p) {
-			break
-		}
-		h[i], h[p] = h[p], h[i]
-		i = p
-	}
-	return top
 }
 
 // groupUnits clusters the units by their links. together lists unit pairs
@@ -193,10 +187,18 @@ func (q *mergeQueue) pop() mergeCand {
 // links and sizes. apart lists unit pairs pinned apart: no group ever holds
 // both. It returns the groups, each sorted, in the order of their first
 // unit.
+//
+// The best merge of all is made first, again and again, until none
+// reaches the threshold; a merge refused (pinned apart, or too many of one
+// source) is not offered again until one of its clusters changes. Each
+// cluster keeps its own best merge, and the clusters are kept in a heap by
+// it: a merge changes only the means of the merged cluster's neighbours,
+// so only their best merges need be looked at again.
 func groupUnits(us []*unit, links []scoredPair, together [][2]int32, apart map[[2]int32]bool) [][]int32 {
 	n := len(us)
 	cs := make([]cluster, n)
 	owner := make([]int32, n) // unit → the cluster that holds it
+	size := make([]int32, n)  // each cluster's members: read for every mean, apart from the rest
 	degree := make([]int32, n)
 	for _, l := range links {
 		degree[l.i]++
@@ -204,7 +206,7 @@ func groupUnits(us []*unit, links []scoredPair, together [][2]int32, apart map[[
 	}
 	for i := range cs {
 		cs[i] = cluster{members: []int32{int32(i)}, alive: true, nb: make([]neighbour, 0, degree[i]), perSrc: []srcCount{{us[i].src, 1}}}
-		owner[i] = int32(i)
+		owner[i], size[i] = int32(i), 1
 	}
 	// The links are distinct pairs: each neighbour is listed once.
 	for _, l := range links {
@@ -235,6 +237,7 @@ func groupUnits(us []*unit, links []scoredPair, together [][2]int32, apart map[[
 		for _, m := range b.members {
 			owner[m] = ai
 		}
+		size[ai], size[bi] = int32(len(a.members)), 0
 		a.perSrc = mergeSources(a.perSrc, b.perSrc)
 		b.alive = false
 		for _, e := range b.nb {
@@ -252,45 +255,66 @@ func groupUnits(us []*unit, links []scoredPair, together [][2]int32, apart map[[
 			join(min(ai, bi), max(ai, bi))
 		}
 	}
-	q := new(mergeQueue)
-	*q = make(mergeQueue, 0, 2*len(links)) // a merge per link to start with, as many again after joins
-	// mergeOf is the merge of a and b, whose links sum to sum, with their
-	// mean link score, when it reaches the threshold.
-	mergeOf := func(a, b int32, sum float64) (mergeCand, bool) {
-		a, b = min(a, b), max(a, b)
-		ca, cb := &cs[a], &cs[b]
-		mean := sum / float64(len(ca.members)*len(cb.members))
-		return mergeCand{mean, a, b, [2]int32{int32(len(ca.members)), int32(len(cb.members))}}, mean >= topicThreshold
+	// refused holds the merges refused, with the two clusters' sizes then:
+	// a cluster only grows, so a merge of other sizes is a new one.
+	refused := map[[2]int32][2]int32{}
+	// mergeOf is the merge of c and its neighbour e.
+	mergeOf := func(c int32, e neighbour) mergeCand {
+		a, b := min(c, e.c), max(c, e.c)
+		return mergeCand{e.sum / float64(int(size[a])*int(size[b])), a, b}
 	}
-	// The first merges are queued at once and put in heap order in one
-	// pass, not pushed one by one: there is one per link.
-	for i := range cs {
-		c := &cs[i]
-		if !c.alive {
-			continue
-		}
-		for _, e := range c.nb {
-			if int32(i) < e.c {
-				if m, ok := mergeOf(int32(i), e.c, e.sum); ok {
-					*q = append(*q, m)
+	// bestOf is cluster c's best merge that reaches the threshold and was
+	// not refused.
+	bestOf := func(c int32) mergeCand {
+		best := noMerge
+		for _, e := range cs[c].nb {
+			m := mergeOf(c, e)
+			if m.mean < topicThreshold || !m.before(best) {
+				continue
+			}
+			if len(refused) > 0 {
+				if s, ok := refused[[2]int32{m.a, m.b}]; ok && s == [2]int32{size[m.a], size[m.b]} {
+					continue
 				}
+			}
+			best = m
+		}
+		return best
+	}
+	h := &clusterHeap{at: make([]int32, n), best: make([]mergeCand, n)}
+	for i := range cs {
+		h.at[i], h.best[i] = -1, noMerge
+		if cs[i].alive {
+			if m := bestOf(int32(i)); m.mean >= 0 {
+				h.best[i], h.at[i] = m, int32(len(h.ids))
+				h.ids = append(h.ids, int32(i))
 			}
 		}
 	}
-	q.heapify()
-	for len(*q) > 0 {
-		m := q.pop()
+	for i := len(h.ids)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+	for len(h.ids) > 0 {
+		m := h.best[h.ids[0]]
 		a, b := &cs[m.a], &cs[m.b]
-		if !a.alive || !b.alive || len(a.members) != int(m.sizes[0]) || len(b.members) != int(m.sizes[1]) {
-			continue // stale: one side changed since it was queued
-		}
 		if forbidden(a, b) || tooMany(a, b) {
+			refused[[2]int32{m.a, m.b}] = [2]int32{size[m.a], size[m.b]}
+			h.set(m.a, bestOf(m.a))
+			h.set(m.b, bestOf(m.b))
 			continue
 		}
 		join(m.a, m.b)
+		h.set(m.b, noMerge)
+		h.set(m.a, bestOf(m.a))
+		// A neighbour's merge with the new cluster is new; its others are
+		// as they were, so its best is looked for again only when it was
+		// with one of the two merged.
 		for _, e := range a.nb {
-			if mc, ok := mergeOf(m.a, e.c, e.sum); ok {
-				q.push(mc)
+			old := h.best[e.c]
+			if old.has(m.a) || old.has(m.b) {
+				h.set(e.c, bestOf(e.c))
+			} else if mc := mergeOf(m.a, e); mc.mean >= topicThreshold && mc.before(old) {
+				h.set(e.c, mc)
 			}
 		}
 	}
