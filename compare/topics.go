@@ -38,16 +38,32 @@ type neighbour struct {
 // srcCount is how many of a cluster's members one source gave.
 type srcCount struct{ src, n int }
 
-// byCluster and bySource search the sorted lists.
-func byCluster(e neighbour, k int32) int { return int(e.c - k) }
-func bySource(e srcCount, src int) int   { return e.src - src }
+// bySource searches the sorted lists of sources.
+func bySource(e srcCount, src int) int { return e.src - src }
+
+// searchCluster is where cluster k is or would be in the sorted list nb,
+// and whether it is there: written out, as slices.BinarySearchFunc called
+// its comparison through a pointer at every step, and a merge searches
+// every neighbour's list.
+func searchCluster(nb []neighbour, k int32) (int, bool) {
+	lo, hi := 0, len(nb)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if nb[m].c < k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(nb) && nb[lo].c == k
+}
 
 // moveNeighbour makes c's entry for cluster from (which merged into to,
 // to < from) an entry for to, adding its sum to what c had with to: in
 // place, shifting only the entries between the two.
 func (c *cluster) moveNeighbour(from, to int32, sum float64) {
-	pf, _ := slices.BinarySearchFunc(c.nb, from, byCluster)
-	pt, ok := slices.BinarySearchFunc(c.nb[:pf], to, byCluster)
+	pf, _ := searchCluster(c.nb, from)
+	pt, ok := searchCluster(c.nb[:pf], to)
 	if ok {
 		c.nb[pt].sum += sum
 		c.nb = slices.Delete(c.nb, pf, pf+1)
@@ -199,23 +215,11 @@ func groupUnits(us []*unit, links []scoredPair, together [][2]int32, apart map[[
 	cs := make([]cluster, n)
 	owner := make([]int32, n) // unit → the cluster that holds it
 	size := make([]int32, n)  // each cluster's members: read for every mean, apart from the rest
-	degree := make([]int32, n)
-	for _, l := range links {
-		degree[l.i]++
-		degree[l.j]++
-	}
 	for i := range cs {
-		cs[i] = cluster{members: []int32{int32(i)}, alive: true, nb: make([]neighbour, 0, degree[i]), perSrc: []srcCount{{us[i].src, 1}}}
+		cs[i] = cluster{members: []int32{int32(i)}, alive: true, perSrc: []srcCount{{us[i].src, 1}}}
 		owner[i], size[i] = int32(i), 1
 	}
-	// The links are distinct pairs: each neighbour is listed once.
-	for _, l := range links {
-		cs[l.i].nb = append(cs[l.i].nb, neighbour{l.j, l.score})
-		cs[l.j].nb = append(cs[l.j].nb, neighbour{l.i, l.score})
-	}
-	for i := range cs {
-		slices.SortFunc(cs[i].nb, func(x, y neighbour) int { return byCluster(x, y.c) })
-	}
+	neighbourLists(cs, links)
 	forbidden := func(a, b *cluster) bool {
 		if len(apart) == 0 {
 			return false
@@ -327,6 +331,43 @@ func groupUnits(us []*unit, links []scoredPair, together [][2]int32, apart map[[
 	}
 	slices.SortFunc(out, func(x, y []int32) int { return int(x[0] - y[0]) })
 	return out
+}
+
+// neighbourLists gives each unit's cluster its links as neighbours, sorted
+// by cluster, in one array cut at each cluster's degree. The links are
+// distinct pairs, so each neighbour is listed once, and a link between x
+// and y is in both lists: the links are listed by unit first (by their
+// numbers), then read out unit by unit in order, each unit y's giving y to
+// the other end, whose list so comes out sorted with no sort.
+func neighbourLists(cs []cluster, links []scoredPair) {
+	start := make([]int32, len(cs)+1)
+	for _, l := range links {
+		start[l.i+1]++
+		start[l.j+1]++
+	}
+	for x := range cs {
+		start[x+1] += start[x]
+	}
+	byUnit := make([]int32, 2*len(links))
+	fill := slices.Clone(start[:len(cs)])
+	for k, l := range links {
+		byUnit[fill[l.i]], byUnit[fill[l.j]] = int32(k), int32(k)
+		fill[l.i]++
+		fill[l.j]++
+	}
+	all := make([]neighbour, 2*len(links))
+	copy(fill, start)
+	for y := range cs {
+		for _, k := range byUnit[start[y]:start[y+1]] {
+			l := links[k]
+			x := l.i + l.j - int32(y)
+			all[fill[x]] = neighbour{int32(y), l.score}
+			fill[x]++
+		}
+	}
+	for x := range cs {
+		cs[x].nb = all[start[x]:start[x+1]:start[x+1]]
+	}
 }
 
 // mergeSources adds b's members per source to a's.

@@ -187,7 +187,7 @@ func groupUnitsByQueue(us []*unit, links []scoredPair, together [][2]int32, apar
 		cs[l.j].nb = append(cs[l.j].nb, neighbour{l.i, l.score})
 	}
 	for i := range cs {
-		slices.SortFunc(cs[i].nb, func(x, y neighbour) int { return byCluster(x, y.c) })
+		slices.SortFunc(cs[i].nb, func(x, y neighbour) int { return int(x.c - y.c) })
 	}
 	forbidden := func(a, b *cluster) bool {
 		if len(apart) == 0 {
