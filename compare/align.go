@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -52,8 +53,8 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 	}
 	parallel(n, func(_ int, next func() (int, bool)) {
 		acc := make([]float64, n)
-		var touched []int32
-		var buf []near // reused: only the kept nearest are copied out
+		var touched, mine []int32
+		var sel nearestBuf
 		for i, ok := next(); ok; i, ok = next() {
 			u := us[i]
 			touched = touched[:0]
@@ -75,25 +76,27 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 				}
 			}
 			sum := 0.0
-			mine := buf[:0]
+			mine = mine[:0]
 			for _, j := range touched {
 				sum += acc[j]
 				if acc[j] >= floor && acc[j] > 0 {
-					mine = append(mine, near{j: j, dot: acc[j]})
+					mine = append(mine, j)
 				}
-				acc[j] = 0
 			}
 			if others := n - perSource[u.src]; others > 0 {
 				cent[i] = sum / float64(others)
 			}
 			// The nearest alone: the strongest maxNear by engine cosine,
 			// ties to the earlier unit.
-			if len(mine) > maxNear {
-				mine = nearest(mine, maxNear)
+			kept := sel.nearest(mine, acc, maxNear) // in no order: none is read from it
+			ns := make([]near, len(kept))
+			for k, j := range kept {
+				ns[k] = near{j: j, dot: acc[j]}
 			}
-			slices.SortFunc(mine, func(x, y near) int { return int(x.j - y.j) })
-			nears[i] = slices.Clone(mine)
-			buf = mine[:0]
+			nears[i] = ns
+			for _, j := range touched {
+				acc[j] = 0
+			}
 		}
 	})
 	articleCosines(us, ix, srcOf, nears)
@@ -108,10 +111,29 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 		}
 	}
 	// A pair is a candidate when either unit has the other among its
-	// nearest; it is visited once, from the earlier unit when both do.
-	isNear := func(i int, j int32) bool {
-		_, ok := slices.BinarySearchFunc(nears[i], j, func(x near, j int32) int { return int(x.j - j) })
-		return ok
+	// nearest; it is visited once, from the earlier unit when both do. The
+	// earlier units that have a unit among their nearest are listed by
+	// unit, for the later one to skip them.
+	nearedBy := make([]int32, n+1)
+	for i, ns := range nears {
+		for _, nb := range ns {
+			if int(nb.j) > i {
+				nearedBy[nb.j+1]++
+			}
+		}
+	}
+	for i := range n {
+		nearedBy[i+1] += nearedBy[i]
+	}
+	byEarlier := make([]int32, nearedBy[n])
+	fill := slices.Clone(nearedBy[:n])
+	for i, ns := range nears {
+		for _, nb := range ns {
+			if int(nb.j) > i {
+				byEarlier[fill[nb.j]] = int32(i)
+				fill[nb.j]++
+			}
+		}
 	}
 	// The features of each pair, unit by unit on every worker: visit is
 	// called with each pair once, from any worker, and keeps what it wants
@@ -127,8 +149,12 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 		p := new(pair) // one per worker, refilled: visit keeps no pointer to it
 		plainRow := make([]float64, words)
 		engRow := make([]int32, terms) // 1 + the entry's place in the unit's eng, or 0
+		visited := make([]int32, n)    // 1 + the unit whose pair with this one an earlier unit visits
 		for i, ok := next(); ok; i, ok = next() {
 			u := us[i]
+			for _, j := range byEarlier[nearedBy[i]:nearedBy[i+1]] {
+				visited[j] = int32(i + 1)
+			}
 			for _, e := range u.plain {
 				plainRow[e.word] = e.w
 			}
@@ -136,7 +162,7 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 				engRow[e.word] = int32(k + 1)
 			}
 			for _, nb := range nears[i] {
-				if int(nb.j) < i && isNear(int(nb.j), int32(i)) {
+				if visited[nb.j] == int32(i+1) {
 					continue // the earlier unit visits it
 				}
 				lo, hi := int32(i), nb.j
@@ -268,39 +294,57 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 	})
 }
 
-// nearer orders partners strongest first, ties to the earlier unit.
-func nearer(x, y near) bool { return x.dot > y.dot || x.dot == y.dot && x.j < y.j }
+// nearestBuf is what nearest reuses from one unit to the next.
+type nearestBuf struct{ out, edge []int32 }
 
-// nearest keeps the k strongest of ns (in no order), by selection rather
-// than a sort: a common paragraph has a thousand partners and keeps a few.
-func nearest(ns []near, k int) []near {
-	lo, hi := 0, len(ns)-1
-	for lo < hi {
-		p := ns[(lo+hi)/2]
-		i, j := lo, hi
-		for i <= j {
-			for nearer(ns[i], p) {
-				i++
-			}
-			for nearer(p, ns[j]) {
-				j--
-			}
-			if i <= j {
-				ns[i], ns[j] = ns[j], ns[i]
-				i++
-				j--
-			}
-		}
-		switch {
-		case k-1 <= j:
-			hi = j
-		case k-1 >= i:
-			lo = i
-		default:
-			return ns[:k]
+// nearBuckets is how many bands of the cosine nearest counts partners in:
+// enough that the band of the k-th strongest holds few.
+const nearBuckets = 512
+
+// nearBand is the band of a cosine, the stronger the higher.
+func nearBand(dot float64) int { return min(int(dot*nearBuckets), nearBuckets-1) }
+
+// nearest is the k strongest of the units js by their cosine in dot (ties
+// to the earlier unit), in no order, in b's buffer. The partners are
+// counted by band of cosine, not sorted nor selected by comparison: a
+// common paragraph has a thousand partners and keeps a few, and the
+// comparisons of a selection were a seventh of the candidates' time. The
+// bands above the k-th strongest's are kept whole, and of its own band the
+// strongest that fill the k.
+func (b *nearestBuf) nearest(js []int32, dot []float64, k int) []int32 {
+	if len(js) <= k {
+		return js
+	}
+	var count [nearBuckets]int32
+	for _, j := range js {
+		count[nearBand(dot[j])]++
+	}
+	edge, above := nearBuckets-1, 0
+	for above+int(count[edge]) < k {
+		above += int(count[edge])
+		edge--
+	}
+	out, at := b.out[:0], b.edge[:0]
+	for _, j := range js {
+		switch band := nearBand(dot[j]); {
+		case band > edge:
+			out = append(out, j)
+		case band == edge:
+			at = append(at, j)
 		}
 	}
-	return ns[:k]
+	if need := k - above; need < len(at) {
+		slices.SortFunc(at, func(x, y int32) int {
+			if dot[x] != dot[y] {
+				return cmp.Compare(dot[y], dot[x])
+			}
+			return int(x - y)
+		})
+		at = at[:need]
+	}
+	out = append(out, at...)
+	b.out, b.edge = out, at
+	return out
 }
 
 // shared reads what two engine vectors have in common: event classes (of

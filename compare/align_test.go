@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -32,6 +33,44 @@ func TestSortLinks(t *testing.T) {
 		for k := range all {
 			if all[k] != want[k] {
 				t.Fatalf("at %d: %+v, want %+v", k, all[k], want[k])
+			}
+		}
+	}
+}
+
+// nearest keeps exactly the k strongest partners (ties to the earlier
+// unit), whatever their order: few or many, the cosines spread or tied,
+// some over 1 (a cosine summed in floating point may be).
+func TestNearest(t *testing.T) {
+	var b nearestBuf
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{0, 1, 2, 3, 10, 47, 48, 49, 60, 97, 500, 3000} {
+		for _, k := range []int{1, 3, 10, 48, 96} {
+			for _, levels := range []int{2, 13, 1000, 0} {
+				dot := make([]float64, n)
+				var js []int32
+				for i := range n {
+					if levels == 0 {
+						dot[i] = 0.02 + r.Float64()
+					} else {
+						dot[i] = float64(1+r.IntN(levels)) / float64(levels) * 1.01
+					}
+					js = append(js, int32(i))
+				}
+				r.Shuffle(len(js), func(x, y int) { js[x], js[y] = js[y], js[x] })
+				want := slices.Clone(js)
+				slices.SortFunc(want, func(x, y int32) int {
+					if dot[x] != dot[y] {
+						return cmp.Compare(dot[y], dot[x])
+					}
+					return int(x - y)
+				})
+				want = want[:min(k, n)]
+				slices.Sort(want)
+				got := slices.Clone(b.nearest(js, dot, k))
+				if slices.Sort(got); !slices.Equal(got, want) {
+					t.Fatalf("n %d k %d levels %d: got %v, want %v", n, k, levels, got, want)
+				}
 			}
 		}
 	}
