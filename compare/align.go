@@ -432,46 +432,42 @@ func link(us []*unit, ix *index, m *model) ([]Link, []scoredPair) {
 }
 
 // sortLinks sorts scored pairs strongest first, ties by the places of the
-// first unit, then the second (ord ranks the units by place). Each pair is
-// packed into one number, its score in thousandths and the two ranks, and
-// the numbers sorted: a thousand articles pass a million pairs, which a
-// sort through a comparison function took long over. Too many units for
-// the packing fall back to that sort.
+// first unit, then the second (ord ranks the units by place): by three
+// stable counting passes, the last key first (the second unit's place, the
+// first's, then the score in thousandths, to which it is rounded), as a
+// thousand articles pass half a million pairs, which a comparison sort
+// took long over.
 func sortLinks(all []scoredPair, ord []int32) {
-	const rankBits = 21
-	if len(ord) >= 1<<rankBits {
-		slices.SortFunc(all, linkOrder(ord))
-		return
-	}
-	unitAt := make([]int32, len(ord))
-	for u, r := range ord {
-		unitAt[r] = int32(u)
-	}
-	keys := make([]uint64, len(all))
+	tmp := make([]scoredPair, len(all))
+	key := make([]int32, len(all))
 	for k, l := range all {
-		thousandths := uint64(math.Round(l.score * 1000)) // 0 to 1000: the score is rounded so
-		keys[k] = (1000-thousandths)<<(2*rankBits) | uint64(ord[l.i])<<rankBits | uint64(ord[l.j])
+		key[k] = ord[l.j]
 	}
-	slices.Sort(keys)
-	const mask = 1<<rankBits - 1
-	for k, key := range keys {
-		all[k] = scoredPair{unitAt[key>>rankBits&mask], unitAt[key&mask], float64(1000-key>>(2*rankBits)) / 1000}
+	byKey(tmp, all, key, len(ord))
+	for k, l := range tmp {
+		key[k] = ord[l.i]
 	}
+	byKey(all, tmp, key, len(ord))
+	for k, l := range all {
+		key[k] = 1000 - int32(math.Round(l.score*1000)) // 0 to 1000
+	}
+	byKey(tmp, all, key, 1001)
+	copy(all, tmp)
 }
 
-// linkOrder is the order sortLinks sorts in, as a comparison function.
-func linkOrder(ord []int32) func(a, b scoredPair) int {
-	return func(a, b scoredPair) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		if c := ord[a.i] - ord[b.i]; c != 0 {
-			return int(c)
-		}
-		return int(ord[a.j] - ord[b.j])
+// byKey puts src into dst in the order of their keys (each below n),
+// stably.
+func byKey(dst, src []scoredPair, key []int32, n int) {
+	at := make([]int, n+1)
+	for _, k := range key {
+		at[k+1]++
+	}
+	for k := range n {
+		at[k+1] += at[k]
+	}
+	for i, k := range key {
+		dst[at[k]] = src[i]
+		at[k]++
 	}
 }
 

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// TestSortLinks holds the packed sort of scored pairs to the order it
+// TestSortLinks holds the counting sort of scored pairs to the order it
 // stands for: score down, then the first unit's place, then the second's.
 func TestSortLinks(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -24,7 +24,11 @@ func TestSortLinks(t *testing.T) {
 			continue
 		}
 		seen[[2]int32{i, j}] = true
-		all = append(all, scoredPair{i, j, float64(700+rng.IntN(40)) / 1000}) // many ties
+		score := float64(700+rng.IntN(40)) / 1000 // many ties
+		if rng.IntN(10) == 0 {
+			score = float64(rng.IntN(1001)) / 1000 // 0 to 1
+		}
+		all = append(all, scoredPair{i, j, score})
 	}
 	want := slices.Clone(all)
 	slices.SortFunc(want, linkOrder(ord))
@@ -35,6 +39,22 @@ func TestSortLinks(t *testing.T) {
 				t.Fatalf("at %d: %+v, want %+v", k, all[k], want[k])
 			}
 		}
+	}
+}
+
+// linkOrder is the order sortLinks sorts in, as a comparison function.
+func linkOrder(ord []int32) func(a, b scoredPair) int {
+	return func(a, b scoredPair) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		if c := ord[a.i] - ord[b.i]; c != 0 {
+			return int(c)
+		}
+		return int(ord[a.j] - ord[b.j])
 	}
 }
 
