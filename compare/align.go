@@ -382,11 +382,12 @@ func shared(mine, other vec, row []int32, mineFirst bool, mainA, mainB float64, 
 }
 
 // link scores the candidate pairs and keeps those at or above the link
-// threshold, strongest first, as Links and as the same pairs by unit.
-func link(us []*unit, ix *index, m *model) ([]Link, []scoredPair) {
-	// Pairs that pass are held as plain numbers until the few kept are
-	// known: a Link is large and full of pointers, and building one for
-	// every passing pair of a thousand articles cost more than scoring them.
+// threshold, strongest first, as pairs of units (linkOf makes one a Link).
+func link(us []*unit, ix *index, m *model) []scoredPair {
+	// The pairs are held as plain numbers, and made Links only as a
+	// topic's links are explained: a Link is large and full of pointers,
+	// and building one for every passing pair of a thousand articles cost
+	// more than scoring them (for every kept one, 30 MB and a serial pass).
 	type scored = scoredPair
 	per := make([][]scored, workers())
 	candidates(us, ix, candidateFloor, func(w int, p *pair) {
@@ -421,14 +422,13 @@ func link(us []*unit, ix *index, m *model) ([]Link, []scoredPair) {
 			n++
 		}
 	}
-	kept := make([]Link, n)
-	pairs := make([]scoredPair, n)
-	for k, l := range all[:n] {
-		a, b := us[l.i], us[l.j]
-		kept[k] = Link{A: a.ref, B: b.ref, Score: l.score, Quote: a.quoted && b.quoted}
-		pairs[k] = l
-	}
-	return kept, pairs
+	return slices.Clone(all[:n]) // not the passing pairs' whole array
+}
+
+// linkOf is a kept pair as a Link, before explain tells why it was made.
+func linkOf(us []*unit, p scoredPair) Link {
+	a, b := us[p.i], us[p.j]
+	return Link{A: a.ref, B: b.ref, Score: p.score, Quote: a.quoted && b.quoted}
 }
 
 // sortLinks sorts scored pairs strongest first, ties by the places of the

@@ -23,8 +23,8 @@ func markOffEvent(c *comparison) {
 		units[u.ref.Source]++
 	}
 	linked := map[Ref]bool{}
-	for _, l := range c.links {
-		linked[l.A], linked[l.B] = true, true
+	for _, l := range c.pairs {
+		linked[c.units[l.i].ref], linked[c.units[l.j].ref] = true, true
 	}
 	met := map[string]int{}
 	for r := range linked {

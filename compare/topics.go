@@ -584,7 +584,7 @@ func buildTopics(c *comparison) {
 	type kept struct{ link, topic, slot int }
 	var jobs []kept
 	count := make([]int, len(c.res.Topics))
-	for k := range c.links {
+	for k := range c.pairs {
 		a, b := c.pairs[k].i, c.pairs[k].j
 		for _, t := range topicOf[a] {
 			if slices.Contains(topicOf[b], t) {
@@ -605,7 +605,7 @@ func buildTopics(c *comparison) {
 		for k, ok := next(); ok; k, ok = next() {
 			j := jobs[k]
 			p := c.pairs[j.link]
-			c.res.Topics[j.topic].Links[j.slot], buf = explain(us[p.i], us[p.j], c.links[j.link], st, buf[:0])
+			c.res.Topics[j.topic].Links[j.slot], buf = explain(us[p.i], us[p.j], linkOf(us, p), st, buf[:0])
 		}
 	})
 }

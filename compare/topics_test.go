@@ -50,7 +50,7 @@ func TestGroupUnitsAsQueue(t *testing.T) {
 	}
 	c := newComparison(ecbArticles(t, 1000), Options{})
 	prepareStage(c)
-	_, pairs := link(c.units, c.ix, c.model)
+	pairs := link(c.units, c.ix, c.model)
 	got := groupUnits(c.units, pairs, nil, nil)
 	if want := groupUnitsByQueue(c.units, pairs, nil, nil); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Fatalf("1,000 ECB+ articles: %d groups, want %d, or the same number told apart", len(got), len(want))
