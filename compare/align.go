@@ -144,6 +144,11 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 	// each partner's read against them: merging two sorted vectors for
 	// every pair cost a quarter of the candidates' time. The sums run in
 	// the partner's order, which is the terms' order, as a merge's do.
+	//
+	// What is read of a partner is laid out unit after unit in flat
+	// arrays of small entries (pairVecs): its struct, its vectors and
+	// their entries were cache misses apart, for every pair.
+	pv := newPairVecs(us)
 	words, terms := len(ix.dfPlain), len(ix.postings)
 	parallel(n, func(w int, next func() (int, bool)) {
 		p := new(pair) // one per worker, refilled: visit keeps no pointer to it
@@ -151,14 +156,14 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 		engRow := make([]int32, terms) // 1 + the entry's place in the unit's eng, or 0
 		visited := make([]int32, n)    // 1 + the unit whose pair with this one an earlier unit visits
 		for i, ok := next(); ok; i, ok = next() {
-			u := us[i]
 			for _, j := range byEarlier[nearedBy[i]:nearedBy[i+1]] {
 				visited[j] = int32(i + 1)
 			}
-			for _, e := range u.plain {
+			myPlain, myEng := pv.plainOf(int32(i)), pv.engOf(int32(i))
+			for _, e := range myPlain {
 				plainRow[e.word] = e.w
 			}
-			for k, e := range u.eng {
+			for k, e := range myEng {
 				engRow[e.word] = int32(k + 1)
 			}
 			for _, nb := range nears[i] {
@@ -169,27 +174,72 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 				if hi < lo {
 					lo, hi = hi, lo
 				}
-				a, b := us[lo], us[hi]
-				other := us[nb.j]
 				plain := 0.0
-				for _, e := range other.plain {
+				for _, e := range pv.plainOf(nb.j) {
 					plain += plainRow[e.word] * e.w
 				}
 				*p = pair{i: lo, j: hi, f: pairFeatures{plain: plain, eng: nb.dot,
-					lede: a.pos < ledeParagraphs && b.pos < ledeParagraphs, centrality: math.Min(cent[lo], cent[hi]),
+					lede: pv.lede[lo] && pv.lede[hi], centrality: math.Min(cent[lo], cent[hi]),
 					sources: nb.art}}
-				shared(u.eng, other.eng, engRow, int32(i) == lo, mainSq[lo], mainSq[hi], &p.f)
+				shared(myEng, pv.engOf(nb.j), engRow, int32(i) == lo, mainSq[lo], mainSq[hi], &p.f)
 				visit(w, p)
 			}
-			for _, e := range u.plain {
+			for _, e := range myPlain {
 				plainRow[e.word] = 0
 			}
-			for _, e := range u.eng {
+			for _, e := range myEng {
 				engRow[e.word] = 0
 			}
 		}
 	})
 }
+
+// pairVecs are what the pair features read of every unit: its plain and
+// engine vectors, their entries cut to what is read, laid out unit after
+// unit, and whether it opens its article.
+type pairVecs struct {
+	plainAt, engAt []int32 // unit i's entries are [at[i], at[i+1])
+	plain          []plainTerm
+	eng            []pairTerm
+	lede           []bool
+}
+
+// plainTerm is an entry of a plain vector as the plain cosine reads it.
+type plainTerm struct {
+	w    float64
+	word int32
+}
+
+// pairTerm is an entry of an engine vector as shared reads it.
+type pairTerm struct {
+	w            float64
+	word         int32
+	kind         termKind
+	main, common bool
+}
+
+func newPairVecs(us []*unit) *pairVecs {
+	pv := &pairVecs{plainAt: make([]int32, len(us)+1), engAt: make([]int32, len(us)+1), lede: make([]bool, len(us))}
+	for i, u := range us {
+		pv.plainAt[i+1] = pv.plainAt[i] + int32(len(u.plain))
+		pv.engAt[i+1] = pv.engAt[i] + int32(len(u.eng))
+		pv.lede[i] = u.pos < ledeParagraphs
+	}
+	pv.plain = make([]plainTerm, 0, pv.plainAt[len(us)])
+	pv.eng = make([]pairTerm, 0, pv.engAt[len(us)])
+	for _, u := range us {
+		for _, e := range u.plain {
+			pv.plain = append(pv.plain, plainTerm{e.w, e.word})
+		}
+		for _, e := range u.eng {
+			pv.eng = append(pv.eng, pairTerm{e.w, e.word, e.kind, e.main, e.common})
+		}
+	}
+	return pv
+}
+
+func (pv *pairVecs) plainOf(i int32) []plainTerm { return pv.plain[pv.plainAt[i]:pv.plainAt[i+1]] }
+func (pv *pairVecs) engOf(i int32) []pairTerm    { return pv.eng[pv.engAt[i]:pv.engAt[i+1]] }
 
 // near is a candidate partner of a unit, their engine cosine, and the
 // cosine of their articles.
@@ -353,7 +403,7 @@ func (b *nearestBuf) nearest(js []int32, dot []float64, k int) []int32 {
 // in the pair's first and second unit). mine is spread over row (1 + each
 // term's place in mine, by the term's number); mineFirst says whether it
 // is the pair's first unit, whose entry's kind a term is counted by.
-func shared(mine, other vec, row []int32, mineFirst bool, mainA, mainB float64, f *pairFeatures) {
+func shared(mine, other []pairTerm, row []int32, mineFirst bool, mainA, mainB float64, f *pairFeatures) {
 	mainDot := 0.0
 	for _, o := range other {
 		k := row[o.word]
