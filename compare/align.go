@@ -440,9 +440,10 @@ func link(us []*unit, ix *index, m *model) []scoredPair {
 	// more than scoring them (for every kept one, 30 MB and a serial pass).
 	type scored = scoredPair
 	per := make([][]scored, workers())
+	cut := m.cut()
 	candidates(us, ix, candidateFloor, func(w int, p *pair) {
-		s := m.score(&p.f)
-		if s < m.Threshold {
+		s, ok := m.passing(&p.f, cut)
+		if !ok {
 			return
 		}
 		per[w] = append(per[w], scored{p.i, p.j, math.Round(s*1000) / 1000})
