@@ -557,16 +557,21 @@ func buildTopics(c *comparison) {
 		newID[t] = k
 	}
 	c.unitTopics = make([][]string, len(us))
+	var srcs []int
 	for k, t := range order {
-		tp := Topic{ID: fmt.Sprintf("t%d", k+1), Own: ownTopic[t]}
-		seenSrc := map[int]bool{}
+		tp := Topic{ID: fmt.Sprintf("t%d", k+1), Own: ownTopic[t], Members: make([]Ref, 0, len(topics[t]))}
+		// The sources in their order, which is that of c.res.Sources: the
+		// members' sorted, not every source looked up in a set of the
+		// members' (a thousand sources for each of a thousand topics).
+		srcs = srcs[:0]
 		for _, x := range topics[t] {
 			tp.Members = append(tp.Members, us[x].ref)
-			seenSrc[us[x].src] = true
+			srcs = append(srcs, us[x].src)
 		}
-		for si, id := range c.res.Sources {
-			if seenSrc[si] {
-				tp.Sources = append(tp.Sources, id)
+		slices.Sort(srcs)
+		for i, si := range srcs {
+			if i == 0 || si != srcs[i-1] {
+				tp.Sources = append(tp.Sources, c.res.Sources[si])
 			}
 		}
 		c.res.Topics = append(c.res.Topics, tp)
@@ -582,7 +587,7 @@ func buildTopics(c *comparison) {
 	// the lists are made once at their size and filled on every core, in
 	// the links' order.
 	type kept struct{ link, topic, slot int }
-	var jobs []kept
+	jobs := make([]kept, 0, len(c.pairs))
 	count := make([]int, len(c.res.Topics))
 	for k := range c.pairs {
 		a, b := c.pairs[k].i, c.pairs[k].j
@@ -613,52 +618,70 @@ func buildTopics(c *comparison) {
 // secondTopics finds, for units already in a topic, another topic they are
 // tied to by a mean link score at the topic threshold over its members.
 func secondTopics(us []*unit, sp []scoredPair, topics [][]int32, topicOf [][]int) map[int32]int {
-	// Each unit's links into other topics, as (topic, score) in the links'
-	// order, laid out unit after unit in one array: summed per topic after
-	// a stable sort, so that each sum adds the same scores in the same
-	// order as a map of (unit, topic) filled link by link did, in a
-	// fraction of its time.
-	type toTopic struct {
-		t     int
-		score float64
-	}
-	ends := func(l scoredPair, visit func(x int32, t int)) {
-		for _, end := range [2][2]int32{{l.i, l.j}, {l.j, l.i}} {
-			x, y := end[0], end[1]
-			if len(topicOf[y]) == 0 || len(topicOf[x]) == 0 || topicOf[y][0] == topicOf[x][0] {
-				continue
-			}
-			visit(x, topicOf[y][0])
+	n := len(us)
+	first := make([]int32, n) // each unit's own topic, or -1
+	for x := range us {
+		first[x] = -1
+		if len(topicOf[x]) > 0 {
+			first[x] = int32(topicOf[x][0])
 		}
 	}
-	start := make([]int, len(us)+1)
-	for _, l := range sp {
-		ends(l, func(x int32, _ int) { start[x+1]++ })
+	// across reports a link between two units of two topics.
+	across := func(l scoredPair) bool {
+		ti, tj := first[l.i], first[l.j]
+		return ti >= 0 && tj >= 0 && ti != tj
 	}
-	for x := range us {
+	// Each unit's links into other topics, as (topic, score) in the links'
+	// order, laid out unit after unit in one array, and summed per topic
+	// in that order: the same scores added in the same order as a map of
+	// (unit, topic) filled link by link did, in a fraction of its time.
+	type toTopic struct {
+		t     int32
+		score float64
+	}
+	start := make([]int32, n+1)
+	for _, l := range sp {
+		if across(l) {
+			start[l.i+1]++
+			start[l.j+1]++
+		}
+	}
+	for x := range n {
 		start[x+1] += start[x]
 	}
-	all := make([]toTopic, start[len(us)])
-	fill := slices.Clone(start[:len(us)])
+	all := make([]toTopic, start[n])
+	fill := slices.Clone(start[:n])
 	for _, l := range sp {
-		ends(l, func(x int32, t int) {
-			all[fill[x]] = toTopic{t, l.score}
-			fill[x]++
-		})
+		if across(l) {
+			all[fill[l.i]] = toTopic{first[l.j], l.score}
+			all[fill[l.j]] = toTopic{first[l.i], l.score}
+			fill[l.i]++
+			fill[l.j]++
+		}
 	}
 	out := map[int32]int{}
+	sum := make([]float64, len(topics))
+	seen := make([]int32, len(topics)) // 1 + the unit whose sums have the topic
+	var touched []int32
 	for x := range us {
-		mine := all[start[x]:start[x+1]]
-		slices.SortStableFunc(mine, func(a, b toTopic) int { return a.t - b.t })
-		best := 0.0
-		for k := 0; k < len(mine); {
-			t, sum := mine[k].t, 0.0
-			for ; k < len(mine) && mine[k].t == t; k++ {
-				sum += mine[k].score
+		touched = touched[:0]
+		for _, e := range all[start[x]:start[x+1]] {
+			if seen[e.t] != int32(x+1) {
+				seen[e.t] = int32(x + 1)
+				sum[e.t] = 0
+				touched = append(touched, e.t)
 			}
-			if mean := sum / float64(len(topics[t])); mean >= topicThreshold && mean > best {
-				out[int32(x)], best = t, mean
+			sum[e.t] += e.score
+		}
+		// The best mean, ties to the earlier topic.
+		best, bestT := 0.0, int32(-1)
+		for _, t := range touched {
+			if mean := sum[t] / float64(len(topics[t])); mean >= topicThreshold && (mean > best || mean == best && t < bestT) {
+				best, bestT = mean, t
 			}
+		}
+		if bestT >= 0 {
+			out[int32(x)] = int(bestT)
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -54,6 +55,47 @@ func TestGroupUnitsAsQueue(t *testing.T) {
 	got := groupUnits(c.units, pairs, nil, nil)
 	if want := groupUnitsByQueue(c.units, pairs, nil, nil); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Fatalf("1,000 ECB+ articles: %d groups, want %d, or the same number told apart", len(got), len(want))
+	}
+}
+
+// secondTopics finds the topics the sort it replaced found, ties between
+// topics of one mean included.
+func TestSecondTopicsAsSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for round := range 300 {
+		n := 2 + r.IntN(80)
+		us := make([]*unit, n)
+		for i := range us {
+			us[i] = &unit{src: r.IntN(5)}
+		}
+		topics := make([][]int32, 1+r.IntN(8))
+		topicOf := make([][]int, n)
+		for x := range us {
+			if r.IntN(5) > 0 {
+				tp := r.IntN(len(topics))
+				topics[tp] = append(topics[tp], int32(x))
+				topicOf[x] = []int{tp}
+			}
+		}
+		for tp := range topics {
+			if len(topics[tp]) == 0 {
+				topics[tp] = []int32{0} // a topic is never empty
+			}
+		}
+		seen := map[[2]int32]bool{}
+		var sp []scoredPair
+		for range r.IntN(5 * n) {
+			i, j := int32(r.IntN(n)), int32(r.IntN(n))
+			if i >= j || seen[[2]int32{i, j}] {
+				continue
+			}
+			seen[[2]int32{i, j}] = true
+			sp = append(sp, scoredPair{i, j, float64(14+r.IntN(7)) / 20}) // 0.7 to 1: ties everywhere
+		}
+		got, want := secondTopics(us, sp, topics, topicOf), secondTopicsBySort(us, sp, topics, topicOf)
+		if !maps.Equal(got, want) {
+			t.Fatalf("round %d: second topics %v, want %v", round, got, want)
+		}
 	}
 }
 
@@ -277,5 +319,59 @@ func groupUnitsByQueue(us []*unit, links []scoredPair, together [][2]int32, apar
 		}
 	}
 	slices.SortFunc(out, func(x, y []int32) int { return int(x[0] - y[0]) })
+	return out
+}
+
+// secondTopicsBySort is the search secondTopics replaced, which sorted
+// each unit's links by topic.
+func secondTopicsBySort(us []*unit, sp []scoredPair, topics [][]int32, topicOf [][]int) map[int32]int {
+	// Each unit's links into other topics, as (topic, score) in the links'
+	// order, laid out unit after unit in one array: summed per topic after
+	// a stable sort, so that each sum adds the same scores in the same
+	// order as a map of (unit, topic) filled link by link did, in a
+	// fraction of its time.
+	type toTopic struct {
+		t     int
+		score float64
+	}
+	ends := func(l scoredPair, visit func(x int32, t int)) {
+		for _, end := range [2][2]int32{{l.i, l.j}, {l.j, l.i}} {
+			x, y := end[0], end[1]
+			if len(topicOf[y]) == 0 || len(topicOf[x]) == 0 || topicOf[y][0] == topicOf[x][0] {
+				continue
+			}
+			visit(x, topicOf[y][0])
+		}
+	}
+	start := make([]int, len(us)+1)
+	for _, l := range sp {
+		ends(l, func(x int32, _ int) { start[x+1]++ })
+	}
+	for x := range us {
+		start[x+1] += start[x]
+	}
+	all := make([]toTopic, start[len(us)])
+	fill := slices.Clone(start[:len(us)])
+	for _, l := range sp {
+		ends(l, func(x int32, t int) {
+			all[fill[x]] = toTopic{t, l.score}
+			fill[x]++
+		})
+	}
+	out := map[int32]int{}
+	for x := range us {
+		mine := all[start[x]:start[x+1]]
+		slices.SortStableFunc(mine, func(a, b toTopic) int { return a.t - b.t })
+		best := 0.0
+		for k := 0; k < len(mine); {
+			t, sum := mine[k].t, 0.0
+			for ; k < len(mine) && mine[k].t == t; k++ {
+				sum += mine[k].score
+			}
+			if mean := sum / float64(len(topics[t])); mean >= topicThreshold && mean > best {
+				out[int32(x)], best = t, mean
+			}
+		}
+	}
 	return out
 }
