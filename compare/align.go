@@ -439,22 +439,36 @@ func link(us []*unit, ix *index, m *model) []scoredPair {
 	// and building one for every passing pair of a thousand articles cost
 	// more than scoring them (for every kept one, 30 MB and a serial pass).
 	type scored = scoredPair
-	per := make([][]scored, workers())
+	// Each worker keeps its pairs in blocks of a fixed size, not one slice
+	// grown as they come: a slice that large grows by a quarter at a time,
+	// and copying it over and over allocated five times its size.
+	const block = 1 << 14
+	per := make([][][]scored, workers())
 	cut := m.cut()
 	candidates(us, ix, candidateFloor, func(w int, p *pair) {
 		s, ok := m.passing(&p.f, cut)
 		if !ok {
 			return
 		}
-		per[w] = append(per[w], scored{p.i, p.j, math.Round(s*1000) / 1000})
+		bs := per[w]
+		if len(bs) == 0 || len(bs[len(bs)-1]) == block {
+			bs = append(bs, make([]scored, 0, block))
+			per[w] = bs
+		}
+		last := &bs[len(bs)-1]
+		*last = append(*last, scored{p.i, p.j, math.Round(s*1000) / 1000})
 	})
 	total := 0
-	for _, l := range per {
-		total += len(l)
+	for _, bs := range per {
+		for _, b := range bs {
+			total += len(b)
+		}
 	}
 	all := make([]scored, 0, total)
-	for _, l := range per {
-		all = append(all, l...)
+	for _, bs := range per {
+		for _, b := range bs {
+			all = append(all, b...)
+		}
 	}
 	// The order is the sort's alone: which worker found a link is not. Ties
 	// go by place (source, then paragraph), read from each unit's rank in
