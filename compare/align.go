@@ -148,7 +148,7 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 	// What is read of a partner is laid out unit after unit in flat
 	// arrays of small entries (pairVecs): its struct, its vectors and
 	// their entries were cache misses apart, for every pair.
-	pv := newPairVecs(us)
+	pv := newPairVecs(us, nears)
 	words, terms := len(ix.dfPlain), len(ix.postings)
 	parallel(n, func(w int, next func() (int, bool)) {
 		p := new(pair) // one per worker, refilled: visit keeps no pointer to it
@@ -159,7 +159,8 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 			for _, j := range byEarlier[nearedBy[i]:nearedBy[i+1]] {
 				visited[j] = int32(i + 1)
 			}
-			myPlain, myEng := pv.plainOf(int32(i)), pv.engOf(int32(i))
+			u := us[i]
+			myPlain, myEng := u.plain, u.eng
 			for _, e := range myPlain {
 				plainRow[e.word] = e.w
 			}
@@ -194,9 +195,10 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 	})
 }
 
-// pairVecs are what the pair features read of every unit: its plain and
-// engine vectors, their entries cut to what is read, laid out unit after
-// unit, and whether it opens its article.
+// pairVecs are what the pair features read of every unit as a partner:
+// its plain and engine vectors, their entries cut to what is read, laid
+// out unit after unit (those of a unit that is no one's partner left out:
+// most of one long article's), and whether it opens its article.
 type pairVecs struct {
 	plainAt, engAt []int32 // unit i's entries are [at[i], at[i+1])
 	plain          []plainTerm
@@ -218,16 +220,28 @@ type pairTerm struct {
 	main, common bool
 }
 
-func newPairVecs(us []*unit) *pairVecs {
+func newPairVecs(us []*unit, nears [][]near) *pairVecs {
+	partner := make([]bool, len(us))
+	for _, ns := range nears {
+		for _, nb := range ns {
+			partner[nb.j] = true
+		}
+	}
 	pv := &pairVecs{plainAt: make([]int32, len(us)+1), engAt: make([]int32, len(us)+1), lede: make([]bool, len(us))}
 	for i, u := range us {
-		pv.plainAt[i+1] = pv.plainAt[i] + int32(len(u.plain))
-		pv.engAt[i+1] = pv.engAt[i] + int32(len(u.eng))
+		pv.plainAt[i+1], pv.engAt[i+1] = pv.plainAt[i], pv.engAt[i]
+		if partner[i] {
+			pv.plainAt[i+1] += int32(len(u.plain))
+			pv.engAt[i+1] += int32(len(u.eng))
+		}
 		pv.lede[i] = u.pos < ledeParagraphs
 	}
 	pv.plain = make([]plainTerm, 0, pv.plainAt[len(us)])
 	pv.eng = make([]pairTerm, 0, pv.engAt[len(us)])
-	for _, u := range us {
+	for i, u := range us {
+		if !partner[i] {
+			continue
+		}
 		for _, e := range u.plain {
 			pv.plain = append(pv.plain, plainTerm{e.w, e.word})
 		}
@@ -403,26 +417,27 @@ func (b *nearestBuf) nearest(js []int32, dot []float64, k int) []int32 {
 // in the pair's first and second unit). mine is spread over row (1 + each
 // term's place in mine, by the term's number); mineFirst says whether it
 // is the pair's first unit, whose entry's kind a term is counted by.
-func shared(mine, other []pairTerm, row []int32, mineFirst bool, mainA, mainB float64, f *pairFeatures) {
+func shared(mine vec, other []pairTerm, row []int32, mineFirst bool, mainA, mainB float64, f *pairFeatures) {
 	mainDot := 0.0
 	for _, o := range other {
 		k := row[o.word]
 		if k == 0 {
 			continue
 		}
-		e := o
+		kind, main, common := o.kind, o.main, o.common
 		if mineFirst {
-			e = mine[k-1]
+			m := &mine[k-1]
+			kind, main, common = m.kind, m.main, m.common
 		}
 		switch {
-		case e.kind == termClass && e.common:
+		case kind == termClass && common:
 			f.classesMain++
-		case e.kind == termClass:
+		case kind == termClass:
 			f.classesSub++
-		case e.kind == termName && !e.main:
+		case kind == termName && !main:
 			f.names++
 		}
-		if e.main {
+		if main {
 			mainDot += mine[k-1].w * o.w
 		}
 	}
