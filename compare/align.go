@@ -45,11 +45,31 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 	}
 	cent := make([]float64, n)
 	nears := make([][]near, n)
-	// Each unit's source by index: the inner loop reads it for every
-	// posting, and a unit's own struct is a cache miss away.
+	// Each unit's source by index, which the article cosines read for
+	// every partner: a unit's own struct is a cache miss away.
 	srcOf := make([]int32, n)
 	for i, u := range us {
 		srcOf[i] = int32(u.src)
+	}
+	// A source's units are one run (the units come article by article),
+	// and so are they in every posting list, which is in the units' order:
+	// a unit's own article's postings are stepped over as one run, found by
+	// search, not checked one by one (on one long article they are nearly
+	// all of them).
+	runStart, runEnd := make([]int32, n), make([]int32, n) // the run of each unit's source
+	for i := range n {
+		if i > 0 && srcOf[i] == srcOf[i-1] {
+			runStart[i] = runStart[i-1]
+		} else {
+			runStart[i] = int32(i)
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		if i+1 < n && srcOf[i+1] == srcOf[i] {
+			runEnd[i] = runEnd[i+1]
+		} else {
+			runEnd[i] = int32(i + 1)
+		}
 	}
 	parallel(n, func(_ int, next func() (int, bool)) {
 		acc := make([]float64, n)
@@ -63,16 +83,16 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 				if len(post) > maxPosting {
 					continue
 				}
-				mine := int32(u.src)
-				for _, p := range post {
-					j := p.unit
-					if srcOf[j] == mine {
-						continue // its own paragraph, or its own article's
+				a := searchPosting(post, runStart[i])
+				b := a + searchPosting(post[a:], runEnd[i])
+				for _, part := range [2][]posting{post[:a], post[b:]} { // not its own paragraph, nor its own article's
+					for _, p := range part {
+						j := p.unit
+						if acc[j] == 0 {
+							touched = append(touched, j)
+						}
+						acc[j] += e.w * p.w
 					}
-					if acc[j] == 0 {
-						touched = append(touched, j)
-					}
-					acc[j] += e.w * p.w
 				}
 			}
 			sum := 0.0
@@ -254,6 +274,20 @@ func newPairVecs(us []*unit, nears [][]near) *pairVecs {
 
 func (pv *pairVecs) plainOf(i int32) []plainTerm { return pv.plain[pv.plainAt[i]:pv.plainAt[i+1]] }
 func (pv *pairVecs) engOf(i int32) []pairTerm    { return pv.eng[pv.engAt[i]:pv.engAt[i+1]] }
+
+// searchPosting is the place of the first posting of a unit from u on.
+func searchPosting(post []posting, u int32) int {
+	lo, hi := 0, len(post)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if post[m].unit < u {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
 
 // near is a candidate partner of a unit, their engine cosine, and the
 // cosine of their articles.

@@ -95,3 +95,14 @@ func TestNearest(t *testing.T) {
 		}
 	}
 }
+
+// The candidate search steps over a unit's own article's postings as one
+// run: the units come article by article, each article's in one run.
+func TestUnitsArticleByArticle(t *testing.T) {
+	us := prepare(seedArticles(t))
+	for i := 1; i < len(us); i++ {
+		if us[i].src < us[i-1].src {
+			t.Fatalf("unit %d of source %d after one of source %d", i, us[i].src, us[i-1].src)
+		}
+	}
+}
