@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -44,16 +45,36 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 	}
 	cent := make([]float64, n)
 	nears := make([][]near, n)
-	// Each unit's source by index: the inner loop reads it for every
-	// posting, and a unit's own struct is a cache miss away.
+	// Each unit's source by index, which the article cosines read for
+	// every partner: a unit's own struct is a cache miss away.
 	srcOf := make([]int32, n)
 	for i, u := range us {
 		srcOf[i] = int32(u.src)
 	}
+	// A source's units are one run (the units come article by article),
+	// and so are they in every posting list, which is in the units' order:
+	// a unit's own article's postings are stepped over as one run, found by
+	// search, not checked one by one (on one long article they are nearly
+	// all of them).
+	runStart, runEnd := make([]int32, n), make([]int32, n) // the run of each unit's source
+	for i := range n {
+		if i > 0 && srcOf[i] == srcOf[i-1] {
+			runStart[i] = runStart[i-1]
+		} else {
+			runStart[i] = int32(i)
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		if i+1 < n && srcOf[i+1] == srcOf[i] {
+			runEnd[i] = runEnd[i+1]
+		} else {
+			runEnd[i] = int32(i + 1)
+		}
+	}
 	parallel(n, func(_ int, next func() (int, bool)) {
 		acc := make([]float64, n)
-		var touched []int32
-		var buf []near // reused: only the kept nearest are copied out
+		var touched, mine []int32
+		var sel nearestBuf
 		for i, ok := next(); ok; i, ok = next() {
 			u := us[i]
 			touched = touched[:0]
@@ -62,38 +83,40 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 				if len(post) > maxPosting {
 					continue
 				}
-				mine := int32(u.src)
-				for _, p := range post {
-					j := p.unit
-					if srcOf[j] == mine {
-						continue // its own paragraph, or its own article's
+				a := searchPosting(post, runStart[i])
+				b := a + searchPosting(post[a:], runEnd[i])
+				for _, part := range [2][]posting{post[:a], post[b:]} { // not its own paragraph, nor its own article's
+					for _, p := range part {
+						j := p.unit
+						if acc[j] == 0 {
+							touched = append(touched, j)
+						}
+						acc[j] += e.w * p.w
 					}
-					if acc[j] == 0 {
-						touched = append(touched, j)
-					}
-					acc[j] += e.w * p.w
 				}
 			}
 			sum := 0.0
-			mine := buf[:0]
+			mine = mine[:0]
 			for _, j := range touched {
 				sum += acc[j]
 				if acc[j] >= floor && acc[j] > 0 {
-					mine = append(mine, near{j: j, dot: acc[j]})
+					mine = append(mine, j)
 				}
-				acc[j] = 0
 			}
 			if others := n - perSource[u.src]; others > 0 {
 				cent[i] = sum / float64(others)
 			}
 			// The nearest alone: the strongest maxNear by engine cosine,
 			// ties to the earlier unit.
-			if len(mine) > maxNear {
-				mine = nearest(mine, maxNear)
+			kept := sel.nearest(mine, acc, maxNear) // in no order: none is read from it
+			ns := make([]near, len(kept))
+			for k, j := range kept {
+				ns[k] = near{j: j, dot: acc[j]}
 			}
-			slices.SortFunc(mine, func(x, y near) int { return int(x.j - y.j) })
-			nears[i] = slices.Clone(mine)
-			buf = mine[:0]
+			nears[i] = ns
+			for _, j := range touched {
+				acc[j] = 0
+			}
 		}
 	})
 	articleCosines(us, ix, srcOf, nears)
@@ -108,10 +131,29 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 		}
 	}
 	// A pair is a candidate when either unit has the other among its
-	// nearest; it is visited once, from the earlier unit when both do.
-	isNear := func(i int, j int32) bool {
-		_, ok := slices.BinarySearchFunc(nears[i], j, func(x near, j int32) int { return int(x.j - j) })
-		return ok
+	// nearest; it is visited once, from the earlier unit when both do. The
+	// earlier units that have a unit among their nearest are listed by
+	// unit, for the later one to skip them.
+	nearedBy := make([]int32, n+1)
+	for i, ns := range nears {
+		for _, nb := range ns {
+			if int(nb.j) > i {
+				nearedBy[nb.j+1]++
+			}
+		}
+	}
+	for i := range n {
+		nearedBy[i+1] += nearedBy[i]
+	}
+	byEarlier := make([]int32, nearedBy[n])
+	fill := slices.Clone(nearedBy[:n])
+	for i, ns := range nears {
+		for _, nb := range ns {
+			if int(nb.j) > i {
+				byEarlier[fill[nb.j]] = int32(i)
+				fill[nb.j]++
+			}
+		}
 	}
 	// The features of each pair, unit by unit on every worker: visit is
 	// called with each pair once, from any worker, and keeps what it wants
@@ -122,47 +164,129 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 	// each partner's read against them: merging two sorted vectors for
 	// every pair cost a quarter of the candidates' time. The sums run in
 	// the partner's order, which is the terms' order, as a merge's do.
+	//
+	// What is read of a partner is laid out unit after unit in flat
+	// arrays of small entries (pairVecs): its struct, its vectors and
+	// their entries were cache misses apart, for every pair.
+	pv := newPairVecs(us, nears)
 	words, terms := len(ix.dfPlain), len(ix.postings)
 	parallel(n, func(w int, next func() (int, bool)) {
 		p := new(pair) // one per worker, refilled: visit keeps no pointer to it
 		plainRow := make([]float64, words)
 		engRow := make([]int32, terms) // 1 + the entry's place in the unit's eng, or 0
+		visited := make([]int32, n)    // 1 + the unit whose pair with this one an earlier unit visits
 		for i, ok := next(); ok; i, ok = next() {
+			for _, j := range byEarlier[nearedBy[i]:nearedBy[i+1]] {
+				visited[j] = int32(i + 1)
+			}
 			u := us[i]
-			for _, e := range u.plain {
+			myPlain, myEng := u.plain, u.eng
+			for _, e := range myPlain {
 				plainRow[e.word] = e.w
 			}
-			for k, e := range u.eng {
+			for k, e := range myEng {
 				engRow[e.word] = int32(k + 1)
 			}
 			for _, nb := range nears[i] {
-				if int(nb.j) < i && isNear(int(nb.j), int32(i)) {
+				if visited[nb.j] == int32(i+1) {
 					continue // the earlier unit visits it
 				}
 				lo, hi := int32(i), nb.j
 				if hi < lo {
 					lo, hi = hi, lo
 				}
-				a, b := us[lo], us[hi]
-				other := us[nb.j]
 				plain := 0.0
-				for _, e := range other.plain {
+				for _, e := range pv.plainOf(nb.j) {
 					plain += plainRow[e.word] * e.w
 				}
 				*p = pair{i: lo, j: hi, f: pairFeatures{plain: plain, eng: nb.dot,
-					lede: a.pos < ledeParagraphs && b.pos < ledeParagraphs, centrality: math.Min(cent[lo], cent[hi]),
+					lede: pv.lede[lo] && pv.lede[hi], centrality: math.Min(cent[lo], cent[hi]),
 					sources: nb.art}}
-				shared(u.eng, other.eng, engRow, int32(i) == lo, mainSq[lo], mainSq[hi], &p.f)
+				shared(myEng, pv.engOf(nb.j), engRow, int32(i) == lo, mainSq[lo], mainSq[hi], &p.f)
 				visit(w, p)
 			}
-			for _, e := range u.plain {
+			for _, e := range myPlain {
 				plainRow[e.word] = 0
 			}
-			for _, e := range u.eng {
+			for _, e := range myEng {
 				engRow[e.word] = 0
 			}
 		}
 	})
+}
+
+// pairVecs are what the pair features read of every unit as a partner:
+// its plain and engine vectors, their entries cut to what is read, laid
+// out unit after unit (those of a unit that is no one's partner left out:
+// most of one long article's), and whether it opens its article.
+type pairVecs struct {
+	plainAt, engAt []int32 // unit i's entries are [at[i], at[i+1])
+	plain          []plainTerm
+	eng            []pairTerm
+	lede           []bool
+}
+
+// plainTerm is an entry of a plain vector as the plain cosine reads it.
+type plainTerm struct {
+	w    float64
+	word int32
+}
+
+// pairTerm is an entry of an engine vector as shared reads it.
+type pairTerm struct {
+	w            float64
+	word         int32
+	kind         termKind
+	main, common bool
+}
+
+func newPairVecs(us []*unit, nears [][]near) *pairVecs {
+	partner := make([]bool, len(us))
+	for _, ns := range nears {
+		for _, nb := range ns {
+			partner[nb.j] = true
+		}
+	}
+	pv := &pairVecs{plainAt: make([]int32, len(us)+1), engAt: make([]int32, len(us)+1), lede: make([]bool, len(us))}
+	for i, u := range us {
+		pv.plainAt[i+1], pv.engAt[i+1] = pv.plainAt[i], pv.engAt[i]
+		if partner[i] {
+			pv.plainAt[i+1] += int32(len(u.plain))
+			pv.engAt[i+1] += int32(len(u.eng))
+		}
+		pv.lede[i] = u.pos < ledeParagraphs
+	}
+	pv.plain = make([]plainTerm, 0, pv.plainAt[len(us)])
+	pv.eng = make([]pairTerm, 0, pv.engAt[len(us)])
+	for i, u := range us {
+		if !partner[i] {
+			continue
+		}
+		for _, e := range u.plain {
+			pv.plain = append(pv.plain, plainTerm{e.w, e.word})
+		}
+		for _, e := range u.eng {
+			pv.eng = append(pv.eng, pairTerm{e.w, e.word, e.kind, e.main, e.common})
+		}
+	}
+	return pv
+}
+
+func (pv *pairVecs) plainOf(i int32) []plainTerm { return pv.plain[pv.plainAt[i]:pv.plainAt[i+1]] }
+func (pv *pairVecs) engOf(i int32) []pairTerm    { return pv.eng[pv.engAt[i]:pv.engAt[i+1]] }
+
+// searchPosting is the place of the first posting of a unit from u on.
+func searchPosting(post []posting, u int32) int {
+	lo, hi := 0, len(post)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if post[m].unit < u {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // near is a candidate partner of a unit, their engine cosine, and the
@@ -268,39 +392,57 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 	})
 }
 
-// nearer orders partners strongest first, ties to the earlier unit.
-func nearer(x, y near) bool { return x.dot > y.dot || x.dot == y.dot && x.j < y.j }
+// nearestBuf is what nearest reuses from one unit to the next.
+type nearestBuf struct{ out, edge []int32 }
 
-// nearest keeps the k strongest of ns (in no order), by selection rather
-// than a sort: a common paragraph has a thousand partners and keeps a few.
-func nearest(ns []near, k int) []near {
-	lo, hi := 0, len(ns)-1
-	for lo < hi {
-		p := ns[(lo+hi)/2]
-		i, j := lo, hi
-		for i <= j {
-			for nearer(ns[i], p) {
-				i++
-			}
-			for nearer(p, ns[j]) {
-				j--
-			}
-			if i <= j {
-				ns[i], ns[j] = ns[j], ns[i]
-				i++
-				j--
-			}
-		}
-		switch {
-		case k-1 <= j:
-			hi = j
-		case k-1 >= i:
-			lo = i
-		default:
-			return ns[:k]
+// nearBuckets is how many bands of the cosine nearest counts partners in:
+// enough that the band of the k-th strongest holds few.
+const nearBuckets = 512
+
+// nearBand is the band of a cosine, the stronger the higher.
+func nearBand(dot float64) int { return min(int(dot*nearBuckets), nearBuckets-1) }
+
+// nearest is the k strongest of the units js by their cosine in dot (ties
+// to the earlier unit), in no order, in b's buffer. The partners are
+// counted by band of cosine, not sorted nor selected by comparison: a
+// common paragraph has a thousand partners and keeps a few, and the
+// comparisons of a selection were a seventh of the candidates' time. The
+// bands above the k-th strongest's are kept whole, and of its own band the
+// strongest that fill the k.
+func (b *nearestBuf) nearest(js []int32, dot []float64, k int) []int32 {
+	if len(js) <= k {
+		return js
+	}
+	var count [nearBuckets]int32
+	for _, j := range js {
+		count[nearBand(dot[j])]++
+	}
+	edge, above := nearBuckets-1, 0
+	for above+int(count[edge]) < k {
+		above += int(count[edge])
+		edge--
+	}
+	out, at := b.out[:0], b.edge[:0]
+	for _, j := range js {
+		switch band := nearBand(dot[j]); {
+		case band > edge:
+			out = append(out, j)
+		case band == edge:
+			at = append(at, j)
 		}
 	}
-	return ns[:k]
+	if need := k - above; need < len(at) {
+		slices.SortFunc(at, func(x, y int32) int {
+			if dot[x] != dot[y] {
+				return cmp.Compare(dot[y], dot[x])
+			}
+			return int(x - y)
+		})
+		at = at[:need]
+	}
+	out = append(out, at...)
+	b.out, b.edge = out, at
+	return out
 }
 
 // shared reads what two engine vectors have in common: event classes (of
@@ -309,26 +451,27 @@ func nearest(ns []near, k int) []near {
 // in the pair's first and second unit). mine is spread over row (1 + each
 // term's place in mine, by the term's number); mineFirst says whether it
 // is the pair's first unit, whose entry's kind a term is counted by.
-func shared(mine, other vec, row []int32, mineFirst bool, mainA, mainB float64, f *pairFeatures) {
+func shared(mine vec, other []pairTerm, row []int32, mineFirst bool, mainA, mainB float64, f *pairFeatures) {
 	mainDot := 0.0
 	for _, o := range other {
 		k := row[o.word]
 		if k == 0 {
 			continue
 		}
-		e := o
+		kind, main, common := o.kind, o.main, o.common
 		if mineFirst {
-			e = mine[k-1]
+			m := &mine[k-1]
+			kind, main, common = m.kind, m.main, m.common
 		}
 		switch {
-		case e.kind == termClass && e.common:
+		case kind == termClass && common:
 			f.classesMain++
-		case e.kind == termClass:
+		case kind == termClass:
 			f.classesSub++
-		case e.kind == termName && !e.main:
+		case kind == termName && !main:
 			f.names++
 		}
-		if e.main {
+		if main {
 			mainDot += mine[k-1].w * o.w
 		}
 	}
@@ -338,27 +481,43 @@ func shared(mine, other vec, row []int32, mineFirst bool, mainA, mainB float64, 
 }
 
 // link scores the candidate pairs and keeps those at or above the link
-// threshold, strongest first, as Links and as the same pairs by unit.
-func link(us []*unit, ix *index, m *model) ([]Link, []scoredPair) {
-	// Pairs that pass are held as plain numbers until the few kept are
-	// known: a Link is large and full of pointers, and building one for
-	// every passing pair of a thousand articles cost more than scoring them.
+// threshold, strongest first, as pairs of units (linkOf makes one a Link).
+func link(us []*unit, ix *index, m *model) []scoredPair {
+	// The pairs are held as plain numbers, and made Links only as a
+	// topic's links are explained: a Link is large and full of pointers,
+	// and building one for every passing pair of a thousand articles cost
+	// more than scoring them (for every kept one, 30 MB and a serial pass).
 	type scored = scoredPair
-	per := make([][]scored, workers())
+	// Each worker keeps its pairs in blocks of a fixed size, not one slice
+	// grown as they come: a slice that large grows by a quarter at a time,
+	// and copying it over and over allocated five times its size.
+	const block = 1 << 14
+	per := make([][][]scored, workers())
+	cut := m.cut()
 	candidates(us, ix, candidateFloor, func(w int, p *pair) {
-		s := m.score(&p.f)
-		if s < m.Threshold {
+		s, ok := m.passing(&p.f, cut)
+		if !ok {
 			return
 		}
-		per[w] = append(per[w], scored{p.i, p.j, math.Round(s*1000) / 1000})
+		bs := per[w]
+		if len(bs) == 0 || len(bs[len(bs)-1]) == block {
+			bs = append(bs, make([]scored, 0, block))
+			per[w] = bs
+		}
+		last := &bs[len(bs)-1]
+		*last = append(*last, scored{p.i, p.j, math.Round(s*1000) / 1000})
 	})
 	total := 0
-	for _, l := range per {
-		total += len(l)
+	for _, bs := range per {
+		for _, b := range bs {
+			total += len(b)
+		}
 	}
 	all := make([]scored, 0, total)
-	for _, l := range per {
-		all = append(all, l...)
+	for _, bs := range per {
+		for _, b := range bs {
+			all = append(all, b...)
+		}
 	}
 	// The order is the sort's alone: which worker found a link is not. Ties
 	// go by place (source, then paragraph), read from each unit's rank in
@@ -377,57 +536,52 @@ func link(us []*unit, ix *index, m *model) ([]Link, []scoredPair) {
 			n++
 		}
 	}
-	kept := make([]Link, n)
-	pairs := make([]scoredPair, n)
-	for k, l := range all[:n] {
-		a, b := us[l.i], us[l.j]
-		kept[k] = Link{A: a.ref, B: b.ref, Score: l.score, Quote: a.quoted && b.quoted}
-		pairs[k] = l
-	}
-	return kept, pairs
+	return slices.Clone(all[:n]) // not the passing pairs' whole array
+}
+
+// linkOf is a kept pair as a Link, before explain tells why it was made.
+func linkOf(us []*unit, p scoredPair) Link {
+	a, b := us[p.i], us[p.j]
+	return Link{A: a.ref, B: b.ref, Score: p.score, Quote: a.quoted && b.quoted}
 }
 
 // sortLinks sorts scored pairs strongest first, ties by the places of the
-// first unit, then the second (ord ranks the units by place). Each pair is
-// packed into one number, its score in thousandths and the two ranks, and
-// the numbers sorted: a thousand articles pass a million pairs, which a
-// sort through a comparison function took long over. Too many units for
-// the packing fall back to that sort.
+// first unit, then the second (ord ranks the units by place): by three
+// stable counting passes, the last key first (the second unit's place, the
+// first's, then the score in thousandths, to which it is rounded), as a
+// thousand articles pass half a million pairs, which a comparison sort
+// took long over.
 func sortLinks(all []scoredPair, ord []int32) {
-	const rankBits = 21
-	if len(ord) >= 1<<rankBits {
-		slices.SortFunc(all, linkOrder(ord))
-		return
-	}
-	unitAt := make([]int32, len(ord))
-	for u, r := range ord {
-		unitAt[r] = int32(u)
-	}
-	keys := make([]uint64, len(all))
+	tmp := make([]scoredPair, len(all))
+	key := make([]int32, len(all))
 	for k, l := range all {
-		thousandths := uint64(math.Round(l.score * 1000)) // 0 to 1000: the score is rounded so
-		keys[k] = (1000-thousandths)<<(2*rankBits) | uint64(ord[l.i])<<rankBits | uint64(ord[l.j])
+		key[k] = ord[l.j]
 	}
-	slices.Sort(keys)
-	const mask = 1<<rankBits - 1
-	for k, key := range keys {
-		all[k] = scoredPair{unitAt[key>>rankBits&mask], unitAt[key&mask], float64(1000-key>>(2*rankBits)) / 1000}
+	byKey(tmp, all, key, len(ord))
+	for k, l := range tmp {
+		key[k] = ord[l.i]
 	}
+	byKey(all, tmp, key, len(ord))
+	for k, l := range all {
+		key[k] = 1000 - int32(math.Round(l.score*1000)) // 0 to 1000
+	}
+	byKey(tmp, all, key, 1001)
+	copy(all, tmp)
 }
 
-// linkOrder is the order sortLinks sorts in, as a comparison function.
-func linkOrder(ord []int32) func(a, b scoredPair) int {
-	return func(a, b scoredPair) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		if c := ord[a.i] - ord[b.i]; c != 0 {
-			return int(c)
-		}
-		return int(ord[a.j] - ord[b.j])
+// byKey puts src into dst in the order of their keys (each below n),
+// stably.
+func byKey(dst, src []scoredPair, key []int32, n int) {
+	at := make([]int, n+1)
+	for _, k := range key {
+		at[k+1]++
+	}
+	for k := range n {
+		at[k+1] += at[k]
+	}
+	for i, k := range key {
+		dst[at[k]] = src[i]
+		at[k]++
 	}
 }
 

@@ -1,12 +1,13 @@
 package compare
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"slices"
 	"testing"
 )
 
-// TestSortLinks holds the packed sort of scored pairs to the order it
+// TestSortLinks holds the counting sort of scored pairs to the order it
 // stands for: score down, then the first unit's place, then the second's.
 func TestSortLinks(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -23,7 +24,11 @@ func TestSortLinks(t *testing.T) {
 			continue
 		}
 		seen[[2]int32{i, j}] = true
-		all = append(all, scoredPair{i, j, float64(700+rng.IntN(40)) / 1000}) // many ties
+		score := float64(700+rng.IntN(40)) / 1000 // many ties
+		if rng.IntN(10) == 0 {
+			score = float64(rng.IntN(1001)) / 1000 // 0 to 1
+		}
+		all = append(all, scoredPair{i, j, score})
 	}
 	want := slices.Clone(all)
 	slices.SortFunc(want, linkOrder(ord))
@@ -37,51 +42,67 @@ func TestSortLinks(t *testing.T) {
 	}
 }
 
-// The merge queue gives the merges best first (mean, then the earlier
-// pair), whatever the order they came in, through heapify, pushes and pops
-// interleaved, ties on the mean included.
-func TestMergeQueueOrder(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	cand := func() mergeCand {
-		return mergeCand{mean: float64(r.IntN(20)) / 4, a: int32(r.IntN(30)), b: int32(30 + r.IntN(30))}
-	}
-	for round := 0; round < 200; round++ {
-		q := new(mergeQueue)
-		var ref []mergeCand
-		for range r.IntN(50) {
-			m := cand()
-			*q = append(*q, m)
-			ref = append(ref, m)
+// linkOrder is the order sortLinks sorts in, as a comparison function.
+func linkOrder(ord []int32) func(a, b scoredPair) int {
+	return func(a, b scoredPair) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
 		}
-		q.heapify()
-		best := func() int { // the reference's best entry
-			b := 0
-			for i := range ref {
-				if (mergeQueue{ref[i], ref[b]}).less(0, 1) {
-					b = i
+		if c := ord[a.i] - ord[b.i]; c != 0 {
+			return int(c)
+		}
+		return int(ord[a.j] - ord[b.j])
+	}
+}
+
+// nearest keeps exactly the k strongest partners (ties to the earlier
+// unit), whatever their order: few or many, the cosines spread or tied,
+// some over 1 (a cosine summed in floating point may be).
+func TestNearest(t *testing.T) {
+	var b nearestBuf
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{0, 1, 2, 3, 10, 47, 48, 49, 60, 97, 500, 3000} {
+		for _, k := range []int{1, 3, 10, 48, 96} {
+			for _, levels := range []int{2, 13, 1000, 0} {
+				dot := make([]float64, n)
+				var js []int32
+				for i := range n {
+					if levels == 0 {
+						dot[i] = 0.02 + r.Float64()
+					} else {
+						dot[i] = float64(1+r.IntN(levels)) / float64(levels) * 1.01
+					}
+					js = append(js, int32(i))
+				}
+				r.Shuffle(len(js), func(x, y int) { js[x], js[y] = js[y], js[x] })
+				want := slices.Clone(js)
+				slices.SortFunc(want, func(x, y int32) int {
+					if dot[x] != dot[y] {
+						return cmp.Compare(dot[y], dot[x])
+					}
+					return int(x - y)
+				})
+				want = want[:min(k, n)]
+				slices.Sort(want)
+				got := slices.Clone(b.nearest(js, dot, k))
+				if slices.Sort(got); !slices.Equal(got, want) {
+					t.Fatalf("n %d k %d levels %d: got %v, want %v", n, k, levels, got, want)
 				}
 			}
-			return b
 		}
-		for len(ref) > 0 || r.IntN(3) == 0 {
-			if r.IntN(3) == 0 {
-				m := cand()
-				q.push(m)
-				ref = append(ref, m)
-				continue
-			}
-			if len(ref) == 0 {
-				break
-			}
-			b := best()
-			want := ref[b]
-			ref = slices.Delete(ref, b, b+1)
-			if got := q.pop(); got != want {
-				t.Fatalf("round %d: popped %+v, want %+v", round, got, want)
-			}
-		}
-		if len(*q) != 0 {
-			t.Fatalf("round %d: %d merges left in the queue", round, len(*q))
+	}
+}
+
+// The candidate search steps over a unit's own article's postings as one
+// run: the units come article by article, each article's in one run.
+func TestUnitsArticleByArticle(t *testing.T) {
+	us := prepare(seedArticles(t))
+	for i := 1; i < len(us); i++ {
+		if us[i].src < us[i-1].src {
+			t.Fatalf("unit %d of source %d after one of source %d", i, us[i].src, us[i-1].src)
 		}
 	}
 }

@@ -57,8 +57,7 @@ type comparison struct {
 	unitOf     map[Ref]int32 // a paragraph's unit, by its ref
 	ix         *index
 	model      *model
-	links      []Link
-	pairs      []scoredPair // the links by unit, in the same order
+	pairs      []scoredPair // the links by unit, strongest first
 	unitTopics [][]string   // per unit, its topics (its own first)
 	topicUnits [][]int32    // per topic, its units
 	copies     chan [][]string
@@ -192,7 +191,7 @@ func prepareStage(c *comparison) {
 }
 
 func alignStage(c *comparison) {
-	c.links, c.pairs = link(c.units, c.ix, c.model)
+	c.pairs = link(c.units, c.ix, c.model)
 	startHedgeReading(c)
 	buildTopics(c)
 	labelTopics(c)

@@ -80,10 +80,8 @@ func loadFitData(t testing.TB) *fitData {
 				d.candidate = append(d.candidate, -1)
 				continue
 			}
-			x := make([]float64, len(features))
-			for k, ft := range features {
-				x[k] = ft.value(&f)
-			}
+			v := f.values()
+			x := v[:]
 			d.candidate = append(d.candidate, len(d.pairs))
 			d.pairs = append(d.pairs, fitPair{x: x, loose: p.loose, strict: p.strict, topic: c.topic, cluster: ci, key: p.key})
 		}

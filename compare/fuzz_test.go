@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -84,38 +83,6 @@ func checkResult(t *testing.T, r *Result, arts ...*loader.Article) {
 		}
 		if len(srcs) < 2 && d.Kind != "" {
 			t.Errorf("%s (%s): a finding of one source: %+v", d.ID, d.Kind, d.Claims)
-		}
-	}
-}
-
-// nearest keeps exactly the k strongest partners, whatever their order.
-func TestNearest(t *testing.T) {
-	for n := 0; n < 60; n++ {
-		for _, k := range []int{1, 3, 10, 48} {
-			if k > n {
-				continue
-			}
-			var ns []near
-			for i := range n {
-				ns = append(ns, near{j: int32(i), dot: float64((i * 7919) % 13)})
-			}
-			want := slices.Clone(ns)
-			slices.SortFunc(want, func(x, y near) int {
-				if nearer(x, y) {
-					return -1
-				}
-				return 1
-			})
-			got := slices.Clone(nearest(slices.Clone(ns), k))
-			slices.SortFunc(got, func(x, y near) int {
-				if nearer(x, y) {
-					return -1
-				}
-				return 1
-			})
-			if !slices.Equal(got, want[:k]) {
-				t.Fatalf("n %d k %d: got %v, want %v", n, k, got, want[:k])
-			}
 		}
 	}
 }

@@ -19,12 +19,14 @@ func labelTopics(c *comparison) {
 	// (the exact search again in the rare case that all its few are taken).
 	tops := make([][]phraseCand, len(c.res.Topics))
 	parallel(len(c.res.Topics), func(_ int, next func() (int, bool)) {
+		pw := c.newPhraseWeights()
 		for t, ok := next(); ok; t, ok = next() {
 			if !c.res.Topics[t].Own {
-				tops[t] = c.topPhrases(c.topicUnits[t], labelChoices)
+				tops[t] = c.topPhrases(c.topicUnits[t], pw, labelChoices)
 			}
 		}
 	})
+	var pw *phraseWeights // for the rare topic whose few phrases were all taken
 	used := map[string]bool{}
 	for t := range c.res.Topics {
 		tp := &c.res.Topics[t]
@@ -41,7 +43,10 @@ func labelTopics(c *comparison) {
 			}
 		}
 		if tp.Label == "" {
-			tp.Label = c.topicPhrase(c.topicUnits[t], used)
+			if pw == nil {
+				pw = c.newPhraseWeights()
+			}
+			tp.Label = c.topicPhrase(c.topicUnits[t], pw, used)
 		}
 		used[tp.Label] = true
 	}
@@ -65,9 +70,9 @@ func (p phraseCand) before(q phraseCand) bool {
 
 // topPhrases is a topic's k best distinct phrases, best first, each at its
 // best score.
-func (c *comparison) topPhrases(members []int32, k int) []phraseCand {
+func (c *comparison) topPhrases(members []int32, pw *phraseWeights, k int) []phraseCand {
 	var top []phraseCand
-	c.eachPhrase(members, func(raw string, sc float64) {
+	c.eachPhrase(members, pw, func(raw string, sc float64) {
 		if len(top) == k && sc < top[k-1].score {
 			return // below all kept, so neither kept nor raising a kept one
 		}
@@ -93,11 +98,11 @@ func (c *comparison) topPhrases(members []int32, k int) []phraseCand {
 
 // topicPhrase finds the phrase for one topic's units that no other topic
 // has taken.
-func (c *comparison) topicPhrase(members []int32, used map[string]bool) string {
+func (c *comparison) topicPhrase(members []int32, pw *phraseWeights, used map[string]bool) string {
 	// The best phrase not yet used, kept as the phrases come: a topic's
 	// sentences offer thousands, and most score below the best so far.
 	best := phraseCand{}
-	c.eachPhrase(members, func(raw string, sc float64) {
+	c.eachPhrase(members, pw, func(raw string, sc float64) {
 		if sc < best.score {
 			return
 		}
@@ -123,63 +128,98 @@ func (c *comparison) topicPhrase(members []int32, used map[string]bool) string {
 	return label
 }
 
+// phraseWeights is what the members of a topic share, by the number of
+// each engine term (index.engTerm): its weight summed over the members,
+// the first source with it and whether another has it. eachPhrase fills
+// it for each topic and clears what it filled, in arrays reused from one
+// topic to the next (a map per topic, filled term by term, was a fifth of
+// the labelling).
+type phraseWeights struct {
+	w       []float64
+	src     []int32 // 1 + the first source with the term, or 0
+	multi   []bool
+	touched []int32
+}
+
+func (c *comparison) newPhraseWeights() *phraseWeights {
+	n := len(c.ix.postings)
+	return &phraseWeights{w: make([]float64, n), src: make([]int32, n), multi: make([]bool, n)}
+}
+
 // eachPhrase offers every phrase of the members that a label may be, as
 // written, with its score: the few consecutive words of one member that
-// carry most of what the topic's paragraphs share.
-func (c *comparison) eachPhrase(members []int32, offer func(raw string, sc float64)) {
+// carry most of what the topic's paragraphs share. pw is its scratch.
+func (c *comparison) eachPhrase(members []int32, pw *phraseWeights, offer func(raw string, sc float64)) {
 	// What the members share: each engine term's weight summed over the
 	// members, for the terms of two sources or more.
-	type shared struct {
-		w     float64
-		src   int  // the first source with the term
-		multi bool // and another
-	}
-	weight := map[uint64]shared{}
 	for _, x := range members {
 		u := c.units[x]
 		for _, e := range u.eng {
 			if e.kind == termClass {
 				continue
 			}
-			t, ok := weight[e.id]
-			t.w += e.w
-			if !ok {
-				t.src = u.src
-			} else if t.src != u.src {
-				t.multi = true
+			t := e.word
+			pw.w[t] += e.w
+			switch {
+			case pw.src[t] == 0:
+				pw.src[t] = int32(u.src + 1)
+				pw.touched = append(pw.touched, t)
+			case pw.src[t] != int32(u.src+1):
+				pw.multi[t] = true
 			}
-			weight[e.id] = t
 		}
 	}
-	for id, t := range weight {
-		if !t.multi {
-			t.w *= 0.1 // one source's word: a weak sign of the topic
-			weight[id] = t
+	for _, t := range pw.touched {
+		if !pw.multi[t] {
+			pw.w[t] *= 0.1 // one source's word: a weak sign of the topic
 		}
+	}
+	defer func() {
+		for _, t := range pw.touched {
+			pw.w[t], pw.src[t], pw.multi[t] = 0, 0, false
+		}
+		pw.touched = pw.touched[:0]
+	}()
+	// weight is the shared weight of a word's key.
+	weight := func(key uint64) float64 {
+		if t, ok := c.ix.engTerm[key]; ok {
+			return pw.w[t]
+		}
+		return 0
 	}
 	st := newStemmer(c.stems)
-	var buf []uint64 // the keys of a sentence's words, reused
+	// Per word of a sentence, reused: its key, its weight, and whether it
+	// says what happened (saysWhat), each read once, not for every phrase
+	// that holds the word.
+	var keyBuf []uint64
+	var wBuf []float64
+	var whatBuf []bool
 	for _, x := range members {
 		u := c.units[x]
 		for _, s := range u.sents {
 			text := s.text(u.text)
-			if cap(buf) < len(s.toks) {
-				buf = make([]uint64, len(s.toks)*2)
+			if cap(keyBuf) < len(s.toks) {
+				keyBuf, wBuf, whatBuf = make([]uint64, len(s.toks)*2), make([]float64, len(s.toks)*2), make([]bool, len(s.toks)*2)
 			}
-			keys := buf[:len(s.toks)]
-			clear(keys)
+			keys, wts, what := keyBuf[:len(s.toks)], wBuf[:len(s.toks)], whatBuf[:len(s.toks)]
 			for i, w := range s.toks {
 				f := w.folded
 				switch {
 				case isNumberToken(f):
 					keys[i] = fnv64a(numberPrefix + strings.ReplaceAll(f, ",", ""))
 				case isStop(f) || len(f) < 2:
+					keys[i] = 0
 				default:
 					keys[i] = fnv64a(st.stem(w.text))
 				}
+				wts[i] = 0
+				if keys[i] != 0 {
+					wts[i] = weight(keys[i])
+				}
+				what[i] = saysWhat(w)
 			}
 			for i := range s.toks {
-				if keys[i] == 0 || weight[keys[i]].w == 0 {
+				if keys[i] == 0 || wts[i] == 0 {
 					continue
 				}
 				// A phrase opens on a whole word ("U.K.-based" is not
@@ -194,6 +234,7 @@ func (c *comparison) eachPhrase(members []int32, offer func(raw string, sc float
 				var seen [labelWords]uint64 // the keys counted, at most one phrase's
 				nSeen := 0
 				score := 0.0
+				says := false // a word of the phrase says what happened
 				for j := i; j < len(s.toks) && j < i+labelWords; j++ {
 					if j > i && strings.ContainsAny(text[s.toks[j-1].end:s.toks[j].start], ",.;:\"“”()") {
 						break // a phrase does not run over a clause's end or a quotation mark
@@ -201,9 +242,10 @@ func (c *comparison) eachPhrase(members []int32, offer func(raw string, sc float
 					if k := keys[j]; k != 0 && !slices.Contains(seen[:nSeen], k) {
 						seen[nSeen] = k
 						nSeen++
-						score += weight[k].w
+						score += wts[j]
 					}
-					if keys[j] == 0 || weight[keys[j]].w == 0 {
+					says = says || what[j]
+					if keys[j] == 0 || wts[j] == 0 {
 						continue // a phrase ends on a word that counts
 					}
 					if j+1 < len(s.toks) && inName(text, s.toks[j], s.toks[j+1]) {
@@ -217,7 +259,7 @@ func (c *comparison) eachPhrase(members []int32, offer func(raw string, sc float
 					// place. A phrase of names alone ("ABC News") says who,
 					// not what: it counts for less than one that says what.
 					sc := score / (1 + 0.08*float64(j-i))
-					if !saysWhat(s.toks[i : j+1]) {
+					if !says {
 						sc *= labelNamesOnly
 					}
 					offer(raw, sc)
@@ -233,15 +275,12 @@ func inName(text string, a, b token) bool {
 	return isCapitalised(a.text) && isCapitalised(b.text) && strings.TrimSpace(text[a.end:b.start]) == ""
 }
 
-// saysWhat: a phrase with a word in lower case that is not a small word
-// ("charged", "vote", "drone attacks") says what happened, not only who.
-func saysWhat(toks []token) bool {
-	for _, t := range toks {
-		if r, _ := utf8.DecodeRuneInString(t.text); unicode.IsLower(r) && !isStop(t.folded) && len(t.folded) > 2 {
-			return true
-		}
-	}
-	return false
+// saysWhat: a word in lower case that is not a small word ("charged",
+// "vote", "attacks") says what happened, not only who; a phrase says it
+// when one of its words does.
+func saysWhat(t token) bool {
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsLower(r) && !isStop(t.folded) && len(t.folded) > 2
 }
 
 // tidyLabel lowers a sentence's capital opening on a common word and trims

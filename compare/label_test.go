@@ -10,10 +10,11 @@ func TestLabelsAsExactSearch(t *testing.T) {
 	alignStage(c)
 	<-c.reading
 	used := map[string]bool{}
+	pw := c.newPhraseWeights()
 	for i, tp := range c.res.Topics {
 		want := "only in " + c.label(tp.Sources[0])
 		if !tp.Own {
-			want = c.topicPhrase(c.topicUnits[i], used)
+			want = c.topicPhrase(c.topicUnits[i], pw, used)
 		}
 		used[want] = true
 		if tp.Label != want {

@@ -18,26 +18,43 @@ import (
 // so that the score reads as the chance that the two paragraphs speak of
 // the same happening.
 
-// feature is one input of the pair scorer: its name in model.json, what it
-// measures, and the transform that puts it on a scale the weights suit.
+// feature is one input of the pair scorer: its name in model.json and what
+// it measures (pairFeatures.values computes them all, transformed to a
+// scale the weights suit).
 type feature struct {
 	name  string
 	about string
-	value func(*pairFeatures) float64
 }
 
 // features are the scorer's inputs, in model.json's order. Cosines enter as
 // square roots (their low end is where pairs differ), counts capped at 3.
-var features = []feature{
-	{"plain", "the square root of the plain TF-IDF cosine", func(f *pairFeatures) float64 { return math.Sqrt(f.plain) }},
-	{"engine", "the square root of the cosine of stems, names, numbers and event classes", func(f *pairFeatures) float64 { return math.Sqrt(f.eng) }},
-	{"classes", "event classes shared that are not the main event's (of 3)", func(f *pairFeatures) float64 { return capped(f.classesSub) }},
-	{"mainClasses", "event classes shared that most paragraphs have (of 3)", func(f *pairFeatures) float64 { return capped(f.classesMain) }},
-	{"mainWords", "the cosine of the main event's vocabulary alone", func(f *pairFeatures) float64 { return f.mainCos }},
-	{"names", "names shared that are not the main event's (of 3)", func(f *pairFeatures) float64 { return capped(f.names) }},
-	{"lede", "both paragraphs open their articles", func(f *pairFeatures) float64 { return b2f(f.lede) }},
-	{"centrality", "the lower of the two paragraphs' mean cosine with the other sources' paragraphs", func(f *pairFeatures) float64 { return f.centrality }},
-	{"sources", "the square root of the cosine of the two paragraphs' whole articles", func(f *pairFeatures) float64 { return math.Sqrt(f.sources) }},
+var features = [...]feature{
+	{"plain", "the square root of the plain TF-IDF cosine"},
+	{"engine", "the square root of the cosine of stems, names, numbers and event classes"},
+	{"classes", "event classes shared that are not the main event's (of 3)"},
+	{"mainClasses", "event classes shared that most paragraphs have (of 3)"},
+	{"mainWords", "the cosine of the main event's vocabulary alone"},
+	{"names", "names shared that are not the main event's (of 3)"},
+	{"lede", "both paragraphs open their articles"},
+	{"centrality", "the lower of the two paragraphs' mean cosine with the other sources' paragraphs"},
+	{"sources", "the square root of the cosine of the two paragraphs' whole articles"},
+}
+
+// values are the pair's features, transformed, in the order of features:
+// computed in one call, as the scorer weighs every candidate pair (a
+// function per feature, called through the table, was half the scoring).
+func (f *pairFeatures) values() [len(features)]float64 {
+	return [len(features)]float64{
+		math.Sqrt(f.plain),
+		math.Sqrt(f.eng),
+		capped(f.classesSub),
+		capped(f.classesMain),
+		f.mainCos,
+		capped(f.names),
+		b2f(f.lede),
+		f.centrality,
+		math.Sqrt(f.sources),
+	}
 }
 
 func capped(n int) float64 { return float64(min(n, 3)) / 3 }
@@ -92,13 +109,40 @@ func parseModel(data []byte) (*model, error) {
 // raw is the ranking score of a pair: the weighted sum of its features.
 func (m *model) raw(f *pairFeatures) float64 {
 	s := 0.0
-	for i, ft := range features {
-		s += m.Weights[i] * ft.value(f)
+	for i, v := range f.values() {
+		s += m.Weights[i] * v
 	}
 	return s
 }
 
-// score is the chance that a pair speaks of the same happening.
-func (m *model) score(f *pairFeatures) float64 {
-	return 1 / (1 + math.Exp(-(m.Scale*m.raw(f) + m.Bias)))
+// chance is the chance that a pair of ranking score raw speaks of the same
+// happening.
+func (m *model) chance(raw float64) float64 {
+	return 1 / (1 + math.Exp(-(m.Scale*raw + m.Bias)))
+}
+
+// passing is the chance that a pair speaks of the same happening, when it
+// reaches the threshold. A pair whose ranking score is below cut (see
+// cut) is not given one: half of a thousand articles' candidate pairs
+// are, and the exponential was a fifth of their scoring.
+func (m *model) passing(f *pairFeatures, cut float64) (float64, bool) {
+	raw := m.raw(f)
+	if raw < cut {
+		return 0, false
+	}
+	s := m.chance(raw)
+	return s, s >= m.Threshold
+}
+
+// cut is a ranking score under which the chance is surely below the
+// threshold: the threshold's, less a margin of 1e-6 on the scale of the
+// exponent, far over the rounding of the chance's computation (some
+// 1e-15). A threshold near 0 or 1, where the margin would not hold, has
+// none.
+func (m *model) cut() float64 {
+	t := m.Threshold
+	if t < 0.001 || t > 0.999 || m.Scale <= 0 {
+		return math.Inf(-1)
+	}
+	return (math.Log(t/(1-t)) - 1e-6 - m.Bias) / m.Scale
 }
