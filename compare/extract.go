@@ -223,61 +223,95 @@ func articleFacts(a *loader.Article, units []*unit, current, year int) ([]Fact, 
 	readOne := func(i int) {
 		reads[i] = readParagraph(a, a.Paragraphs[i], byPara[a.Paragraphs[i].Index], quotesOf[i], current, articleZone)
 	}
-	if len(a.Paragraphs) >= parallelParagraphs {
-		parallel(len(a.Paragraphs), func(_ int, next func() (int, bool)) {
-			for i, ok := next(); ok; i, ok = next() {
-				readOne(i)
+	// A long article is read in chunks of paragraphs on every core, and
+	// merged below chunk by chunk as each is ready, in order: the merge (who
+	// is speaking, the abbreviations) is serial, and waiting for the whole
+	// reading first left a core idle while it ran.
+	n, chunk := len(a.Paragraphs), len(a.Paragraphs)
+	wait := func(int) {}
+	if n >= parallelParagraphs {
+		chunk = readChunk
+		ready := make([]chan struct{}, (n+chunk-1)/chunk)
+		for k := range ready {
+			ready[k] = make(chan struct{})
+		}
+		// The workers take the chunks in order, and need nothing of the
+		// merge: each chunk waited for is read.
+		go parallel(len(ready), func(_ int, next func() (int, bool)) {
+			for k, ok := next(); ok; k, ok = next() {
+				for i := k * chunk; i < min(n, (k+1)*chunk); i++ {
+					readOne(i)
+				}
+				close(ready[k])
 			}
 		})
+		wait = func(k int) { <-ready[k] }
 	} else {
-		for i := range a.Paragraphs {
+		for i := range n {
 			readOne(i)
 		}
 	}
-	// The tables are sized once, from what the paragraphs read: grown by
-	// appending, they were copied again and again (a third of the bytes the
-	// reading allocates on one 10 MB article). A name may make no mention
-	// (a run that is all title): the mentions' room is a bound.
-	nFacts, nMentions, nClaims := 0, 0, 0
-	for i, r := range reads {
-		nFacts += len(r.facts) + len(quotesOf[i])
-		nClaims += len(r.claims)
-		for _, ns := range r.names {
-			nMentions += len(ns)
-		}
-	}
-	facts := make([]Fact, 0, nFacts)
-	mentions := make([]entityMention, 0, nMentions)
-	claims := make([]claimAt, 0, nClaims)
 	abbr := map[string]string{}
 	who := newAttributor()
-	for i, p := range a.Paragraphs {
-		r := reads[i]
-		reads[i] = paragraphRead{} // merged: the collector may have it
-		facts = append(facts, r.facts...)
-		if p.Kind != loader.KindBody {
-			continue
+	var facts []Fact
+	var mentions []entityMention
+	var claims []claimAt
+	var parts []factParts
+	for ck := 0; ck*chunk < n || ck == 0; ck++ {
+		wait(ck)
+		lo, hi := ck*chunk, min(n, (ck+1)*chunk)
+		// The tables are sized once, from what the paragraphs read: grown
+		// by appending, they were copied again and again (a third of the
+		// bytes the reading allocates on one 10 MB article). A name may
+		// make no mention (a run that is all title): the mentions' room is
+		// a bound.
+		nFacts, nMentions, nClaims := 0, 0, 0
+		for i := lo; i < hi; i++ {
+			r := &reads[i]
+			nFacts += len(r.facts) + len(quotesOf[i])
+			nClaims += len(r.claims)
+			for _, ns := range r.names {
+				nMentions += len(ns)
+			}
 		}
-		for k, sp := range p.Sentences {
-			mentions = appendSentenceMentions(mentions, a.ID, p, sp, r.names[k], abbr)
+		facts = make([]Fact, 0, nFacts)
+		mentions = make([]entityMention, 0, nMentions)
+		claims = make([]claimAt, 0, nClaims)
+		for i := lo; i < hi; i++ {
+			p := &a.Paragraphs[i]
+			r := reads[i]
+			reads[i] = paragraphRead{} // merged: the collector may have it
+			facts = append(facts, r.facts...)
+			if p.Kind != loader.KindBody {
+				continue
+			}
+			for k, sp := range p.Sentences {
+				mentions = appendSentenceMentions(mentions, a.ID, *p, sp, r.names[k], abbr)
+			}
+			claims = append(claims, r.claims...)
+			var sents []sentence
+			if u := byPara[p.Index]; u != nil {
+				sents = u.sents
+			}
+			quotes := quotesOf[i]
+			credited := who.paragraph(r.plain, sents, r.named, r.occasions, quotes)
+			for qi, q := range quotes {
+				span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
+				speaker, via, occasion := credited[qi].speaker, credited[qi].via, credited[qi].occasion
+				value := quoteValue(speaker, q.words, via)
+				facts = append(facts, Fact{
+					Kind: FactQuote, Span: span,
+					Text: q.words, Value: value,
+					Quote: &Quote{Words: q.words, Speaker: speaker, Via: via, Occasion: occasion},
+				})
+			}
 		}
-		claims = append(claims, r.claims...)
-		var sents []sentence
-		if u := byPara[p.Index]; u != nil {
-			sents = u.sents
+		if chunk < n {
+			parts = append(parts, factParts{facts, mentions, claims})
 		}
-		quotes := quotesOf[i]
-		credited := who.paragraph(r.plain, sents, r.named, r.occasions, quotes)
-		for qi, q := range quotes {
-			span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
-			speaker, via, occasion := credited[qi].speaker, credited[qi].via, credited[qi].occasion
-			value := quoteValue(speaker, q.words, via)
-			facts = append(facts, Fact{
-				Kind: FactQuote, Span: span,
-				Text: q.words, Value: value,
-				Quote: &Quote{Words: q.words, Speaker: speaker, Via: via, Occasion: occasion},
-			})
-		}
+	}
+	if parts != nil {
+		facts, mentions, claims = joinParts(parts)
 	}
 	// The bodies people speak for, as the whole article names them.
 	roles := map[string]map[string]bool{}
@@ -294,6 +328,34 @@ func articleFacts(a *loader.Article, units []*unit, current, year int) ([]Fact, 
 		}
 	}
 	return facts, mentions, claims, roles
+}
+
+// factParts is what the merge of one chunk of a long article's paragraphs
+// made (articleFacts).
+type factParts struct {
+	facts    []Fact
+	mentions []entityMention
+	claims   []claimAt
+}
+
+// joinParts is the chunks' tables one after another, each sized once.
+func joinParts(parts []factParts) ([]Fact, []entityMention, []claimAt) {
+	nFacts, nMentions, nClaims := 0, 0, 0
+	for _, pt := range parts {
+		nFacts += len(pt.facts)
+		nMentions += len(pt.mentions)
+		nClaims += len(pt.claims)
+	}
+	facts := make([]Fact, 0, nFacts)
+	mentions := make([]entityMention, 0, nMentions)
+	claims := make([]claimAt, 0, nClaims)
+	for k, pt := range parts {
+		facts = append(facts, pt.facts...)
+		mentions = append(mentions, pt.mentions...)
+		claims = append(claims, pt.claims...)
+		parts[k] = factParts{} // copied: the collector may have it
+	}
+	return facts, mentions, claims
 }
 
 // paragraphRead is what one paragraph states on its own: its facts other
