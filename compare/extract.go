@@ -11,9 +11,10 @@ import (
 )
 
 // read is what the articles' own reading found, before the topics are
-// known: per article, its facts, name mentions, claims and speakers' titles.
+// known: per article, its facts (in order, in the pieces articleFacts
+// merged them in), name mentions, claims and speakers' titles.
 type read struct {
-	facts    [][]Fact
+	facts    [][][]Fact
 	mentions [][]entityMention
 	claims   [][]claimAt
 	roles    []map[string]map[string]bool
@@ -39,7 +40,7 @@ func startReading(c *comparison) {
 		year := comparisonYear(current)
 		// Articles are read on every core; the facts are numbered afterwards,
 		// in the articles' order, so the result is the same as one goroutine's.
-		r := read{make([][]Fact, len(arts)), make([][]entityMention, len(arts)), make([][]claimAt, len(arts)),
+		r := read{make([][][]Fact, len(arts)), make([][]entityMention, len(arts)), make([][]claimAt, len(arts)),
 			make([]map[string]map[string]bool, len(arts))}
 		parallel(len(arts), func(_ int, next func() (int, bool)) {
 			for i, ok := next(); ok; i, ok = next() {
@@ -70,15 +71,19 @@ func extractStage(c *comparison) {
 	// Sized once: grown by appending, the table held up to twice its facts
 	// (28 MB on one 10 MB article, at the comparison's peak).
 	n := 0
-	for _, fs := range per {
-		n += len(fs)
+	for _, pieces := range per {
+		for _, fs := range pieces {
+			n += len(fs)
+		}
 	}
 	res.Facts = slices.Grow(res.Facts, n)
 	for i := range per {
-		for _, f := range per[i] {
-			f.Topic = topicOf(f.Span.Source, f.Span.Paragraph)
-			f.ID = "f" + strconv.Itoa(len(res.Facts)+1)
-			res.Facts = append(res.Facts, f)
+		for _, fs := range per[i] {
+			for _, f := range fs {
+				f.Topic = topicOf(f.Span.Source, f.Span.Paragraph)
+				f.ID = "f" + strconv.Itoa(len(res.Facts)+1)
+				res.Facts = append(res.Facts, f)
+			}
 		}
 		per[i] = nil // copied: the collector may have it
 		for k := range mentions[i] {
@@ -199,7 +204,7 @@ func described(speaker string) bool {
 // order, what depends on the paragraphs before: the abbreviations defined
 // so far and who is speaking. current is the article's year (currentYear),
 // year the comparison's.
-func articleFacts(a *loader.Article, units []*unit, current, year int) ([]Fact, []entityMention, []claimAt, map[string]map[string]bool) {
+func articleFacts(a *loader.Article, units []*unit, current, year int) ([][]Fact, []entityMention, []claimAt, map[string]map[string]bool) {
 	byPara := map[int]*unit{}
 	for _, u := range units {
 		byPara[u.ref.Paragraph] = u
@@ -220,8 +225,8 @@ func articleFacts(a *loader.Article, units []*unit, current, year int) ([]Fact, 
 		}
 	}
 	reads := make([]paragraphRead, len(a.Paragraphs))
-	readOne := func(i int) {
-		reads[i] = readParagraph(a, a.Paragraphs[i], byPara[a.Paragraphs[i].Index], quotesOf[i], current, articleZone)
+	readOne := func(i int, memo namedMemo) {
+		reads[i] = readParagraph(a, a.Paragraphs[i], byPara[a.Paragraphs[i].Index], quotesOf[i], current, articleZone, memo)
 	}
 	// A long article is read in chunks of paragraphs on every core, and
 	// merged below chunk by chunk as each is ready, in order: the merge (who
@@ -238,25 +243,28 @@ func articleFacts(a *loader.Article, units []*unit, current, year int) ([]Fact, 
 		// The workers take the chunks in order, and need nothing of the
 		// merge: each chunk waited for is read.
 		go parallel(len(ready), func(_ int, next func() (int, bool)) {
+			memo := namedMemo{}
 			for k, ok := next(); ok; k, ok = next() {
 				for i := k * chunk; i < min(n, (k+1)*chunk); i++ {
-					readOne(i)
+					readOne(i, memo)
 				}
 				close(ready[k])
 			}
 		})
 		wait = func(k int) { <-ready[k] }
 	} else {
+		memo := namedMemo{}
 		for i := range n {
-			readOne(i)
+			readOne(i, memo)
 		}
 	}
 	abbr := map[string]string{}
 	who := newAttributor()
+	var pieces [][]Fact // the facts, chunk by chunk: extractStage copies them once
 	var facts []Fact
 	var mentions []entityMention
 	var claims []claimAt
-	var parts []factParts
+	var parts []chunkRead
 	for ck := 0; ck*chunk < n || ck == 0; ck++ {
 		wait(ck)
 		lo, hi := ck*chunk, min(n, (ck+1)*chunk)
@@ -306,12 +314,13 @@ func articleFacts(a *loader.Article, units []*unit, current, year int) ([]Fact, 
 				})
 			}
 		}
+		pieces = append(pieces, facts)
 		if chunk < n {
-			parts = append(parts, factParts{facts, mentions, claims})
+			parts = append(parts, chunkRead{mentions, claims})
 		}
 	}
 	if parts != nil {
-		facts, mentions, claims = joinParts(parts)
+		mentions, claims = joinParts(parts)
 	}
 	// The bodies people speak for, as the whole article names them.
 	roles := map[string]map[string]bool{}
@@ -322,40 +331,39 @@ func articleFacts(a *loader.Article, units []*unit, current, year int) ([]Fact, 
 		}
 		roles[k][title] = true
 	}
-	for i := range facts {
-		if q := facts[i].Quote; q != nil && q.Speaker != "" {
-			q.For = who.affiliation[q.Speaker]
+	for _, facts := range pieces {
+		for i := range facts {
+			if q := facts[i].Quote; q != nil && q.Speaker != "" {
+				q.For = who.affiliation[q.Speaker]
+			}
 		}
 	}
-	return facts, mentions, claims, roles
+	return pieces, mentions, claims, roles
 }
 
-// factParts is what the merge of one chunk of a long article's paragraphs
-// made (articleFacts).
-type factParts struct {
-	facts    []Fact
+// chunkRead is the mentions and claims the merge of one chunk of a long
+// article's paragraphs made (articleFacts).
+type chunkRead struct {
 	mentions []entityMention
 	claims   []claimAt
 }
 
-// joinParts is the chunks' tables one after another, each sized once.
-func joinParts(parts []factParts) ([]Fact, []entityMention, []claimAt) {
-	nFacts, nMentions, nClaims := 0, 0, 0
+// joinParts is the chunks' mentions and claims one after another, each
+// table sized once.
+func joinParts(parts []chunkRead) ([]entityMention, []claimAt) {
+	nMentions, nClaims := 0, 0
 	for _, pt := range parts {
-		nFacts += len(pt.facts)
 		nMentions += len(pt.mentions)
 		nClaims += len(pt.claims)
 	}
-	facts := make([]Fact, 0, nFacts)
 	mentions := make([]entityMention, 0, nMentions)
 	claims := make([]claimAt, 0, nClaims)
 	for k, pt := range parts {
-		facts = append(facts, pt.facts...)
 		mentions = append(mentions, pt.mentions...)
 		claims = append(claims, pt.claims...)
-		parts[k] = factParts{} // copied: the collector may have it
+		parts[k] = chunkRead{} // copied: the collector may have it
 	}
-	return facts, mentions, claims
+	return mentions, claims
 }
 
 // paragraphRead is what one paragraph states on its own: its facts other
@@ -373,7 +381,7 @@ type paragraphRead struct {
 // readParagraph reads one paragraph of an article (articleFacts): a
 // headline's figures, or a body paragraph's times, lists and quantities,
 // sentence by sentence, with each sentence's claim and names.
-func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quoteAt, current int, articleZone func() *time.Location) paragraphRead {
+func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quoteAt, current int, articleZone func() *time.Location, memo namedMemo) paragraphRead {
 	var r paragraphRead
 	if p.Kind == loader.KindTitle {
 		// A headline states the story's main figures ("Quake Kills 10; 80
@@ -425,7 +433,7 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 			if plain != text {
 				pns = namesOf(plain, toks)
 			}
-			r.named[k] = readNamed(plain, toks, pns)
+			r.named[k] = readNamed(plain, toks, pns, memo)
 		}
 		claim := sentenceClaim(text, toks, ns, Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start, End: sp.End})
 		for _, n := range ns {
