@@ -56,17 +56,28 @@ func startReading(c *comparison) {
 func extractStage(c *comparison) {
 	dropVectors(c)
 	res := c.res
+	// Each body paragraph's topic, by its article's index and its own (a
+	// paragraph's Index is its position), made while the reading ends:
+	// looked up by reference for every fact, mention and claim, the
+	// topics took 0.05 CPU-s of this serial stage on one 10 MB article.
+	topics := make([][]string, len(c.arts))
+	for i, a := range c.arts {
+		topics[i] = make([]string, len(a.Paragraphs))
+	}
+	for ui, u := range c.units {
+		if ts := c.unitTopics[ui]; len(ts) > 0 {
+			topics[u.src][u.ref.Paragraph] = ts[0]
+		}
+	}
 	r := <-c.reading
 	dropWords(c)
 	per, mentions, claims, roles := r.facts, r.mentions, r.claims, r.roles
-	// An article's facts, mentions and claims come paragraph by paragraph:
-	// the last paragraph's topic is kept, not looked up again for each.
-	last, lastTopic := Ref{Paragraph: -1}, ""
-	topicOf := func(source string, paragraph int) string {
-		if r := (Ref{Source: source, Paragraph: paragraph}); r != last {
-			last, lastTopic = r, c.topicByRef[r]
+	// The facts, mentions and claims of article i are its own paragraphs'.
+	topicOf := func(i, paragraph int) string {
+		if paragraph < 0 || paragraph >= len(topics[i]) {
+			return ""
 		}
-		return lastTopic
+		return topics[i][paragraph]
 	}
 	// Sized once: grown by appending, the table held up to twice its facts
 	// (28 MB on one 10 MB article, at the comparison's peak).
@@ -80,7 +91,7 @@ func extractStage(c *comparison) {
 	for i := range per {
 		for _, fs := range per[i] {
 			for _, f := range fs {
-				f.Topic = topicOf(f.Span.Source, f.Span.Paragraph)
+				f.Topic = topicOf(i, f.Span.Paragraph)
 				f.ID = "f" + strconv.Itoa(len(res.Facts)+1)
 				res.Facts = append(res.Facts, f)
 			}
@@ -88,10 +99,10 @@ func extractStage(c *comparison) {
 		per[i] = nil // copied: the collector may have it
 		for k := range mentions[i] {
 			m := &mentions[i][k]
-			m.topic = topicOf(m.source, int(m.paragraph))
+			m.topic = topicOf(i, int(m.paragraph))
 		}
 		for k := range claims[i] {
-			claims[i][k].topic = topicOf(claims[i][k].span.Source, claims[i][k].span.Paragraph)
+			claims[i][k].topic = topicOf(i, claims[i][k].span.Paragraph)
 		}
 	}
 	n = 0
@@ -127,9 +138,12 @@ func extractStage(c *comparison) {
 func dropWords(c *comparison) {
 	hr := <-c.hedged
 	c.hedged <- hr
-	for _, u := range c.units {
-		u.keepBounds()
-	}
+	// On every core: the stage is serial, and waited for.
+	parallel(len(c.units), func(_ int, next func() (int, bool)) {
+		for i, ok := next(); ok; i, ok = next() {
+			c.units[i].keepBounds()
+		}
+	})
 }
 
 // quoteValue is a quotation's value as the fact table shows it.
