@@ -219,7 +219,9 @@ func described(speaker string) bool {
 // so far and who is speaking. current is the article's year (currentYear),
 // year the comparison's.
 func articleFacts(a *loader.Article, units []*unit, current, year int) ([][]Fact, []entityMention, []claimAt, map[string]map[string]bool) {
-	byPara := map[int]*unit{}
+	// Each paragraph's unit by its index (its position), nil for none: a
+	// map cost the serial merge below two lookups a paragraph.
+	byPara := make([]*unit, len(a.Paragraphs))
 	for _, u := range units {
 		byPara[u.ref.Paragraph] = u
 	}
@@ -308,7 +310,7 @@ func articleFacts(a *loader.Article, units []*unit, current, year int) ([][]Fact
 				continue
 			}
 			for k, sp := range p.Sentences {
-				mentions = appendSentenceMentions(mentions, a.ID, *p, sp, r.names[k], abbr)
+				mentions = appendSentenceMentions(mentions, a.ID, *p, sp, r.names[k], r.surfaces[k], abbr)
 			}
 			claims = append(claims, r.claims...)
 			var sents []sentence
@@ -442,6 +444,7 @@ type paragraphRead struct {
 	facts     []Fact
 	claims    []claimAt
 	names     [][]nameAt   // per sentence
+	surfaces  [][]string   // per sentence, its names less their titles (stripTitles)
 	plain     string       // the text, its quotations blanked (outsideQuotes)
 	named     [][]namedRun // per sentence
 	occasions []string     // per quotation (quoteOccasions)
@@ -467,6 +470,7 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 		r.occasions = quoteOccasions(r.plain, u.sents, quotes)
 	}
 	r.names = make([][]nameAt, len(p.Sentences))
+	r.surfaces = make([][]string, len(p.Sentences))
 	r.claims = make([]claimAt, 0, len(p.Sentences)) // one a sentence
 	for k, sp := range p.Sentences {
 		text := p.Text[sp.Start:sp.End]
@@ -488,6 +492,10 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 		background := pastYear(text, current)
 		ns := namesOf(text, toks)
 		r.names[k] = ns
+		r.surfaces[k] = make([]string, len(ns))
+		for i, n := range ns {
+			r.surfaces[k][i] = stripTitles(n.text)
+		}
 		if u != nil {
 			// The attributor reads the sentence with its quotations
 			// blanked: most hold none, and their names are these.
