@@ -234,11 +234,13 @@ func sameSpelling(a, b string) bool {
 
 // appendSentenceMentions appends the mentions of one sentence's names:
 // abbreviations defined in the article (abbr, filled as they are defined)
-// are read as their definitions, titles are dropped.
-func appendSentenceMentions(out []entityMention, src string, p loader.Paragraph, s loader.Sentence, ns []nameAt, abbr map[string]string) []entityMention {
+// are read as their definitions, titles are dropped (surfaces, each name
+// stripped of its titles, read with its paragraph on every core: the
+// mentions are appended in the article's serial pass).
+func appendSentenceMentions(out []entityMention, src string, p loader.Paragraph, s loader.Sentence, ns []nameAt, surfaces []string, abbr map[string]string) []entityMention {
 	text := p.Text[s.Start:s.End]
 	for i, n := range ns {
-		surface := stripTitles(n.text)
+		surface := surfaces[i]
 		if surface == "" {
 			continue
 		}

@@ -342,11 +342,17 @@ func TestLongArticleReadOnEveryCore(t *testing.T) {
 		return <-c.reading
 	}
 	serial, par := read(1<<30), read(1)
+	if len(serial.facts[0]) != 1 || len(par.facts[0]) < 2 {
+		t.Fatalf("the facts are read in %d and %d pieces, want one and more", len(serial.facts[0]), len(par.facts[0]))
+	}
+	// The same facts, whatever the pieces.
+	serial.facts[0] = [][]Fact{slices.Concat(serial.facts[0]...)}
+	par.facts[0] = [][]Fact{slices.Concat(par.facts[0]...)}
 	if !reflect.DeepEqual(serial, par) {
 		t.Fatal("the long article's facts differ read on every core")
 	}
-	if len(serial.facts[0]) < 100 || len(serial.mentions[0]) < 100 || len(serial.claims[0]) < 100 {
-		t.Fatalf("only %d facts, %d mentions and %d claims read: the test reads too little", len(serial.facts[0]), len(serial.mentions[0]), len(serial.claims[0]))
+	if len(serial.facts[0][0]) < 100 || len(serial.mentions[0]) < 100 || len(serial.claims[0]) < 100 {
+		t.Fatalf("only %d facts, %d mentions and %d claims read: the test reads too little", len(serial.facts[0][0]), len(serial.mentions[0]), len(serial.claims[0]))
 	}
 }
 

@@ -11,9 +11,10 @@ import (
 )
 
 // read is what the articles' own reading found, before the topics are
-// known: per article, its facts, name mentions, claims and speakers' titles.
+// known: per article, its facts (in order, in the pieces articleFacts
+// merged them in), name mentions, claims and speakers' titles.
 type read struct {
-	facts    [][]Fact
+	facts    [][][]Fact
 	mentions [][]entityMention
 	claims   [][]claimAt
 	roles    []map[string]map[string]bool
@@ -39,7 +40,7 @@ func startReading(c *comparison) {
 		year := comparisonYear(current)
 		// Articles are read on every core; the facts are numbered afterwards,
 		// in the articles' order, so the result is the same as one goroutine's.
-		r := read{make([][]Fact, len(arts)), make([][]entityMention, len(arts)), make([][]claimAt, len(arts)),
+		r := read{make([][][]Fact, len(arts)), make([][]entityMention, len(arts)), make([][]claimAt, len(arts)),
 			make([]map[string]map[string]bool, len(arts))}
 		parallel(len(arts), func(_ int, next func() (int, bool)) {
 			for i, ok := next(); ok; i, ok = next() {
@@ -55,38 +56,53 @@ func startReading(c *comparison) {
 func extractStage(c *comparison) {
 	dropVectors(c)
 	res := c.res
+	// Each body paragraph's topic, by its article's index and its own (a
+	// paragraph's Index is its position), made while the reading ends:
+	// looked up by reference for every fact, mention and claim, the
+	// topics took 0.05 CPU-s of this serial stage on one 10 MB article.
+	topics := make([][]string, len(c.arts))
+	for i, a := range c.arts {
+		topics[i] = make([]string, len(a.Paragraphs))
+	}
+	for ui, u := range c.units {
+		if ts := c.unitTopics[ui]; len(ts) > 0 {
+			topics[u.src][u.ref.Paragraph] = ts[0]
+		}
+	}
 	r := <-c.reading
 	dropWords(c)
 	per, mentions, claims, roles := r.facts, r.mentions, r.claims, r.roles
-	// An article's facts, mentions and claims come paragraph by paragraph:
-	// the last paragraph's topic is kept, not looked up again for each.
-	last, lastTopic := Ref{Paragraph: -1}, ""
-	topicOf := func(source string, paragraph int) string {
-		if r := (Ref{Source: source, Paragraph: paragraph}); r != last {
-			last, lastTopic = r, c.topicByRef[r]
+	// The facts, mentions and claims of article i are its own paragraphs'.
+	topicOf := func(i, paragraph int) string {
+		if paragraph < 0 || paragraph >= len(topics[i]) {
+			return ""
 		}
-		return lastTopic
+		return topics[i][paragraph]
 	}
 	// Sized once: grown by appending, the table held up to twice its facts
 	// (28 MB on one 10 MB article, at the comparison's peak).
 	n := 0
-	for _, fs := range per {
-		n += len(fs)
+	for _, pieces := range per {
+		for _, fs := range pieces {
+			n += len(fs)
+		}
 	}
 	res.Facts = slices.Grow(res.Facts, n)
 	for i := range per {
-		for _, f := range per[i] {
-			f.Topic = topicOf(f.Span.Source, f.Span.Paragraph)
-			f.ID = "f" + strconv.Itoa(len(res.Facts)+1)
-			res.Facts = append(res.Facts, f)
+		for _, fs := range per[i] {
+			for _, f := range fs {
+				f.Topic = topicOf(i, f.Span.Paragraph)
+				f.ID = "f" + strconv.Itoa(len(res.Facts)+1)
+				res.Facts = append(res.Facts, f)
+			}
 		}
 		per[i] = nil // copied: the collector may have it
 		for k := range mentions[i] {
 			m := &mentions[i][k]
-			m.topic = topicOf(m.source, int(m.paragraph))
+			m.topic = topicOf(i, int(m.paragraph))
 		}
 		for k := range claims[i] {
-			claims[i][k].topic = topicOf(claims[i][k].span.Source, claims[i][k].span.Paragraph)
+			claims[i][k].topic = topicOf(i, claims[i][k].span.Paragraph)
 		}
 	}
 	n = 0
@@ -122,9 +138,12 @@ func extractStage(c *comparison) {
 func dropWords(c *comparison) {
 	hr := <-c.hedged
 	c.hedged <- hr
-	for _, u := range c.units {
-		u.keepBounds()
-	}
+	// On every core: the stage is serial, and waited for.
+	parallel(len(c.units), func(_ int, next func() (int, bool)) {
+		for i, ok := next(); ok; i, ok = next() {
+			c.units[i].keepBounds()
+		}
+	})
 }
 
 // quoteValue is a quotation's value as the fact table shows it.
@@ -199,8 +218,10 @@ func described(speaker string) bool {
 // order, what depends on the paragraphs before: the abbreviations defined
 // so far and who is speaking. current is the article's year (currentYear),
 // year the comparison's.
-func articleFacts(a *loader.Article, units []*unit, current, year int) ([]Fact, []entityMention, []claimAt, map[string]map[string]bool) {
-	byPara := map[int]*unit{}
+func articleFacts(a *loader.Article, units []*unit, current, year int) ([][]Fact, []entityMention, []claimAt, map[string]map[string]bool) {
+	// Each paragraph's unit by its index (its position), nil for none: a
+	// map cost the serial merge below two lookups a paragraph.
+	byPara := make([]*unit, len(a.Paragraphs))
 	for _, u := range units {
 		byPara[u.ref.Paragraph] = u
 	}
@@ -220,64 +241,102 @@ func articleFacts(a *loader.Article, units []*unit, current, year int) ([]Fact, 
 		}
 	}
 	reads := make([]paragraphRead, len(a.Paragraphs))
-	readOne := func(i int) {
-		reads[i] = readParagraph(a, a.Paragraphs[i], byPara[a.Paragraphs[i].Index], quotesOf[i], current, articleZone)
+	readOne := func(i int, memo *readMemo) {
+		reads[i] = readParagraph(a, a.Paragraphs[i], byPara[a.Paragraphs[i].Index], quotesOf[i], current, articleZone, memo)
 	}
-	if len(a.Paragraphs) >= parallelParagraphs {
-		parallel(len(a.Paragraphs), func(_ int, next func() (int, bool)) {
-			for i, ok := next(); ok; i, ok = next() {
-				readOne(i)
+	// A long article is read in chunks of paragraphs on every core, and
+	// merged below chunk by chunk as each is ready, in order: the merge (who
+	// is speaking, the abbreviations) is serial, and waiting for the whole
+	// reading first left a core idle while it ran.
+	n, chunk := len(a.Paragraphs), len(a.Paragraphs)
+	wait := func(int) {}
+	if n >= parallelParagraphs {
+		chunk = readChunk
+		ready := make([]chan struct{}, (n+chunk-1)/chunk)
+		for k := range ready {
+			ready[k] = make(chan struct{})
+		}
+		// The workers take the chunks in order, and need nothing of the
+		// merge: each chunk waited for is read.
+		go parallel(len(ready), func(_ int, next func() (int, bool)) {
+			memo := newReadMemo(true)
+			for k, ok := next(); ok; k, ok = next() {
+				for i := k * chunk; i < min(n, (k+1)*chunk); i++ {
+					readOne(i, memo)
+				}
+				close(ready[k])
 			}
 		})
+		wait = func(k int) { <-ready[k] }
 	} else {
-		for i := range a.Paragraphs {
-			readOne(i)
+		memo := newReadMemo(false)
+		for i := range n {
+			readOne(i, memo)
 		}
 	}
-	// The tables are sized once, from what the paragraphs read: grown by
-	// appending, they were copied again and again (a third of the bytes the
-	// reading allocates on one 10 MB article). A name may make no mention
-	// (a run that is all title): the mentions' room is a bound.
-	nFacts, nMentions, nClaims := 0, 0, 0
-	for i, r := range reads {
-		nFacts += len(r.facts) + len(quotesOf[i])
-		nClaims += len(r.claims)
-		for _, ns := range r.names {
-			nMentions += len(ns)
-		}
-	}
-	facts := make([]Fact, 0, nFacts)
-	mentions := make([]entityMention, 0, nMentions)
-	claims := make([]claimAt, 0, nClaims)
 	abbr := map[string]string{}
 	who := newAttributor()
-	for i, p := range a.Paragraphs {
-		r := reads[i]
-		reads[i] = paragraphRead{} // merged: the collector may have it
-		facts = append(facts, r.facts...)
-		if p.Kind != loader.KindBody {
-			continue
+	var pieces [][]Fact // the facts, chunk by chunk: extractStage copies them once
+	var facts []Fact
+	var mentions []entityMention
+	var claims []claimAt
+	var parts []chunkRead
+	for ck := 0; ck*chunk < n || ck == 0; ck++ {
+		wait(ck)
+		lo, hi := ck*chunk, min(n, (ck+1)*chunk)
+		// The tables are sized once, from what the paragraphs read: grown
+		// by appending, they were copied again and again (a third of the
+		// bytes the reading allocates on one 10 MB article). A name may
+		// make no mention (a run that is all title): the mentions' room is
+		// a bound.
+		nFacts, nMentions, nClaims := 0, 0, 0
+		for i := lo; i < hi; i++ {
+			r := &reads[i]
+			nFacts += len(r.facts) + len(quotesOf[i])
+			nClaims += len(r.claims)
+			for _, ns := range r.names {
+				nMentions += len(ns)
+			}
 		}
-		for k, sp := range p.Sentences {
-			mentions = appendSentenceMentions(mentions, a.ID, p, sp, r.names[k], abbr)
+		facts = make([]Fact, 0, nFacts)
+		mentions = make([]entityMention, 0, nMentions)
+		claims = make([]claimAt, 0, nClaims)
+		for i := lo; i < hi; i++ {
+			p := &a.Paragraphs[i]
+			r := reads[i]
+			reads[i] = paragraphRead{} // merged: the collector may have it
+			facts = append(facts, r.facts...)
+			if p.Kind != loader.KindBody {
+				continue
+			}
+			for k, sp := range p.Sentences {
+				mentions = appendSentenceMentions(mentions, a.ID, *p, sp, r.names[k], r.surfaces[k], abbr)
+			}
+			claims = append(claims, r.claims...)
+			var sents []sentence
+			if u := byPara[p.Index]; u != nil {
+				sents = u.sents
+			}
+			quotes := quotesOf[i]
+			credited := who.paragraph(r.plain, sents, r.named, r.occasions, quotes)
+			for qi, q := range quotes {
+				span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
+				speaker, via, occasion := credited[qi].speaker, credited[qi].via, credited[qi].occasion
+				value := quoteValue(speaker, q.words, via)
+				facts = append(facts, Fact{
+					Kind: FactQuote, Span: span,
+					Text: q.words, Value: value,
+					Quote: &Quote{Words: q.words, Speaker: speaker, Via: via, Occasion: occasion},
+				})
+			}
 		}
-		claims = append(claims, r.claims...)
-		var sents []sentence
-		if u := byPara[p.Index]; u != nil {
-			sents = u.sents
+		pieces = append(pieces, facts)
+		if chunk < n {
+			parts = append(parts, chunkRead{mentions, claims})
 		}
-		quotes := quotesOf[i]
-		credited := who.paragraph(r.plain, sents, r.named, r.occasions, quotes)
-		for qi, q := range quotes {
-			span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
-			speaker, via, occasion := credited[qi].speaker, credited[qi].via, credited[qi].occasion
-			value := quoteValue(speaker, q.words, via)
-			facts = append(facts, Fact{
-				Kind: FactQuote, Span: span,
-				Text: q.words, Value: value,
-				Quote: &Quote{Words: q.words, Speaker: speaker, Via: via, Occasion: occasion},
-			})
-		}
+	}
+	if parts != nil {
+		mentions, claims = joinParts(parts)
 	}
 	// The bodies people speak for, as the whole article names them.
 	roles := map[string]map[string]bool{}
@@ -288,12 +347,94 @@ func articleFacts(a *loader.Article, units []*unit, current, year int) ([]Fact, 
 		}
 		roles[k][title] = true
 	}
-	for i := range facts {
-		if q := facts[i].Quote; q != nil && q.Speaker != "" {
-			q.For = who.affiliation[q.Speaker]
+	for _, facts := range pieces {
+		for i := range facts {
+			if q := facts[i].Quote; q != nil && q.Speaker != "" {
+				q.For = who.affiliation[q.Speaker]
+			}
 		}
 	}
-	return facts, mentions, claims, roles
+	return pieces, mentions, claims, roles
+}
+
+// chunkRead is the mentions and claims the merge of one chunk of a long
+// article's paragraphs made (articleFacts).
+type chunkRead struct {
+	mentions []entityMention
+	claims   []claimAt
+}
+
+// joinParts is the chunks' mentions and claims one after another, each
+// table sized once.
+func joinParts(parts []chunkRead) ([]entityMention, []claimAt) {
+	nMentions, nClaims := 0, 0
+	for _, pt := range parts {
+		nMentions += len(pt.mentions)
+		nClaims += len(pt.claims)
+	}
+	mentions := make([]entityMention, 0, nMentions)
+	claims := make([]claimAt, 0, nClaims)
+	for k, pt := range parts {
+		mentions = append(mentions, pt.mentions...)
+		claims = append(claims, pt.claims...)
+		parts[k] = chunkRead{} // copied: the collector may have it
+	}
+	return mentions, claims
+}
+
+// readMemo is what one reading goroutine remembers of an article's
+// sentences and names, by their text: a long text repeats itself (one 10
+// MB report of wire stories read each sentence a dozen times), and what
+// these readers find depends on the words alone, the article's dateline
+// and place aside, which are one for the whole article.
+type readMemo struct {
+	named      namedMemo
+	times      map[string][]timeAt     // a sentence's time expressions; nil when not remembered
+	quantities map[string][]quantityAt // a sentence's quantities; nil when not remembered
+}
+
+// newReadMemo is an empty memo; a short article's sentences (whole) are
+// not remembered: it seldom repeats one, and the maps cost more than they
+// save.
+func newReadMemo(sentences bool) *readMemo {
+	m := &readMemo{named: namedMemo{}}
+	if sentences {
+		m.times, m.quantities = map[string][]timeAt{}, map[string][]quantityAt{}
+	}
+	return m
+}
+
+// timesOf is the time expressions of a sentence of the article dated dl,
+// its words toks.
+func (m *readMemo) timesOf(text string, toks []token, dl loader.Dateline, articleZone func() *time.Location) []timeAt {
+	if tms, ok := m.times[text]; ok {
+		return tms
+	}
+	var tms []timeAt
+	if clockOrDay(text) {
+		// "local time" is the place's: the sentence's first, else the article's.
+		zone := placeZone(toks)
+		if zone == nil {
+			zone = articleZone()
+		}
+		tms = timeExpressions(text, dl, zone)
+	}
+	if m.times != nil {
+		m.times[text] = tms
+	}
+	return tms
+}
+
+// quantitiesOf is quantitiesOf of a sentence, remembered.
+func (m *readMemo) quantitiesOf(text string, toks []token) []quantityAt {
+	if qs, ok := m.quantities[text]; ok {
+		return qs
+	}
+	qs := quantitiesOf(text, toks)
+	if m.quantities != nil {
+		m.quantities[text] = qs
+	}
+	return qs
 }
 
 // paragraphRead is what one paragraph states on its own: its facts other
@@ -303,6 +444,7 @@ type paragraphRead struct {
 	facts     []Fact
 	claims    []claimAt
 	names     [][]nameAt   // per sentence
+	surfaces  [][]string   // per sentence, its names less their titles (stripTitles)
 	plain     string       // the text, its quotations blanked (outsideQuotes)
 	named     [][]namedRun // per sentence
 	occasions []string     // per quotation (quoteOccasions)
@@ -311,7 +453,7 @@ type paragraphRead struct {
 // readParagraph reads one paragraph of an article (articleFacts): a
 // headline's figures, or a body paragraph's times, lists and quantities,
 // sentence by sentence, with each sentence's claim and names.
-func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quoteAt, current int, articleZone func() *time.Location) paragraphRead {
+func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quoteAt, current int, articleZone func() *time.Location, memo *readMemo) paragraphRead {
 	var r paragraphRead
 	if p.Kind == loader.KindTitle {
 		// A headline states the story's main figures ("Quake Kills 10; 80
@@ -328,34 +470,32 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 		r.occasions = quoteOccasions(r.plain, u.sents, quotes)
 	}
 	r.names = make([][]nameAt, len(p.Sentences))
+	r.surfaces = make([][]string, len(p.Sentences))
 	r.claims = make([]claimAt, 0, len(p.Sentences)) // one a sentence
 	for k, sp := range p.Sentences {
 		text := p.Text[sp.Start:sp.End]
 		toks := sentenceWords(u, k, text)
-		if clockOrDay(text) {
-			// "local time" is the place's: the sentence's first, else the article's.
-			zone := placeZone(toks)
-			if zone == nil {
-				zone = articleZone()
+		for _, tm := range memo.timesOf(text, toks, a.Published, articleZone) {
+			span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + tm.start, End: sp.Start + tm.end}
+			if insideQuote(quotes, span.Start, span.End) && !(tm.v.HasClock && tm.v.HasZone) {
+				// "this evening" in a statement is the speaker's evening,
+				// not the dateline's: only a time with its zone is kept.
+				continue
 			}
-			for _, tm := range timeExpressions(text, a.Published, zone) {
-				span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + tm.start, End: sp.Start + tm.end}
-				if insideQuote(quotes, span.Start, span.End) && !(tm.v.HasClock && tm.v.HasZone) {
-					// "this evening" in a statement is the speaker's evening,
-					// not the dateline's: only a time with its zone is kept.
-					continue
-				}
-				key, label := timeKey(text, toks, tm.start, tm.end)
-				r.facts = append(r.facts, Fact{
-					Kind: FactTime, Span: span,
-					Text: p.Text[span.Start:span.End], Value: tm.v.describe(), Time: &tm.v,
-					Key: key, Label: label,
-				})
-			}
+			key, label := timeKey(text, toks, tm.start, tm.end)
+			r.facts = append(r.facts, Fact{
+				Kind: FactTime, Span: span,
+				Text: p.Text[span.Start:span.End], Value: tm.v.describe(), Time: &tm.v,
+				Key: key, Label: label,
+			})
 		}
 		background := pastYear(text, current)
 		ns := namesOf(text, toks)
 		r.names[k] = ns
+		r.surfaces[k] = make([]string, len(ns))
+		for i, n := range ns {
+			r.surfaces[k][i] = stripTitles(n.text)
+		}
 		if u != nil {
 			// The attributor reads the sentence with its quotations
 			// blanked: most hold none, and their names are these.
@@ -363,7 +503,7 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 			if plain != text {
 				pns = namesOf(plain, toks)
 			}
-			r.named[k] = readNamed(plain, toks, pns)
+			r.named[k] = readNamed(plain, toks, pns, memo.named)
 		}
 		claim := sentenceClaim(text, toks, ns, Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start, End: sp.End})
 		for _, n := range ns {
@@ -379,7 +519,7 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 				claim.addSpecific("item:" + listItemKey(it))
 			}
 		}
-		for _, q := range quantitiesOf(text, toks) {
+		for _, q := range memo.quantitiesOf(text, toks) {
 			key, label := quantityKey(&q.q)
 			// A figure is context when the time it is of is an earlier
 			// year ("1.6 million arrests in 2000"), whatever else its

@@ -386,3 +386,9 @@ const populationWords = 4
 // read side by side anyway. A long report, or one 10 MB text, has
 // thousands. A variable only so that a test reads one article both ways.
 var parallelParagraphs = 64
+
+// readChunk is how many paragraphs of a long article a worker reads at a
+// time (articleFacts), and the merge waits for: about the bound above, for
+// the same reason, and small beside the thousands of one 10 MB text, so
+// that the merge follows the reading closely.
+const readChunk = 64

@@ -40,7 +40,8 @@ type sentence struct {
 	span loader.Sentence // byte offsets into the paragraph
 	toks []token         // offsets into the sentence's text
 	// bounds are the words' start and end offsets, two numbers a word,
-	// once the tokens are let go (keepBounds).
+	// once the tokens are let go (keepBounds); an end is stored inverted
+	// (^end) when the word's folded form is not its lowered bytes.
 	bounds []int32
 }
 
@@ -55,15 +56,22 @@ func (u *unit) keepBounds() {
 	for _, s := range u.sents {
 		n += len(s.toks)
 	}
+	u.lower = lowerASCII(u.text)
 	all := make([]int32, 0, 2*n)
 	for k := range u.sents {
 		from := len(all)
+		low := u.sents[k].text(u.lower)
 		for _, t := range u.sents[k].toks {
-			all = append(all, int32(t.start), int32(t.end))
+			// Most words fold to their lowered bytes: marked so, they are
+			// not scanned again by fold each time the words are made.
+			end := int32(t.end)
+			if t.folded != low[t.start:t.end] {
+				end = ^end
+			}
+			all = append(all, int32(t.start), end)
 		}
 		u.sents[k].toks, u.sents[k].bounds = nil, all[from:len(all):len(all)]
 	}
-	u.lower = lowerASCII(u.text)
 }
 
 // sentenceToks is buf with the words of the unit's k-th sentence appended:
@@ -78,6 +86,11 @@ func (u *unit) sentenceToks(k int, buf []token) []token {
 	buf = slices.Grow(buf, len(s.bounds)/2)
 	for i := 0; i < len(s.bounds); i += 2 {
 		a, b := int(s.bounds[i]), int(s.bounds[i+1])
+		if b >= 0 { // the word folds to its lowered bytes (keepBounds)
+			buf = append(buf, token{text: text[a:b], folded: low[a:b], start: a, end: b})
+			continue
+		}
+		b = ^b
 		// fold lowers the ASCII capitals and, for a word of other letters,
 		// an apostrophe or a period, lowers it all with strings.ToLower,
 		// which lowers ASCII alike: the same on the lowered bytes.

@@ -198,47 +198,65 @@ type apposition struct {
 	noun   string
 }
 
+// namedMemo is what namedOf read of each name run, by its text, for one
+// goroutine: a long article names the same people again and again, each
+// time split, stripped of titles, keyed and tested for a place.
+type namedMemo map[string]namedRun
+
+// namedOf is what a name run's words alone tell of it: a namedRun with
+// neither the apposition nor the subject, which its sentence tells.
+func namedOf(text string) namedRun {
+	var r namedRun
+	run := trimOfPlace(strings.TrimSuffix(strings.TrimSuffix(text, "'s"), "’s"))
+	full := stripTitles(run)
+	ws := strings.Fields(full)
+	isPerson := len(ws) >= 2 && personName(ws)
+	same := strings.TrimSuffix(strings.TrimSuffix(run, "'s"), "’s") == run // person(run) reads the same words
+	if same {
+		r.run = personOfWords(full, ws, isPerson)
+	} else {
+		r.run = personOf(run)
+	}
+	// Most runs hold no title: then they have no title word and no
+	// body named before one.
+	titled := hasTitleWord(run)
+	if titled {
+		r.title = titleOf(run)
+	}
+	switch {
+	case isPerson:
+		r.own = full
+	case len(ws) == 1 && r.title != "" && !notSpeaker(ws):
+		// "President Trump": a title before one name makes a person.
+		r.own, r.titled = full, true
+	}
+	if r.own != "" {
+		r.ownKey = r.run.key // the key of its last word
+		if !same {
+			r.ownKey = nameKey(ws[len(ws)-1])
+		}
+		if titled {
+			r.org = affiliationOf(run)
+		}
+		r.gender = honorificGender(run)
+	}
+	return r
+}
+
 // readNamed reads a sentence's names for learn: text is the sentence with
 // its quotations blanked, toks its words, ns its names (namesOf).
-func readNamed(text string, toks []token, ns []nameAt) []namedRun {
+func readNamed(text string, toks []token, ns []nameAt, memo namedMemo) []namedRun {
 	if len(ns) == 0 {
 		return nil
 	}
 	out := make([]namedRun, len(ns))
 	for i, n := range ns {
-		run := trimOfPlace(strings.TrimSuffix(strings.TrimSuffix(n.text, "'s"), "’s"))
 		r := &out[i]
-		full := stripTitles(run)
-		ws := strings.Fields(full)
-		isPerson := len(ws) >= 2 && personName(ws)
-		same := strings.TrimSuffix(strings.TrimSuffix(run, "'s"), "’s") == run // person(run) reads the same words
-		if same {
-			r.run = personOfWords(full, ws, isPerson)
+		if m, ok := memo[n.text]; ok {
+			*r = m
 		} else {
-			r.run = personOf(run)
-		}
-		// Most runs hold no title: then they have no title word and no
-		// body named before one.
-		titled := hasTitleWord(run)
-		if titled {
-			r.title = titleOf(run)
-		}
-		switch {
-		case isPerson:
-			r.own = full
-		case len(ws) == 1 && r.title != "" && !notSpeaker(ws):
-			// "President Trump": a title before one name makes a person.
-			r.own, r.titled = full, true
-		}
-		if r.own != "" {
-			r.ownKey = r.run.key // the key of its last word
-			if !same {
-				r.ownKey = nameKey(ws[len(ws)-1])
-			}
-			if titled {
-				r.org = affiliationOf(run)
-			}
-			r.gender = honorificGender(run)
+			*r = namedOf(n.text)
+			memo[n.text] = *r
 		}
 		if n.end < len(text) {
 			rest := strings.TrimLeft(text[n.end:], " ")
