@@ -100,7 +100,7 @@ func detectHedges(c *comparison, out *findings) {
 		if st == nil {
 			st = newStemmer(c.stems)
 		}
-		hs := hr.readAt(c, j, st, nil)
+		hs := hr.readAt(c, j, st)
 		hr.read[j] = hs
 		return hs
 	}
@@ -216,12 +216,8 @@ type sentenceRef struct {
 	k int // its index among the unit's sentences
 }
 
-// readAt reads the j-th sentence in full, with its place. memo, when not
-// nil, holds what readHedged read of the sentences one goroutine read
-// before, by their text: it depends on the words alone, and a long text or
-// wire copies repeat sentences (one 10 MB report of wire stories read each
-// a dozen times).
-func (hr *hedgeReading) readAt(c *comparison, j int, st *stemmer, memo map[string]hedgedSentence) *hedgedSentence {
+// readAt reads the j-th sentence in full, with its place.
+func (hr *hedgeReading) readAt(c *comparison, j int, st *stemmer) *hedgedSentence {
 	u, s := hr.at[j].u, hr.at[j].u.sents[hr.at[j].k]
 	a := c.arts[u.src]
 	p := &a.Paragraphs[u.ref.Paragraph]
@@ -230,15 +226,7 @@ func (hr *hedgeReading) readAt(c *comparison, j int, st *stemmer, memo map[strin
 	if toks == nil {
 		toks = words(text) // the detector's late reading, after dropWords
 	}
-	hs, ok := memo[text]
-	if !ok {
-		hs = readHedged(text, toks, st, hr.mayHedge[j])
-		if memo != nil {
-			memo[text] = hs
-		}
-	}
-	// The hedges are placed below: the remembered ones stay as read.
-	hs.hedges = slices.Clone(hs.hedges)
+	hs := readHedged(text, toks, st, hr.mayHedge[j])
 	hs.ref = Ref{a.ID, p.Index}
 	hs.span = Span{Source: a.ID, Paragraph: p.Index, Start: s.span.Start, End: s.span.End}
 	for k := range hs.hedges {
@@ -275,14 +263,13 @@ func startHedgeReading(c *comparison) {
 		hr.mayHedge = make([]bool, n)
 		parallel(n, func(_ int, next func() (int, bool)) {
 			st := newStemmer(c.stems)
-			memo := map[string]hedgedSentence{}
 			var buf [64]int
 			for j, ok := next(); ok; j, ok = next() {
 				s := hr.at[j].u.sents[hr.at[j].k]
 				text := hr.at[j].u.text[s.span.Start:s.span.End]
 				if slices.ContainsFunc(hedgesAtText(text, buf[:0]), func(at int) bool { return at >= 0 }) {
 					hr.mayHedge[j] = true
-					full[j] = hr.readAt(c, j, st, memo)
+					full[j] = hr.readAt(c, j, st)
 				}
 			}
 		})
@@ -364,9 +351,8 @@ func startHedgeReading(c *comparison) {
 		read := make([]*hedgedSentence, len(cands))
 		parallel(len(cands), func(_ int, next func() (int, bool)) {
 			st := newStemmer(c.stems)
-			memo := map[string]hedgedSentence{}
 			for i, ok := next(); ok; i, ok = next() {
-				read[i] = hr.readAt(c, cands[i], st, memo)
+				read[i] = hr.readAt(c, cands[i], st)
 			}
 		})
 		for i, j := range cands {
