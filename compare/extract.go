@@ -241,7 +241,7 @@ func articleFacts(a *loader.Article, units []*unit, current, year int) ([][]Fact
 		}
 	}
 	reads := make([]paragraphRead, len(a.Paragraphs))
-	readOne := func(i int, memo *readMemo) {
+	readOne := func(i int, memo namedMemo) {
 		reads[i] = readParagraph(a, a.Paragraphs[i], byPara[a.Paragraphs[i].Index], quotesOf[i], current, articleZone, memo)
 	}
 	// A long article is read in chunks of paragraphs on every core, and
@@ -259,7 +259,7 @@ func articleFacts(a *loader.Article, units []*unit, current, year int) ([][]Fact
 		// The workers take the chunks in order, and need nothing of the
 		// merge: each chunk waited for is read.
 		go parallel(len(ready), func(_ int, next func() (int, bool)) {
-			memo := newReadMemo(true)
+			memo := namedMemo{}
 			for k, ok := next(); ok; k, ok = next() {
 				for i := k * chunk; i < min(n, (k+1)*chunk); i++ {
 					readOne(i, memo)
@@ -269,7 +269,7 @@ func articleFacts(a *loader.Article, units []*unit, current, year int) ([][]Fact
 		})
 		wait = func(k int) { <-ready[k] }
 	} else {
-		memo := newReadMemo(false)
+		memo := namedMemo{}
 		for i := range n {
 			readOne(i, memo)
 		}
@@ -382,61 +382,6 @@ func joinParts(parts []chunkRead) ([]entityMention, []claimAt) {
 	return mentions, claims
 }
 
-// readMemo is what one reading goroutine remembers of an article's
-// sentences and names, by their text: a long text repeats itself (one 10
-// MB report of wire stories read each sentence a dozen times), and what
-// these readers find depends on the words alone, the article's dateline
-// and place aside, which are one for the whole article.
-type readMemo struct {
-	named      namedMemo
-	times      map[string][]timeAt     // a sentence's time expressions; nil when not remembered
-	quantities map[string][]quantityAt // a sentence's quantities; nil when not remembered
-}
-
-// newReadMemo is an empty memo; a short article's sentences (whole) are
-// not remembered: it seldom repeats one, and the maps cost more than they
-// save.
-func newReadMemo(sentences bool) *readMemo {
-	m := &readMemo{named: namedMemo{}}
-	if sentences {
-		m.times, m.quantities = map[string][]timeAt{}, map[string][]quantityAt{}
-	}
-	return m
-}
-
-// timesOf is the time expressions of a sentence of the article dated dl,
-// its words toks.
-func (m *readMemo) timesOf(text string, toks []token, dl loader.Dateline, articleZone func() *time.Location) []timeAt {
-	if tms, ok := m.times[text]; ok {
-		return tms
-	}
-	var tms []timeAt
-	if clockOrDay(text) {
-		// "local time" is the place's: the sentence's first, else the article's.
-		zone := placeZone(toks)
-		if zone == nil {
-			zone = articleZone()
-		}
-		tms = timeExpressions(text, dl, zone)
-	}
-	if m.times != nil {
-		m.times[text] = tms
-	}
-	return tms
-}
-
-// quantitiesOf is quantitiesOf of a sentence, remembered.
-func (m *readMemo) quantitiesOf(text string, toks []token) []quantityAt {
-	if qs, ok := m.quantities[text]; ok {
-		return qs
-	}
-	qs := quantitiesOf(text, toks)
-	if m.quantities != nil {
-		m.quantities[text] = qs
-	}
-	return qs
-}
-
 // paragraphRead is what one paragraph states on its own: its facts other
 // than quotations, its sentences' claims and their names, and what the
 // attributor learns from its sentences' names alone (readNamed).
@@ -453,7 +398,7 @@ type paragraphRead struct {
 // readParagraph reads one paragraph of an article (articleFacts): a
 // headline's figures, or a body paragraph's times, lists and quantities,
 // sentence by sentence, with each sentence's claim and names.
-func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quoteAt, current int, articleZone func() *time.Location, memo *readMemo) paragraphRead {
+func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quoteAt, current int, articleZone func() *time.Location, memo namedMemo) paragraphRead {
 	var r paragraphRead
 	if p.Kind == loader.KindTitle {
 		// A headline states the story's main figures ("Quake Kills 10; 80
@@ -475,19 +420,26 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 	for k, sp := range p.Sentences {
 		text := p.Text[sp.Start:sp.End]
 		toks := sentenceWords(u, k, text)
-		for _, tm := range memo.timesOf(text, toks, a.Published, articleZone) {
-			span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + tm.start, End: sp.Start + tm.end}
-			if insideQuote(quotes, span.Start, span.End) && !(tm.v.HasClock && tm.v.HasZone) {
-				// "this evening" in a statement is the speaker's evening,
-				// not the dateline's: only a time with its zone is kept.
-				continue
+		if clockOrDay(text) {
+			// "local time" is the place's: the sentence's first, else the article's.
+			zone := placeZone(toks)
+			if zone == nil {
+				zone = articleZone()
 			}
-			key, label := timeKey(text, toks, tm.start, tm.end)
-			r.facts = append(r.facts, Fact{
-				Kind: FactTime, Span: span,
-				Text: p.Text[span.Start:span.End], Value: tm.v.describe(), Time: &tm.v,
-				Key: key, Label: label,
-			})
+			for _, tm := range timeExpressions(text, a.Published, zone) {
+				span := Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start + tm.start, End: sp.Start + tm.end}
+				if insideQuote(quotes, span.Start, span.End) && !(tm.v.HasClock && tm.v.HasZone) {
+					// "this evening" in a statement is the speaker's evening,
+					// not the dateline's: only a time with its zone is kept.
+					continue
+				}
+				key, label := timeKey(text, toks, tm.start, tm.end)
+				r.facts = append(r.facts, Fact{
+					Kind: FactTime, Span: span,
+					Text: p.Text[span.Start:span.End], Value: tm.v.describe(), Time: &tm.v,
+					Key: key, Label: label,
+				})
+			}
 		}
 		background := pastYear(text, current)
 		ns := namesOf(text, toks)
@@ -503,7 +455,7 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 			if plain != text {
 				pns = namesOf(plain, toks)
 			}
-			r.named[k] = readNamed(plain, toks, pns, memo.named)
+			r.named[k] = readNamed(plain, toks, pns, memo)
 		}
 		claim := sentenceClaim(text, toks, ns, Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start, End: sp.End})
 		for _, n := range ns {
@@ -519,7 +471,7 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 				claim.addSpecific("item:" + listItemKey(it))
 			}
 		}
-		for _, q := range memo.quantitiesOf(text, toks) {
+		for _, q := range quantitiesOf(text, toks) {
 			key, label := quantityKey(&q.q)
 			// A figure is context when the time it is of is an earlier
 			// year ("1.6 million arrests in 2000"), whatever else its
