@@ -73,8 +73,9 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 	}
 	parallel(n, func(_ int, next func() (int, bool)) {
 		acc := make([]float64, n)
-		var touched, mine []int32
+		var touched []int32
 		var sel nearestBuf
+		var slab []near // the units' nearest, cut from one array after another
 		for i, ok := next(); ok; i, ok = next() {
 			u := us[i]
 			touched = touched[:0]
@@ -96,11 +97,11 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 				}
 			}
 			sum := 0.0
-			mine = mine[:0]
+			sel.reset()
 			for _, j := range touched {
 				sum += acc[j]
 				if acc[j] >= floor && acc[j] > 0 {
-					mine = append(mine, j)
+					sel.add(j, acc[j])
 				}
 			}
 			if others := n - perSource[u.src]; others > 0 {
@@ -108,8 +109,12 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 			}
 			// The nearest alone: the strongest maxNear by engine cosine,
 			// ties to the earlier unit.
-			kept := sel.nearest(mine, acc, maxNear) // in no order: none is read from it
-			ns := make([]near, len(kept))
+			kept := sel.nearest(acc, maxNear) // in no order: none is read from it
+			if len(kept) > cap(slab) {
+				slab = make([]near, max(len(kept), nearSlab))
+			}
+			ns := slab[:len(kept):len(kept)]
+			slab = slab[len(kept):]
 			for k, j := range kept {
 				ns[k] = near{j: j, dot: acc[j]}
 			}
@@ -392,39 +397,61 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 	})
 }
 
-// nearestBuf is what nearest reuses from one unit to the next.
-type nearestBuf struct{ out, edge []int32 }
+// nearestBuf gathers the partners of one unit, each with its band of
+// cosine, counted by band as they are added, and is what nearest reuses
+// from one unit to the next.
+type nearestBuf struct {
+	js        []int32
+	band      []uint16
+	count     [nearBuckets]int32
+	out, edge []int32
+}
 
 // nearBuckets is how many bands of the cosine nearest counts partners in:
 // enough that the band of the k-th strongest holds few.
 const nearBuckets = 512
 
+// nearSlab is how many nearest partners a worker's array holds before
+// another is made: a unit's own slice of them was an allocation each.
+const nearSlab = 1 << 14
+
 // nearBand is the band of a cosine, the stronger the higher.
 func nearBand(dot float64) int { return min(int(dot*nearBuckets), nearBuckets-1) }
 
-// nearest is the k strongest of the units js by their cosine in dot (ties
-// to the earlier unit), in no order, in b's buffer. The partners are
-// counted by band of cosine, not sorted nor selected by comparison: a
-// common paragraph has a thousand partners and keeps a few, and the
-// comparisons of a selection were a seventh of the candidates' time. The
-// bands above the k-th strongest's are kept whole, and of its own band the
-// strongest that fill the k.
-func (b *nearestBuf) nearest(js []int32, dot []float64, k int) []int32 {
+// reset empties the buffer for the next unit.
+func (b *nearestBuf) reset() {
+	b.js, b.band = b.js[:0], b.band[:0]
+	clear(b.count[:])
+}
+
+// add is unit j, a partner at cosine dot.
+func (b *nearestBuf) add(j int32, dot float64) {
+	band := nearBand(dot)
+	b.js = append(b.js, j)
+	b.band = append(b.band, uint16(band))
+	b.count[band]++
+}
+
+// nearest is the k strongest of the units added by their cosine in dot
+// (ties to the earlier unit), in no order, in b's buffer. The partners are
+// counted by band of cosine as they are added, not sorted nor selected by
+// comparison: a common paragraph has a thousand partners and keeps a few,
+// and the comparisons of a selection were a seventh of the candidates'
+// time. The bands above the k-th strongest's are kept whole, and of its
+// own band the strongest that fill the k.
+func (b *nearestBuf) nearest(dot []float64, k int) []int32 {
+	js := b.js
 	if len(js) <= k {
 		return js
 	}
-	var count [nearBuckets]int32
-	for _, j := range js {
-		count[nearBand(dot[j])]++
-	}
 	edge, above := nearBuckets-1, 0
-	for above+int(count[edge]) < k {
-		above += int(count[edge])
+	for above+int(b.count[edge]) < k {
+		above += int(b.count[edge])
 		edge--
 	}
 	out, at := b.out[:0], b.edge[:0]
-	for _, j := range js {
-		switch band := nearBand(dot[j]); {
+	for x, j := range js {
+		switch band := int(b.band[x]); {
 		case band > edge:
 			out = append(out, j)
 		case band == edge:
