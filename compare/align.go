@@ -38,11 +38,6 @@ type pairFeatures struct {
 // is reused for the next pair, so visit copies what it keeps.
 func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *pair)) {
 	n := len(us)
-	// Units per source, for the centrality's denominator.
-	perSource := map[int]int{}
-	for _, u := range us {
-		perSource[u.src]++
-	}
 	cent := make([]float64, n)
 	nears := make([][]near, n)
 	// Each unit's source by index, which the article cosines read for
@@ -55,7 +50,8 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 	// and so are they in every posting list, which is in the units' order:
 	// a unit's own article's postings are stepped over as one run, found by
 	// search, not checked one by one (on one long article they are nearly
-	// all of them).
+	// all of them). The run's length is also the units of the source, the
+	// centrality's denominator (a map by source was looked up a unit).
 	runStart, runEnd := make([]int32, n), make([]int32, n) // the run of each unit's source
 	for i := range n {
 		if i > 0 && srcOf[i] == srcOf[i-1] {
@@ -103,7 +99,7 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 					sel.add(j, acc[j])
 				}
 			}
-			if others := n - perSource[u.src]; others > 0 {
+			if others := n - int(runEnd[i]-runStart[i]); others > 0 {
 				cent[i] = sum / float64(others)
 			}
 			// The nearest alone: the strongest maxNear by engine cosine,
