@@ -415,13 +415,14 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 		la, lb := len(arts[a].word), len(arts[b].word)
 		return la > lb || la == lb && a < b
 	}
-	theirs := func(s, t int32) (int, bool) { // the place of s among t's partners, when t computes their cosine
-		if longer(s, t) {
-			return 0, false
-		}
-		return slices.BinarySearch(partners[t], s)
+	// By article, for each of its partners: their cosine when the article
+	// computes it, or 1 + its place among the partner's partners when the
+	// partner does.
+	type artCos struct {
+		cos    float64
+		theirs int32
 	}
-	cosOf := make([][]float64, nsrc) // by article, for each of its partners it computes
+	cosOf := make([][]artCos, nsrc)
 	parallel(nsrc, func(_ int, next func() (int, bool)) {
 		row := make([]float64, words)
 		for s, ok := next(); ok; s, ok = next() {
@@ -429,16 +430,19 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 			for k, t := range a.word {
 				row[t] = a.w[k]
 			}
-			cs := make([]float64, len(partners[s]))
+			cs := make([]artCos, len(partners[s]))
 			for k, t := range partners[s] {
-				if _, ok := theirs(int32(s), t); ok {
-					continue
+				if !longer(int32(s), t) {
+					if at, ok := slices.BinarySearch(partners[t], int32(s)); ok {
+						cs[k].theirs = int32(at + 1)
+						continue
+					}
 				}
 				c := 0.0
 				for m, x := range arts[t].word {
 					c += arts[t].w[m] * row[x]
 				}
-				cs[k] = c
+				cs[k].cos = c
 			}
 			for _, t := range a.word {
 				row[t] = 0
@@ -450,10 +454,10 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 		cos := make([]float64, nsrc)
 		for s, ok := next(); ok; s, ok = next() {
 			for k, t := range partners[s] {
-				if at, ok := theirs(int32(s), t); ok {
-					cos[t] = cosOf[t][at]
+				if at := cosOf[s][k].theirs; at > 0 {
+					cos[t] = cosOf[t][at-1].cos
 				} else {
-					cos[t] = cosOf[s][k]
+					cos[t] = cosOf[s][k].cos
 				}
 			}
 			for _, i := range bySrc[s] {
