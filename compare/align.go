@@ -38,11 +38,6 @@ type pairFeatures struct {
 // is reused for the next pair, so visit copies what it keeps.
 func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *pair)) {
 	n := len(us)
-	// Units per source, for the centrality's denominator.
-	perSource := map[int]int{}
-	for _, u := range us {
-		perSource[u.src]++
-	}
 	cent := make([]float64, n)
 	nears := make([][]near, n)
 	// Each unit's source by index, which the article cosines read for
@@ -55,7 +50,8 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 	// and so are they in every posting list, which is in the units' order:
 	// a unit's own article's postings are stepped over as one run, found by
 	// search, not checked one by one (on one long article they are nearly
-	// all of them).
+	// all of them). The run's length is also the units of the source, the
+	// centrality's denominator (a map by source was looked up a unit).
 	runStart, runEnd := make([]int32, n), make([]int32, n) // the run of each unit's source
 	for i := range n {
 		if i > 0 && srcOf[i] == srcOf[i-1] {
@@ -73,8 +69,9 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 	}
 	parallel(n, func(_ int, next func() (int, bool)) {
 		acc := make([]float64, n)
-		var touched, mine []int32
+		var touched []int32
 		var sel nearestBuf
+		var slab []near // the units' nearest, cut from one array after another
 		for i, ok := next(); ok; i, ok = next() {
 			u := us[i]
 			touched = touched[:0]
@@ -83,8 +80,7 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 				if len(post) > maxPosting {
 					continue
 				}
-				a := searchPosting(post, runStart[i])
-				b := a + searchPosting(post[a:], runEnd[i])
+				a, b := ownRun(post, runStart[i], runEnd[i])
 				for _, part := range [2][]posting{post[:a], post[b:]} { // not its own paragraph, nor its own article's
 					for _, p := range part {
 						j := p.unit
@@ -96,20 +92,24 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 				}
 			}
 			sum := 0.0
-			mine = mine[:0]
+			sel.reset()
 			for _, j := range touched {
 				sum += acc[j]
 				if acc[j] >= floor && acc[j] > 0 {
-					mine = append(mine, j)
+					sel.add(j, acc[j])
 				}
 			}
-			if others := n - perSource[u.src]; others > 0 {
+			if others := n - int(runEnd[i]-runStart[i]); others > 0 {
 				cent[i] = sum / float64(others)
 			}
 			// The nearest alone: the strongest maxNear by engine cosine,
 			// ties to the earlier unit.
-			kept := sel.nearest(mine, acc, maxNear) // in no order: none is read from it
-			ns := make([]near, len(kept))
+			kept := sel.nearest(acc, maxNear) // in no order: none is read from it
+			if len(kept) > cap(slab) {
+				slab = make([]near, max(len(kept), nearSlab))
+			}
+			ns := slab[:len(kept):len(kept)]
+			slab = slab[len(kept):]
 			for k, j := range kept {
 				ns[k] = near{j: j, dot: acc[j]}
 			}
@@ -275,6 +275,29 @@ func newPairVecs(us []*unit, nears [][]near) *pairVecs {
 func (pv *pairVecs) plainOf(i int32) []plainTerm { return pv.plain[pv.plainAt[i]:pv.plainAt[i+1]] }
 func (pv *pairVecs) engOf(i int32) []pairTerm    { return pv.eng[pv.engAt[i]:pv.engAt[i+1]] }
 
+// shortPosting is the longest posting list whose run of one article's
+// units ownRun finds by stepping, not by binary search: a search's steps
+// are branches taken either way at random (a fifth of the lists a
+// thousand articles' units read are that short; stepping over lists of
+// up to 64 cost more than it saved).
+const shortPosting = 16
+
+// ownRun is the run [a, b) of the postings of the units from start to end.
+func ownRun(post []posting, start, end int32) (a, b int) {
+	if len(post) > shortPosting {
+		a = searchPosting(post, start)
+		return a, a + searchPosting(post[a:], end)
+	}
+	for a < len(post) && post[a].unit < start {
+		a++
+	}
+	b = a
+	for b < len(post) && post[b].unit < end {
+		b++
+	}
+	return a, b
+}
+
 // searchPosting is the place of the first posting of a unit from u on.
 func searchPosting(post []posting, u int32) int {
 	lo, hi := 0, len(post)
@@ -312,7 +335,7 @@ type articleVec struct {
 // fewer still: the paragraphs' own cosine does not tell these apart. An
 // article's vector is the sum of its paragraphs' plain vectors (each
 // paragraph weighing the same), normalised. The work is by article, once
-// for each article and partner article: the article's vector is spread
+// for each two partner articles: the article's vector is spread
 // over a dense row of the words and the partners' vectors read against it
 // (merging two sorted article vectors for every pair of paragraphs cost a
 // fifth of the candidates' time on a thousand articles).
@@ -357,74 +380,150 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 			arts[s] = v
 		}
 	})
+	// Each article's partner articles, those of its units' nearest, each
+	// once, in order.
+	partners := make([][]int32, nsrc)
 	parallel(nsrc, func(_ int, next func() (int, bool)) {
-		row := make([]float64, words)
-		cos := make([]float64, nsrc)
 		done := make([]bool, nsrc)
 		var set []int32
+		for s, ok := next(); ok; s, ok = next() {
+			set = set[:0]
+			for _, i := range bySrc[s] {
+				for _, nb := range nears[i] {
+					if t := srcOf[nb.j]; !done[t] {
+						done[t] = true
+						set = append(set, t)
+					}
+				}
+			}
+			for _, t := range set {
+				done[t] = false
+			}
+			slices.Sort(set)
+			partners[s] = slices.Clone(set)
+		}
+	})
+	// The cosine of two articles is the same from either side, to the
+	// bit: it sums the products of the words they share, in the words'
+	// order, whichever is spread over the row (the other's words add
+	// zeros). So each is computed once, by the article of the longer
+	// vector, reading the shorter's words against its row, when the two
+	// have each other as partners, and by each article for its partners
+	// alone otherwise: on a thousand articles a third of the words read
+	// when each article read each of its partners'.
+	longer := func(a, b int32) bool {
+		la, lb := len(arts[a].word), len(arts[b].word)
+		return la > lb || la == lb && a < b
+	}
+	// By article, for each of its partners: their cosine when the article
+	// computes it, or 1 + its place among the partner's partners when the
+	// partner does.
+	type artCos struct {
+		cos    float64
+		theirs int32
+	}
+	cosOf := make([][]artCos, nsrc)
+	parallel(nsrc, func(_ int, next func() (int, bool)) {
+		row := make([]float64, words)
 		for s, ok := next(); ok; s, ok = next() {
 			a := arts[s]
 			for k, t := range a.word {
 				row[t] = a.w[k]
 			}
-			for _, i := range bySrc[s] {
-				for k := range nears[i] {
-					t := srcOf[nears[i][k].j]
-					if !done[t] {
-						c := 0.0
-						for m, x := range arts[t].word {
-							c += arts[t].w[m] * row[x]
-						}
-						cos[t], done[t] = c, true
-						set = append(set, t)
+			cs := make([]artCos, len(partners[s]))
+			for k, t := range partners[s] {
+				if !longer(int32(s), t) {
+					if at, ok := slices.BinarySearch(partners[t], int32(s)); ok {
+						cs[k].theirs = int32(at + 1)
+						continue
 					}
-					nears[i][k].art = cos[t]
 				}
+				c := 0.0
+				for m, x := range arts[t].word {
+					c += arts[t].w[m] * row[x]
+				}
+				cs[k].cos = c
 			}
 			for _, t := range a.word {
 				row[t] = 0
 			}
-			for _, t := range set {
-				done[t] = false
+			cosOf[s] = cs
+		}
+	})
+	parallel(nsrc, func(_ int, next func() (int, bool)) {
+		cos := make([]float64, nsrc)
+		for s, ok := next(); ok; s, ok = next() {
+			for k, t := range partners[s] {
+				if at := cosOf[s][k].theirs; at > 0 {
+					cos[t] = cosOf[t][at-1].cos
+				} else {
+					cos[t] = cosOf[s][k].cos
+				}
 			}
-			set = set[:0]
+			for _, i := range bySrc[s] {
+				for k := range nears[i] {
+					nears[i][k].art = cos[srcOf[nears[i][k].j]]
+				}
+			}
 		}
 	})
 }
 
-// nearestBuf is what nearest reuses from one unit to the next.
-type nearestBuf struct{ out, edge []int32 }
+// nearestBuf gathers the partners of one unit, each with its band of
+// cosine, counted by band as they are added, and is what nearest reuses
+// from one unit to the next.
+type nearestBuf struct {
+	js        []int32
+	band      []uint16
+	count     [nearBuckets]int32
+	out, edge []int32
+}
 
 // nearBuckets is how many bands of the cosine nearest counts partners in:
 // enough that the band of the k-th strongest holds few.
 const nearBuckets = 512
 
+// nearSlab is how many nearest partners a worker's array holds before
+// another is made: a unit's own slice of them was an allocation each.
+const nearSlab = 1 << 14
+
 // nearBand is the band of a cosine, the stronger the higher.
 func nearBand(dot float64) int { return min(int(dot*nearBuckets), nearBuckets-1) }
 
-// nearest is the k strongest of the units js by their cosine in dot (ties
-// to the earlier unit), in no order, in b's buffer. The partners are
-// counted by band of cosine, not sorted nor selected by comparison: a
-// common paragraph has a thousand partners and keeps a few, and the
-// comparisons of a selection were a seventh of the candidates' time. The
-// bands above the k-th strongest's are kept whole, and of its own band the
-// strongest that fill the k.
-func (b *nearestBuf) nearest(js []int32, dot []float64, k int) []int32 {
+// reset empties the buffer for the next unit.
+func (b *nearestBuf) reset() {
+	b.js, b.band = b.js[:0], b.band[:0]
+	clear(b.count[:])
+}
+
+// add is unit j, a partner at cosine dot.
+func (b *nearestBuf) add(j int32, dot float64) {
+	band := nearBand(dot)
+	b.js = append(b.js, j)
+	b.band = append(b.band, uint16(band))
+	b.count[band]++
+}
+
+// nearest is the k strongest of the units added by their cosine in dot
+// (ties to the earlier unit), in no order, in b's buffer. The partners are
+// counted by band of cosine as they are added, not sorted nor selected by
+// comparison: a common paragraph has a thousand partners and keeps a few,
+// and the comparisons of a selection were a seventh of the candidates'
+// time. The bands above the k-th strongest's are kept whole, and of its
+// own band the strongest that fill the k.
+func (b *nearestBuf) nearest(dot []float64, k int) []int32 {
+	js := b.js
 	if len(js) <= k {
 		return js
 	}
-	var count [nearBuckets]int32
-	for _, j := range js {
-		count[nearBand(dot[j])]++
-	}
 	edge, above := nearBuckets-1, 0
-	for above+int(count[edge]) < k {
-		above += int(count[edge])
+	for above+int(b.count[edge]) < k {
+		above += int(b.count[edge])
 		edge--
 	}
 	out, at := b.out[:0], b.edge[:0]
-	for _, j := range js {
-		switch band := nearBand(dot[j]); {
+	for x, j := range js {
+		switch band := int(b.band[x]); {
 		case band > edge:
 			out = append(out, j)
 		case band == edge:

@@ -87,7 +87,11 @@ func TestNearest(t *testing.T) {
 				})
 				want = want[:min(k, n)]
 				slices.Sort(want)
-				got := slices.Clone(b.nearest(js, dot, k))
+				b.reset()
+				for _, j := range js {
+					b.add(j, dot[j])
+				}
+				got := slices.Clone(b.nearest(dot, k))
 				if slices.Sort(got); !slices.Equal(got, want) {
 					t.Fatalf("n %d k %d levels %d: got %v, want %v", n, k, levels, got, want)
 				}

@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"cmp"
 	"math"
 	"slices"
 )
@@ -74,12 +73,38 @@ func (c termCounts) addShown(term string, w float64, kind termKind, surf string)
 }
 
 // vecShown is vec with each entry's key and shown word, in the same order.
+// Each term is hashed once, and the shown words, listed in the map's
+// order, are put in the entries' order after the sort by following its
+// permutation in place: each entry's word holds 1 + its term's place in
+// that list until then (buildIndex numbers the terms after). Finding every
+// term again by its hash, or a second list of the shown words, cost a
+// quarter of vecShown on one long article.
 func (c termCounts) vecShown() (vec, []termShown) {
-	out := c.vec()
-	shown := make([]termShown, len(out))
+	out := make(vec, 0, len(c))
+	shown := make([]termShown, 0, len(c))
 	for t, tc := range c {
-		i, _ := slices.BinarySearchFunc(out, fnv64a(t), func(e entry, id uint64) int { return cmp.Compare(e.id, id) })
-		shown[i] = termShown{t, tc.surf}
+		shown = append(shown, termShown{t, tc.surf})
+		out = append(out, entry{id: fnv64a(t), w: tc.w, kind: tc.kind, word: int32(len(shown))})
+	}
+	sortByID(out)
+	// Entry i's shown word is the one at out[i].word-1: each cycle of the
+	// permutation is walked once, its places cleared to 0 as they are set.
+	for i := range out {
+		if out[i].word == 0 {
+			continue
+		}
+		first := shown[i]
+		j := i
+		for {
+			k := int(out[j].word - 1)
+			out[j].word = 0
+			if k == i {
+				shown[j] = first
+				break
+			}
+			shown[j] = shown[k]
+			j = k
+		}
 	}
 	return out, shown
 }
@@ -90,7 +115,13 @@ func (c termCounts) vec() vec {
 	for t, tc := range c {
 		out = append(out, entry{id: fnv64a(t), w: tc.w, kind: tc.kind})
 	}
-	slices.SortFunc(out, func(a, b entry) int {
+	sortByID(out)
+	return out
+}
+
+// sortByID sorts a vector's entries by id.
+func sortByID(v vec) {
+	slices.SortFunc(v, func(a, b entry) int {
 		switch {
 		case a.id < b.id:
 			return -1
@@ -99,7 +130,6 @@ func (c termCounts) vec() vec {
 		}
 		return 0
 	})
-	return out
 }
 
 // dot is the inner product of two sorted vectors.
