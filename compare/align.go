@@ -3,6 +3,7 @@ package compare
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -352,21 +353,18 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 	arts := make([]articleVec, nsrc)
 	parallel(nsrc, func(_ int, next func() (int, bool)) {
 		sum := make([]float64, words)
-		var set []int32
+		set := newOrderedSet(words)
 		for s, ok := next(); ok; s, ok = next() {
-			set = set[:0]
 			for _, i := range bySrc[s] {
 				for _, e := range us[i].plain {
-					if sum[e.word] == 0 { // weights are positive
-						set = append(set, e.word)
-					}
+					set.add(e.word)
 					sum[e.word] += e.w
 				}
 			}
-			slices.Sort(set)
-			v := articleVec{word: slices.Clone(set), w: make([]float64, len(set))}
+			v := articleVec{w: make([]float64, set.n)}
+			v.word = set.drain(make([]int32, 0, set.n))
 			norm := 0.0
-			for k, t := range set {
+			for k, t := range v.word {
 				v.w[k] = sum[t]
 				norm += sum[t] * sum[t]
 				sum[t] = 0
@@ -384,23 +382,14 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 	// once, in order.
 	partners := make([][]int32, nsrc)
 	parallel(nsrc, func(_ int, next func() (int, bool)) {
-		done := make([]bool, nsrc)
-		var set []int32
+		set := newOrderedSet(nsrc)
 		for s, ok := next(); ok; s, ok = next() {
-			set = set[:0]
 			for _, i := range bySrc[s] {
 				for _, nb := range nears[i] {
-					if t := srcOf[nb.j]; !done[t] {
-						done[t] = true
-						set = append(set, t)
-					}
+					set.add(srcOf[nb.j])
 				}
 			}
-			for _, t := range set {
-				done[t] = false
-			}
-			slices.Sort(set)
-			partners[s] = slices.Clone(set)
+			partners[s] = set.drain(make([]int32, 0, set.n))
 		}
 	})
 	// The cosine of two articles is the same from either side, to the
@@ -467,6 +456,45 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 			}
 		}
 	})
+}
+
+// orderedSet is a set of numbers below a bound, a bit each, listed in
+// order by reading its words from the lowest to the highest that holds
+// one: sorting each article's words and partners as a list was a sixth
+// of the article cosines' time on a thousand articles.
+type orderedSet struct {
+	bits   []uint64
+	lo, hi int // the words [lo, hi) may hold members
+	n      int // the members
+}
+
+func newOrderedSet(bound int) *orderedSet {
+	words := (bound + 63) / 64
+	return &orderedSet{bits: make([]uint64, words), lo: words}
+}
+
+// add puts x in the set.
+func (s *orderedSet) add(x int32) {
+	w, bit := int(x>>6), uint64(1)<<(x&63)
+	if s.bits[w]&bit != 0 {
+		return
+	}
+	s.bits[w] |= bit
+	s.n++
+	s.lo, s.hi = min(s.lo, w), max(s.hi, w+1)
+}
+
+// drain appends the members to dst in increasing order and empties the
+// set.
+func (s *orderedSet) drain(dst []int32) []int32 {
+	for w := s.lo; w < s.hi; w++ {
+		for b := s.bits[w]; b != 0; b &= b - 1 {
+			dst = append(dst, int32(w<<6|bits.TrailingZeros64(b)))
+		}
+		s.bits[w] = 0
+	}
+	s.lo, s.hi, s.n = len(s.bits), 0, 0
+	return dst
 }
 
 // nearestBuf gathers the partners of one unit, each with its band of

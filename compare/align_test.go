@@ -110,3 +110,28 @@ func TestUnitsArticleByArticle(t *testing.T) {
 		}
 	}
 }
+
+// An ordered set lists what was added, each once, in increasing order,
+// and is empty after, for the next list.
+func TestOrderedSet(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, bound := range []int{1, 63, 64, 65, 1000} {
+		s := newOrderedSet(bound)
+		for round := range 5 {
+			var want []int32
+			for range r.IntN(3 * bound) {
+				x := int32(r.IntN(bound))
+				s.add(x)
+				want = append(want, x)
+			}
+			slices.Sort(want)
+			want = slices.Compact(want)
+			if s.n != len(want) {
+				t.Fatalf("bound %d round %d: %d members, want %d", bound, round, s.n, len(want))
+			}
+			if got := s.drain(nil); !slices.Equal(got, want) {
+				t.Fatalf("bound %d round %d: got %v, want %v", bound, round, got, want)
+			}
+		}
+	}
+}
