@@ -96,28 +96,19 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 			sel.reset()
 			for _, j := range touched {
 				sum += acc[j]
-				if acc[j] >= floor && acc[j] > 0 {
-					sel.add(j, acc[j])
-				}
+				sel.add(acc[j], floor)
 			}
 			if others := n - int(runEnd[i]-runStart[i]); others > 0 {
 				cent[i] = sum / float64(others)
 			}
 			// The nearest alone: the strongest maxNear by engine cosine,
 			// ties to the earlier unit.
-			kept := sel.nearest(acc, maxNear) // in no order: none is read from it
-			if len(kept) > cap(slab) {
-				slab = make([]near, max(len(kept), nearSlab))
+			kept := min(sel.n, maxNear)
+			if kept > cap(slab) {
+				slab = make([]near, max(kept, nearSlab))
 			}
-			ns := slab[:len(kept):len(kept)]
-			slab = slab[len(kept):]
-			for k, j := range kept {
-				ns[k] = near{j: j, dot: acc[j]}
-			}
-			nears[i] = ns
-			for _, j := range touched {
-				acc[j] = 0
-			}
+			nears[i] = sel.take(touched, acc, floor, maxNear, slab[:0:kept]) // in no order: none is read from it
+			slab = slab[kept:]
 		}
 	})
 	articleCosines(us, ix, srcOf, nears)
@@ -497,14 +488,12 @@ func (s *orderedSet) drain(dst []int32) []int32 {
 	return dst
 }
 
-// nearestBuf gathers the partners of one unit, each with its band of
-// cosine, counted by band as they are added, and is what nearest reuses
-// from one unit to the next.
+// nearestBuf counts the partners of one unit by band of cosine, for take
+// to choose the strongest from, and is what the next unit reuses.
 type nearestBuf struct {
-	js        []int32
-	band      []uint16
-	count     [nearBuckets]int32
-	out, edge []int32
+	n     int // the partners counted
+	count [nearBuckets]int32
+	edge  []near
 }
 
 // nearBuckets is how many bands of the cosine nearest counts partners in:
@@ -520,56 +509,74 @@ func nearBand(dot float64) int { return min(int(dot*nearBuckets), nearBuckets-1)
 
 // reset empties the buffer for the next unit.
 func (b *nearestBuf) reset() {
-	b.js, b.band = b.js[:0], b.band[:0]
+	b.n = 0
 	clear(b.count[:])
 }
 
-// add is unit j, a partner at cosine dot.
-func (b *nearestBuf) add(j int32, dot float64) {
-	band := nearBand(dot)
-	b.js = append(b.js, j)
-	b.band = append(b.band, uint16(band))
-	b.count[band]++
+// add counts a partner at cosine dot, if it is at floor or over (and
+// over 0).
+func (b *nearestBuf) add(dot, floor float64) {
+	if dot >= floor && dot > 0 {
+		b.count[nearBand(dot)]++
+		b.n++
+	}
 }
 
-// nearest is the k strongest of the units added by their cosine in dot
-// (ties to the earlier unit), in no order, in b's buffer. The partners are
-// counted by band of cosine as they are added, not sorted nor selected by
-// comparison: a common paragraph has a thousand partners and keeps a few,
-// and the comparisons of a selection were a seventh of the candidates'
-// time. The bands above the k-th strongest's are kept whole, and of its
-// own band the strongest that fill the k.
-func (b *nearestBuf) nearest(dot []float64, k int) []int32 {
-	js := b.js
-	if len(js) <= k {
-		return js
-	}
-	edge, above := nearBuckets-1, 0
-	for above+int(b.count[edge]) < k {
-		above += int(b.count[edge])
-		edge--
-	}
-	out, at := b.out[:0], b.edge[:0]
-	for x, j := range js {
-		switch band := int(b.band[x]); {
-		case band > edge:
-			out = append(out, j)
-		case band == edge:
-			at = append(at, j)
+// take appends to out, which has room for them, the k strongest of the
+// partners js (or all, when fewer), at their cosines in dot that reach
+// floor, as add counted them (ties to the earlier unit), in no order; and
+// sets their cosines in dot back to 0,
+// for the next unit's sums. The partners were counted by band of cosine,
+// not sorted nor selected by comparison: a common paragraph has a
+// thousand partners and keeps a few, and the comparisons of a selection
+// were a seventh of the candidates' time. The bands above the k-th
+// strongest's are kept whole, and of its own band the strongest that fill
+// the k. The partners are read again here, not gathered with their bands
+// as they were counted: the gathering and its reading were two thirds of
+// the selection's instructions.
+func (b *nearestBuf) take(js []int32, dot []float64, floor float64, k int, out []near) []near {
+	edge, above := -1, 0 // every band, when all are kept
+	if b.n > k {
+		edge = nearBuckets - 1
+		for above+int(b.count[edge]) < k {
+			above += int(b.count[edge])
+			edge--
 		}
 	}
+	// Written by place, not appended: a call to grow either slice in the
+	// loop had the compiler keep its variables on the stack. at is made
+	// the size of the edge's band.
+	o, at := out[len(out):cap(out)], b.edge[:0]
+	if edge >= 0 {
+		at = slices.Grow(at, int(b.count[edge]))[:b.count[edge]]
+	}
+	no, na := 0, 0
+	for _, j := range js {
+		d := dot[j]
+		dot[j] = 0
+		if !(d >= floor && d > 0) {
+			continue
+		}
+		if band := nearBand(d); band > edge {
+			o[no] = near{j: j, dot: d}
+			no++
+		} else if band == edge {
+			at[na] = near{j: j, dot: d}
+			na++
+		}
+	}
+	out = out[:len(out)+no]
 	if need := k - above; need < len(at) {
-		slices.SortFunc(at, func(x, y int32) int {
-			if dot[x] != dot[y] {
-				return cmp.Compare(dot[y], dot[x])
+		slices.SortFunc(at, func(x, y near) int {
+			if x.dot != y.dot {
+				return cmp.Compare(y.dot, x.dot)
 			}
-			return int(x - y)
+			return int(x.j - y.j)
 		})
 		at = at[:need]
 	}
-	out = append(out, at...)
-	b.out, b.edge = out, at
-	return out
+	b.edge = at
+	return append(out, at...)
 }
 
 // shared reads what two engine vectors have in common: event classes (of
