@@ -405,12 +405,14 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 	cosOf := make([][]artCos, nsrc)
 	parallel(nsrc, func(_ int, next func() (int, bool)) {
 		row := make([]float64, words)
+		var mine []int // the partners whose cosine the article computes, by place
 		for s, ok := next(); ok; s, ok = next() {
 			a := arts[s]
 			for k, t := range a.word {
 				row[t] = a.w[k]
 			}
 			cs := make([]artCos, len(partners[s]))
+			mine = mine[:0]
 			for k, t := range partners[s] {
 				if !longer(int32(s), t) {
 					if at, ok := slices.BinarySearch(partners[t], int32(s)); ok {
@@ -418,11 +420,12 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 						continue
 					}
 				}
-				c := 0.0
-				for m, x := range arts[t].word {
-					c += arts[t].w[m] * row[x]
-				}
-				cs[k].cos = c
+				mine = append(mine, k)
+			}
+			// Two at a time (rowDots).
+			for m := 0; m < len(mine); m += 2 {
+				k, l := mine[m], mine[min(m+1, len(mine)-1)]
+				cs[k].cos, cs[l].cos = rowDots(row, arts[partners[s][k]], arts[partners[s][l]])
 			}
 			for _, t := range a.word {
 				row[t] = 0
@@ -486,6 +489,27 @@ func (s *orderedSet) drain(dst []int32) []int32 {
 	}
 	s.lo, s.hi, s.n = len(s.bits), 0, 0
 	return dst
+}
+
+// rowDots is the inner products of a row's weights with two article
+// vectors, each summed in its vector's order, as one vector's alone would
+// be. Each sum is a chain of additions, each waiting on the one before:
+// two chains run side by side in the time of one (the article cosines'
+// additions were most of their time on a thousand articles).
+func rowDots(row []float64, a, b articleVec) (ca, cb float64) {
+	n := min(len(a.word), len(b.word))
+	aw, ax, bw, bx := a.w[:n], a.word[:n], b.w[:n], b.word[:n]
+	for i := range n {
+		ca += aw[i] * row[ax[i]]
+		cb += bw[i] * row[bx[i]]
+	}
+	for i := n; i < len(a.word); i++ {
+		ca += a.w[i] * row[a.word[i]]
+	}
+	for i := n; i < len(b.word); i++ {
+		cb += b.w[i] * row[b.word[i]]
+	}
+	return ca, cb
 }
 
 // nearestBuf counts the partners of one unit by band of cosine, for take

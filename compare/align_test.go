@@ -155,3 +155,43 @@ func TestOrderedSet(t *testing.T) {
 		}
 	}
 }
+
+// rowDots sums each of its two products to the bit as one alone would:
+// the article cosines are the same whichever two are computed together.
+func TestRowDots(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	row := make([]float64, 500)
+	for i := range row {
+		if r.IntN(2) == 0 {
+			row[i] = r.Float64()
+		}
+	}
+	vec := func() articleVec {
+		var v articleVec
+		for x := range int32(len(row)) {
+			if r.IntN(4) == 0 {
+				v.word = append(v.word, x)
+				v.w = append(v.w, r.Float64())
+			}
+		}
+		return v
+	}
+	one := func(v articleVec) float64 {
+		c := 0.0
+		for m, x := range v.word {
+			c += v.w[m] * row[x]
+		}
+		return c
+	}
+	for range 100 {
+		a, b := vec(), vec()
+		if r.IntN(3) == 0 { // of lengths far apart
+			n := r.IntN(len(a.word) + 1)
+			a.word, a.w = a.word[:n], a.w[:n]
+		}
+		ca, cb := rowDots(row, a, b)
+		if ca != one(a) || cb != one(b) {
+			t.Fatalf("rowDots %v %v, one at a time %v %v", ca, cb, one(a), one(b))
+		}
+	}
+}
