@@ -111,7 +111,7 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 			slab = slab[kept:]
 		}
 	})
-	articleCosines(us, ix, srcOf, nears)
+	ac := articleCosines(us, ix, srcOf, nears)
 	// Each unit's squared norm over the main event's terms, for the
 	// pairs' main cosine.
 	mainSq := make([]float64, n)
@@ -167,9 +167,18 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 		plainRow := make([]float64, words)
 		engRow := make([]int32, terms) // 1 + the entry's place in the unit's eng, or 0
 		visited := make([]int32, n)    // 1 + the unit whose pair with this one an earlier unit visits
+		// The cosines of the unit's article with its partner articles, by
+		// article, spread when the unit's article is another's than the
+		// last unit's (each near held its own copy: 1.4 million on a
+		// thousand articles).
+		artRow, rowSrc := make([]float64, len(ac.partners)), int32(-1)
 		for i, ok := next(); ok; i, ok = next() {
 			for _, j := range byEarlier[nearedBy[i]:nearedBy[i+1]] {
 				visited[j] = int32(i + 1)
+			}
+			if srcOf[i] != rowSrc {
+				rowSrc = srcOf[i]
+				ac.spread(rowSrc, artRow)
 			}
 			u := us[i]
 			myPlain, myEng := u.plain, u.eng
@@ -193,7 +202,7 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 				}
 				*p = pair{i: lo, j: hi, f: pairFeatures{plain: plain, eng: nb.dot,
 					lede: pv.lede[lo] && pv.lede[hi], centrality: math.Min(cent[lo], cent[hi]),
-					sources: nb.art}}
+					sources: artRow[srcOf[nb.j]]}}
 				shared(myEng, pv.engOf(nb.j), engRow, int32(i) == lo, mainSq[lo], mainSq[hi], &p.f)
 				visit(w, p)
 			}
@@ -304,12 +313,10 @@ func searchPosting(post []posting, u int32) int {
 	return lo
 }
 
-// near is a candidate partner of a unit, their engine cosine, and the
-// cosine of their articles.
+// near is a candidate partner of a unit and their engine cosine.
 type near struct {
 	j   int32
 	dot float64
-	art float64
 }
 
 // articleVec is one source's whole text as one TF-IDF vector, its terms
@@ -319,8 +326,8 @@ type articleVec struct {
 	w    []float64
 }
 
-// articleCosines sets the cosine of the two articles of every unit's
-// nearest partners (near.art). Two articles that tell a story alike (one
+// articleCosines is the cosine of the two articles of every unit's
+// nearest partners. Two articles that tell a story alike (one
 // day's account, one wire copy) hold counterparts of most of each other's
 // paragraphs; a first report and a later one of the same event share
 // fewer, and two articles of two events of one kind (two earthquakes)
@@ -331,7 +338,7 @@ type articleVec struct {
 // over a dense row of the words and the partners' vectors read against it
 // (merging two sorted article vectors for every pair of paragraphs cost a
 // fifth of the candidates' time on a thousand articles).
-func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
+func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) *articleCos {
 	nsrc := 0
 	for _, u := range us {
 		nsrc = max(nsrc, u.src+1)
@@ -395,13 +402,6 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 		la, lb := len(arts[a].word), len(arts[b].word)
 		return la > lb || la == lb && a < b
 	}
-	// By article, for each of its partners: their cosine when the article
-	// computes it, or 1 + its place among the partner's partners when the
-	// partner does.
-	type artCos struct {
-		cos    float64
-		theirs int32
-	}
 	cosOf := make([][]artCos, nsrc)
 	parallel(nsrc, func(_ int, next func() (int, bool)) {
 		row := make([]float64, words)
@@ -433,23 +433,32 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 			cosOf[s] = cs
 		}
 	})
-	parallel(nsrc, func(_ int, next func() (int, bool)) {
-		cos := make([]float64, nsrc)
-		for s, ok := next(); ok; s, ok = next() {
-			for k, t := range partners[s] {
-				if at := cosOf[s][k].theirs; at > 0 {
-					cos[t] = cosOf[t][at-1].cos
-				} else {
-					cos[t] = cosOf[s][k].cos
-				}
-			}
-			for _, i := range bySrc[s] {
-				for k := range nears[i] {
-					nears[i][k].art = cos[srcOf[nears[i][k].j]]
-				}
-			}
+	return &articleCos{partners, cosOf}
+}
+
+// articleCos are the cosines of each article with its partner articles.
+type articleCos struct {
+	partners [][]int32 // by article, in order
+	// cos holds, by article, for each of its partners: their cosine when
+	// the article computed it, or 1 + its place among the partner's
+	// partners when the partner did.
+	cos [][]artCos
+}
+
+type artCos struct {
+	cos    float64
+	theirs int32
+}
+
+// spread sets row[t] to the cosine of article s with each partner t.
+func (ac *articleCos) spread(s int32, row []float64) {
+	for k, t := range ac.partners[s] {
+		if at := ac.cos[s][k].theirs; at > 0 {
+			row[t] = ac.cos[t][at-1].cos
+		} else {
+			row[t] = ac.cos[s][k].cos
 		}
-	})
+	}
 }
 
 // orderedSet is a set of numbers below a bound, a bit each, listed in
