@@ -3,6 +3,7 @@ package compare
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -95,31 +96,22 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 			sel.reset()
 			for _, j := range touched {
 				sum += acc[j]
-				if acc[j] >= floor && acc[j] > 0 {
-					sel.add(j, acc[j])
-				}
+				sel.add(acc[j], floor)
 			}
 			if others := n - int(runEnd[i]-runStart[i]); others > 0 {
 				cent[i] = sum / float64(others)
 			}
 			// The nearest alone: the strongest maxNear by engine cosine,
 			// ties to the earlier unit.
-			kept := sel.nearest(acc, maxNear) // in no order: none is read from it
-			if len(kept) > cap(slab) {
-				slab = make([]near, max(len(kept), nearSlab))
+			kept := min(sel.n, maxNear)
+			if kept > cap(slab) {
+				slab = make([]near, max(kept, nearSlab))
 			}
-			ns := slab[:len(kept):len(kept)]
-			slab = slab[len(kept):]
-			for k, j := range kept {
-				ns[k] = near{j: j, dot: acc[j]}
-			}
-			nears[i] = ns
-			for _, j := range touched {
-				acc[j] = 0
-			}
+			nears[i] = sel.take(touched, acc, floor, maxNear, slab[:0:kept]) // in no order: none is read from it
+			slab = slab[kept:]
 		}
 	})
-	articleCosines(us, ix, srcOf, nears)
+	ac := articleCosines(us, ix, srcOf, nears)
 	// Each unit's squared norm over the main event's terms, for the
 	// pairs' main cosine.
 	mainSq := make([]float64, n)
@@ -175,9 +167,18 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 		plainRow := make([]float64, words)
 		engRow := make([]int32, terms) // 1 + the entry's place in the unit's eng, or 0
 		visited := make([]int32, n)    // 1 + the unit whose pair with this one an earlier unit visits
+		// The cosines of the unit's article with its partner articles, by
+		// article, spread when the unit's article is another's than the
+		// last unit's (each near held its own copy: 1.4 million on a
+		// thousand articles).
+		artRow, rowSrc := make([]float64, len(ac.partners)), int32(-1)
 		for i, ok := next(); ok; i, ok = next() {
 			for _, j := range byEarlier[nearedBy[i]:nearedBy[i+1]] {
 				visited[j] = int32(i + 1)
+			}
+			if srcOf[i] != rowSrc {
+				rowSrc = srcOf[i]
+				ac.spread(rowSrc, artRow)
 			}
 			u := us[i]
 			myPlain, myEng := u.plain, u.eng
@@ -201,7 +202,7 @@ func candidates(us []*unit, ix *index, floor float64, visit func(worker int, p *
 				}
 				*p = pair{i: lo, j: hi, f: pairFeatures{plain: plain, eng: nb.dot,
 					lede: pv.lede[lo] && pv.lede[hi], centrality: math.Min(cent[lo], cent[hi]),
-					sources: nb.art}}
+					sources: artRow[srcOf[nb.j]]}}
 				shared(myEng, pv.engOf(nb.j), engRow, int32(i) == lo, mainSq[lo], mainSq[hi], &p.f)
 				visit(w, p)
 			}
@@ -312,12 +313,10 @@ func searchPosting(post []posting, u int32) int {
 	return lo
 }
 
-// near is a candidate partner of a unit, their engine cosine, and the
-// cosine of their articles.
+// near is a candidate partner of a unit and their engine cosine.
 type near struct {
 	j   int32
 	dot float64
-	art float64
 }
 
 // articleVec is one source's whole text as one TF-IDF vector, its terms
@@ -327,8 +326,8 @@ type articleVec struct {
 	w    []float64
 }
 
-// articleCosines sets the cosine of the two articles of every unit's
-// nearest partners (near.art). Two articles that tell a story alike (one
+// articleCosines is the cosine of the two articles of every unit's
+// nearest partners. Two articles that tell a story alike (one
 // day's account, one wire copy) hold counterparts of most of each other's
 // paragraphs; a first report and a later one of the same event share
 // fewer, and two articles of two events of one kind (two earthquakes)
@@ -339,7 +338,7 @@ type articleVec struct {
 // over a dense row of the words and the partners' vectors read against it
 // (merging two sorted article vectors for every pair of paragraphs cost a
 // fifth of the candidates' time on a thousand articles).
-func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
+func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) *articleCos {
 	nsrc := 0
 	for _, u := range us {
 		nsrc = max(nsrc, u.src+1)
@@ -352,21 +351,18 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 	arts := make([]articleVec, nsrc)
 	parallel(nsrc, func(_ int, next func() (int, bool)) {
 		sum := make([]float64, words)
-		var set []int32
+		set := newOrderedSet(words)
 		for s, ok := next(); ok; s, ok = next() {
-			set = set[:0]
 			for _, i := range bySrc[s] {
 				for _, e := range us[i].plain {
-					if sum[e.word] == 0 { // weights are positive
-						set = append(set, e.word)
-					}
+					set.add(e.word)
 					sum[e.word] += e.w
 				}
 			}
-			slices.Sort(set)
-			v := articleVec{word: slices.Clone(set), w: make([]float64, len(set))}
+			v := articleVec{w: make([]float64, set.n)}
+			v.word = set.drain(make([]int32, 0, set.n))
 			norm := 0.0
-			for k, t := range set {
+			for k, t := range v.word {
 				v.w[k] = sum[t]
 				norm += sum[t] * sum[t]
 				sum[t] = 0
@@ -384,23 +380,14 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 	// once, in order.
 	partners := make([][]int32, nsrc)
 	parallel(nsrc, func(_ int, next func() (int, bool)) {
-		done := make([]bool, nsrc)
-		var set []int32
+		set := newOrderedSet(nsrc)
 		for s, ok := next(); ok; s, ok = next() {
-			set = set[:0]
 			for _, i := range bySrc[s] {
 				for _, nb := range nears[i] {
-					if t := srcOf[nb.j]; !done[t] {
-						done[t] = true
-						set = append(set, t)
-					}
+					set.add(srcOf[nb.j])
 				}
 			}
-			for _, t := range set {
-				done[t] = false
-			}
-			slices.Sort(set)
-			partners[s] = slices.Clone(set)
+			partners[s] = set.drain(make([]int32, 0, set.n))
 		}
 	})
 	// The cosine of two articles is the same from either side, to the
@@ -415,22 +402,17 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 		la, lb := len(arts[a].word), len(arts[b].word)
 		return la > lb || la == lb && a < b
 	}
-	// By article, for each of its partners: their cosine when the article
-	// computes it, or 1 + its place among the partner's partners when the
-	// partner does.
-	type artCos struct {
-		cos    float64
-		theirs int32
-	}
 	cosOf := make([][]artCos, nsrc)
 	parallel(nsrc, func(_ int, next func() (int, bool)) {
 		row := make([]float64, words)
+		var mine []int // the partners whose cosine the article computes, by place
 		for s, ok := next(); ok; s, ok = next() {
 			a := arts[s]
 			for k, t := range a.word {
 				row[t] = a.w[k]
 			}
 			cs := make([]artCos, len(partners[s]))
+			mine = mine[:0]
 			for k, t := range partners[s] {
 				if !longer(int32(s), t) {
 					if at, ok := slices.BinarySearch(partners[t], int32(s)); ok {
@@ -438,11 +420,12 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 						continue
 					}
 				}
-				c := 0.0
-				for m, x := range arts[t].word {
-					c += arts[t].w[m] * row[x]
-				}
-				cs[k].cos = c
+				mine = append(mine, k)
+			}
+			// Two at a time (rowDots).
+			for m := 0; m < len(mine); m += 2 {
+				k, l := mine[m], mine[min(m+1, len(mine)-1)]
+				cs[k].cos, cs[l].cos = rowDots(row, arts[partners[s][k]], arts[partners[s][l]])
 			}
 			for _, t := range a.word {
 				row[t] = 0
@@ -450,33 +433,100 @@ func articleCosines(us []*unit, ix *index, srcOf []int32, nears [][]near) {
 			cosOf[s] = cs
 		}
 	})
-	parallel(nsrc, func(_ int, next func() (int, bool)) {
-		cos := make([]float64, nsrc)
-		for s, ok := next(); ok; s, ok = next() {
-			for k, t := range partners[s] {
-				if at := cosOf[s][k].theirs; at > 0 {
-					cos[t] = cosOf[t][at-1].cos
-				} else {
-					cos[t] = cosOf[s][k].cos
-				}
-			}
-			for _, i := range bySrc[s] {
-				for k := range nears[i] {
-					nears[i][k].art = cos[srcOf[nears[i][k].j]]
-				}
-			}
-		}
-	})
+	return &articleCos{partners, cosOf}
 }
 
-// nearestBuf gathers the partners of one unit, each with its band of
-// cosine, counted by band as they are added, and is what nearest reuses
-// from one unit to the next.
+// articleCos are the cosines of each article with its partner articles.
+type articleCos struct {
+	partners [][]int32 // by article, in order
+	// cos holds, by article, for each of its partners: their cosine when
+	// the article computed it, or 1 + its place among the partner's
+	// partners when the partner did.
+	cos [][]artCos
+}
+
+type artCos struct {
+	cos    float64
+	theirs int32
+}
+
+// spread sets row[t] to the cosine of article s with each partner t.
+func (ac *articleCos) spread(s int32, row []float64) {
+	for k, t := range ac.partners[s] {
+		if at := ac.cos[s][k].theirs; at > 0 {
+			row[t] = ac.cos[t][at-1].cos
+		} else {
+			row[t] = ac.cos[s][k].cos
+		}
+	}
+}
+
+// orderedSet is a set of numbers below a bound, a bit each, listed in
+// order by reading its words from the lowest to the highest that holds
+// one: sorting each article's words and partners as a list was a sixth
+// of the article cosines' time on a thousand articles.
+type orderedSet struct {
+	bits   []uint64
+	lo, hi int // the words [lo, hi) may hold members
+	n      int // the members
+}
+
+func newOrderedSet(bound int) *orderedSet {
+	words := (bound + 63) / 64
+	return &orderedSet{bits: make([]uint64, words), lo: words}
+}
+
+// add puts x in the set.
+func (s *orderedSet) add(x int32) {
+	w, bit := int(x>>6), uint64(1)<<(x&63)
+	if s.bits[w]&bit != 0 {
+		return
+	}
+	s.bits[w] |= bit
+	s.n++
+	s.lo, s.hi = min(s.lo, w), max(s.hi, w+1)
+}
+
+// drain appends the members to dst in increasing order and empties the
+// set.
+func (s *orderedSet) drain(dst []int32) []int32 {
+	for w := s.lo; w < s.hi; w++ {
+		for b := s.bits[w]; b != 0; b &= b - 1 {
+			dst = append(dst, int32(w<<6|bits.TrailingZeros64(b)))
+		}
+		s.bits[w] = 0
+	}
+	s.lo, s.hi, s.n = len(s.bits), 0, 0
+	return dst
+}
+
+// rowDots is the inner products of a row's weights with two article
+// vectors, each summed in its vector's order, as one vector's alone would
+// be. Each sum is a chain of additions, each waiting on the one before:
+// two chains run side by side in the time of one (the article cosines'
+// additions were most of their time on a thousand articles).
+func rowDots(row []float64, a, b articleVec) (ca, cb float64) {
+	n := min(len(a.word), len(b.word))
+	aw, ax, bw, bx := a.w[:n], a.word[:n], b.w[:n], b.word[:n]
+	for i := range n {
+		ca += aw[i] * row[ax[i]]
+		cb += bw[i] * row[bx[i]]
+	}
+	for i := n; i < len(a.word); i++ {
+		ca += a.w[i] * row[a.word[i]]
+	}
+	for i := n; i < len(b.word); i++ {
+		cb += b.w[i] * row[b.word[i]]
+	}
+	return ca, cb
+}
+
+// nearestBuf counts the partners of one unit by band of cosine, for take
+// to choose the strongest from, and is what the next unit reuses.
 type nearestBuf struct {
-	js        []int32
-	band      []uint16
-	count     [nearBuckets]int32
-	out, edge []int32
+	n     int // the partners counted
+	count [nearBuckets]int32
+	edge  []near
 }
 
 // nearBuckets is how many bands of the cosine nearest counts partners in:
@@ -492,56 +542,74 @@ func nearBand(dot float64) int { return min(int(dot*nearBuckets), nearBuckets-1)
 
 // reset empties the buffer for the next unit.
 func (b *nearestBuf) reset() {
-	b.js, b.band = b.js[:0], b.band[:0]
+	b.n = 0
 	clear(b.count[:])
 }
 
-// add is unit j, a partner at cosine dot.
-func (b *nearestBuf) add(j int32, dot float64) {
-	band := nearBand(dot)
-	b.js = append(b.js, j)
-	b.band = append(b.band, uint16(band))
-	b.count[band]++
+// add counts a partner at cosine dot, if it is at floor or over (and
+// over 0).
+func (b *nearestBuf) add(dot, floor float64) {
+	if dot >= floor && dot > 0 {
+		b.count[nearBand(dot)]++
+		b.n++
+	}
 }
 
-// nearest is the k strongest of the units added by their cosine in dot
-// (ties to the earlier unit), in no order, in b's buffer. The partners are
-// counted by band of cosine as they are added, not sorted nor selected by
-// comparison: a common paragraph has a thousand partners and keeps a few,
-// and the comparisons of a selection were a seventh of the candidates'
-// time. The bands above the k-th strongest's are kept whole, and of its
-// own band the strongest that fill the k.
-func (b *nearestBuf) nearest(dot []float64, k int) []int32 {
-	js := b.js
-	if len(js) <= k {
-		return js
-	}
-	edge, above := nearBuckets-1, 0
-	for above+int(b.count[edge]) < k {
-		above += int(b.count[edge])
-		edge--
-	}
-	out, at := b.out[:0], b.edge[:0]
-	for x, j := range js {
-		switch band := int(b.band[x]); {
-		case band > edge:
-			out = append(out, j)
-		case band == edge:
-			at = append(at, j)
+// take appends to out, which has room for them, the k strongest of the
+// partners js (or all, when fewer), at their cosines in dot that reach
+// floor, as add counted them (ties to the earlier unit), in no order; and
+// sets their cosines in dot back to 0,
+// for the next unit's sums. The partners were counted by band of cosine,
+// not sorted nor selected by comparison: a common paragraph has a
+// thousand partners and keeps a few, and the comparisons of a selection
+// were a seventh of the candidates' time. The bands above the k-th
+// strongest's are kept whole, and of its own band the strongest that fill
+// the k. The partners are read again here, not gathered with their bands
+// as they were counted: the gathering and its reading were two thirds of
+// the selection's instructions.
+func (b *nearestBuf) take(js []int32, dot []float64, floor float64, k int, out []near) []near {
+	edge, above := -1, 0 // every band, when all are kept
+	if b.n > k {
+		edge = nearBuckets - 1
+		for above+int(b.count[edge]) < k {
+			above += int(b.count[edge])
+			edge--
 		}
 	}
+	// Written by place, not appended: a call to grow either slice in the
+	// loop had the compiler keep its variables on the stack. at is made
+	// the size of the edge's band.
+	o, at := out[len(out):cap(out)], b.edge[:0]
+	if edge >= 0 {
+		at = slices.Grow(at, int(b.count[edge]))[:b.count[edge]]
+	}
+	no, na := 0, 0
+	for _, j := range js {
+		d := dot[j]
+		dot[j] = 0
+		if !(d >= floor && d > 0) {
+			continue
+		}
+		if band := nearBand(d); band > edge {
+			o[no] = near{j: j, dot: d}
+			no++
+		} else if band == edge {
+			at[na] = near{j: j, dot: d}
+			na++
+		}
+	}
+	out = out[:len(out)+no]
 	if need := k - above; need < len(at) {
-		slices.SortFunc(at, func(x, y int32) int {
-			if dot[x] != dot[y] {
-				return cmp.Compare(dot[y], dot[x])
+		slices.SortFunc(at, func(x, y near) int {
+			if x.dot != y.dot {
+				return cmp.Compare(y.dot, x.dot)
 			}
-			return int(x - y)
+			return int(x.j - y.j)
 		})
 		at = at[:need]
 	}
-	out = append(out, at...)
-	b.out, b.edge = out, at
-	return out
+	b.edge = at
+	return append(out, at...)
 }
 
 // shared reads what two engine vectors have in common: event classes (of

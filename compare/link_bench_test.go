@@ -1,0 +1,18 @@
+package compare
+
+import "testing"
+
+// BenchmarkLink times the link stage's candidate search and scoring alone
+// on 1,000 ECB+ articles, with no background reading beside it to share
+// the cores: go test ./compare -run '^$' -bench Link -benchtime 5x
+func BenchmarkLink(b *testing.B) {
+	c := newComparison(ecbArticles(b, 1000), Options{})
+	c.units, c.stems = prepareStems(c.arts)
+	c.ix = buildIndex(c.units)
+	c.ix.vectorise(c.units)
+	b.ReportAllocs()
+	defer reportCPU(b)()
+	for b.Loop() {
+		link(c.units, c.ix, c.model)
+	}
+}
