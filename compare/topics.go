@@ -606,11 +606,13 @@ func buildTopics(c *comparison) {
 	}
 	parallel(len(jobs), func(_ int, next func() (int, bool)) {
 		st := newStemmer(c.stems)
-		var buf []surface
+		var buf []sharedTerm
 		for k, ok := next(); ok; k, ok = next() {
 			j := jobs[k]
 			p := c.pairs[j.link]
-			c.res.Topics[j.topic].Links[j.slot], buf = explain(us[p.i], us[p.j], linkOf(us, p), st, buf[:0])
+			l := &c.res.Topics[j.topic].Links[j.slot]
+			*l = linkOf(us, p)
+			buf = explain(us[p.i], us[p.j], l, st, buf[:0])
 		}
 	})
 }
