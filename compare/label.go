@@ -133,17 +133,55 @@ func (c *comparison) topicPhrase(members []int32, pw *phraseWeights, used map[st
 // the first source with it and whether another has it. eachPhrase fills
 // it for each topic and clears what it filled, in arrays reused from one
 // topic to the next (a map per topic, filled term by term, was a fifth of
-// the labelling).
+// the labelling). It also remembers what eachPhrase reads of each word as
+// written (phraseWord), for the topics after.
 type phraseWeights struct {
 	w       []float64
 	src     []int32 // 1 + the first source with the term, or 0
 	multi   []bool
 	touched []int32
+	words   map[string]phraseWord // by the word as written
+	st      *stemmer
+}
+
+// phraseWord is what a phrase's score reads of a word: its engine term (1 +
+// its number in index.engTerm, or 0 for a small word, which counts for
+// nothing), and whether it says what happened (saysWhat). It depends on
+// the word as written alone, and a word is read once for all the phrases
+// and topics that hold it: looked up again at each writing, its stem, its
+// term and whether it is a small word (twice) were a third of the
+// labelling.
+type phraseWord struct {
+	term int32
+	what bool
 }
 
 func (c *comparison) newPhraseWeights() *phraseWeights {
 	n := len(c.ix.postings)
-	return &phraseWeights{w: make([]float64, n), src: make([]int32, n), multi: make([]bool, n)}
+	return &phraseWeights{w: make([]float64, n), src: make([]int32, n), multi: make([]bool, n),
+		words: map[string]phraseWord{}, st: newStemmer(c.stems)}
+}
+
+// word is what pw knows of w, read when it is first met.
+func (c *comparison) word(pw *phraseWeights, w token) phraseWord {
+	if pwd, ok := pw.words[w.text]; ok {
+		return pwd
+	}
+	f := w.folded
+	var key uint64
+	switch {
+	case isNumberToken(f):
+		key = fnv64a(numberPrefix + strings.ReplaceAll(f, ",", ""))
+	case isStop(f) || len(f) < 2:
+	default:
+		key = fnv64a(pw.st.stem(w.text))
+	}
+	pwd := phraseWord{what: saysWhat(w)}
+	if t, ok := c.ix.engTerm[key]; ok && key != 0 {
+		pwd.term = t + 1
+	}
+	pw.words[w.text] = pwd
+	return pwd
 }
 
 // eachPhrase offers every phrase of the members that a label may be, as
@@ -180,46 +218,29 @@ func (c *comparison) eachPhrase(members []int32, pw *phraseWeights, offer func(r
 		}
 		pw.touched = pw.touched[:0]
 	}()
-	// weight is the shared weight of a word's key.
-	weight := func(key uint64) float64 {
-		if t, ok := c.ix.engTerm[key]; ok {
-			return pw.w[t]
-		}
-		return 0
-	}
-	st := newStemmer(c.stems)
-	// Per word of a sentence, reused: its key, its weight, and whether it
-	// says what happened (saysWhat), each read once, not for every phrase
-	// that holds the word.
-	var keyBuf []uint64
+	// Per word of a sentence, reused: its term, its weight, and whether it
+	// says what happened, each read once, not for every phrase that holds
+	// the word.
+	var termBuf []int32
 	var wBuf []float64
 	var whatBuf []bool
 	for _, x := range members {
 		u := c.units[x]
 		for _, s := range u.sents {
 			text := s.text(u.text)
-			if cap(keyBuf) < len(s.toks) {
-				keyBuf, wBuf, whatBuf = make([]uint64, len(s.toks)*2), make([]float64, len(s.toks)*2), make([]bool, len(s.toks)*2)
+			if cap(termBuf) < len(s.toks) {
+				termBuf, wBuf, whatBuf = make([]int32, len(s.toks)*2), make([]float64, len(s.toks)*2), make([]bool, len(s.toks)*2)
 			}
-			keys, wts, what := keyBuf[:len(s.toks)], wBuf[:len(s.toks)], whatBuf[:len(s.toks)]
+			terms, wts, what := termBuf[:len(s.toks)], wBuf[:len(s.toks)], whatBuf[:len(s.toks)]
 			for i, w := range s.toks {
-				f := w.folded
-				switch {
-				case isNumberToken(f):
-					keys[i] = fnv64a(numberPrefix + strings.ReplaceAll(f, ",", ""))
-				case isStop(f) || len(f) < 2:
-					keys[i] = 0
-				default:
-					keys[i] = fnv64a(st.stem(w.text))
+				pwd := c.word(pw, w)
+				terms[i], wts[i], what[i] = pwd.term, 0, pwd.what
+				if pwd.term != 0 {
+					wts[i] = pw.w[pwd.term-1]
 				}
-				wts[i] = 0
-				if keys[i] != 0 {
-					wts[i] = weight(keys[i])
-				}
-				what[i] = saysWhat(w)
 			}
 			for i := range s.toks {
-				if keys[i] == 0 || wts[i] == 0 {
+				if terms[i] == 0 || wts[i] == 0 {
 					continue
 				}
 				// A phrase opens on a whole word ("U.K.-based" is not
@@ -231,7 +252,7 @@ func (c *comparison) eachPhrase(members []int32, pw *phraseWeights, offer func(r
 				if i > 0 && inName(text, s.toks[i-1], s.toks[i]) {
 					continue
 				}
-				var seen [labelWords]uint64 // the keys counted, at most one phrase's
+				var seen [labelWords]int32 // the terms counted, at most one phrase's
 				nSeen := 0
 				score := 0.0
 				says := false // a word of the phrase says what happened
@@ -239,13 +260,13 @@ func (c *comparison) eachPhrase(members []int32, pw *phraseWeights, offer func(r
 					if j > i && strings.ContainsAny(text[s.toks[j-1].end:s.toks[j].start], ",.;:\"“”()") {
 						break // a phrase does not run over a clause's end or a quotation mark
 					}
-					if k := keys[j]; k != 0 && !slices.Contains(seen[:nSeen], k) {
+					if k := terms[j]; k != 0 && !slices.Contains(seen[:nSeen], k) {
 						seen[nSeen] = k
 						nSeen++
 						score += wts[j]
 					}
 					says = says || what[j]
-					if keys[j] == 0 || wts[j] == 0 {
+					if terms[j] == 0 || wts[j] == 0 {
 						continue // a phrase ends on a word that counts
 					}
 					if j+1 < len(s.toks) && inName(text, s.toks[j], s.toks[j+1]) {

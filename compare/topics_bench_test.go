@@ -40,6 +40,8 @@ func BenchmarkTopics(b *testing.B) {
 		run(b, func() { reset(); buildTopics(c) })
 	})
 	b.Run("label", func(b *testing.B) {
+		reset()
+		buildTopics(c)
 		run(b, func() { labelTopics(c) })
 	})
 }
