@@ -305,15 +305,28 @@ func saysWhat(t token) bool {
 }
 
 // tidyLabel lowers a sentence's capital opening on a common word and trims
-// the marks around the phrase.
+// the marks around the phrase. A phrase of eachPhrase, which runs from a word's first letter to
+// another's last, has nothing to trim, and most open in lower case: the
+// label of a thousand articles' topics is tidied from a hundred thousand
+// phrases, most of which need neither a trim nor a look at their first word.
 func tidyLabel(s string) string {
-	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '$' })
+	if s == "" || !isASCIIAlnum(s[0]) || !isASCIIAlnum(s[len(s)-1]) {
+		s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '$' })
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	lower := unicode.ToLower(r)
+	if lower == r && r != utf8.RuneError {
+		return s // lowered, it would be the same
+	}
 	first, _, _ := strings.Cut(s, " ")
-	if isStop(fold(first)) || sentenceOpeners()[fold(first)] {
-		r, size := utf8.DecodeRuneInString(s)
-		s = string(unicode.ToLower(r)) + s[size:]
+	if f := fold(first); isStop(f) || sentenceOpeners()[f] {
+		s = string(lower) + s[size:]
 	}
 	return s
+}
+
+func isASCIIAlnum(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
 }
 
 func firstWords(s string, n int) string {
