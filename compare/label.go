@@ -152,8 +152,20 @@ type phraseWeights struct {
 // term and whether it is a small word (twice) were a third of the
 // labelling.
 type phraseWord struct {
-	term int32
-	what bool
+	term          int32
+	what, capital bool // capital: isCapitalised
+}
+
+// phraseSlot is what eachPhrase reads of one word of a sentence: its
+// phraseWord, the topic's weight of its term, whether a clause's end or a
+// quotation mark stands before it, and whether it and the next word are
+// one name's (side by side, both capitalised, only space between). Read
+// once a word, where the phrases read them for every phrase that holds
+// the word, up to labelWords times.
+type phraseSlot struct {
+	term                                  int32
+	w                                     float64
+	what, capital, breakBefore, nameAfter bool
 }
 
 func (c *comparison) newPhraseWeights() *phraseWeights {
@@ -176,7 +188,7 @@ func (c *comparison) word(pw *phraseWeights, w token) phraseWord {
 	default:
 		key = fnv64a(pw.st.stem(w.text))
 	}
-	pwd := phraseWord{what: saysWhat(w)}
+	pwd := phraseWord{what: saysWhat(w), capital: isCapitalised(w.text)}
 	if t, ok := c.ix.engTerm[key]; ok && key != 0 {
 		pwd.term = t + 1
 	}
@@ -218,29 +230,33 @@ func (c *comparison) eachPhrase(members []int32, pw *phraseWeights, offer func(r
 		}
 		pw.touched = pw.touched[:0]
 	}()
-	// Per word of a sentence, reused: its term, its weight, and whether it
-	// says what happened, each read once, not for every phrase that holds
-	// the word.
-	var termBuf []int32
-	var wBuf []float64
-	var whatBuf []bool
+	// Per word of a sentence, reused: what the phrases read of it, once,
+	// not for every phrase that holds the word.
+	var slots []phraseSlot
 	for _, x := range members {
 		u := c.units[x]
 		for _, s := range u.sents {
 			text := s.text(u.text)
-			if cap(termBuf) < len(s.toks) {
-				termBuf, wBuf, whatBuf = make([]int32, len(s.toks)*2), make([]float64, len(s.toks)*2), make([]bool, len(s.toks)*2)
-			}
-			terms, wts, what := termBuf[:len(s.toks)], wBuf[:len(s.toks)], whatBuf[:len(s.toks)]
+			slots = slices.Grow(slots[:0], len(s.toks))[:len(s.toks)]
 			for i, w := range s.toks {
 				pwd := c.word(pw, w)
-				terms[i], wts[i], what[i] = pwd.term, 0, pwd.what
+				sl := phraseSlot{term: pwd.term, what: pwd.what, capital: pwd.capital}
 				if pwd.term != 0 {
-					wts[i] = pw.w[pwd.term-1]
+					sl.w = pw.w[pwd.term-1]
 				}
+				if i > 0 {
+					// The marks between this word and the last: one space,
+					// most often, which is neither a break nor in a name.
+					gap := text[s.toks[i-1].end:w.start]
+					if gap != " " {
+						sl.breakBefore = strings.ContainsAny(gap, ",.;:\"“”()")
+					}
+					slots[i-1].nameAfter = slots[i-1].capital && sl.capital && (gap == " " || strings.TrimSpace(gap) == "")
+				}
+				slots[i] = sl
 			}
 			for i := range s.toks {
-				if terms[i] == 0 || wts[i] == 0 {
+				if slots[i].term == 0 || slots[i].w == 0 {
 					continue
 				}
 				// A phrase opens on a whole word ("U.K.-based" is not
@@ -249,7 +265,7 @@ func (c *comparison) eachPhrase(members []int32, pw *phraseWeights, offer func(r
 					continue
 				}
 				// Nor inside a name ("York City Mayor" of "New York City").
-				if i > 0 && inName(text, s.toks[i-1], s.toks[i]) {
+				if i > 0 && slots[i-1].nameAfter {
 					continue
 				}
 				var seen [labelWords]int32 // the terms counted, at most one phrase's
@@ -257,19 +273,20 @@ func (c *comparison) eachPhrase(members []int32, pw *phraseWeights, offer func(r
 				score := 0.0
 				says := false // a word of the phrase says what happened
 				for j := i; j < len(s.toks) && j < i+labelWords; j++ {
-					if j > i && strings.ContainsAny(text[s.toks[j-1].end:s.toks[j].start], ",.;:\"“”()") {
+					sl := &slots[j]
+					if j > i && sl.breakBefore {
 						break // a phrase does not run over a clause's end or a quotation mark
 					}
-					if k := terms[j]; k != 0 && !slices.Contains(seen[:nSeen], k) {
+					if k := sl.term; k != 0 && !slices.Contains(seen[:nSeen], k) {
 						seen[nSeen] = k
 						nSeen++
-						score += wts[j]
+						score += sl.w
 					}
-					says = says || what[j]
-					if terms[j] == 0 || wts[j] == 0 {
+					says = says || sl.what
+					if sl.term == 0 || sl.w == 0 {
 						continue // a phrase ends on a word that counts
 					}
-					if j+1 < len(s.toks) && inName(text, s.toks[j], s.toks[j+1]) {
+					if sl.nameAfter {
 						continue // a phrase ends where a name does
 					}
 					raw := text[s.toks[i].start:s.toks[j].end]
@@ -288,12 +305,6 @@ func (c *comparison) eachPhrase(members []int32, pw *phraseWeights, offer func(r
 			}
 		}
 	}
-}
-
-// inName: two words side by side, both capitalised, the first not opening
-// the sentence alone: one name's words.
-func inName(text string, a, b token) bool {
-	return isCapitalised(a.text) && isCapitalised(b.text) && strings.TrimSpace(text[a.end:b.start]) == ""
 }
 
 // saysWhat: a word in lower case that is not a small word ("charged",
