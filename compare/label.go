@@ -133,17 +133,67 @@ func (c *comparison) topicPhrase(members []int32, pw *phraseWeights, used map[st
 // the first source with it and whether another has it. eachPhrase fills
 // it for each topic and clears what it filled, in arrays reused from one
 // topic to the next (a map per topic, filled term by term, was a fifth of
-// the labelling).
+// the labelling). It also remembers what eachPhrase reads of each word as
+// written (phraseWord), for the topics after.
 type phraseWeights struct {
 	w       []float64
 	src     []int32 // 1 + the first source with the term, or 0
 	multi   []bool
 	touched []int32
+	words   map[string]phraseWord // by the word as written
+	st      *stemmer
+}
+
+// phraseWord is what a phrase's score reads of a word: its engine term (1 +
+// its number in index.engTerm, or 0 for a small word, which counts for
+// nothing), and whether it says what happened (saysWhat). It depends on
+// the word as written alone, and a word is read once for all the phrases
+// and topics that hold it: looked up again at each writing, its stem, its
+// term and whether it is a small word (twice) were a third of the
+// labelling.
+type phraseWord struct {
+	term          int32
+	what, capital bool // capital: isCapitalised
+}
+
+// phraseSlot is what eachPhrase reads of one word of a sentence: its
+// phraseWord, the topic's weight of its term, whether a clause's end or a
+// quotation mark stands before it, and whether it and the next word are
+// one name's (side by side, both capitalised, only space between). Read
+// once a word, where the phrases read them for every phrase that holds
+// the word, up to labelWords times.
+type phraseSlot struct {
+	term                                  int32
+	w                                     float64
+	what, capital, breakBefore, nameAfter bool
 }
 
 func (c *comparison) newPhraseWeights() *phraseWeights {
 	n := len(c.ix.postings)
-	return &phraseWeights{w: make([]float64, n), src: make([]int32, n), multi: make([]bool, n)}
+	return &phraseWeights{w: make([]float64, n), src: make([]int32, n), multi: make([]bool, n),
+		words: map[string]phraseWord{}, st: newStemmer(c.stems)}
+}
+
+// word is what pw knows of w, read when it is first met.
+func (c *comparison) word(pw *phraseWeights, w token) phraseWord {
+	if pwd, ok := pw.words[w.text]; ok {
+		return pwd
+	}
+	f := w.folded
+	var key uint64
+	switch {
+	case isNumberToken(f):
+		key = fnv64a(numberPrefix + strings.ReplaceAll(f, ",", ""))
+	case isStop(f) || len(f) < 2:
+	default:
+		key = fnv64a(pw.st.stem(w.text))
+	}
+	pwd := phraseWord{what: saysWhat(w), capital: isCapitalised(w.text)}
+	if t, ok := c.ix.engTerm[key]; ok && key != 0 {
+		pwd.term = t + 1
+	}
+	pw.words[w.text] = pwd
+	return pwd
 }
 
 // eachPhrase offers every phrase of the members that a label may be, as
@@ -180,46 +230,33 @@ func (c *comparison) eachPhrase(members []int32, pw *phraseWeights, offer func(r
 		}
 		pw.touched = pw.touched[:0]
 	}()
-	// weight is the shared weight of a word's key.
-	weight := func(key uint64) float64 {
-		if t, ok := c.ix.engTerm[key]; ok {
-			return pw.w[t]
-		}
-		return 0
-	}
-	st := newStemmer(c.stems)
-	// Per word of a sentence, reused: its key, its weight, and whether it
-	// says what happened (saysWhat), each read once, not for every phrase
-	// that holds the word.
-	var keyBuf []uint64
-	var wBuf []float64
-	var whatBuf []bool
+	// Per word of a sentence, reused: what the phrases read of it, once,
+	// not for every phrase that holds the word.
+	var slots []phraseSlot
 	for _, x := range members {
 		u := c.units[x]
 		for _, s := range u.sents {
 			text := s.text(u.text)
-			if cap(keyBuf) < len(s.toks) {
-				keyBuf, wBuf, whatBuf = make([]uint64, len(s.toks)*2), make([]float64, len(s.toks)*2), make([]bool, len(s.toks)*2)
-			}
-			keys, wts, what := keyBuf[:len(s.toks)], wBuf[:len(s.toks)], whatBuf[:len(s.toks)]
+			slots = slices.Grow(slots[:0], len(s.toks))[:len(s.toks)]
 			for i, w := range s.toks {
-				f := w.folded
-				switch {
-				case isNumberToken(f):
-					keys[i] = fnv64a(numberPrefix + strings.ReplaceAll(f, ",", ""))
-				case isStop(f) || len(f) < 2:
-					keys[i] = 0
-				default:
-					keys[i] = fnv64a(st.stem(w.text))
+				pwd := c.word(pw, w)
+				sl := phraseSlot{term: pwd.term, what: pwd.what, capital: pwd.capital}
+				if pwd.term != 0 {
+					sl.w = pw.w[pwd.term-1]
 				}
-				wts[i] = 0
-				if keys[i] != 0 {
-					wts[i] = weight(keys[i])
+				if i > 0 {
+					// The marks between this word and the last: one space,
+					// most often, which is neither a break nor in a name.
+					gap := text[s.toks[i-1].end:w.start]
+					if gap != " " {
+						sl.breakBefore = strings.ContainsAny(gap, ",.;:\"“”()")
+					}
+					slots[i-1].nameAfter = slots[i-1].capital && sl.capital && (gap == " " || strings.TrimSpace(gap) == "")
 				}
-				what[i] = saysWhat(w)
+				slots[i] = sl
 			}
 			for i := range s.toks {
-				if keys[i] == 0 || wts[i] == 0 {
+				if slots[i].term == 0 || slots[i].w == 0 {
 					continue
 				}
 				// A phrase opens on a whole word ("U.K.-based" is not
@@ -228,27 +265,28 @@ func (c *comparison) eachPhrase(members []int32, pw *phraseWeights, offer func(r
 					continue
 				}
 				// Nor inside a name ("York City Mayor" of "New York City").
-				if i > 0 && inName(text, s.toks[i-1], s.toks[i]) {
+				if i > 0 && slots[i-1].nameAfter {
 					continue
 				}
-				var seen [labelWords]uint64 // the keys counted, at most one phrase's
+				var seen [labelWords]int32 // the terms counted, at most one phrase's
 				nSeen := 0
 				score := 0.0
 				says := false // a word of the phrase says what happened
 				for j := i; j < len(s.toks) && j < i+labelWords; j++ {
-					if j > i && strings.ContainsAny(text[s.toks[j-1].end:s.toks[j].start], ",.;:\"“”()") {
+					sl := &slots[j]
+					if j > i && sl.breakBefore {
 						break // a phrase does not run over a clause's end or a quotation mark
 					}
-					if k := keys[j]; k != 0 && !slices.Contains(seen[:nSeen], k) {
+					if k := sl.term; k != 0 && !slices.Contains(seen[:nSeen], k) {
 						seen[nSeen] = k
 						nSeen++
-						score += wts[j]
+						score += sl.w
 					}
-					says = says || what[j]
-					if keys[j] == 0 || wts[j] == 0 {
+					says = says || sl.what
+					if sl.term == 0 || sl.w == 0 {
 						continue // a phrase ends on a word that counts
 					}
-					if j+1 < len(s.toks) && inName(text, s.toks[j], s.toks[j+1]) {
+					if sl.nameAfter {
 						continue // a phrase ends where a name does
 					}
 					raw := text[s.toks[i].start:s.toks[j].end]
@@ -269,12 +307,6 @@ func (c *comparison) eachPhrase(members []int32, pw *phraseWeights, offer func(r
 	}
 }
 
-// inName: two words side by side, both capitalised, the first not opening
-// the sentence alone: one name's words.
-func inName(text string, a, b token) bool {
-	return isCapitalised(a.text) && isCapitalised(b.text) && strings.TrimSpace(text[a.end:b.start]) == ""
-}
-
 // saysWhat: a word in lower case that is not a small word ("charged",
 // "vote", "attacks") says what happened, not only who; a phrase says it
 // when one of its words does.
@@ -284,15 +316,28 @@ func saysWhat(t token) bool {
 }
 
 // tidyLabel lowers a sentence's capital opening on a common word and trims
-// the marks around the phrase.
+// the marks around the phrase. A phrase of eachPhrase, which runs from a word's first letter to
+// another's last, has nothing to trim, and most open in lower case: the
+// label of a thousand articles' topics is tidied from a hundred thousand
+// phrases, most of which need neither a trim nor a look at their first word.
 func tidyLabel(s string) string {
-	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '$' })
+	if s == "" || !isASCIIAlnum(s[0]) || !isASCIIAlnum(s[len(s)-1]) {
+		s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '$' })
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	lower := unicode.ToLower(r)
+	if lower == r && r != utf8.RuneError {
+		return s // lowered, it would be the same
+	}
 	first, _, _ := strings.Cut(s, " ")
-	if isStop(fold(first)) || sentenceOpeners()[fold(first)] {
-		r, size := utf8.DecodeRuneInString(s)
-		s = string(unicode.ToLower(r)) + s[size:]
+	if f := fold(first); isStop(f) || sentenceOpeners()[f] {
+		s = string(lower) + s[size:]
 	}
 	return s
+}
+
+func isASCIIAlnum(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
 }
 
 func firstWords(s string, n int) string {

@@ -604,13 +604,17 @@ func buildTopics(c *comparison) {
 			c.res.Topics[t].Links = make([]Link, n)
 		}
 	}
-	parallel(len(jobs), func(_ int, next func() (int, bool)) {
+	// The workers take the links a block at a time (explainBlock).
+	parallel((len(jobs)+explainBlock-1)/explainBlock, func(_ int, next func() (int, bool)) {
 		st := newStemmer(c.stems)
-		var buf []surface
-		for k, ok := next(); ok; k, ok = next() {
-			j := jobs[k]
-			p := c.pairs[j.link]
-			c.res.Topics[j.topic].Links[j.slot], buf = explain(us[p.i], us[p.j], linkOf(us, p), st, buf[:0])
+		var buf []sharedTerm
+		for blk, ok := next(); ok; blk, ok = next() {
+			for _, j := range jobs[blk*explainBlock : min(len(jobs), (blk+1)*explainBlock)] {
+				p := c.pairs[j.link]
+				l := &c.res.Topics[j.topic].Links[j.slot]
+				*l = linkOf(us, p)
+				buf = explain(us[p.i], us[p.j], l, st, buf[:0])
+			}
 		}
 	})
 }
