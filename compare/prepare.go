@@ -1,9 +1,9 @@
 package compare
 
 import (
-	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/loader"
@@ -146,34 +146,98 @@ func prepareStems(arts []*loader.Article) ([]*unit, map[string]string) {
 		}
 	}
 	out := make([]*unit, len(jobs))
-	sts := make([]*stemmer, workers())
+	rooms := make([]*prepareRoom, workers())
+	shared := &stemTable{m: map[string]string{}}
 	parallel(len(jobs), func(w int, next func() (int, bool)) {
-		st := newStemmer(nil)
-		sts[w] = st
-		room := &prepareRoom{eng: termCounts{}, plain: termCounts{}, classes: map[string]bool{}}
+		room := &prepareRoom{eng: termCounts{}, plain: termCounts{}, classes: map[string]bool{}, words: map[string]wordInfo{}, stems: shared}
+		rooms[w] = room
 		for k, ok := next(); ok; k, ok = next() {
 			j := jobs[k]
-			out[k] = prepareParagraph(arts[j.si], j.si, &arts[j.si].Paragraphs[j.pi], j.pos, st, room)
+			out[k] = prepareParagraph(arts[j.si], j.si, &arts[j.si].Paragraphs[j.pi], j.pos, room)
 		}
 	})
 	// Keyed as written and folded: the readers ask for both.
 	n := 0
-	for _, st := range sts {
-		if st != nil {
-			n += len(st.own)
+	for _, room := range rooms {
+		if room != nil {
+			n += len(room.words)
 		}
 	}
 	stems := make(map[string]string, 2*n) // sized once: growing it rehashed every entry
-	for _, st := range sts {
-		if st == nil {
+	for _, room := range rooms {
+		if room == nil {
 			continue
 		}
-		maps.Copy(stems, st.own)
-		for w, s := range st.own {
-			stems[fold(w)] = s
+		for w, in := range room.words {
+			if in.kind == wordStemmed {
+				stems[w] = in.term
+				stems[fold(w)] = in.term
+			}
 		}
 	}
 	return out, stems
+}
+
+// stemTable is the stems the workers of prepare made, by folded word,
+// shared among them: each worker meets most of the comparison's words,
+// and each stemming them again took a tenth of the stage's time. A
+// worker asks it only for a word it has not met itself (wordInfo).
+type stemTable struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+// stem is stem(w) for a word folded to f.
+func (t *stemTable) stem(w, f string) string {
+	t.mu.Lock()
+	s, ok := t.m[f]
+	t.mu.Unlock()
+	if ok {
+		return s
+	}
+	s = stem(w)
+	t.mu.Lock()
+	t.m[f] = s
+	t.mu.Unlock()
+	return s
+}
+
+// wordInfo is what prepare reads of a word as written, the same wherever
+// it stands: a worker remembers it for each word it meets (words repeat
+// in all text), and reads it with one lookup, where the stop list, the
+// event classes and the stems took one each.
+type wordInfo struct {
+	kind  wordKind
+	term  string // the engine's term: its stem, or the number's key
+	class string // its event class, when hasClass
+	// hasClass: the word is one of an event class's.
+	hasClass bool
+	stop     bool
+	capital  bool // written with a capital first letter (isCapitalised)
+}
+
+// wordKind is which term of the engine's a word counts as.
+type wordKind uint8
+
+const (
+	wordNone    wordKind = iota // a stop word, or too short to count
+	wordNumber                  // a number (isNumberToken)
+	wordStemmed                 // a word, counted by its stem
+)
+
+// learn is the wordInfo of the word w.
+func (room *prepareRoom) learn(w token) wordInfo {
+	f := w.folded
+	in := wordInfo{stop: stopwords()[f], capital: isCapitalised(w.text)}
+	in.class, in.hasClass = eventClasses()[f]
+	switch {
+	case isNumberToken(f):
+		in.kind, in.term = wordNumber, numberPrefix+strings.ReplaceAll(f, ",", "")
+	case in.stop || len(f) < 2:
+	default:
+		in.kind, in.term = wordStemmed, room.stems.stem(w.text, f)
+	}
+	return in
 }
 
 // prepareRoom is a worker's room to gather a paragraph's words and count
@@ -183,11 +247,13 @@ type prepareRoom struct {
 	slab       []token // the words of the worker's paragraphs, one after another
 	eng, plain termCounts
 	classes    map[string]bool
+	words      map[string]wordInfo // by the word as written: every word the worker met
+	stems      *stemTable
 }
 
 // prepareParagraph makes the unit of one body paragraph, the pos-th of its
 // article's, in the worker's room.
-func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, st *stemmer, room *prepareRoom) *unit {
+func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, room *prepareRoom) *unit {
 	// A quotation mark: the ASCII one found bytewise, the curly ones as
 	// the strings they are (strings.ContainsAny decoded every rune).
 	quoted := strings.IndexByte(p.Text, '"') >= 0 || strings.Contains(p.Text, "“") || strings.Contains(p.Text, "”")
@@ -231,31 +297,31 @@ func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, s
 		u.sents[k].toks = all[from:to:to]
 		from = to
 	}
-	stops, eventClass := stopwords(), eventClasses()
 	for _, s := range u.sents {
 		toks := s.toks
 		for i, w := range toks {
-			f := w.folded
-			stop := stops[f] // isStop, asked once a word
-			if !stop {
+			in, ok := room.words[w.text]
+			if !ok {
+				in = room.learn(w)
+				room.words[w.text] = in
+			}
+			if !in.stop {
 				plain.add(lowered(w), 1, termWord)
 			}
-			if class, ok := eventClass[f]; ok && !classes[class] {
+			if in.hasClass && !classes[in.class] {
 				// An event class counts once per paragraph, however many
 				// of its words the paragraph has.
-				classes[class] = true
-				eng.addShown(classPrefix+class, classWeight, termClass, w.text)
+				classes[in.class] = true
+				eng.addShown(classPrefix+in.class, classWeight, termClass, w.text)
 			}
 			switch {
-			case isNumberToken(f):
-				eng.addShown(numberPrefix+strings.ReplaceAll(f, ",", ""), numberWeight, termNumber, w.text)
-			case stop || len(f) < 2:
+			case in.kind == wordNumber:
+				eng.addShown(in.term, numberWeight, termNumber, w.text)
+			case in.kind == wordNone:
+			case i > 0 && in.capital:
+				eng.addShown(in.term, nameWeight, termName, w.text) // a capital inside a sentence: a name
 			default:
-				if i > 0 && isCapitalised(w.text) {
-					eng.addShown(st.stem(w.text), nameWeight, termName, w.text) // a capital inside a sentence: a name
-				} else {
-					eng.addShown(st.stem(w.text), 1, termWord, w.text)
-				}
+				eng.addShown(in.term, 1, termWord, w.text)
 			}
 		}
 	}
