@@ -160,7 +160,7 @@ func prepareStems(arts []*loader.Article) ([]*unit, map[string]string) {
 	n := 0
 	for _, room := range rooms {
 		if room != nil {
-			n += len(room.words)
+			n += room.stemmed
 		}
 	}
 	stems := make(map[string]string, 2*n) // sized once: growing it rehashed every entry
@@ -236,6 +236,7 @@ func (room *prepareRoom) learn(w token) wordInfo {
 	case in.stop || len(f) < 2:
 	default:
 		in.kind, in.term = wordStemmed, room.stems.stem(w.text, f)
+		room.stemmed++
 	}
 	return in
 }
@@ -248,6 +249,7 @@ type prepareRoom struct {
 	eng, plain termCounts
 	classes    map[string]bool
 	words      map[string]wordInfo // by the word as written: every word the worker met
+	stemmed    int                 // how many of them are stemmed (wordStemmed)
 	stems      *stemTable
 }
 
