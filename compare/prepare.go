@@ -207,13 +207,14 @@ func (t *stemTable) stem(w, f string) string {
 // in all text), and reads it with one lookup, where the stop list, the
 // event classes and the stems took one each.
 type wordInfo struct {
-	kind  wordKind
-	term  string // the engine's term: its stem, or the number's key
-	class string // its event class, when hasClass
-	// hasClass: the word is one of an event class's.
-	hasClass bool
-	stop     bool
-	capital  bool // written with a capital first letter (isCapitalised)
+	kind   wordKind
+	folded string // fold of the word, shared by all its tokens
+	plain  string // its plain term (strings.ToLower), for a word not a stop word
+	term   string // the engine's term: its stem, or the number's key
+	// classTerm is the term of its event class, "" for a word of none.
+	classTerm string
+	stop      bool
+	capital   bool // written with a capital first letter (isCapitalised)
 }
 
 // wordKind is which term of the engine's a word counts as.
@@ -226,16 +227,21 @@ const (
 )
 
 // learn is the wordInfo of the word w.
-func (room *prepareRoom) learn(w token) wordInfo {
-	f := w.folded
-	in := wordInfo{stop: stopwords()[f], capital: isCapitalised(w.text)}
-	in.class, in.hasClass = eventClasses()[f]
+func (room *prepareRoom) learn(w string) wordInfo {
+	f := fold(w)
+	in := wordInfo{folded: f, stop: stopwords()[f], capital: isCapitalised(w)}
+	if !in.stop {
+		in.plain = lowered(w, f)
+	}
+	if class, ok := eventClasses()[f]; ok {
+		in.classTerm = classPrefix + class
+	}
 	switch {
 	case isNumberToken(f):
 		in.kind, in.term = wordNumber, numberPrefix+strings.ReplaceAll(f, ",", "")
 	case in.stop || len(f) < 2:
 	default:
-		in.kind, in.term = wordStemmed, room.stems.stem(w.text, f)
+		in.kind, in.term = wordStemmed, room.stems.stem(w, f)
 		room.stemmed++
 	}
 	return in
@@ -279,11 +285,44 @@ func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, r
 	// paragraph's exact size, gathered and copied, cost an allocation and
 	// a copy of every word. Words that do not fit grow an array of their
 	// own (the slab's words stay where they are), moved to a new slab.
+	// Each word is counted as it is split: what is read of it is what the
+	// worker remembers of it as written (wordInfo), its folded form too.
 	base := len(room.slab)
 	ws := room.slab[base:base:cap(room.slab)]
 	for _, sp := range p.Sentences {
-		for w := range eachWord(p.Text[sp.Start:sp.End]) {
-			ws = append(ws, w)
+		text := p.Text[sp.Start:sp.End]
+		first := len(ws)
+		for i := 0; ; {
+			start, end := nextWord(text, i)
+			if start < 0 {
+				break
+			}
+			i = end
+			w := text[start:end]
+			in, ok := room.words[w]
+			if !ok {
+				in = room.learn(w)
+				room.words[w] = in
+			}
+			ws = append(ws, token{text: w, folded: in.folded, start: start, end: end})
+			if !in.stop {
+				plain.add(in.plain, 1, termWord)
+			}
+			if in.classTerm != "" && !classes[in.classTerm] {
+				// An event class counts once per paragraph, however many
+				// of its words the paragraph has.
+				classes[in.classTerm] = true
+				eng.addShown(in.classTerm, classWeight, termClass, w)
+			}
+			switch {
+			case in.kind == wordNumber:
+				eng.addShown(in.term, numberWeight, termNumber, w)
+			case in.kind == wordNone:
+			case len(ws) > first+1 && in.capital:
+				eng.addShown(in.term, nameWeight, termName, w) // a capital inside a sentence: a name
+			default:
+				eng.addShown(in.term, 1, termWord, w)
+			}
 		}
 		u.sents = append(u.sents, sentence{span: sp, toks: ws}) // its length marks where its words end
 	}
@@ -299,49 +338,21 @@ func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, r
 		u.sents[k].toks = all[from:to:to]
 		from = to
 	}
-	for _, s := range u.sents {
-		toks := s.toks
-		for i, w := range toks {
-			in, ok := room.words[w.text]
-			if !ok {
-				in = room.learn(w)
-				room.words[w.text] = in
-			}
-			if !in.stop {
-				plain.add(lowered(w), 1, termWord)
-			}
-			if in.hasClass && !classes[in.class] {
-				// An event class counts once per paragraph, however many
-				// of its words the paragraph has.
-				classes[in.class] = true
-				eng.addShown(classPrefix+in.class, classWeight, termClass, w.text)
-			}
-			switch {
-			case in.kind == wordNumber:
-				eng.addShown(in.term, numberWeight, termNumber, w.text)
-			case in.kind == wordNone:
-			case i > 0 && in.capital:
-				eng.addShown(in.term, nameWeight, termName, w.text) // a capital inside a sentence: a name
-			default:
-				eng.addShown(in.term, 1, termWord, w.text)
-			}
-		}
-	}
 	u.eng, u.shown = eng.vecShown()
 	u.plain = plain.vec()
 	return u
 }
 
-// lowered is strings.ToLower of a word: its folded form when that is the
+// lowered is strings.ToLower of a word w folded to f: f when that is the
 // same, a word of ASCII with no apostrophe or period (fold lowers it and
 // nothing else), without lowering it again into a string of its own.
-func lowered(w token) string {
-	for i := 0; i < len(w.text); i++ {
-		if c := w.text[i]; c >= utf8.RuneSelf || c == '\'' || c == '.' {
-			return strings.ToLower(w.text)
+func lowered(w, f string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || c == '\'' || c == '.' {
+			return strings.ToLower(w)
 		}
 	}
-	return w.folded
+	return f
 }
 
 // The prefixes of terms that are not words.

@@ -31,3 +31,28 @@ func TestPrepareStems(t *testing.T) {
 		t.Errorf("%d stems, want %d", len(stems), len(want))
 	}
 }
+
+// TestPrepareWords checks the words prepare splits and folds through its
+// workers' memory of each word (wordInfo) against words, which splits and
+// folds every word afresh, on the sample articles.
+func TestPrepareWords(t *testing.T) {
+	us, _ := prepareStems(seedArticles(t))
+	n := 0
+	for _, u := range us {
+		for k, s := range u.sents {
+			want := words(s.text(u.text))
+			if len(s.toks) != len(want) {
+				t.Fatalf("%v sentence %d: %d words, want %d", u.ref, k, len(s.toks), len(want))
+			}
+			for i, w := range want {
+				if s.toks[i] != w {
+					t.Errorf("%v sentence %d word %d: %+v, want %+v", u.ref, k, i, s.toks[i], w)
+				}
+			}
+			n += len(want)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no words")
+	}
+}
