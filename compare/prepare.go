@@ -1,9 +1,9 @@
 package compare
 
 import (
-	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/loader"
@@ -146,34 +146,105 @@ func prepareStems(arts []*loader.Article) ([]*unit, map[string]string) {
 		}
 	}
 	out := make([]*unit, len(jobs))
-	sts := make([]*stemmer, workers())
+	rooms := make([]*prepareRoom, workers())
+	shared := &stemTable{m: map[string]string{}}
 	parallel(len(jobs), func(w int, next func() (int, bool)) {
-		st := newStemmer(nil)
-		sts[w] = st
-		room := &prepareRoom{eng: termCounts{}, plain: termCounts{}, classes: map[string]bool{}}
+		room := &prepareRoom{eng: termCounts{}, plain: termCounts{}, classes: map[string]bool{}, words: map[string]wordInfo{}, stems: shared}
+		rooms[w] = room
 		for k, ok := next(); ok; k, ok = next() {
 			j := jobs[k]
-			out[k] = prepareParagraph(arts[j.si], j.si, &arts[j.si].Paragraphs[j.pi], j.pos, st, room)
+			out[k] = prepareParagraph(arts[j.si], j.si, &arts[j.si].Paragraphs[j.pi], j.pos, room)
 		}
 	})
 	// Keyed as written and folded: the readers ask for both.
 	n := 0
-	for _, st := range sts {
-		if st != nil {
-			n += len(st.own)
+	for _, room := range rooms {
+		if room != nil {
+			n += room.stemmed
 		}
 	}
 	stems := make(map[string]string, 2*n) // sized once: growing it rehashed every entry
-	for _, st := range sts {
-		if st == nil {
+	for _, room := range rooms {
+		if room == nil {
 			continue
 		}
-		maps.Copy(stems, st.own)
-		for w, s := range st.own {
-			stems[fold(w)] = s
+		for w, in := range room.words {
+			if in.kind == wordStemmed {
+				stems[w] = in.term
+				stems[fold(w)] = in.term
+			}
 		}
 	}
 	return out, stems
+}
+
+// stemTable is the stems the workers of prepare made, by folded word,
+// shared among them: each worker meets most of the comparison's words,
+// and each stemming them again took a tenth of the stage's time. A
+// worker asks it only for a word it has not met itself (wordInfo).
+type stemTable struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+// stem is stem(w) for a word folded to f.
+func (t *stemTable) stem(w, f string) string {
+	t.mu.Lock()
+	s, ok := t.m[f]
+	t.mu.Unlock()
+	if ok {
+		return s
+	}
+	s = stem(w)
+	t.mu.Lock()
+	t.m[f] = s
+	t.mu.Unlock()
+	return s
+}
+
+// wordInfo is what prepare reads of a word as written, the same wherever
+// it stands: a worker remembers it for each word it meets (words repeat
+// in all text), and reads it with one lookup, where the stop list, the
+// event classes and the stems took one each.
+type wordInfo struct {
+	kind   wordKind
+	folded string // fold of the word, shared by all its tokens
+	plain  string // its plain term (strings.ToLower), for a word not a stop word
+	term   string // the engine's term: its stem, or the number's key
+	// classTerm is the term of its event class, "" for a word of none.
+	classTerm string
+	stop      bool
+	capital   bool // written with a capital first letter (isCapitalised)
+}
+
+// wordKind is which term of the engine's a word counts as.
+type wordKind uint8
+
+const (
+	wordNone    wordKind = iota // a stop word, or too short to count
+	wordNumber                  // a number (isNumberToken)
+	wordStemmed                 // a word, counted by its stem
+)
+
+// learn is the wordInfo of the word w.
+func (room *prepareRoom) learn(w string) wordInfo {
+	f := fold(w)
+	in := wordInfo{folded: f, stop: stopwords()[f], capital: isCapitalised(w)}
+	if !in.stop {
+		in.plain = lowered(w, f)
+	}
+	if class, ok := eventClasses()[f]; ok {
+		in.classTerm = classPrefix + class
+	}
+	switch {
+	case isNumberToken(f):
+		in.kind, in.term = wordNumber, numberPrefix+strings.ReplaceAll(f, ",", "")
+	case in.stop || len(f) < 2:
+	default:
+		in.kind, in.term = wordStemmed, room.stems.stem(w, f)
+		room.stemmed++
+	}
+	return in
 }
 
 // prepareRoom is a worker's room to gather a paragraph's words and count
@@ -183,11 +254,14 @@ type prepareRoom struct {
 	slab       []token // the words of the worker's paragraphs, one after another
 	eng, plain termCounts
 	classes    map[string]bool
+	words      map[string]wordInfo // by the word as written: every word the worker met
+	stemmed    int                 // how many of them are stemmed (wordStemmed)
+	stems      *stemTable
 }
 
 // prepareParagraph makes the unit of one body paragraph, the pos-th of its
 // article's, in the worker's room.
-func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, st *stemmer, room *prepareRoom) *unit {
+func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, room *prepareRoom) *unit {
 	// A quotation mark: the ASCII one found bytewise, the curly ones as
 	// the strings they are (strings.ContainsAny decoded every rune).
 	quoted := strings.IndexByte(p.Text, '"') >= 0 || strings.Contains(p.Text, "“") || strings.Contains(p.Text, "”")
@@ -211,11 +285,44 @@ func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, s
 	// paragraph's exact size, gathered and copied, cost an allocation and
 	// a copy of every word. Words that do not fit grow an array of their
 	// own (the slab's words stay where they are), moved to a new slab.
+	// Each word is counted as it is split: what is read of it is what the
+	// worker remembers of it as written (wordInfo), its folded form too.
 	base := len(room.slab)
 	ws := room.slab[base:base:cap(room.slab)]
 	for _, sp := range p.Sentences {
-		for w := range eachWord(p.Text[sp.Start:sp.End]) {
-			ws = append(ws, w)
+		text := p.Text[sp.Start:sp.End]
+		first := len(ws)
+		for i := 0; ; {
+			start, end := nextWord(text, i)
+			if start < 0 {
+				break
+			}
+			i = end
+			w := text[start:end]
+			in, ok := room.words[w]
+			if !ok {
+				in = room.learn(w)
+				room.words[w] = in
+			}
+			ws = append(ws, token{text: w, folded: in.folded, start: start, end: end})
+			if !in.stop {
+				plain.add(in.plain, 1, termWord)
+			}
+			if in.classTerm != "" && !classes[in.classTerm] {
+				// An event class counts once per paragraph, however many
+				// of its words the paragraph has.
+				classes[in.classTerm] = true
+				eng.addShown(in.classTerm, classWeight, termClass, w)
+			}
+			switch {
+			case in.kind == wordNumber:
+				eng.addShown(in.term, numberWeight, termNumber, w)
+			case in.kind == wordNone:
+			case len(ws) > first+1 && in.capital:
+				eng.addShown(in.term, nameWeight, termName, w) // a capital inside a sentence: a name
+			default:
+				eng.addShown(in.term, 1, termWord, w)
+			}
 		}
 		u.sents = append(u.sents, sentence{span: sp, toks: ws}) // its length marks where its words end
 	}
@@ -231,49 +338,21 @@ func prepareParagraph(a *loader.Article, si int, p *loader.Paragraph, pos int, s
 		u.sents[k].toks = all[from:to:to]
 		from = to
 	}
-	stops, eventClass := stopwords(), eventClasses()
-	for _, s := range u.sents {
-		toks := s.toks
-		for i, w := range toks {
-			f := w.folded
-			stop := stops[f] // isStop, asked once a word
-			if !stop {
-				plain.add(lowered(w), 1, termWord)
-			}
-			if class, ok := eventClass[f]; ok && !classes[class] {
-				// An event class counts once per paragraph, however many
-				// of its words the paragraph has.
-				classes[class] = true
-				eng.addShown(classPrefix+class, classWeight, termClass, w.text)
-			}
-			switch {
-			case isNumberToken(f):
-				eng.addShown(numberPrefix+strings.ReplaceAll(f, ",", ""), numberWeight, termNumber, w.text)
-			case stop || len(f) < 2:
-			default:
-				if i > 0 && isCapitalised(w.text) {
-					eng.addShown(st.stem(w.text), nameWeight, termName, w.text) // a capital inside a sentence: a name
-				} else {
-					eng.addShown(st.stem(w.text), 1, termWord, w.text)
-				}
-			}
-		}
-	}
 	u.eng, u.shown = eng.vecShown()
 	u.plain = plain.vec()
 	return u
 }
 
-// lowered is strings.ToLower of a word: its folded form when that is the
+// lowered is strings.ToLower of a word w folded to f: f when that is the
 // same, a word of ASCII with no apostrophe or period (fold lowers it and
 // nothing else), without lowering it again into a string of its own.
-func lowered(w token) string {
-	for i := 0; i < len(w.text); i++ {
-		if c := w.text[i]; c >= utf8.RuneSelf || c == '\'' || c == '.' {
-			return strings.ToLower(w.text)
+func lowered(w, f string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || c == '\'' || c == '.' {
+			return strings.ToLower(w)
 		}
 	}
-	return w.folded
+	return f
 }
 
 // The prefixes of terms that are not words.
