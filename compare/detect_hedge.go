@@ -135,6 +135,9 @@ func detectHedges(c *comparison, out *findings) {
 				if source(j) == src {
 					continue
 				}
+				if ns, ok := hr.names[j]; ok && h.names.shared(ns) == 0 {
+					continue // sameHedgedClaim's first test: they name none of the same
+				}
 				score, ok := sameHedgedClaim(*h, *read(j), hm)
 				if !ok {
 					continue
@@ -202,8 +205,13 @@ type hedgeReading struct {
 	// source about another event included.
 	postings map[string][]int
 	// read holds the sentences read in full: the hedging ones, those that
-	// looked like it, and the candidates of a word in few sentences.
+	// looked like it, and the candidates of a word in few sentences that
+	// name someone or something a hedging sentence they are candidates of
+	// names.
 	read map[int]*hedgedSentence
+	// names holds the names (hedgedSentence.names) of the other
+	// candidates: what the detector asks of them first, and they fail.
+	names map[int]sortedWords
 	// mayHedge marks the sentences that hold one of the lexicon's hedges
 	// (hedgesAtText): the others' hedges are not looked for again when
 	// they are read in full.
@@ -324,8 +332,12 @@ func startHedgeReading(c *comparison) {
 				for _, t := range hr.at[j].u.sents[hr.at[j].k].toks {
 					w, seen := inScope[t.folded]
 					if !seen {
-						if w = r.word(t.folded).stem; !scope[w] {
-							w = ""
+						// (Its stem alone: what else readHedged asks of a
+						// word is for the few sentences read in full.)
+						if !isStop(t.folded) && len(t.folded) >= 3 && !isNumberToken(t.folded) {
+							if w = r.st.stem(t.folded); !scope[w] {
+								w = ""
+							}
 						}
 						inScope[t.folded] = w
 					}
@@ -358,14 +370,56 @@ func startHedgeReading(c *comparison) {
 		}
 		slices.Sort(cands)
 		cands = slices.Compact(cands)
-		read := make([]*hedgedSentence, len(cands))
+		// Of those, their names first: a candidate is the same claim as a
+		// hedged sentence of another source only when the two name someone
+		// or something alike (sameHedgedClaim), and of 8,591 candidates of
+		// 1,000 ECB+ articles 1,303 do; only they are read in full.
+		names := make([]sortedWords, len(cands))
 		parallel(len(cands), func(k int, next func() (int, bool)) {
 			r := reader(k)
+			var ks []string
 			for i, ok := next(); ok; i, ok = next() {
-				read[i] = hr.readAt(c, cands[i], r)
+				s := hr.at[cands[i]].u.sents[hr.at[cands[i]].k]
+				ks = r.appendNames(ks[:0], hr.at[cands[i]].u.text[s.span.Start:s.span.End], s.toks)
+				names[i] = makeSortedWords(ks)
 			}
 		})
-		for i, j := range cands {
+		candAt := make(map[int]int, len(cands)) // a candidate's place in cands
+		for k, j := range cands {
+			candAt[j] = k
+		}
+		needed := make([]bool, len(cands))
+		for _, i := range hr.hedged {
+			h := full[i]
+			for _, hm := range h.hedges {
+				for _, w := range hm.scope {
+					if ps := hr.postings[w]; len(ps) <= maxHedgePostings {
+						for _, j := range ps {
+							if k, ok := candAt[j]; ok && !needed[k] && hr.at[j].u.src != hr.at[i].u.src && h.names.shared(names[k]) > 0 {
+								needed[k] = true
+							}
+						}
+					}
+				}
+			}
+		}
+		hr.names = map[int]sortedWords{}
+		var reads []int
+		for k, j := range cands {
+			if needed[k] {
+				reads = append(reads, j)
+			} else {
+				hr.names[j] = names[k]
+			}
+		}
+		read := make([]*hedgedSentence, len(reads))
+		parallel(len(reads), func(k int, next func() (int, bool)) {
+			r := reader(k)
+			for i, ok := next(); ok; i, ok = next() {
+				read[i] = hr.readAt(c, reads[i], r)
+			}
+		})
+		for i, j := range reads {
 			hr.read[j] = read[i]
 		}
 		c.hedged <- hr
@@ -584,6 +638,15 @@ func (r *hedgeReader) keysOf(name string) []string {
 	return ks
 }
 
+// appendNames appends the name keys of a sentence's names to ks, as
+// readHedged reads them.
+func (r *hedgeReader) appendNames(ks []string, text string, toks []token) []string {
+	for _, n := range namesOf(text, toks) {
+		ks = append(ks, r.keysOf(n.text)...)
+	}
+	return ks
+}
+
 // readHedged reads a sentence's words, names, hedges (outside quotation
 // marks: a quoted "likely" is the speaker's) and negations. Its hedges are
 // looked for only when mayHedge: a sentence that holds none of the
@@ -599,9 +662,7 @@ func readHedged(text string, toks []token, r *hedgeReader, mayHedge bool) hedged
 	}
 	var dropped []string
 	quotes := quotations(text, false)
-	for _, n := range namesOf(text, toks) {
-		ls[listNames] = append(ls[listNames], r.keysOf(n.text)...)
-	}
+	ls[listNames] = r.appendNames(ls[listNames], text, toks)
 	stems := slices.Grow(r.stems[:0], len(toks))[:len(toks)]
 	r.stems = stems
 	for i, t := range toks {
