@@ -66,7 +66,7 @@ func detectParaphrases(c *comparison, out *findings) {
 	type topicSource struct{ topic, source string }
 	byTopic := map[string][]topicSource{} // a topic's sources that quote
 	bySource := map[topicSource][]int{}
-	byRef := map[Ref][]int{}
+	byUnit := make([][]int, len(c.units)) // a body paragraph's quotations, by its unit
 	for qi, q := range quotes {
 		if q.Topic != "" {
 			k := topicSource{q.Topic, q.Span.Source}
@@ -75,8 +75,9 @@ func detectParaphrases(c *comparison, out *findings) {
 			}
 			bySource[k] = append(bySource[k], qi)
 		}
-		r := Ref{q.Span.Source, q.Span.Paragraph}
-		byRef[r] = append(byRef[r], qi)
+		if u, ok := c.unitOf[Ref{q.Span.Source, q.Span.Paragraph}]; ok {
+			byUnit[u] = append(byUnit[u], qi)
+		}
 	}
 	// Each unit's linked units, in the links' order, in one array (a
 	// thousand articles have a quarter of a million links: a slice per
@@ -102,12 +103,23 @@ func detectParaphrases(c *comparison, out *findings) {
 	// claim's topic and of the paragraphs linked to its own. The topic's
 	// are sorted once for a run of claims of one source and topic (the
 	// claims come source by source), and merged with the links' (sorting
-	// them all for every claim was most of this detector's time).
+	// them all for every claim was most of this detector's time). The
+	// claims of one paragraph come one after another, and have the same.
 	var near, cands, inTopic []int
 	lastKey := topicSource{"", "\x00"} // no source's
+	lastUnit := int32(-2)              // no unit's
 	candidatesOf := func(cl claimAt) []int {
+		u, ok := c.unitOf[Ref{cl.span.Source, cl.span.Paragraph}]
+		if !ok {
+			u = -1
+		}
+		k := topicSource{cl.topic, cl.span.Source}
+		if k == lastKey && u == lastUnit {
+			return cands
+		}
+		lastUnit = u
 		// Other sources' quotations alone: one long article's own are many.
-		if k := (topicSource{cl.topic, cl.span.Source}); k != lastKey {
+		if k != lastKey {
 			lastKey = k
 			inTopic = inTopic[:0]
 			for _, ts := range byTopic[cl.topic] {
@@ -118,10 +130,10 @@ func detectParaphrases(c *comparison, out *findings) {
 			slices.Sort(inTopic)
 		}
 		near = near[:0]
-		if u, ok := c.unitOf[Ref{cl.span.Source, cl.span.Paragraph}]; ok {
+		if u >= 0 {
 			for _, nb := range neighbours(u) {
-				if r := c.units[nb].ref; r.Source != cl.span.Source {
-					near = append(near, byRef[r]...)
+				if len(byUnit[nb]) > 0 && c.units[nb].src != c.units[u].src {
+					near = append(near, byUnit[nb]...)
 				}
 			}
 		}
