@@ -176,8 +176,19 @@ func sentenceAt(sents []sentence, at int) int {
 // namedRun is what a sentence's name run tells on its own, before the
 // article's people are known (learn adds what they make of it): read with
 // the paragraph, on every core, since it is most of learn's cost (0.4
-// CPU-s of one 10 MB article, which the attributor reads in order).
+// CPU-s of one 10 MB article, which the attributor reads in order). What
+// its words tell is shared by every run of those words (namedMemo).
 type namedRun struct {
+	*namedWords
+	subject bool // it may be the sentence's subject: no possessive, at the head of a clause
+	// app is the noun of an apposition after the run ("Mr. Trump, the
+	// presumptive Republican nominee, said"), with the run as written;
+	// nil when there is none.
+	app *apposition
+}
+
+// namedWords is what a name run's words alone tell (namedOf).
+type namedWords struct {
 	run personQuery // the run less a possessive and a place after "of"
 	// own is the person the run itself names ("Donald Trump", "President
 	// Trump"), its surname's key ownKey, or "" when it names none; a
@@ -188,11 +199,6 @@ type namedRun struct {
 	title       string // its last title word ("secretary"), or ""
 	org         string // the body named before the title (affiliationOf)
 	gender      byte   // from an honorific
-	subject     bool   // it may be the sentence's subject: no possessive, at the head of a clause
-	// app is the noun of an apposition after the run ("Mr. Trump, the
-	// presumptive Republican nominee, said"), with the run as written;
-	// nil when there is none.
-	app *apposition
 }
 
 // apposition is a noun that stands for the person its run names.
@@ -203,13 +209,15 @@ type apposition struct {
 
 // namedMemo is what namedOf read of each name run, by its text, for one
 // goroutine: a long article names the same people again and again, each
-// time split, stripped of titles, keyed and tested for a place.
-type namedMemo map[string]namedRun
+// time split, stripped of titles, keyed and tested for a place. Each
+// reading is held once, and every run of its words points to it: held by
+// value, each run copied it from the memo, and the memo's lookups moved
+// readings of a dozen fields.
+type namedMemo map[string]*namedWords
 
-// namedOf is what a name run's words alone tell of it: a namedRun with
-// neither the apposition nor the subject, which its sentence tells.
-func namedOf(text string) namedRun {
-	var r namedRun
+// namedOf is what a name run's words alone tell of it.
+func namedOf(text string) *namedWords {
+	r := &namedWords{}
 	run := trimOfPlace(strings.TrimSuffix(strings.TrimSuffix(text, "'s"), "’s"))
 	full := stripTitles(run)
 	ws := strings.Fields(full)
@@ -255,12 +263,12 @@ func readNamed(text string, toks []token, ns []nameAt, memo namedMemo) []namedRu
 	out := make([]namedRun, len(ns))
 	for i, n := range ns {
 		r := &out[i]
-		if m, ok := memo[n.text]; ok {
-			*r = m
-		} else {
-			*r = namedOf(n.text)
-			memo[n.text] = *r
+		nw, ok := memo[n.text]
+		if !ok {
+			nw = namedOf(n.text)
+			memo[n.text] = nw
 		}
+		r.namedWords = nw
 		if n.end < len(text) {
 			rest := strings.TrimLeft(text[n.end:], " ")
 			if strings.HasPrefix(rest, ",") {
