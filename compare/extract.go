@@ -164,17 +164,30 @@ func quoteValue(speaker, words, via string) string {
 // Republican nominee, said"). A title two people hold in the comparison
 // names neither, and the description stays.
 func nameDescribedSpeakers(c *comparison) {
+	// A story's speakers are credited again and again: each one's key, and
+	// whether it is a description, are read once (the serial stage read
+	// them for each of one 10 MB article's quotations).
+	key := remembered(speakerKey)
+	descriptions := map[string]bool{}
+	isDescription := func(speaker string) bool {
+		d, ok := descriptions[speaker]
+		if !ok {
+			d = described(speaker)
+			descriptions[speaker] = d
+		}
+		return d
+	}
 	names := map[string]string{} // a speaker's key → the longest name given
 	for _, f := range c.res.Facts {
-		if q := f.Quote; q != nil && q.Speaker != "" && !described(q.Speaker) {
-			if k := speakerKey(q.Speaker); len(q.Speaker) > len(names[k]) {
+		if q := f.Quote; q != nil && q.Speaker != "" && !isDescription(q.Speaker) {
+			if k := key(q.Speaker); len(q.Speaker) > len(names[k]) {
 				names[k] = q.Speaker
 			}
 		}
 	}
 	for i := range c.res.Facts {
 		q := c.res.Facts[i].Quote
-		if q == nil || !described(q.Speaker) {
+		if q == nil || !isDescription(q.Speaker) {
 			continue
 		}
 		ws := strings.Fields(q.Speaker)
