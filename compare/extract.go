@@ -477,6 +477,11 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 		}
 		claim := sentenceClaim(text, toks, ns, Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start, End: sp.End})
 		for _, n := range ns {
+			// A model designation ends the name ("Boeing 737"): most
+			// names hold no digit, and are not split to find their last word.
+			if !hasDigit(n.text) {
+				continue
+			}
 			if ws := strings.Fields(n.text); hasDigit(ws[len(ws)-1]) {
 				claim.addSpecific("model:" + itemKey(ws[len(ws)-1]))
 			}
