@@ -331,7 +331,7 @@ func articleFacts(a *loader.Article, units []*unit, current, year int) ([][]Fact
 				sents = u.sents
 			}
 			quotes := quotesOf[i]
-			credited := who.paragraph(r.plain, sents, r.plainWords, r.named, r.occasions, quotes)
+			credited := who.paragraph(r.plain, sents, r.named, r.occasions, quotes)
 			for qi, q := range quotes {
 				span := Span{Source: a.ID, Paragraph: p.Index, Start: q.start, End: q.end}
 				speaker, via, occasion := credited[qi].speaker, credited[qi].via, credited[qi].occasion
@@ -406,10 +406,6 @@ type paragraphRead struct {
 	plain     string       // the text, its quotations blanked (outsideQuotes)
 	named     [][]namedRun // per sentence
 	occasions []string     // per quotation (quoteOccasions)
-	// plainWords is the words of each sentence in plain (plainWordsOf),
-	// split here, on every core, rather than again for each cue the
-	// attributor reads around a quotation in the article's serial pass.
-	plainWords [][]token
 }
 
 // readParagraph reads one paragraph of an article (articleFacts): a
@@ -430,7 +426,6 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 	if u != nil {
 		r.named = make([][]namedRun, len(u.sents))
 		r.occasions = quoteOccasions(r.plain, u.sents, quotes)
-		r.plainWords = plainWordsOf(r.plain, u.sents, quotes)
 	}
 	r.names = make([][]nameAt, len(p.Sentences))
 	r.surfaces = make([][]string, len(p.Sentences))

@@ -61,11 +61,10 @@ func newAttributor() *attributor {
 }
 
 // paragraph credits the quotations of one paragraph, in order. plain is
-// its text with the quotations blanked (outsideQuotes), plainWords the
-// words of each sentence's text in it (plainWordsOf), named what its
+// its text with the quotations blanked (outsideQuotes), named what its
 // sentences' names tell alone (readNamed), one per sentence, and
 // occasions its quotations' (quoteOccasions).
-func (a *attributor) paragraph(plain string, sents []sentence, plainWords [][]token, named [][]namedRun, occasions []string, quotes []quoteAt) []attribution {
+func (a *attributor) paragraph(plain string, sents []sentence, named [][]namedRun, occasions []string, quotes []quoteAt) []attribution {
 	a.par++
 	out := make([]attribution, len(quotes))
 	learnt := 0
@@ -83,17 +82,17 @@ func (a *attributor) paragraph(plain string, sents []sentence, plainWords [][]to
 		// the head of the words before it (headOf), from one state.
 		var head headRead
 		if sj >= 0 {
-			at = a.after(plain, sents[sj], plainWords[sj], q, &head)
+			at = a.after(plain, sents[sj], q, quotes, &head)
 		}
 		if at.speaker == "" && sj >= 0 && sj+1 < len(sents) && q.end+3 >= sents[sj].span.End {
 			// “…!” Mr. Calderón told CNBC. — the cue split off as a
 			// sentence of its own after a quotation's closing mark.
 			if next := sents[sj+1]; len(next.toks) <= 12 {
-				at = a.after(plain, sentence{span: loader.Sentence{Start: q.end, End: next.span.End}, toks: nil}, nil, q, &head)
+				at = a.after(plain, sentence{span: loader.Sentence{Start: q.end, End: next.span.End}, toks: nil}, q, quotes, &head)
 			}
 		}
 		if at.speaker == "" && si >= 0 {
-			at = a.before(plain, sents[si], plainWords[si], q, quotes, &head)
+			at = a.before(plain, sents[si], q, quotes, &head)
 		}
 		switch {
 		case at.speaker != "":
@@ -699,9 +698,9 @@ func carrier(name string) bool {
 
 // after reads the cue that follows a quotation in its sentence: "…,”
 // Boehner said; "…,” said Sen. Smith, R-Ohio; "…,” he told the Times.
-// pw is the words of the sentence's text in plain (nil to split them
-// again), hr the quotation's head as read so far.
-func (a *attributor) after(plain string, s sentence, pw []token, q quoteAt, hr *headRead) attribution {
+// all is the paragraph's quotations (wordsIn), hr the quotation's head as
+// read so far.
+func (a *attributor) after(plain string, s sentence, q quoteAt, all []quoteAt, hr *headRead) attribution {
 	end := s.span.Start + len(s.text(plain))
 	if q.end >= end {
 		return attribution{}
@@ -714,11 +713,11 @@ func (a *attributor) after(plain string, s sentence, pw []token, q quoteAt, hr *
 	if len(rest)-len(trimmed) > 6 {
 		return attribution{}
 	}
-	toks := wordsIn(plain, s, pw, end-len(trimmed), end)
+	toks := wordsIn(plain, s, all, end-len(trimmed), end)
 	if len(toks) == 0 {
 		return attribution{}
 	}
-	head := a.headBefore(hr, plain, s, pw, s.span.Start, max(s.span.Start, q.start))
+	head := a.headBefore(hr, plain, s, all, s.span.Start, max(s.span.Start, q.start))
 	// "said X": the verb first.
 	if saysVerb(toks[0]) {
 		np := nounPhrase(trimmed, toks, 1)
@@ -791,92 +790,67 @@ type headRead struct {
 	read   bool
 }
 
-// headBefore is the head of plain[lo:hi], a span of sentence s whose words
-// in plain are pw, as h read it or read now.
-func (a *attributor) headBefore(h *headRead, plain string, s sentence, pw []token, lo, hi int) string {
+// headBefore is the head of plain[lo:hi], a span of sentence s in a
+// paragraph quoting all, as h read it or read now.
+func (a *attributor) headBefore(h *headRead, plain string, s sentence, all []quoteAt, lo, hi int) string {
 	if !h.read || h.lo != lo || h.hi != hi {
-		*h = headRead{lo: lo, hi: hi, head: a.headOf(plain[lo:hi], wordsIn(plain, s, pw, lo, hi)), read: true}
+		*h = headRead{lo: lo, hi: hi, head: a.headOf(plain[lo:hi], wordsIn(plain, s, all, lo, hi)), read: true}
 	}
 	return h.head
 }
 
-// wordsIn is words(plain[lo:hi]) for a span of sentence s, taken from pw,
-// the words of the sentence's text in plain (its offsets into it), when no
-// word straddles either end of the span (where words would cut it): the
-// cues around each quotation read the words before and after it, which
-// the paragraph's reading split once. A span outside the sentence, or no
-// pw, is split again.
-func wordsIn(plain string, s sentence, pw []token, lo, hi int) []token {
-	if pw == nil || lo < s.span.Start || hi > s.span.End {
+// wordsIn is words(plain[lo:hi]) for a span of sentence s, plain being the
+// paragraph's text with its quotations, quotes, blanked (outsideQuotes):
+// the sentence's own words in the span less its quotations' words, their
+// offsets made the span's, since blanking a quotation changes no word
+// outside it. The cues around each quotation read the words before and
+// after it, which the sentence's reading split once: split again, each
+// span's, they were most of the article's serial pass. A word that
+// straddles an end of the span or of a quotation, a span outside the
+// sentence and a sentence without its words are split again.
+func wordsIn(plain string, s sentence, quotes []quoteAt, lo, hi int) []token {
+	toks := s.toks
+	if toks == nil || lo < s.span.Start || hi > s.span.End {
 		return words(plain[lo:hi])
 	}
-	lo, hi = lo-s.span.Start, hi-s.span.Start
+	again := func() []token { return words(plain[lo:hi]) }
+	from, to := lo-s.span.Start, hi-s.span.Start // the sentence's offsets
 	i := 0
-	for i < len(pw) && pw[i].end <= lo {
+	for i < len(toks) && toks[i].end <= from {
 		i++
 	}
 	j := i
-	for j < len(pw) && pw[j].end <= hi {
+	for j < len(toks) && toks[j].end <= to {
 		j++
 	}
-	if i < len(pw) && pw[i].start < lo || j < len(pw) && pw[j].start < hi {
-		return words(plain[s.span.Start+lo : s.span.Start+hi])
+	if i < len(toks) && toks[i].start < from || j < len(toks) && toks[j].start < to {
+		return again()
 	}
-	if lo == 0 {
-		return pw[:j:j]
-	}
-	out := make([]token, j-i)
-	for k, t := range pw[i:j] {
-		t.start, t.end = t.start-lo, t.end-lo
-		out[k] = t
-	}
-	return out
-}
-
-// plainWordsOf is the words of each sentence's text in plain, the
-// paragraph's text with its quotations blanked (outsideQuotes), for the
-// cues around its quotations (wordsIn): a sentence's own words (its toks)
-// less those of its quotations, since blanking a quotation changes no word
-// outside it; split again where a word straddles a quotation's end. Nil for
-// a paragraph with no quotation, whose cues are never read.
-func plainWordsOf(plain string, sents []sentence, quotes []quoteAt) [][]token {
-	if len(quotes) == 0 {
-		return nil
-	}
-	out := make([][]token, len(sents))
-	for k, s := range sents {
-		out[k] = s.toks
-		if s.toks == nil {
-			out[k] = words(s.text(plain))
-			continue
-		}
-		for _, q := range quotes {
-			if q.start < s.span.End && q.end > s.span.Start {
-				out[k] = outsideWords(plain, s, quotes)
-				break
-			}
+	quoted := false // a quotation meets the span
+	for _, q := range quotes {
+		if q.start < hi && q.end > lo {
+			quoted = true
+			break
 		}
 	}
-	return out
-}
-
-// outsideWords is the words of sentence s outside the quotations: words of
-// its text in plain (plainWordsOf).
-func outsideWords(plain string, s sentence, quotes []quoteAt) []token {
-	out := make([]token, 0, len(s.toks))
-	for _, t := range s.toks {
+	if !quoted && from == 0 {
+		return toks[:j:j]
+	}
+	out := make([]token, 0, j-i)
+	for _, t := range toks[i:j] {
 		start, end := s.span.Start+t.start, s.span.Start+t.end
 		inside := false
 		for _, q := range quotes {
-			if start < q.end && end > q.start {
+			if quoted && start < q.end && end > q.start {
 				if start < q.start || end > q.end {
-					return words(s.text(plain)) // cut by the blanking
+					return again() // cut by the blanking
 				}
 				inside = true
 				break
 			}
 		}
 		if !inside {
+			t.start, t.end = t.start-from, t.end-from
 			out = append(out, t)
 		}
 	}
@@ -919,9 +893,9 @@ var prepositions = toSet(`of about to for with at on in from by against into ove
 
 // before reads the cue that opens a quotation's sentence: "Trump told the
 // Times it was “…”", "Pentagon spokesman John Kirby said: “…”",
-// "according to the Pentagon, “…”", "Axelrod's comment that “…”". pw and
-// hr are as after's.
-func (a *attributor) before(plain string, s sentence, pw []token, q quoteAt, all []quoteAt, hr *headRead) attribution {
+// "according to the Pentagon, “…”", "Axelrod's comment that “…”". all
+// and hr are as after's.
+func (a *attributor) before(plain string, s sentence, q quoteAt, all []quoteAt, hr *headRead) attribution {
 	start := s.span.Start
 	// Back to the end of the quotation before, if it is in this sentence.
 	for _, o := range all {
@@ -930,11 +904,11 @@ func (a *attributor) before(plain string, s sentence, pw []token, q quoteAt, all
 		}
 	}
 	ctx := plain[start:q.start]
-	toks := wordsIn(plain, s, pw, start, q.start)
+	toks := wordsIn(plain, s, all, start, q.start)
 	if len(toks) == 0 {
 		return attribution{}
 	}
-	head := a.headBefore(hr, plain, s, pw, s.span.Start, q.start)
+	head := a.headBefore(hr, plain, s, all, s.span.Start, q.start)
 	// "His response: “…”" after "Vieira asked Trump …": the one asked.
 	for i := len(toks) - 1; i > 0; i-- {
 		if answerNouns[toks[i].folded] && (toks[i-1].folded == "his" || toks[i-1].folded == "her") && a.addressee != "" {
@@ -997,7 +971,7 @@ func (a *attributor) before(plain string, s sentence, pw []token, q quoteAt, all
 			sp := head
 			for j := v - 1; j >= 0; j-- {
 				if clauseOpeners[toks[j].folded] {
-					if h := a.headOf(ctx[toks[j].end:toks[v].start], wordsIn(plain, s, pw, start+toks[j].end, start+toks[v].start)); h != "" {
+					if h := a.headOf(ctx[toks[j].end:toks[v].start], wordsIn(plain, s, all, start+toks[j].end, start+toks[v].start)); h != "" {
 						sp = h
 					}
 					break
