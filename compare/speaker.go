@@ -326,7 +326,7 @@ func (a *attributor) learn(text string, toks []token, named []namedRun) {
 	// A source credited at the head of the sentence ("A US defence official
 	// confirmed …", "The ministry said …"): the antecedent of "they".
 	for v := 1; v < len(toks) && v <= 8; v++ {
-		if t := toks[v]; !creditVerbs()[t.folded] || isCapitalised(t.text) {
+		if t := toks[v]; !isCreditVerb(t.folded) || isCapitalised(t.text) {
 			continue
 		}
 		if sp := a.subjectOf(text, toks, v, ""); sp != "" && !pronouns[fold(sp)] {
