@@ -921,11 +921,10 @@ func (a *attributor) before(plain string, s sentence, q quoteAt, all []quoteAt, 
 	// “reign of terror”"); not "Rice's comments came as Netanyahu turned
 	// down …, saying “…”" nor "Ginsburg's statements could lead a
 	// “reasonable person” …", whose words are another's.
+	thatAfter := false // a "that" follows toks[i]: carried as i goes back, where each i searched the words after it
 	for i := len(toks) - 1; i > 0; i-- {
-		introduces := len(toks)-i <= speechNounReach
-		for j := i + 1; j < len(toks) && !introduces; j++ {
-			introduces = toks[j].folded == "that"
-		}
+		thatAfter = thatAfter || i+1 < len(toks) && toks[i+1].folded == "that"
+		introduces := len(toks)-i <= speechNounReach || thatAfter
 		for j := i - 2; j >= 0 && j >= i-4 && !introduces; j-- {
 			introduces = toks[j].folded == "according" // "According to the NYPD's statement, …"
 		}
