@@ -12,7 +12,7 @@ import (
 	"github.com/parallax-news/parallax/loader"
 )
 
-// entityMention is one name in one article, with its canonical form.
+// entityMention is one name in one article.
 // It holds its place and words rather than the entity fact it becomes
 // (canonicalNames makes that): one 10 MB article names 146,000 names, which
 // as facts held 37 MB from the reading to the detectors.
@@ -23,7 +23,6 @@ type entityMention struct {
 	text       string // the paragraph's text[start:end]
 	topic      string // its sentence's topic, "" if none
 	surface    string // as written, less titles
-	canonical  string
 }
 
 // span is where the mention stands.
@@ -42,56 +41,75 @@ func canonicalNames(res *Result, perArticle [][]entityMention) {
 	// A story names its people again and again: each spelling's keys are
 	// made once.
 	nameKey, lightKey := remembered(nameKey), remembered(lightKey)
-	// What each spelling's words say, read once per spelling: whether it
-	// is one word, and the light key of a person's surname.
+	// What each spelling as written (a mention's surface) reads, once per
+	// spelling: one 10 MB article names a few thousand names 146,000
+	// times, and reading each mention's surface again, name and keys took
+	// a dozen lookups a mention, on the comparison's last stretch.
 	type spelling struct {
 		oneWord bool
-		surname string // "" for no person's full name
+		surname string // the light key of a person's surname, "" for no person's full name
+		// name is the name it stands for (a lone surname its full name's),
+		// key and light its keys, canonical its canonical form.
+		name, key, light, canonical string
+		named                       bool // name and its keys made
+		article                     int  // the last article whose groups have it, by its index+1
+		varied                      bool // its first mention's fact is among the variants
 	}
-	spellings := map[string]spelling{}
-	spellingOf := func(s string) spelling {
-		if sp, ok := spellings[s]; ok {
-			return sp
-		}
-		ws := strings.Fields(s)
-		sp := spelling{oneWord: len(ws) == 1}
-		if len(ws) >= 2 && isPersonLike(ws) {
-			sp.surname = lightKey(ws[len(ws)-1])
-		}
-		spellings[s] = sp
-		return sp
+	spellings := map[string]*spelling{}
+	total := 0
+	for _, ms := range perArticle {
+		total += len(ms)
 	}
+	of := make([]*spelling, 0, total) // each mention's, in order
 	// Full names by surname, from every article: "Kirby" → "John Kirby".
 	fullBySurname := map[string]string{}
 	for _, ms := range perArticle {
-		for _, m := range ms {
-			if last := spellingOf(m.surface).surname; last != "" {
-				if _, ok := fullBySurname[last]; !ok {
-					fullBySurname[last] = m.surface
+		for i := range ms {
+			sp := spellings[ms[i].surface]
+			if sp == nil {
+				ws := strings.Fields(ms[i].surface)
+				sp = &spelling{oneWord: len(ws) == 1}
+				if len(ws) >= 2 && isPersonLike(ws) {
+					sp.surname = lightKey(ws[len(ws)-1])
+				}
+				spellings[ms[i].surface] = sp
+				if last := sp.surname; last != "" {
+					if _, ok := fullBySurname[last]; !ok {
+						fullBySurname[last] = ms[i].surface
+					}
 				}
 			}
+			of = append(of, sp)
 		}
 	}
 	// Spelling groups: key → light spellings; a key two light spellings of
-	// one article share is split.
+	// one article share is split. The groups are sets: each spelling is
+	// added once per article.
 	type group struct {
 		spellings map[string]map[string]bool // light key → surface forms
 		sources   map[string]map[string]bool // light key → sources
 	}
 	groups := map[string]*group{}
 	split := map[string]bool{}
-	for _, ms := range perArticle {
+	at := 0
+	for ai, ms := range perArticle {
 		seen := map[string]string{} // name key → light key, in this article
 		for i := range ms {
-			m := &ms[i]
-			name := m.surface
-			if spellingOf(name).oneWord {
-				if full, ok := fullBySurname[lightKey(name)]; ok {
-					name = full
-				}
+			m, sp := &ms[i], of[at+i]
+			if sp.article == ai+1 {
+				continue
 			}
-			m.canonical = name
-			k, lk := nameKey(name), lightKey(name)
+			sp.article = ai + 1
+			if !sp.named {
+				name := m.surface
+				if sp.oneWord {
+					if full, ok := fullBySurname[lightKey(name)]; ok {
+						name = full
+					}
+				}
+				sp.name, sp.key, sp.light, sp.named = name, nameKey(name), lightKey(name), true
+			}
+			k, lk := sp.key, sp.light
 			if prev, ok := seen[k]; ok && prev != lk {
 				split[k] = true
 			}
@@ -104,9 +122,10 @@ func canonicalNames(res *Result, perArticle [][]entityMention) {
 			if g.spellings[lk] == nil {
 				g.spellings[lk], g.sources[lk] = map[string]bool{}, map[string]bool{}
 			}
-			g.spellings[lk][name] = true
+			g.spellings[lk][sp.name] = true
 			g.sources[lk][m.source] = true
 		}
+		at += len(ms)
 	}
 	// The canonical spelling of a group: the one most sources write.
 	canon := map[string]string{} // name key + light key → canonical
@@ -129,30 +148,32 @@ func canonicalNames(res *Result, perArticle [][]entityMention) {
 			}
 		}
 	}
+	for _, sp := range spellings {
+		sp.canonical = canon[sp.key+"|"+sp.light]
+	}
 	// Entity facts, and the spellings reconciled across sources.
 	variants := map[string]map[string]Fact{} // canonical → surface → first fact
-	total := 0
-	for _, ms := range perArticle {
-		total += len(ms)
-	}
 	// Grown once: the facts are the comparison's, and each doubling copied them all.
 	res.Facts = slices.Grow(res.Facts, total)
-	canonOf := remembered(func(name string) string { return canon[nameKey(name)+"|"+lightKey(name)] })
 	var id []byte
+	at = 0
 	for _, ms := range perArticle {
-		for _, m := range ms {
-			c := canonOf(m.canonical)
+		for i, m := range ms {
+			sp := of[at+i]
+			c := sp.canonical
 			f := Fact{Kind: FactEntity, Span: m.span(), Text: m.text, Topic: m.topic, Value: c}
 			id = strconv.AppendInt(append(id[:0], 'f'), int64(len(res.Facts)+1), 10)
 			f.ID = string(id) // as fmt.Sprintf("f%d") writes it, with one allocation, not three
 			res.Facts = append(res.Facts, f)
-			if variants[c] == nil {
-				variants[c] = map[string]Fact{}
-			}
-			if _, ok := variants[c][m.surface]; !ok {
+			if !sp.varied { // a spelling's canonical form is one: its first fact is its first mention's
+				sp.varied = true
+				if variants[c] == nil {
+					variants[c] = map[string]Fact{}
+				}
 				variants[c][m.surface] = f
 			}
 		}
+		at += len(ms)
 	}
 	cs := slices.Sorted(maps.Keys(variants))
 	for _, c := range cs {

@@ -19,6 +19,23 @@ type claimAt struct {
 	text     string
 }
 
+// isCreditVerb is creditVerbs()[w], asked of every word of every sentence:
+// a word shorter or longer than every verb of the list (most short words)
+// is none of them, and is not looked up.
+func isCreditVerb(w string) bool {
+	shortest, longest := creditVerbLengths()
+	return len(w) >= shortest && len(w) <= longest && creditVerbs()[w]
+}
+
+// creditVerbLengths is the byte lengths of creditVerbs' shortest and longest.
+var creditVerbLengths = sync.OnceValues(func() (int, int) {
+	shortest, longest := 1<<30, 0
+	for w := range creditVerbs() {
+		shortest, longest = min(shortest, len(w)), max(longest, len(w))
+	}
+	return shortest, longest
+})
+
 // sentenceClaim reads a sentence's credits. specific is filled by the
 // caller from the sentence's facts (addSpecific).
 func sentenceClaim(text string, toks []token, ns []nameAt, span Span) claimAt {
@@ -178,7 +195,7 @@ func credits(text string, toks []token, ns []nameAt) []string {
 			}
 		case w == "as" && i+1 < len(toks) && toks[i+1].folded == "per":
 			add(nameAfter(toks[i+1].end))
-		case creditVerbs()[w]:
+		case isCreditVerb(w):
 			// "X said": the name or the official just before.
 			if n := creditBefore(text, toks, ns, i); n != "" {
 				add(n)

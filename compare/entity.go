@@ -142,7 +142,10 @@ func names(text string) []nameAt { return namesOf(text, words(text)) }
 
 // namesOf is names with the sentence's words already split.
 func namesOf(text string, toks []token) []nameAt {
-	var out []nameAt
+	// Gathered here and copied once at their number: a sentence names a
+	// few, and appending grew the table two or three times for each.
+	var room [8]nameAt
+	out := room[:0]
 	for i := 0; i < len(toks); i++ {
 		if !isNameWord(toks[i].text) {
 			continue
@@ -165,8 +168,8 @@ func namesOf(text string, toks []token) []nameAt {
 			}
 			break
 		}
-		first := toks[i].text
-		opener := i == 0 && (isStop(fold(first)) || sentenceOpeners()[fold(first)])
+		first := toks[i].folded // fold of its text, as split
+		opener := i == 0 && (isStop(first) || sentenceOpeners()[first])
 		if opener && j == i {
 			continue
 		}
@@ -177,7 +180,12 @@ func namesOf(text string, toks []token) []nameAt {
 		out = append(out, nameAt{text: text[start:toks[j].end], start: start, end: toks[j].end})
 		i = j
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	names := make([]nameAt, len(out))
+	copy(names, out)
+	return names
 }
 
 // isNameWord is a capitalised word or a model designation ("F-16s").

@@ -164,17 +164,30 @@ func quoteValue(speaker, words, via string) string {
 // Republican nominee, said"). A title two people hold in the comparison
 // names neither, and the description stays.
 func nameDescribedSpeakers(c *comparison) {
+	// A story's speakers are credited again and again: each one's key, and
+	// whether it is a description, are read once (the serial stage read
+	// them for each of one 10 MB article's quotations).
+	key := remembered(speakerKey)
+	descriptions := map[string]bool{}
+	isDescription := func(speaker string) bool {
+		d, ok := descriptions[speaker]
+		if !ok {
+			d = described(speaker)
+			descriptions[speaker] = d
+		}
+		return d
+	}
 	names := map[string]string{} // a speaker's key → the longest name given
 	for _, f := range c.res.Facts {
-		if q := f.Quote; q != nil && q.Speaker != "" && !described(q.Speaker) {
-			if k := speakerKey(q.Speaker); len(q.Speaker) > len(names[k]) {
+		if q := f.Quote; q != nil && q.Speaker != "" && !isDescription(q.Speaker) {
+			if k := key(q.Speaker); len(q.Speaker) > len(names[k]) {
 				names[k] = q.Speaker
 			}
 		}
 	}
 	for i := range c.res.Facts {
 		q := c.res.Facts[i].Quote
-		if q == nil || !described(q.Speaker) {
+		if q == nil || !isDescription(q.Speaker) {
 			continue
 		}
 		ws := strings.Fields(q.Speaker)
@@ -459,6 +472,11 @@ func readParagraph(a *loader.Article, p loader.Paragraph, u *unit, quotes []quot
 		}
 		claim := sentenceClaim(text, toks, ns, Span{Source: a.ID, Paragraph: p.Index, Start: sp.Start, End: sp.End})
 		for _, n := range ns {
+			// A model designation ends the name ("Boeing 737"): most
+			// names hold no digit, and are not split to find their last word.
+			if !hasDigit(n.text) {
+				continue
+			}
 			if ws := strings.Fields(n.text); hasDigit(ws[len(ws)-1]) {
 				claim.addSpecific("model:" + itemKey(ws[len(ws)-1]))
 			}

@@ -78,19 +78,21 @@ func (a *attributor) paragraph(plain string, sents []sentence, named [][]namedRu
 		var at attribution
 		si := sentenceAt(sents, q.start)
 		sj := sentenceAt(sents, max(q.start, q.end-1))
-		// The cue after the quotation, then the one before it.
+		// The cue after the quotation, then the one before it. Both read
+		// the head of the words before it (headOf), from one state.
+		var head headRead
 		if sj >= 0 {
-			at = a.after(plain, sents[sj], q)
+			at = a.after(plain, sents[sj], q, quotes, &head)
 		}
 		if at.speaker == "" && sj >= 0 && sj+1 < len(sents) && q.end+3 >= sents[sj].span.End {
 			// “…!” Mr. Calderón told CNBC. — the cue split off as a
 			// sentence of its own after a quotation's closing mark.
 			if next := sents[sj+1]; len(next.toks) <= 12 {
-				at = a.after(plain, sentence{span: loader.Sentence{Start: q.end, End: next.span.End}, toks: nil}, q)
+				at = a.after(plain, sentence{span: loader.Sentence{Start: q.end, End: next.span.End}, toks: nil}, q, quotes, &head)
 			}
 		}
 		if at.speaker == "" && si >= 0 {
-			at = a.before(plain, sents[si], q, quotes)
+			at = a.before(plain, sents[si], q, quotes, &head)
 		}
 		switch {
 		case at.speaker != "":
@@ -173,8 +175,19 @@ func sentenceAt(sents []sentence, at int) int {
 // namedRun is what a sentence's name run tells on its own, before the
 // article's people are known (learn adds what they make of it): read with
 // the paragraph, on every core, since it is most of learn's cost (0.4
-// CPU-s of one 10 MB article, which the attributor reads in order).
+// CPU-s of one 10 MB article, which the attributor reads in order). What
+// its words tell is shared by every run of those words (namedMemo).
 type namedRun struct {
+	*namedWords
+	subject bool // it may be the sentence's subject: no possessive, at the head of a clause
+	// app is the noun of an apposition after the run ("Mr. Trump, the
+	// presumptive Republican nominee, said"), with the run as written;
+	// nil when there is none.
+	app *apposition
+}
+
+// namedWords is what a name run's words alone tell (namedOf).
+type namedWords struct {
 	run personQuery // the run less a possessive and a place after "of"
 	// own is the person the run itself names ("Donald Trump", "President
 	// Trump"), its surname's key ownKey, or "" when it names none; a
@@ -185,11 +198,6 @@ type namedRun struct {
 	title       string // its last title word ("secretary"), or ""
 	org         string // the body named before the title (affiliationOf)
 	gender      byte   // from an honorific
-	subject     bool   // it may be the sentence's subject: no possessive, at the head of a clause
-	// app is the noun of an apposition after the run ("Mr. Trump, the
-	// presumptive Republican nominee, said"), with the run as written;
-	// nil when there is none.
-	app *apposition
 }
 
 // apposition is a noun that stands for the person its run names.
@@ -200,13 +208,15 @@ type apposition struct {
 
 // namedMemo is what namedOf read of each name run, by its text, for one
 // goroutine: a long article names the same people again and again, each
-// time split, stripped of titles, keyed and tested for a place.
-type namedMemo map[string]namedRun
+// time split, stripped of titles, keyed and tested for a place. Each
+// reading is held once, and every run of its words points to it: held by
+// value, each run copied it from the memo, and the memo's lookups moved
+// readings of a dozen fields.
+type namedMemo map[string]*namedWords
 
-// namedOf is what a name run's words alone tell of it: a namedRun with
-// neither the apposition nor the subject, which its sentence tells.
-func namedOf(text string) namedRun {
-	var r namedRun
+// namedOf is what a name run's words alone tell of it.
+func namedOf(text string) *namedWords {
+	r := &namedWords{}
 	run := trimOfPlace(strings.TrimSuffix(strings.TrimSuffix(text, "'s"), "’s"))
 	full := stripTitles(run)
 	ws := strings.Fields(full)
@@ -252,12 +262,12 @@ func readNamed(text string, toks []token, ns []nameAt, memo namedMemo) []namedRu
 	out := make([]namedRun, len(ns))
 	for i, n := range ns {
 		r := &out[i]
-		if m, ok := memo[n.text]; ok {
-			*r = m
-		} else {
-			*r = namedOf(n.text)
-			memo[n.text] = *r
+		nw, ok := memo[n.text]
+		if !ok {
+			nw = namedOf(n.text)
+			memo[n.text] = nw
 		}
+		r.namedWords = nw
 		if n.end < len(text) {
 			rest := strings.TrimLeft(text[n.end:], " ")
 			if strings.HasPrefix(rest, ",") {
@@ -316,7 +326,7 @@ func (a *attributor) learn(text string, toks []token, named []namedRun) {
 	// A source credited at the head of the sentence ("A US defence official
 	// confirmed …", "The ministry said …"): the antecedent of "they".
 	for v := 1; v < len(toks) && v <= 8; v++ {
-		if t := toks[v]; !creditVerbs()[t.folded] || isCapitalised(t.text) {
+		if t := toks[v]; !isCreditVerb(t.folded) || isCapitalised(t.text) {
 			continue
 		}
 		if sp := a.subjectOf(text, toks, v, ""); sp != "" && !pronouns[fold(sp)] {
@@ -688,7 +698,9 @@ func carrier(name string) bool {
 
 // after reads the cue that follows a quotation in its sentence: "…,”
 // Boehner said; "…,” said Sen. Smith, R-Ohio; "…,” he told the Times.
-func (a *attributor) after(plain string, s sentence, q quoteAt) attribution {
+// all is the paragraph's quotations (wordsIn), hr the quotation's head as
+// read so far.
+func (a *attributor) after(plain string, s sentence, q quoteAt, all []quoteAt, hr *headRead) attribution {
 	end := s.span.Start + len(s.text(plain))
 	if q.end >= end {
 		return attribution{}
@@ -701,11 +713,11 @@ func (a *attributor) after(plain string, s sentence, q quoteAt) attribution {
 	if len(rest)-len(trimmed) > 6 {
 		return attribution{}
 	}
-	toks := words(trimmed)
+	toks := wordsIn(plain, s, all, end-len(trimmed), end)
 	if len(toks) == 0 {
 		return attribution{}
 	}
-	head := a.headOf(plain[s.span.Start:max(s.span.Start, q.start)])
+	head := a.headBefore(hr, plain, s, all, s.span.Start, max(s.span.Start, q.start))
 	// "said X": the verb first.
 	if saysVerb(toks[0]) {
 		np := nounPhrase(trimmed, toks, 1)
@@ -769,10 +781,86 @@ func nounPhrase(text string, toks []token, i int) string {
 	return text[toks[i].start:toks[j-1].end]
 }
 
+// headRead is the head (headOf) of the words before one quotation in its
+// sentence, once read: both its cues, after it and before it, ask for it,
+// and nothing they do between changes what the attributor knows.
+type headRead struct {
+	lo, hi int // the words' span in the paragraph
+	head   string
+	read   bool
+}
+
+// headBefore is the head of plain[lo:hi], a span of sentence s in a
+// paragraph quoting all, as h read it or read now.
+func (a *attributor) headBefore(h *headRead, plain string, s sentence, all []quoteAt, lo, hi int) string {
+	if !h.read || h.lo != lo || h.hi != hi {
+		*h = headRead{lo: lo, hi: hi, head: a.headOf(plain[lo:hi], wordsIn(plain, s, all, lo, hi)), read: true}
+	}
+	return h.head
+}
+
+// wordsIn is words(plain[lo:hi]) for a span of sentence s, plain being the
+// paragraph's text with its quotations, quotes, blanked (outsideQuotes):
+// the sentence's own words in the span less its quotations' words, their
+// offsets made the span's, since blanking a quotation changes no word
+// outside it. The cues around each quotation read the words before and
+// after it, which the sentence's reading split once: split again, each
+// span's, they were most of the article's serial pass. A word that
+// straddles an end of the span or of a quotation, a span outside the
+// sentence and a sentence without its words are split again.
+func wordsIn(plain string, s sentence, quotes []quoteAt, lo, hi int) []token {
+	toks := s.toks
+	if toks == nil || lo < s.span.Start || hi > s.span.End {
+		return words(plain[lo:hi])
+	}
+	again := func() []token { return words(plain[lo:hi]) }
+	from, to := lo-s.span.Start, hi-s.span.Start // the sentence's offsets
+	i := 0
+	for i < len(toks) && toks[i].end <= from {
+		i++
+	}
+	j := i
+	for j < len(toks) && toks[j].end <= to {
+		j++
+	}
+	if i < len(toks) && toks[i].start < from || j < len(toks) && toks[j].start < to {
+		return again()
+	}
+	quoted := false // a quotation meets the span
+	for _, q := range quotes {
+		if q.start < hi && q.end > lo {
+			quoted = true
+			break
+		}
+	}
+	if !quoted && from == 0 {
+		return toks[:j:j]
+	}
+	out := make([]token, 0, j-i)
+	for _, t := range toks[i:j] {
+		start, end := s.span.Start+t.start, s.span.Start+t.end
+		inside := false
+		for _, q := range quotes {
+			if quoted && start < q.end && end > q.start {
+				if start < q.start || end > q.end {
+					return again() // cut by the blanking
+				}
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			t.start, t.end = t.start-from, t.end-from
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // headOf is the person a sentence's words before a quotation open with:
-// the antecedent of a pronoun inside the same sentence.
-func (a *attributor) headOf(before string) string {
-	toks := words(before)
+// the antecedent of a pronoun inside the same sentence. toks is the words
+// of before.
+func (a *attributor) headOf(before string, toks []token) string {
 	if len(toks) > 0 && (toks[0].folded == "he" || toks[0].folded == "she") {
 		// "She doubled down, telling CNN: …": the sentence's subject is
 		// the pronoun's antecedent.
@@ -805,8 +893,9 @@ var prepositions = toSet(`of about to for with at on in from by against into ove
 
 // before reads the cue that opens a quotation's sentence: "Trump told the
 // Times it was “…”", "Pentagon spokesman John Kirby said: “…”",
-// "according to the Pentagon, “…”", "Axelrod's comment that “…”".
-func (a *attributor) before(plain string, s sentence, q quoteAt, all []quoteAt) attribution {
+// "according to the Pentagon, “…”", "Axelrod's comment that “…”". all
+// and hr are as after's.
+func (a *attributor) before(plain string, s sentence, q quoteAt, all []quoteAt, hr *headRead) attribution {
 	start := s.span.Start
 	// Back to the end of the quotation before, if it is in this sentence.
 	for _, o := range all {
@@ -815,11 +904,11 @@ func (a *attributor) before(plain string, s sentence, q quoteAt, all []quoteAt) 
 		}
 	}
 	ctx := plain[start:q.start]
-	toks := words(ctx)
+	toks := wordsIn(plain, s, all, start, q.start)
 	if len(toks) == 0 {
 		return attribution{}
 	}
-	head := a.headOf(plain[s.span.Start:q.start])
+	head := a.headBefore(hr, plain, s, all, s.span.Start, q.start)
 	// "His response: “…”" after "Vieira asked Trump …": the one asked.
 	for i := len(toks) - 1; i > 0; i-- {
 		if answerNouns[toks[i].folded] && (toks[i-1].folded == "his" || toks[i-1].folded == "her") && a.addressee != "" {
@@ -832,11 +921,10 @@ func (a *attributor) before(plain string, s sentence, q quoteAt, all []quoteAt) 
 	// “reign of terror”"); not "Rice's comments came as Netanyahu turned
 	// down …, saying “…”" nor "Ginsburg's statements could lead a
 	// “reasonable person” …", whose words are another's.
+	thatAfter := false // a "that" follows toks[i]: carried as i goes back, where each i searched the words after it
 	for i := len(toks) - 1; i > 0; i-- {
-		introduces := len(toks)-i <= speechNounReach
-		for j := i + 1; j < len(toks) && !introduces; j++ {
-			introduces = toks[j].folded == "that"
-		}
+		thatAfter = thatAfter || i+1 < len(toks) && toks[i+1].folded == "that"
+		introduces := len(toks)-i <= speechNounReach || thatAfter
 		for j := i - 2; j >= 0 && j >= i-4 && !introduces; j-- {
 			introduces = toks[j].folded == "according" // "According to the NYPD's statement, …"
 		}
@@ -882,7 +970,7 @@ func (a *attributor) before(plain string, s sentence, q quoteAt, all []quoteAt) 
 			sp := head
 			for j := v - 1; j >= 0; j-- {
 				if clauseOpeners[toks[j].folded] {
-					if h := a.headOf(ctx[toks[j].end:toks[v].start]); h != "" {
+					if h := a.headOf(ctx[toks[j].end:toks[v].start], wordsIn(plain, s, all, start+toks[j].end, start+toks[v].start)); h != "" {
 						sp = h
 					}
 					break
@@ -1058,7 +1146,8 @@ func (a *attributor) announced(plain string, sents []sentence, quotes []quoteAt)
 			continue
 		}
 		if w == "tweeted" || w == "wrote" || w == "posted" || colon && (saysVerb(toks[v]) || cueVerbs[w]) {
-			return a.subjectOf(s.text(plain), toks, v, a.headOf(s.text(plain)))
+			// No quotation stands in the sentence: its words in plain are its own.
+			return a.subjectOf(s.text(plain), toks, v, a.headOf(s.text(plain), toks))
 		}
 	}
 	return ""
