@@ -57,13 +57,15 @@ func detectNames(c *comparison, out *findings) {
 			})
 		}
 	})
-	// The content words of a sentence, by its text, made when first asked.
-	context := map[string]sortedWords{}
+	// The content words of a sentence, by where it stands (not its text,
+	// which pays only where whole sentences recur), made when first asked.
+	context := map[sentenceKey]sortedWords{}
 	contextOf := func(m nameMention) sortedWords {
-		ws, ok := context[m.text]
+		at := sentenceKey{m.ref, m.sent}
+		ws, ok := context[at]
 		if !ok {
 			ws = contextStems(m.text, words(m.text), st)
-			context[m.text] = ws
+			context[at] = ws
 		}
 		return ws
 	}

@@ -27,7 +27,7 @@ func detectNumbers(c *comparison, out *findings) {
 		}
 	}
 	frames := make([]numberFrame, len(qs))
-	sn := &stemNumbers{num: map[string]int32{}, bySentence: map[string][]int32{}}
+	sn := &stemNumbers{num: map[string]int32{}, bySentence: map[sentenceKey][]int32{}}
 	st := newStemmer(c.stems)
 	var buf []token // a figure's sentence's words, the room reused figure after figure
 	for k, i := range qs {
@@ -342,16 +342,24 @@ type numberFrame struct {
 }
 
 // stemNumbers numbers the stems of the figures' sentences, and keeps each
-// sentence's numbers by its text: a sentence of several figures, or a wire
-// copy's, is stemmed once.
+// sentence's numbers by where it stands: a sentence of several figures is
+// stemmed once. Not by its text, which would pay only where whole
+// sentences recur (a wire copy), as news seldom does.
 type stemNumbers struct {
 	num        map[string]int32
-	bySentence map[string][]int32 // per word, its stem's number; -1 for a word no context keeps
+	bySentence map[sentenceKey][]int32 // per word, its stem's number; -1 for a word no context keeps
 }
 
-// sentence is the numbers of the words toks of the sentence text.
-func (sn *stemNumbers) sentence(text string, toks []token, st *stemmer) []int32 {
-	if ids, ok := sn.bySentence[text]; ok {
+// sentenceKey is one sentence of one paragraph, by its index in the
+// paragraph's sentences; -1 for a paragraph read whole.
+type sentenceKey struct {
+	ref  Ref
+	sent int32
+}
+
+// sentence is the numbers of the words toks of the sentence at.
+func (sn *stemNumbers) sentence(at sentenceKey, toks []token, st *stemmer) []int32 {
+	if ids, ok := sn.bySentence[at]; ok {
 		return ids
 	}
 	ids := make([]int32, len(toks))
@@ -368,7 +376,7 @@ func (sn *stemNumbers) sentence(text string, toks []token, st *stemmer) []int32 
 		}
 		ids[i] = n
 	}
-	sn.bySentence[text] = ids
+	sn.bySentence[at] = ids
 	return ids
 }
 
@@ -394,7 +402,7 @@ func (c *comparison) frameOf(f Fact, sn *stemNumbers, st *stemmer, buf *[]token)
 		toks = words(text)
 	}
 	at := -1
-	ids := sn.sentence(text, toks, st)
+	ids := sn.sentence(sentenceKey{Ref{f.Span.Source, f.Span.Paragraph}, int32(k)}, toks, st)
 	var context []int32
 	for i, t := range toks {
 		if t.start+base >= f.Span.Start && at < 0 {
