@@ -278,7 +278,7 @@ func lookingWhere(text string, at int, expr string) int {
 	// space back that opens a word, when the clause has one: a word never
 	// spans a space, so those after it are the clause's own, and the
 	// clause before is not split again for every date.
-	start := max(0, strings.LastIndexAny(text[:at], ".;:—")+1)
+	start := clauseStart(text[:at])
 	for k, n := at-1, 0; k > start; k-- {
 		if text[k-1] == ' ' && isWordRuneAt(text, k) {
 			if n++; n == 9 {
@@ -308,6 +308,25 @@ func lookingWhere(text string, at int, expr string) int {
 			return -1 // a past verb nearer the date: "was fired on Friday"
 		case f == "was" || f == "were" || f == "had" || f == "did" || f == "said":
 			return -1
+		}
+	}
+	return 0
+}
+
+// clauseStart is where the clause that text ends in starts: one byte past
+// the start of its last ".", ";", ":" or "—" (inside the dash: the words
+// read from there are the same), else 0. It is strings.LastIndexAny(text,
+// ".;:—")+1 read byte by byte: with a rune past ASCII among the marks,
+// LastIndexAny decodes every rune of the text back from its end.
+func clauseStart(text string) int {
+	for k := len(text) - 1; k >= 0; k-- {
+		switch text[k] {
+		case '.', ';', ':':
+			return k + 1
+		case 0x94: // the last byte of "—"
+			if k >= 2 && text[k-2:k+1] == "—" {
+				return k - 1
+			}
 		}
 	}
 	return 0

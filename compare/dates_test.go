@@ -266,3 +266,14 @@ func TestYearsInAsTheExpression(t *testing.T) {
 		t.Fatalf("%d years: the test reads too little", n)
 	}
 }
+
+// clauseStart is strings.LastIndexAny(text, ".;:—")+1, on text with marks,
+// dashes, other runes past ASCII and broken UTF-8.
+func TestClauseStart(t *testing.T) {
+	for _, text := range []string{"", "no mark", "one. two", "a; b: c", "then — now", "x—", "—", "é — ü", "a.b — c\xe2\x80", "\x80\x94", "e\xe2\x80\x94\x80 x", "stop.", "Jan. 5 — the day"} {
+		want := strings.LastIndexAny(text, ".;:—") + 1
+		if got := clauseStart(text); got != want {
+			t.Errorf("clauseStart(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
