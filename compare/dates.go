@@ -139,6 +139,7 @@ func dateExpressions(text string, dl loader.Dateline) []dateAt {
 		base = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
 	}
 	var out []dateAt
+	var toks []token // the sentence's words, split for the first date that needs them
 	for _, m := range dateMatches(asciiLower(text)) {
 		w := strings.ToLower(text[m[0]:m[1]])
 		if w == "may" || w == "march" && !strings.ContainsAny(text[m[1]:min(len(text), m[1]+6)], "0123456789") && !monthContext(text, m[0]) {
@@ -146,13 +147,18 @@ func dateExpressions(text string, dl loader.Dateline) []dateAt {
 		}
 		dir := lookingWhere(text, m[0], w)
 		fwd := dir > 0
-		if dir > 0 && !strings.HasPrefix(w, "next") && attributiveNoun(text, words(text), m[0], m[1]) >= 0 {
-			// A date inside a noun phrase is that noun's ("was
-			// investigating the June 20 shooting"): the clause's future
-			// does not reach it, and the nearest reading stands. The
-			// clause still looks ahead ("will be seeking seats in the
-			// December 15 election").
-			dir = 0
+		if dir > 0 && !strings.HasPrefix(w, "next") {
+			if toks == nil {
+				toks = words(text)
+			}
+			if attributiveNoun(text, toks, m[0], m[1]) >= 0 {
+				// A date inside a noun phrase is that noun's ("was
+				// investigating the June 20 shooting"): the clause's future
+				// does not reach it, and the nearest reading stands. The
+				// clause still looks ahead ("will be seeking seats in the
+				// December 15 election").
+				dir = 0
+			}
 		}
 		before := wordBefore(text, m[0])
 		if before == "last" || before == "past" {
@@ -540,6 +546,9 @@ func yearsIn(text string) iter.Seq[int] {
 // nearest the dateline ("Dec. 30" in a January story is last December's,
 // "the Dec. 12 election" in a November one this December's).
 func parseMonthDay(w string, base time.Time, dir int) (time.Time, bool) {
+	if !strings.ContainsAny(w, "0123456789") {
+		return time.Time{}, false // the pattern's day is digits: most dates are a weekday or a period
+	}
 	m := monthDayRe().FindStringSubmatch(w)
 	if m == nil {
 		return time.Time{}, false
@@ -599,7 +608,7 @@ func absDays(d time.Duration) float64 {
 // monthOrYear reads a month alone ("in March", "the end of February",
 // "early 1979", "in 2013"), its part when said.
 func monthOrYear(w string, base time.Time, dir int) (dateAt, bool) {
-	fs := strings.Fields(strings.NewReplacer("-", " ").Replace(w))
+	fs := strings.Fields(strings.ReplaceAll(w, "-", " "))
 	part := ""
 	switch {
 	case len(fs) >= 2 && (fs[0] == "early" || fs[0] == "mid" || fs[0] == "late"):
