@@ -30,10 +30,11 @@ func quantities(text string) []quantityAt { return quantitiesOf(text, words(text
 // ("F-16") are not quantities; nor is a bare "one" ("one way", "one of").
 func quantitiesOf(text string, toks []token) []quantityAt {
 	var out []quantityAt
+	shapes := numberWordShapes() // once, not through the sync.Once for every word
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]
 		f := tk.folded
-		if !mayCount(f) {
+		if !mayCount(f, shapes) {
 			continue // most words: none of the readings below can start at them
 		}
 		if v, ok := hyphenMagnitude(f); ok {
@@ -213,14 +214,14 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 // mayCount reports a word at which quantitiesOf may read a count: one with
 // a digit first or a hyphen (a magnitude, a tally, a fused count, "twenty-
 // five"), "a", "an" or "half" (an indefinite person, "a dozen", "half a
-// dozen"), or one that may be a number or ordinal word. Every word of a
-// sentence is tried, and few are any of these: the test spares most of them
-// the readings' map lookups.
-func mayCount(f string) bool {
+// dozen"), or one that may be a number or ordinal word (numberWordShapes).
+// Every word of a sentence is tried, and few are any of these: the test
+// spares most of them the readings' map lookups.
+func mayCount(f string, shapes *wordShapes) bool {
 	if f == "" {
 		return false
 	}
-	if isDigit(f[0]) || f == "a" || f == "an" || f == "half" || numberWordShapes().may(f) {
+	if isDigit(f[0]) || f == "a" || f == "an" || f == "half" || shapes.may(f) {
 		return true
 	}
 	for j := range len(f) { // words are short: no call to strings.IndexByte
