@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"bytes"
 	"iter"
 	"regexp"
 	"strconv"
@@ -34,52 +35,53 @@ type dateAt struct {
 var forwardCues = toSet(`will scheduled slated set due expected plans plan planned planning upcoming until
 till through begins starts would could should is are aims hopes intends deadline before next supposed`)
 
-// dateMatches is scanDates' matches in a lowered sentence, sought only in
-// windows around the words every date expression holds (a month, a
-// weekday, a day word, a week, month or year, "ago", a year's digits): the
-// pattern is costly, and most of a sentence names no date.
-func dateMatches(lower string) [][]int {
+// dateMatches is scanDates' matches in a sentence, lowered (asciiLower),
+// sought only in windows around the words every date expression holds (a
+// month, a weekday, a day word, a week, month or year, "ago", a year's
+// digits): the pattern is costly, and most of a sentence names no date.
+// Only the windows are lowered, not the whole sentence.
+func dateMatches(text string) [][]int {
 	var out [][]int
 	lo, hi := -1, -1 // the window being gathered
 	flush := func() {
 		if lo < 0 {
 			return
 		}
-		for _, m := range scanDates(lower[lo:hi]) {
+		for _, m := range scanDates(asciiLower(text[lo:hi])) {
 			out = append(out, []int{lo + m[0], lo + m[1]})
 		}
 	}
-	for i := 0; i < len(lower); {
+	for i := 0; i < len(text); {
 		j := i
-		for j < len(lower) {
-			if c := lower[j]; c < utf8.RuneSelf { // most of news is ASCII
-				if !isWordByte(c) && !('A' <= c && c <= 'Z') {
+		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf { // most of news is ASCII
+				if !isWordByteFolded(c) {
 					break
 				}
 				j++
 				continue
 			}
-			r, n := utf8.DecodeRuneInString(lower[j:])
+			r, n := utf8.DecodeRuneInString(text[j:])
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				break
 			}
 			j += n
 		}
 		if j == i {
-			_, n := utf8.DecodeRuneInString(lower[i:])
+			_, n := utf8.DecodeRuneInString(text[i:])
 			i += n
 			continue
 		}
-		if dateTrigger(lower[i:j]) {
+		if dateTrigger(text[i:j]) {
 			// Back to the start of a word dateBefore bytes before, on to
 			// the end of one dateAfter bytes after (ASCII words: the
 			// pattern's are).
 			a := max(0, i-dateBefore)
-			for a > 0 && isWordByte(lower[a-1]) {
+			for a > 0 && isWordByteFolded(text[a-1]) {
 				a--
 			}
-			b := min(len(lower), j+dateAfter)
-			for b < len(lower) && isWordByte(lower[b]) {
+			b := min(len(text), j+dateAfter)
+			for b < len(text) && isWordByteFolded(text[b]) {
 				b++
 			}
 			if lo >= 0 && a <= hi {
@@ -101,12 +103,30 @@ func isWordByte(c byte) bool {
 	return c >= utf8.RuneSelf || 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
 }
 
-// dateTrigger: a word without which scanDates matches nothing.
+// isWordByteFolded is isWordByte of the byte lowered.
+func isWordByteFolded(c byte) bool { return isWordByte(c) || 'A' <= c && c <= 'Z' }
+
+// dateTrigger: a word, as written, without which scanDates matches
+// nothing in the text lowered.
 func dateTrigger(w string) bool {
-	if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9' {
+	// The word lowered, on the stack: whole when it may be a trigger word
+	// (none is longer than buf), else its last letters, for a day's suffix.
+	var buf [16]byte
+	l := buf[:0]
+	if len(w) <= len(buf) {
+		l = append(l, w...)
+	} else {
+		l = append(l, w[len(w)-len("days"):]...)
+	}
+	for k, c := range l {
+		if 'A' <= c && c <= 'Z' {
+			l[k] = c + 'a' - 'A'
+		}
+	}
+	if len(w) == 4 && (l[0] == '1' && l[1] == '9' || l[0] == '2' && l[1] == '0') && isDigit(l[2]) && isDigit(l[3]) {
 		return true
 	}
-	return dateTriggers[w] || strings.HasSuffix(w, "day") || strings.HasSuffix(w, "days")
+	return len(w) <= len(buf) && dateTriggers[string(l)] || bytes.HasSuffix(l, []byte("day")) || bytes.HasSuffix(l, []byte("days"))
 }
 
 // dateTriggers are the words of dates, and the words scanDates takes for
@@ -139,20 +159,26 @@ func dateExpressions(text string, dl loader.Dateline) []dateAt {
 		base = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
 	}
 	var out []dateAt
-	for _, m := range dateMatches(asciiLower(text)) {
+	var toks []token // the sentence's words, split for the first date that needs them
+	for _, m := range dateMatches(text) {
 		w := strings.ToLower(text[m[0]:m[1]])
 		if w == "may" || w == "march" && !strings.ContainsAny(text[m[1]:min(len(text), m[1]+6)], "0123456789") && !monthContext(text, m[0]) {
 			continue // "may" and "march" are words first
 		}
 		dir := lookingWhere(text, m[0], w)
 		fwd := dir > 0
-		if dir > 0 && !strings.HasPrefix(w, "next") && attributiveNoun(text, words(text), m[0], m[1]) >= 0 {
-			// A date inside a noun phrase is that noun's ("was
-			// investigating the June 20 shooting"): the clause's future
-			// does not reach it, and the nearest reading stands. The
-			// clause still looks ahead ("will be seeking seats in the
-			// December 15 election").
-			dir = 0
+		if dir > 0 && !strings.HasPrefix(w, "next") {
+			if toks == nil {
+				toks = words(text)
+			}
+			if attributiveNoun(text, toks, m[0], m[1]) >= 0 {
+				// A date inside a noun phrase is that noun's ("was
+				// investigating the June 20 shooting"): the clause's future
+				// does not reach it, and the nearest reading stands. The
+				// clause still looks ahead ("will be seeking seats in the
+				// December 15 election").
+				dir = 0
+			}
 		}
 		before := wordBefore(text, m[0])
 		if before == "last" || before == "past" {
@@ -278,7 +304,7 @@ func lookingWhere(text string, at int, expr string) int {
 	// space back that opens a word, when the clause has one: a word never
 	// spans a space, so those after it are the clause's own, and the
 	// clause before is not split again for every date.
-	start := max(0, strings.LastIndexAny(text[:at], ".;:—")+1)
+	start := clauseStart(text[:at])
 	for k, n := at-1, 0; k > start; k-- {
 		if text[k-1] == ' ' && isWordRuneAt(text, k) {
 			if n++; n == 9 {
@@ -308,6 +334,25 @@ func lookingWhere(text string, at int, expr string) int {
 			return -1 // a past verb nearer the date: "was fired on Friday"
 		case f == "was" || f == "were" || f == "had" || f == "did" || f == "said":
 			return -1
+		}
+	}
+	return 0
+}
+
+// clauseStart is where the clause that text ends in starts: one byte past
+// the start of its last ".", ";", ":" or "—" (inside the dash: the words
+// read from there are the same), else 0. It is strings.LastIndexAny(text,
+// ".;:—")+1 read byte by byte: with a rune past ASCII among the marks,
+// LastIndexAny decodes every rune of the text back from its end.
+func clauseStart(text string) int {
+	for k := len(text) - 1; k >= 0; k-- {
+		switch text[k] {
+		case '.', ';', ':':
+			return k + 1
+		case 0x94: // the last byte of "—"
+			if k >= 2 && text[k-2:k+1] == "—" {
+				return k - 1
+			}
 		}
 	}
 	return 0
@@ -521,6 +566,9 @@ func yearsIn(text string) iter.Seq[int] {
 // nearest the dateline ("Dec. 30" in a January story is last December's,
 // "the Dec. 12 election" in a November one this December's).
 func parseMonthDay(w string, base time.Time, dir int) (time.Time, bool) {
+	if !strings.ContainsAny(w, "0123456789") {
+		return time.Time{}, false // the pattern's day is digits: most dates are a weekday or a period
+	}
 	m := monthDayRe().FindStringSubmatch(w)
 	if m == nil {
 		return time.Time{}, false
@@ -580,7 +628,7 @@ func absDays(d time.Duration) float64 {
 // monthOrYear reads a month alone ("in March", "the end of February",
 // "early 1979", "in 2013"), its part when said.
 func monthOrYear(w string, base time.Time, dir int) (dateAt, bool) {
-	fs := strings.Fields(strings.NewReplacer("-", " ").Replace(w))
+	fs := strings.Fields(strings.ReplaceAll(w, "-", " "))
 	part := ""
 	switch {
 	case len(fs) >= 2 && (fs[0] == "early" || fs[0] == "mid" || fs[0] == "late"):

@@ -46,9 +46,8 @@ var dateRe = sync.OnceValue(func() *regexp.Regexp {
 func TestDateMatchesAsThePattern(t *testing.T) {
 	n, bad := 0, 0
 	for _, line := range evalLines(t) {
-		l := asciiLower(line)
-		a := dateRe().FindAllStringIndex(l, -1)
-		c := dateMatches(l)
+		a := dateRe().FindAllStringIndex(asciiLower(line), -1)
+		c := dateMatches(line)
 		n++
 		if !slices.EqualFunc(a, c, func(x, y []int) bool { return x[0] == y[0] && x[1] == y[1] }) {
 			bad++
@@ -231,7 +230,7 @@ func TestLookingWhereReadsTheClauseEnd(t *testing.T) {
 	}
 	n := 0
 	for _, line := range evalLines(t) {
-		for _, m := range dateMatches(asciiLower(line)) {
+		for _, m := range dateMatches(line) {
 			w := strings.ToLower(line[m[0]:m[1]])
 			n++
 			if got, want := lookingWhere(line, m[0], w), whole(line, m[0], w); got != want {
@@ -264,5 +263,16 @@ func TestYearsInAsTheExpression(t *testing.T) {
 	}
 	if n < 500 {
 		t.Fatalf("%d years: the test reads too little", n)
+	}
+}
+
+// clauseStart is strings.LastIndexAny(text, ".;:—")+1, on text with marks,
+// dashes, other runes past ASCII and broken UTF-8.
+func TestClauseStart(t *testing.T) {
+	for _, text := range []string{"", "no mark", "one. two", "a; b: c", "then — now", "x—", "—", "é — ü", "a.b — c\xe2\x80", "\x80\x94", "e\xe2\x80\x94\x80 x", "stop.", "Jan. 5 — the day"} {
+		want := strings.LastIndexAny(text, ".;:—") + 1
+		if got := clauseStart(text); got != want {
+			t.Errorf("clauseStart(%q) = %d, want %d", text, got, want)
+		}
 	}
 }

@@ -1,9 +1,6 @@
 package compare
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // scanDates finds the date expressions of a lowered text: the matches, in
 // order and without overlap, of the pattern datePattern in dates_test.go
@@ -102,7 +99,7 @@ func dateAtStart(s string, i int) int {
 			}
 			p := r + n
 			opts := append(buf2[:0], p)
-			if strings.HasPrefix(s[p:], "of") {
+			if hasAt(s, p, "of") {
 				if k := spaceRun(s, p+2); k > 0 {
 					opts = append(opts[:0], p+2+k, p)
 				}
@@ -134,13 +131,13 @@ func dateAtStart(s string, i int) int {
 	}
 	// 4. the days around the dateline.
 	for _, w := range aroundDateline {
-		if strings.HasPrefix(s[i:], w) && wordBoundary(s, i+len(w)) {
+		if hasAt(s, i, w) && wordBoundary(s, i+len(w)) {
 			return i + len(w)
 		}
 	}
 	// 5. (last|this|next|past|earlier this|later this)\s+(week|month|year)
 	for _, w := range periodOpeners {
-		if !strings.HasPrefix(s[i:], w) {
+		if !hasAt(s, i, w) {
 			continue
 		}
 		p := i + len(w)
@@ -153,7 +150,7 @@ func dateAtStart(s string, i int) int {
 	// 6. (a|one|…|ten|\d+)\s+(day|week|month|year|decade)s?\s+ago
 	counts := buf[:0]
 	for _, w := range agoCounts {
-		if strings.HasPrefix(s[i:], w) {
+		if hasAt(s, i, w) {
 			counts = append(counts, i+len(w))
 		}
 	}
@@ -174,7 +171,7 @@ func dateAtStart(s string, i int) int {
 			plural = append(plural[:0], u+1, u)
 		}
 		for _, q := range plural {
-			if k := spaceRun(s, q); k > 0 && strings.HasPrefix(s[q+k:], "ago") && wordBoundary(s, q+k+3) {
+			if k := spaceRun(s, q); k > 0 && hasAt(s, q+k, "ago") && wordBoundary(s, q+k+3) {
 				return q + k + 3
 			}
 		}
@@ -183,8 +180,8 @@ func dateAtStart(s string, i int) int {
 	opts := buf[:0]
 	if p := partEnd(s, i); p >= 0 {
 		opts = append(opts, p)
-	} else if strings.HasPrefix(s[i:], "the ") {
-		if p := prefixEnd(s, i+4, monthPlaces); p >= 0 && strings.HasPrefix(s[p:], " of") {
+	} else if hasAt(s, i, "the ") {
+		if p := prefixEnd(s, i+4, monthPlaces); p >= 0 && hasAt(s, p, " of") {
 			if n := spaceRun(s, p+3); n > 0 {
 				opts = append(opts, p+3+n)
 			}
@@ -214,7 +211,7 @@ func monthEnds(s string, i int, out []int) []int {
 		return out
 	}
 	for _, m := range monthSpellings {
-		if strings.HasPrefix(s[i:], m) {
+		if hasAt(s, i, m) {
 			e := i + len(m)
 			if e < len(s) && s[e] == '.' {
 				out = append(out, e+1)
@@ -260,7 +257,7 @@ func yearEnds(s string, i int, comma bool, out []int) []int {
 // openerEnds: ((w1|w2|…)\s+)? at i: after the opener first, then i.
 func openerEnds(s string, i int, openers []string, out []int) []int {
 	for _, w := range openers {
-		if strings.HasPrefix(s[i:], w) {
+		if hasAt(s, i, w) {
 			if n := spaceRun(s, i+len(w)); n > 0 {
 				return append(out, i+len(w)+n, i)
 			}
@@ -272,7 +269,7 @@ func openerEnds(s string, i int, openers []string, out []int) []int {
 // partEnd: (early|mid|late)[- ] at i, its end or -1.
 func partEnd(s string, i int) int {
 	for _, w := range partOpeners {
-		if e := i + len(w); strings.HasPrefix(s[i:], w) && e < len(s) && (s[e] == '-' || s[e] == ' ') {
+		if e := i + len(w); hasAt(s, i, w) && e < len(s) && (s[e] == '-' || s[e] == ' ') {
 			return e + 1
 		}
 	}
@@ -282,7 +279,7 @@ func partEnd(s string, i int) int {
 // prefixEnd is the end of the first of words at i, or -1.
 func prefixEnd(s string, i int, words []string) int {
 	for _, w := range words {
-		if strings.HasPrefix(s[i:], w) {
+		if hasAt(s, i, w) {
 			return i + len(w)
 		}
 	}
@@ -326,4 +323,11 @@ func wordBoundary(s string, i int) bool {
 	before := i > 0 && isWordASCII(s[i-1])
 	after := i < len(s) && isWordASCII(s[i])
 	return before != after
+}
+
+// hasAt is strings.HasPrefix(s[i:], w), its first byte compared first:
+// the scanner tries many words at each word start, and most differ there,
+// sparing the call to compare the rest.
+func hasAt(s string, i int, w string) bool {
+	return len(s)-i >= len(w) && s[i] == w[0] && s[i:i+len(w)] == w
 }

@@ -30,9 +30,13 @@ func quantities(text string) []quantityAt { return quantitiesOf(text, words(text
 // ("F-16") are not quantities; nor is a bare "one" ("one way", "one of").
 func quantitiesOf(text string, toks []token) []quantityAt {
 	var out []quantityAt
+	shapes := numberWordShapes() // once, not through the sync.Once for every word
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]
 		f := tk.folded
+		if !mayCount(f, shapes) {
+			continue // most words: none of the readings below can start at them
+		}
 		if v, ok := hyphenMagnitude(f); ok {
 			// "magnitude-5.9", "a 5.9-magnitude quake": one token.
 			q := Quantity{Low: v, High: v, Unit: "magnitude", Class: "earthquake"}
@@ -206,6 +210,54 @@ func quantitiesOf(text string, toks []token) []quantityAt {
 	}
 	return out
 }
+
+// mayCount reports a word at which quantitiesOf may read a count: one with
+// a digit first or a hyphen (a magnitude, a tally, a fused count, "twenty-
+// five"), "a", "an" or "half" (an indefinite person, "a dozen", "half a
+// dozen"), or one that may be a number or ordinal word (numberWordShapes).
+// Every word of a sentence is tried, and few are any of these: the test
+// spares most of them the readings' map lookups.
+func mayCount(f string, shapes *wordShapes) bool {
+	if f == "" {
+		return false
+	}
+	if isDigit(f[0]) || f == "a" || f == "an" || f == "half" || shapes.may(f) {
+		return true
+	}
+	for j := range len(f) { // words are short: no call to strings.IndexByte
+		if f[j] == '-' {
+			return true
+		}
+	}
+	return false
+}
+
+// wordShapes is a filter on a set of lower-case ASCII words by their
+// length, first and last letters: a word it rejects is not in the set.
+type wordShapes [16][26]uint32
+
+func (ws *wordShapes) may(f string) bool {
+	a, z := f[0]-'a', f[len(f)-1]-'a'
+	return len(f) < len(ws) && a < 26 && z < 26 && ws[len(f)][a]&(1<<z) != 0
+}
+
+// numberWordShapes are the shapes of the one-word number and ordinal words.
+var numberWordShapes = sync.OnceValue(func() *wordShapes {
+	var ws wordShapes
+	for _, m := range []map[string]float64{numberWords(), ordinalWords()} {
+		for w := range m {
+			if strings.Contains(w, " ") {
+				continue // "a dozen": no one word
+			}
+			a, z := w[0]-'a', w[len(w)-1]-'a'
+			if len(w) >= len(ws) || a >= 26 || z >= 26 {
+				panic("number word " + w + " is not a short lower-case ASCII word")
+			}
+			ws[len(w)][a] |= 1 << z
+		}
+	}
+	return &ws
+})
 
 // purposeAfter reads what a figure is needed for, from the words after it:
 // "votes (needed|necessary|required) to block", "to overcome". The verb is
@@ -648,17 +700,19 @@ func parseNumber(toks []token, i int) (float64, bool, int) {
 	if f == "half" && i+2 < len(toks) && toks[i+1].folded == "a" && toks[i+2].folded == "dozen" {
 		return 6, false, 3
 	}
-	if v, ok := numberWords()[f]; ok {
-		if f == "one" && i+1 < len(toks) && (toks[i+1].folded == "of" || toks[i+1].folded == "another") {
-			return 0, false, 0 // "one of the facilities" is a selection, not a count
+	if numberWordShapes().may(f) {
+		if v, ok := numberWords()[f]; ok {
+			if f == "one" && i+1 < len(toks) && (toks[i+1].folded == "of" || toks[i+1].folded == "another") {
+				return 0, false, 0 // "one of the facilities" is a selection, not a count
+			}
+			if i+1 < len(toks) && toks[i+1].folded == "dozen" {
+				return v * 12, false, 2 // "two dozen"
+			}
+			return v, false, 1
 		}
-		if i+1 < len(toks) && toks[i+1].folded == "dozen" {
-			return v * 12, false, 2 // "two dozen"
+		if v, ok := ordinalWords()[f]; ok {
+			return v, true, 1
 		}
-		return v, false, 1
-	}
-	if v, ok := ordinalWords()[f]; ok {
-		return v, true, 1
 	}
 	if first, second, ok := strings.Cut(f, "-"); ok && !strings.Contains(second, "-") {
 		tens, ok1 := numberWords()[first]

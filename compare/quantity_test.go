@@ -233,3 +233,25 @@ func TestBareCountsBesideAnAgreement(t *testing.T) {
 		t.Error("a toll two sources agree on and a third's other toll: no finding")
 	}
 }
+
+// mayCount passes every word a count can start at, and spares the common
+// words that start none.
+func TestMayCount(t *testing.T) {
+	for _, m := range []map[string]float64{numberWords(), ordinalWords()} {
+		for w := range m {
+			if !strings.Contains(w, " ") && !mayCount(w, numberWordShapes()) {
+				t.Errorf("mayCount(%q) = false for a number word", w)
+			}
+		}
+	}
+	for _, w := range []string{"a", "an", "half", "5.9", "230-195", "magnitude-5.9", "40-page", "twenty-five", "3rd", "184m"} {
+		if !mayCount(w, numberWordShapes()) {
+			t.Errorf("mayCount(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"", "the", "said", "for", "of", "police", "killed", "é", "house"} {
+		if mayCount(w, numberWordShapes()) {
+			t.Errorf("mayCount(%q) = true", w)
+		}
+	}
+}
