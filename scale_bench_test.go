@@ -80,10 +80,7 @@ func BenchmarkScaleECB1000(b *testing.B) {
 func BenchmarkScaleLarge(b *testing.B) {
 	texts := ecbTexts(b)
 	dir := scaleDir(b, "large")
-	short := filepath.Join(dir, "short.txt")
-	if err := os.WriteFile(short, []byte("Date: 2024-03-01\n\nThe earthquake struck the province on Friday, killing 12 people, officials said.\n"), 0o644); err != nil {
-		b.Fatal(err)
-	}
+	short := writeShort(b, dir)
 	for _, mb := range []int{2, 5, 10} {
 		size := mb << 20
 		if mb == 2 {
@@ -117,10 +114,7 @@ func BenchmarkScaleLarge(b *testing.B) {
 func BenchmarkScaleVaried(b *testing.B) {
 	texts := ecbTexts(b)
 	dir := scaleDir(b, "varied")
-	short := filepath.Join(dir, "short.txt")
-	if err := os.WriteFile(short, []byte("Date: 2024-03-01\n\nThe earthquake struck the province on Friday, killing 12 people, officials said.\n"), 0o644); err != nil {
-		b.Fatal(err)
-	}
+	short := writeShort(b, dir)
 	p := filepath.Join(dir, "varied-10240k.txt")
 	if err := os.WriteFile(p, []byte(variedText(texts, 10<<20)), 0o644); err != nil {
 		b.Fatal(err)
@@ -185,6 +179,16 @@ func variedText(texts []string, size int) string {
 		}
 	}
 	return sb.String()
+}
+
+// writeShort writes the short article that a long one is compared with
+// into dir, and gives its path.
+func writeShort(b *testing.B, dir string) string {
+	short := filepath.Join(dir, "short.txt")
+	if err := os.WriteFile(short, []byte("Date: 2024-03-01\n\nThe earthquake struck the province on Friday, killing 12 people, officials said.\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return short
 }
 
 func benchExport(b *testing.B, args []string) {

@@ -180,6 +180,13 @@ func prepareStage(c *comparison) {
 	// Copies need only the texts: found while the rest runs.
 	c.copies = make(chan [][]string, 1)
 	go func() { c.copies <- findCopies(c.arts) }()
+	prepareUnits(c)
+	startReading(c)
+}
+
+// prepareUnits makes the units of the body paragraphs, their index and
+// their vectors: what the alignment reads.
+func prepareUnits(c *comparison) {
 	c.units, c.stems = prepareStems(c.arts)
 	c.unitOf = make(map[Ref]int32, len(c.units))
 	for i, u := range c.units {
@@ -187,7 +194,6 @@ func prepareStage(c *comparison) {
 	}
 	c.ix = buildIndex(c.units)
 	c.ix.vectorise(c.units)
-	startReading(c)
 }
 
 func alignStage(c *comparison) {

@@ -7,9 +7,7 @@ import "testing"
 // the cores: go test ./compare -run '^$' -bench Link -benchtime 5x
 func BenchmarkLink(b *testing.B) {
 	c := newComparison(ecbArticles(b, 1000), Options{})
-	c.units, c.stems = prepareStems(c.arts)
-	c.ix = buildIndex(c.units)
-	c.ix.vectorise(c.units)
+	prepareUnits(c)
 	b.ReportAllocs()
 	defer reportCPU(b)()
 	for b.Loop() {

@@ -10,13 +10,7 @@ import (
 // background reading: what buildTopics and labelTopics start from.
 func linkedComparison(arts []*loader.Article) *comparison {
 	c := newComparison(arts, Options{})
-	c.units, c.stems = prepareStems(c.arts)
-	c.unitOf = make(map[Ref]int32, len(c.units))
-	for i, u := range c.units {
-		c.unitOf[u.ref] = int32(i)
-	}
-	c.ix = buildIndex(c.units)
-	c.ix.vectorise(c.units)
+	prepareUnits(c)
 	c.pairs = link(c.units, c.ix, c.model)
 	return c
 }
