@@ -132,24 +132,6 @@ func sortByID(v vec) {
 	})
 }
 
-// dot is the inner product of two sorted vectors.
-func dot(a, b vec) float64 {
-	s := 0.0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i].id < b[j].id:
-			i++
-		case a[i].id > b[j].id:
-			j++
-		default:
-			s += a[i].w * b[j].w
-			i++
-			j++
-		}
-	}
-	return s
-}
-
 // normalise scales a vector to unit length.
 func (v vec) normalise() {
 	n := 0.0
